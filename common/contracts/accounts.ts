@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { ROLES } from '../enums.js';
+import { LIMITS, ORG_CODE_PATTERN, USERNAME_PATTERN } from '../limits.js';
+import { localeSchema } from './common.js';
+
+export const roleSchema = z.enum(ROLES);
+export const orgCodeSchema = z.string().regex(ORG_CODE_PATTERN);
+
+export const roleGrant = z.object({
+  role: roleSchema,
+  orgUnitCode: orgCodeSchema,
+});
+export type RoleGrantInput = z.infer<typeof roleGrant>;
+
+export const roleGrantView = roleGrant.extend({ orgUnitName: z.string() });
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(LIMITS.usernameMin)
+  .max(LIMITS.usernameMax)
+  .regex(USERNAME_PATTERN);
+export const passwordSchema = z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax);
+
+export const loginBody = z.object({
+  username: z.string().trim().min(1).max(LIMITS.usernameMax),
+  password: z.string().min(1).max(LIMITS.passwordMax),
+});
+export type LoginBody = z.infer<typeof loginBody>;
+
+export const meResponse = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  locale: localeSchema,
+  roles: z.array(roleGrantView),
+  mustChangePassword: z.boolean(),
+});
+export type Me = z.infer<typeof meResponse>;
+
+export const updateMeBody = z
+  .object({
+    locale: localeSchema.optional(),
+    displayName: z.string().trim().min(1).max(LIMITS.displayNameMax).optional(),
+  })
+  .strict();
+
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(LIMITS.passwordMax),
+  newPassword: passwordSchema,
+});
+
+export const userView = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  locale: localeSchema,
+  disabled: z.boolean(),
+  roles: z.array(roleGrantView),
+  createdAt: z.string(),
+  lastLoginAt: z.string().nullable(),
+});
+export type UserView = z.infer<typeof userView>;
+
+export const listUsersQuery = z.object({
+  q: z.string().trim().max(LIMITS.searchMax).optional(),
+  role: roleSchema.optional(),
+  disabled: z.enum(['true', 'false']).optional(),
+});
+
+export const listUsersResponse = z.object({ items: z.array(userView), total: z.number() });
+
+export const createUserBody = z
+  .object({
+    username: usernameSchema,
+    displayName: z.string().trim().min(1).max(LIMITS.displayNameMax),
+    password: passwordSchema.optional(),
+    locale: localeSchema.optional(),
+    roles: z.array(roleGrant).min(1).max(50),
+  })
+  .strict();
+export type CreateUserBody = z.infer<typeof createUserBody>;
+
+export const createUserResponse = z.object({
+  user: userView,
+  /** Present only when the server generated the password; shown once. */
+  initialPassword: z.string().optional(),
+});
+
+export const updateUserBody = z
+  .object({
+    displayName: z.string().trim().min(1).max(LIMITS.displayNameMax).optional(),
+    locale: localeSchema.optional(),
+    disabled: z.boolean().optional(),
+    roles: z.array(roleGrant).min(1).max(50).optional(),
+  })
+  .strict();
+export type UpdateUserBody = z.infer<typeof updateUserBody>;
+
+export const resetPasswordBody = z.object({ password: passwordSchema.optional() }).strict().default({});
+export const resetPasswordResponse = z.object({ password: z.string().optional() });
+
+export const idParam = z.object({ id: z.uuid() });

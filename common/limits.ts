@@ -1,0 +1,20 @@
+/** Limits shared by the server (enforcement) and the web forms (hints). */
+export const LIMITS = {
+  usernameMin: 3,
+  usernameMax: 64,
+  passwordMin: 10,
+  passwordMax: 256,
+  displayNameMax: 100,
+  orgNameMax: 100,
+  orgAliasMax: 20,
+  searchMax: 100,
+  pageSizeMax: 500,
+  auditExportMax: 100_000,
+  bodyLimitBytes: 1_048_576,
+  loginFailuresPerWindow: 10,
+  loginFailureWindowMinutes: 15,
+} as const;
+
+/** GB/T 2260 six digits; NBS nine digits (towns); own codes for parks, e.g. 500241P01. */
+export const ORG_CODE_PATTERN = /^(\d{6}|\d{9}|\d{6}[A-Z]\d{2,3})$/;
+export const USERNAME_PATTERN = /^[A-Za-z0-9_.@-]+$/;

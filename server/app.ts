@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { LIMITS } from '../common/limits.js';
+import { authRoutes, userRoutes } from './modules/accounts/index.js';
+import { auditRoutes } from './modules/audit/index.js';
+import { orgUnitRoutes } from './modules/orgunits/index.js';
+import { systemRoutes } from './modules/system/index.js';
+import { registerAuth } from './platform/auth.js';
+import type { Config } from './platform/config.js';
+import type { Database } from './platform/db.js';
+import { registerErrorHandling } from './platform/errors.js';
+
+export interface AppOptions {
+  database: Database;
+  config: Config;
+  /** A pino logger; absent = silent (tests). */
+  logger?: FastifyBaseLogger;
+}
+
+/** Platform plugins, then each module's routes. No business rules here. */
+export async function buildApp({ database, config, logger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
+    bodyLimit: LIMITS.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID().slice(0, 8),
+    requestIdHeader: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS as <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.secureCookies === 'always' ? { maxAge: 15_552_000 } : false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Kechuang 科创治理平台 API', version: config.version },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'kc_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerErrorHandling(app, { spaIndex: existsSync(path.join(config.webDir, 'index.html')) });
+  registerAuth(app, database.db, config);
+
+  systemRoutes(app, database, config);
+  authRoutes(app, database.db, config);
+  userRoutes(app, database.db);
+  orgUnitRoutes(app, database.db);
+  auditRoutes(app, database.db);
+
+  if (existsSync(path.join(config.webDir, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      wildcard: true,
+      index: ['index.html'],
+      setHeaders: (res, filePath) => {
+        // Hashed assets never change; index.html must always be fresh.
+        res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  return app;
+}

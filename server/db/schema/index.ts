@@ -1,0 +1,3 @@
+export * from './orgunits.js';
+export * from './accounts.js';
+export * from './audit.js';

@@ -1,0 +1,38 @@
+import { pino } from 'pino';
+import { buildApp } from './app.js';
+import { openAndPrepare } from './platform/bootstrap.js';
+import { loadConfig } from './platform/config.js';
+
+const config = loadConfig();
+const log = pino({ level: config.logLevel });
+const t0 = performance.now();
+
+const { database, initialAdmin, release } = await openAndPrepare(config, 'kechuang server', { createAdmin: true });
+if (initialAdmin?.password) {
+  // Printed once, on the first start only; also written to a 0600 file in the data directory.
+  process.stdout.write(
+    `\n  首次启动：已创建管理员账号 / First start: administrator created\n` +
+      `  用户名 username: ${initialAdmin.username}\n  密码 password:   ${initialAdmin.password}\n` +
+      (initialAdmin.file ? `  （已保存到 saved to ${initialAdmin.file}，登录后请修改 / change it after signing in）\n\n` : '\n'),
+  );
+}
+
+const app = await buildApp({ database, config, logger: log });
+await app.listen({ host: config.host, port: config.port });
+log.info({ database: database.kind, ms: Math.round(performance.now() - t0) }, `Kechuang ready on http://${config.host}:${config.port}`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    void app
+      .close()
+      .then(release)
+      .then(() => process.exit(0), (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  });
+}

@@ -1,0 +1,292 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Locale, Role } from '../../../common/enums.js';
+import type { CreateUserBody, Me, RoleGrantInput, UpdateUserBody, UserView } from '../../../common/contracts/accounts.js';
+import { LIMITS } from '../../../common/limits.js';
+import { audit, type RequestContext } from '../../platform/audit.js';
+import { deleteSessionsOf, hashToken, newToken, type AuthInfo } from '../../platform/auth.js';
+import type { Db } from '../../platform/db.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import {
+  assertAcceptablePassword,
+  dummyPasswordHash,
+  generatePassword,
+  hashPassword,
+  verifyPassword,
+} from '../../platform/passwords.js';
+import { findUnits, listUnits } from '../orgunits/index.js';
+import * as repo from './accounts.repo.js';
+import type { GrantRow, UserRow } from './accounts.repo.js';
+import { canManage, canSee, covers } from './accounts.policy.js';
+
+const presentGrant = (g: GrantRow) => ({ role: g.role as Role, orgUnitCode: g.orgUnitCode, orgUnitName: g.orgUnitName });
+
+export function presentUser(u: UserRow, grants: GrantRow[]): UserView {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    locale: u.locale as Locale,
+    disabled: u.disabled,
+    roles: grants.filter((g) => g.userId === u.id).map(presentGrant),
+    createdAt: u.createdAt.toISOString(),
+    lastLoginAt: u.lastLoginAt ? u.lastLoginAt.toISOString() : null,
+  };
+}
+
+export function presentMe(auth: AuthInfo): Me {
+  return {
+    id: auth.user.id,
+    username: auth.user.username,
+    displayName: auth.user.displayName,
+    locale: auth.user.locale as Locale,
+    roles: auth.grants.map((g) => ({ role: g.role, orgUnitCode: g.orgUnitCode, orgUnitName: g.orgUnitName })),
+    mustChangePassword: auth.user.mustChangePassword,
+  };
+}
+
+/** What the audit log records of a user: never the hash itself. */
+const auditable = (u: UserRow, grants: GrantRow[]) => ({
+  username: u.username,
+  displayName: u.displayName,
+  locale: u.locale,
+  disabled: u.disabled,
+  passwordHash: u.passwordHash,
+  roles: grants.filter((g) => g.userId === u.id).map((g) => `${g.role}@${g.orgUnitCode}`),
+});
+
+// ---------------------------------------------------------------- sign-in
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  ip: string;
+  userAgent: string | undefined;
+}
+
+export interface LoginResult {
+  token: string;
+  csrfToken: string;
+  userId: string;
+}
+
+export async function login(db: Db, ctx: RequestContext, input: LoginInput): Promise<LoginResult> {
+  const failures = await repo.recentFailures(db, input.username, input.ip, LIMITS.loginFailureWindowMinutes);
+  if (failures >= LIMITS.loginFailuresPerWindow) {
+    throw new AppError(429, 'too_many_attempts', { minutes: LIMITS.loginFailureWindowMinutes });
+  }
+  const user = await repo.findUserByUsername(db, input.username);
+  // Verify against a dummy hash for unknown users so the response time does not reveal which names exist.
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !ok || user.disabled) {
+    await repo.recordFailure(db, input.username, input.ip);
+    throw new AppError(401, 'bad_credentials');
+  }
+  const token = newToken();
+  const csrfToken = newToken();
+  await db.transaction(async (tx) => {
+    await repo.clearFailures(tx, input.username, input.ip);
+    await repo.insertSession(tx, { id: hashToken(token), userId: user.id, csrfToken, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) ?? null });
+    await repo.patchUser(tx, user.id, { lastLoginAt: new Date() });
+    await audit(tx, { ...ctx, userId: user.id, username: user.username }, { action: 'login', entity: 'user', entityId: user.id, note: { ip: input.ip } });
+  });
+  return { token, csrfToken, userId: user.id };
+}
+
+export async function logout(db: Db, ctx: RequestContext, auth: AuthInfo): Promise<void> {
+  await db.transaction(async (tx) => {
+    await repo.deleteSession(tx, auth.sessionId);
+    await audit(tx, ctx, { action: 'logout', entity: 'user', entityId: auth.user.id });
+  });
+}
+
+export async function updateMe(db: Db, ctx: RequestContext, auth: AuthInfo, patch: { locale?: Locale | undefined; displayName?: string | undefined }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await repo.findUserById(tx, auth.user.id);
+    if (!before) throw notFound(auth.user.username);
+    const after = await repo.patchUser(tx, auth.user.id, {
+      ...(patch.locale ? { locale: patch.locale } : {}),
+      ...(patch.displayName ? { displayName: patch.displayName } : {}),
+    });
+    await audit(tx, ctx, { action: 'update', entity: 'user', entityId: after.id, before: { locale: before.locale, displayName: before.displayName }, after: { locale: after.locale, displayName: after.displayName } });
+  });
+}
+
+export async function changeOwnPassword(db: Db, ctx: RequestContext, auth: AuthInfo, current: string, next: string): Promise<void> {
+  const user = await repo.findUserById(db, auth.user.id);
+  if (!user) throw notFound(auth.user.username);
+  if (!(await verifyPassword(user.passwordHash, current))) throw new AppError(400, 'wrong_current_password', {}, 'currentPassword');
+  assertAcceptablePassword(next, user.username, 'newPassword');
+  const passwordHash = await hashPassword(next);
+  await db.transaction(async (tx) => {
+    await repo.patchUser(tx, user.id, { passwordHash, mustChangePassword: false });
+    // Other devices must sign in again with the new password.
+    await deleteSessionsOf(tx, user.id, auth.sessionId);
+    await audit(tx, ctx, { action: 'change_password', entity: 'user', entityId: user.id, before: { passwordHash: user.passwordHash }, after: { passwordHash } });
+  });
+}
+
+// ---------------------------------------------------------------- administration
+
+/** Decides, for a grant's org-unit path, whether the actor may hand it out. Admin CLI passes () => true. */
+export type GrantScope = (path: string) => boolean;
+
+export const scopeFromPaths = (paths: string[]): GrantScope => (p) => covers(paths, p);
+
+async function checkGrants(db: Db, grants: RoleGrantInput[], canGrant: GrantScope): Promise<void> {
+  const codes = [...new Set(grants.map((g) => g.orgUnitCode))];
+  const units = new Map((await findUnits(db, codes)).map((u) => [u.code, u]));
+  grants.forEach((g, i) => {
+    const unit = units.get(g.orgUnitCode);
+    if (!unit) throw new AppError(400, 'unknown_org_unit', { code: g.orgUnitCode }, `roles.${i}.orgUnitCode`);
+    if (!canGrant(unit.path)) throw new AppError(403, 'forbidden_scope', { unit: unit.name });
+  });
+}
+
+export async function listVisibleUsers(db: Db, scopes: string[], filter: { q?: string | undefined; role?: Role | undefined; disabled?: boolean | undefined }): Promise<UserView[]> {
+  const rows = await repo.listUsers(db);
+  const grants = await repo.grantsOf(db, rows.map((r) => r.id));
+  const byUser = new Map<string, GrantRow[]>();
+  for (const g of grants) byUser.set(g.userId, [...(byUser.get(g.userId) ?? []), g]);
+  const q = filter.q?.toLowerCase();
+  return rows
+    .filter((u) => canSee(scopes, byUser.get(u.id) ?? []))
+    .filter((u) => !q || u.username.toLowerCase().includes(q) || u.displayName.toLowerCase().includes(q))
+    .filter((u) => !filter.role || (byUser.get(u.id) ?? []).some((g) => g.role === filter.role))
+    .filter((u) => filter.disabled === undefined || u.disabled === filter.disabled)
+    .map((u) => presentUser(u, grants));
+}
+
+async function loadManageable(db: Db, id: string, scopes: string[] | 'all'): Promise<{ user: UserRow; grants: GrantRow[] }> {
+  const user = await repo.findUserById(db, id);
+  if (!user) throw notFound(id);
+  const grants = await repo.grantsOf(db, [id]);
+  if (scopes !== 'all') {
+    if (!canSee(scopes, grants)) throw notFound(id);
+    if (!canManage(scopes, grants)) throw new AppError(403, 'forbidden_scope', { unit: grants.find((g) => !covers(scopes, g.path))?.orgUnitName ?? '' });
+  }
+  return { user, grants };
+}
+
+export async function getVisibleUser(db: Db, scopes: string[], id: string): Promise<UserView> {
+  const user = await repo.findUserById(db, id);
+  const grants = user ? await repo.grantsOf(db, [id]) : [];
+  if (!user || !canSee(scopes, grants)) throw notFound(id);
+  return presentUser(user, grants);
+}
+
+export async function createUser(
+  db: Db,
+  ctx: RequestContext,
+  canGrant: GrantScope,
+  body: CreateUserBody,
+): Promise<{ user: UserView; initialPassword?: string }> {
+  const generated = body.password ? undefined : generatePassword();
+  const password = body.password ?? generated!;
+  assertAcceptablePassword(password, body.username);
+  await checkGrants(db, body.roles, canGrant);
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    if (await repo.findUserByUsername(tx, body.username)) throw new AppError(409, 'username_taken', { username: body.username }, 'username');
+    const user = await repo.insertUser(tx, {
+      username: body.username,
+      displayName: body.displayName,
+      passwordHash,
+      locale: body.locale ?? 'zh-CN',
+      // A password someone else chose is changed at first sign-in.
+      mustChangePassword: true,
+    });
+    await repo.replaceGrants(tx, user.id, body.roles);
+    const grants = await repo.grantsOf(tx, [user.id]);
+    await audit(tx, ctx, { action: 'create', entity: 'user', entityId: user.id, after: auditable(user, grants) });
+    return { user: presentUser(user, grants), ...(generated ? { initialPassword: generated } : {}) };
+  });
+}
+
+export async function updateUser(
+  db: Db,
+  ctx: RequestContext,
+  actor: { userId: string | null; scopes: string[] | 'all'; canGrant: GrantScope },
+  id: string,
+  body: UpdateUserBody,
+): Promise<UserView> {
+  if (body.roles) await checkGrants(db, body.roles, actor.canGrant);
+  return db.transaction(async (tx) => {
+    const { user: before, grants: beforeGrants } = await loadManageable(tx, id, actor.scopes);
+    const self = actor.userId === id;
+    if (self && body.disabled === true) throw new AppError(400, 'cannot_disable_self', {}, 'disabled');
+    if (self && body.roles && beforeGrants.some((g) => g.role === 'admin') && !body.roles.some((g) => g.role === 'admin')) {
+      throw new AppError(400, 'cannot_remove_own_admin', {}, 'roles');
+    }
+    const losesAdmin =
+      beforeGrants.some((g) => g.role === 'admin') &&
+      (body.disabled === true || (body.roles !== undefined && !body.roles.some((g) => g.role === 'admin')));
+    if (losesAdmin && !before.disabled && (await repo.countActiveAdmins(tx, id)) === 0) throw new AppError(400, 'last_admin');
+    const after = await repo.patchUser(tx, id, {
+      ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
+      ...(body.locale !== undefined ? { locale: body.locale } : {}),
+      ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
+    });
+    if (body.roles) await repo.replaceGrants(tx, id, body.roles);
+    // Disabling, or changing what someone may do, takes effect at once: their sessions end.
+    if (body.disabled === true || body.roles) await deleteSessionsOf(tx, id);
+    const afterGrants = await repo.grantsOf(tx, [id]);
+    await audit(tx, ctx, { action: 'update', entity: 'user', entityId: id, before: auditable(before, beforeGrants), after: auditable(after, afterGrants) });
+    return presentUser(after, afterGrants);
+  });
+}
+
+export async function resetPassword(
+  db: Db,
+  ctx: RequestContext,
+  scopes: string[] | 'all',
+  id: string,
+  chosen: string | undefined,
+): Promise<{ password?: string }> {
+  const { user } = await loadManageable(db, id, scopes);
+  const generated = chosen ? undefined : generatePassword();
+  const password = chosen ?? generated!;
+  assertAcceptablePassword(password, user.username);
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await repo.patchUser(tx, id, { passwordHash, mustChangePassword: true });
+    await deleteSessionsOf(tx, id);
+    await repo.clearFailuresForUser(tx, user.username);
+    await audit(tx, ctx, { action: 'reset_password', entity: 'user', entityId: id, before: { passwordHash: user.passwordHash }, after: { passwordHash } });
+  });
+  return generated ? { password: generated } : {};
+}
+
+// ---------------------------------------------------------------- first start
+
+export interface InitialAdmin {
+  username: string;
+  password: string | undefined;
+  file: string | undefined;
+}
+
+/**
+ * On an empty user table: create `admin` with a random password (or KECHUANG_ADMIN_PASSWORD), an admin
+ * grant on every top-level unit, and write the password once to <dataDir>/initial-admin.txt (mode 0600).
+ */
+export async function ensureInitialAdmin(db: Db, ctx: RequestContext, opts: { password: string | undefined; dataDir: string | undefined }): Promise<InitialAdmin | undefined> {
+  if ((await repo.countUsers(db)) > 0) return undefined;
+  const roots = (await listUnits(db)).filter((u) => u.parentCode === null);
+  const password = opts.password ?? generatePassword();
+  if (opts.password) assertAcceptablePassword(password, 'admin', 'KECHUANG_ADMIN_PASSWORD');
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const user = await repo.insertUser(tx, { username: 'admin', displayName: '系统管理员', passwordHash, mustChangePassword: !opts.password });
+    await repo.replaceGrants(tx, user.id, roots.map((r) => ({ role: 'admin', orgUnitCode: r.code })));
+    const grants = await repo.grantsOf(tx, [user.id]);
+    await audit(tx, ctx, { action: 'create', entity: 'user', entityId: user.id, after: auditable(user, grants) });
+  });
+  let file: string | undefined;
+  if (!opts.password && opts.dataDir) {
+    mkdirSync(opts.dataDir, { recursive: true });
+    file = path.join(opts.dataDir, 'initial-admin.txt');
+    writeFileSync(file, `username: admin\npassword: ${password}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  return { username: 'admin', password: opts.password ? undefined : password, file };
+}

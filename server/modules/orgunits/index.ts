@@ -1,0 +1,4 @@
+export { orgUnitRoutes } from './orgunits.routes.js';
+export { resolve, resolveAmong, present as presentOrgUnit, getUnitOr404, isActive } from './orgunits.service.js';
+export { findUnit, findUnits, insertUnits, countUnits, listUnits } from './orgunits.repo.js';
+export type { OrgUnitRow } from './orgunits.repo.js';

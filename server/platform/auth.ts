@@ -1,0 +1,175 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Role } from '../../common/enums.js';
+import { orgUnits, sessions, userRoles, users } from '../db/schema/index.js';
+import type { Config } from './config.js';
+import type { Db } from './db.js';
+import { AppError } from './errors.js';
+
+export const SESSION_COOKIE = 'kc_session';
+export const CSRF_COOKIE = 'kc_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export interface Grant {
+  role: Role;
+  orgUnitCode: string;
+  orgUnitName: string;
+  /** Materialised path of the scope root, e.g. /500000/500241/. */
+  path: string;
+}
+
+export interface AuthInfo {
+  user: { id: string; username: string; displayName: string; locale: string; mustChangePassword: boolean };
+  grants: Grant[];
+  sessionId: string;
+  csrfToken: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthInfo | null;
+    sessionExpired: boolean;
+  }
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const newToken = () => randomBytes(32).toString('base64url');
+
+const TOUCH_EVERY_MS = 60_000;
+
+export async function loadGrants(db: Db, userId: string): Promise<Grant[]> {
+  const rows = await db
+    .select({ role: userRoles.role, orgUnitCode: userRoles.orgUnitCode, orgUnitName: orgUnits.name, path: orgUnits.path })
+    .from(userRoles)
+    .innerJoin(orgUnits, eq(orgUnits.code, userRoles.orgUnitCode))
+    .where(eq(userRoles.userId, userId))
+    .orderBy(userRoles.role, userRoles.orgUnitCode);
+  return rows.map((r) => ({ ...r, role: r.role as Role }));
+}
+
+function isSecure(req: FastifyRequest, config: Config): boolean {
+  if (config.secureCookies === 'always') return true;
+  if (config.secureCookies === 'never') return false;
+  return req.protocol === 'https';
+}
+
+export function setSessionCookies(reply: FastifyReply, req: FastifyRequest, config: Config, token: string, csrf: string): void {
+  const secure = isSecure(req, config);
+  const maxAge = config.sessionIdleHours * 3600;
+  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge });
+  // Readable by the page's script, echoed back in the X-CSRF-Token header (double submit).
+  reply.setCookie(CSRF_COOKIE, csrf, { httpOnly: false, sameSite: 'lax', secure, path: '/', maxAge });
+}
+
+export function clearSessionCookies(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Reads the session cookie on every request and enforces CSRF on cookie-authenticated mutations. */
+export function registerAuth(app: FastifyInstance, db: Db, config: Config): void {
+  app.decorateRequest('auth', null);
+  app.decorateRequest('sessionExpired', false);
+  const idleMs = config.sessionIdleHours * 3600 * 1000;
+
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const id = hashToken(token);
+    const [row] = await db
+      .select({
+        sessionId: sessions.id,
+        csrfToken: sessions.csrfToken,
+        lastSeenAt: sessions.lastSeenAt,
+        userId: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        locale: users.locale,
+        disabled: users.disabled,
+        mustChangePassword: users.mustChangePassword,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.id, id));
+    if (!row) return;
+    const now = Date.now();
+    if (row.disabled || now - row.lastSeenAt.getTime() > idleMs) {
+      await db.delete(sessions).where(eq(sessions.id, id));
+      req.sessionExpired = true;
+      return;
+    }
+    if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, id));
+    }
+    req.auth = {
+      user: {
+        id: row.userId,
+        username: row.username,
+        displayName: row.displayName,
+        locale: row.locale,
+        mustChangePassword: row.mustChangePassword,
+      },
+      grants: await loadGrants(db, row.userId),
+      sessionId: row.sessionId,
+      csrfToken: row.csrfToken,
+    };
+  });
+
+  app.addHook('preHandler', async (req) => {
+    if (!MUTATING.has(req.method) || !req.url.startsWith('/api/')) return;
+    if (req.auth) {
+      const header = req.headers[CSRF_HEADER];
+      if (typeof header !== 'string' || !safeEqual(header, req.auth.csrfToken)) throw new AppError(403, 'csrf');
+      return;
+    }
+    // Without a session (login): refuse cross-site form posts.
+    const origin = req.headers.origin;
+    if (origin && origin !== 'null') {
+      const host = req.headers.host;
+      try {
+        if (new URL(origin).host !== host) throw new AppError(403, 'csrf');
+      } catch (e) {
+        if (e instanceof AppError) throw e;
+        throw new AppError(403, 'csrf');
+      }
+    }
+  });
+}
+
+/** Step 1 of every handler: who is asking. */
+export function requireAuth(req: FastifyRequest): AuthInfo {
+  if (!req.auth) throw new AppError(401, req.sessionExpired ? 'session_expired' : 'unauthenticated');
+  return req.auth;
+}
+
+/** Whether the user holds one of the roles over the unit with this path (or anywhere, when no path). */
+export function hasRole(auth: AuthInfo, roles: readonly Role[], unitPath?: string): boolean {
+  return auth.grants.some((g) => roles.includes(g.role) && (unitPath === undefined || unitPath.startsWith(g.path)));
+}
+
+export function requireRole(req: FastifyRequest, roles: readonly Role[], unitPath?: string): AuthInfo {
+  const auth = requireAuth(req);
+  if (!hasRole(auth, roles, unitPath)) throw new AppError(403, 'forbidden');
+  return auth;
+}
+
+/** Scope roots (paths) where the user holds one of the roles. */
+export function scopePaths(auth: AuthInfo, roles: readonly Role[]): string[] {
+  return auth.grants.filter((g) => roles.includes(g.role)).map((g) => g.path);
+}
+
+export async function deleteSessionsOf(db: Db, userId: string, exceptSessionId?: string): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(exceptSessionId ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${exceptSessionId}`) : eq(sessions.userId, userId));
+}

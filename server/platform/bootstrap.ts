@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { seedReferenceData } from '../db/seed/index.js';
+import { ensureInitialAdmin, type InitialAdmin } from '../modules/accounts/index.js';
+import { systemContext } from './audit.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db.js';
+import { acquireDataDirLock } from './lock.js';
+
+export interface Opened {
+  database: Database;
+  initialAdmin: InitialAdmin | undefined;
+  release: () => Promise<void>;
+}
+
+/** Opens the configured database, applies migrations and loads reference data: shared by server and CLI. */
+export async function openAndPrepare(config: Config, owner: string, opts: { createAdmin: boolean }): Promise<Opened> {
+  let unlock = () => undefined as void;
+  let database: Database;
+  if (config.databaseUrl) {
+    database = await openDatabase({ url: config.databaseUrl });
+  } else {
+    const pgDir = path.join(config.dataDir, 'pg');
+    mkdirSync(pgDir, { recursive: true });
+    unlock = acquireDataDirLock(config.dataDir, owner);
+    database = await openDatabase({ dataDir: pgDir });
+  }
+  try {
+    await database.migrate();
+    await seedReferenceData(database.db);
+    const initialAdmin = opts.createAdmin
+      ? await ensureInitialAdmin(database.db, systemContext('startup'), { password: config.adminPassword, dataDir: config.dataDir })
+      : undefined;
+    return {
+      database,
+      initialAdmin,
+      release: async () => {
+        await database.close();
+        unlock();
+      },
+    };
+  } catch (e) {
+    await database.close().catch(() => undefined);
+    unlock();
+    throw e;
+  }
+}

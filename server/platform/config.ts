@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Project root, whether running from sources (tsx) or from dist/. */
+export const PROJECT_ROOT = (() => {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const parts = here.split(path.sep);
+  const distIdx = parts.lastIndexOf('dist');
+  const base = distIdx >= 0 ? parts.slice(0, distIdx).join(path.sep) : path.resolve(here, '..', '..');
+  return base || '/';
+})();
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  sessionIdleHours: number;
+  /** Secure cookies: 'auto' sets Secure when the request came over HTTPS (directly or via a trusted proxy). */
+  secureCookies: 'auto' | 'always' | 'never';
+  trustProxy: boolean;
+  adminPassword: string | undefined;
+  logLevel: string;
+  webDir: string;
+  version: string;
+}
+
+function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const secure = env.KECHUANG_SECURE_COOKIES ?? 'auto';
+  if (secure !== 'auto' && secure !== 'always' && secure !== 'never') {
+    throw new Error(`KECHUANG_SECURE_COOKIES must be auto, always or never, got "${secure}"`);
+  }
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port: intEnv(env, 'PORT', 3000),
+    dataDir: path.resolve(env.KECHUANG_DATA_DIR ?? path.join(PROJECT_ROOT, 'data')),
+    databaseUrl: env.DATABASE_URL || undefined,
+    sessionIdleHours: intEnv(env, 'KECHUANG_SESSION_IDLE_HOURS', 8),
+    secureCookies: secure,
+    trustProxy: env.KECHUANG_TRUST_PROXY === '1' || env.KECHUANG_TRUST_PROXY === 'true',
+    adminPassword: env.KECHUANG_ADMIN_PASSWORD || undefined,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    webDir: path.resolve(env.KECHUANG_WEB_DIR ?? path.join(PROJECT_ROOT, 'dist', 'web')),
+    version: readVersion(),
+  };
+}
+
+function readVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
