@@ -27,6 +27,10 @@ export interface AuthInfo {
 }
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Routes that answer without a session (health, login). Every other /api route requires one. */
+    public?: boolean;
+  }
   interface FastifyRequest {
     auth: AuthInfo | null;
     sessionExpired: boolean;
@@ -125,7 +129,14 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config): void
     };
   });
 
-  app.addHook('preHandler', async (req) => {
+  // Authentication comes before validation: an anonymous caller learns nothing about the body's shape.
+  app.addHook('preValidation', async (req) => {
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
+    if (req.is404 || req.routeOptions.config.public) return;
+    requireAuth(req);
+  });
+
+  app.addHook('preValidation', async (req) => {
     if (!MUTATING.has(req.method) || !req.url.startsWith('/api/')) return;
     if (req.auth) {
       const header = req.headers[CSRF_HEADER];

@@ -16,6 +16,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
   r.post(
     '/api/auth/login',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'Sign in; sets the HttpOnly session cookie and the CSRF cookie',

@@ -8,7 +8,7 @@ import type { Database } from '../../platform/db.js';
 export function systemRoutes(app: FastifyInstance, database: Database, config: Config): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',
-    { schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: healthResponse } } },
+    { config: { public: true }, schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: healthResponse } } },
     async () => {
       await database.db.execute(sql`select 1`);
       return { status: 'ok' as const, database: database.kind, version: config.version };

@@ -1,0 +1,88 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../server/app.js';
+import { createUser } from '../server/modules/accounts/index.js';
+import { systemContext } from '../server/platform/audit.js';
+import { loadConfig, type Config } from '../server/platform/config.js';
+import type { Database } from '../server/platform/db.js';
+import type { Role } from '../common/enums.js';
+import { cloneTemplate } from './db-template.js';
+
+export interface TestContext {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  close: () => Promise<void>;
+}
+
+/** One app over one cloned database per test file. */
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
+  const { database, dispose } = await cloneTemplate();
+  const config = { ...loadConfig({ KECHUANG_WEB_DIR: '/nonexistent' }), ...overrides };
+  const app = await buildApp({ database, config });
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    close: async () => {
+      await app.close();
+      await dispose();
+    },
+  };
+}
+
+export const PASSWORD = 'Test-Passw0rd-42';
+
+let counter = 0;
+/** Factory: a user with the given grants (default scope: Xiushan). */
+export async function makeUser(
+  t: TestContext,
+  roles: Role[] | { role: Role; orgUnitCode: string }[],
+  opts: { username?: string; password?: string } = {},
+) {
+  counter += 1;
+  const username = opts.username ?? `u${counter}_${Math.random().toString(36).slice(2, 7)}`;
+  const grants = roles.map((r) => (typeof r === 'string' ? { role: r, orgUnitCode: '500241' } : r));
+  const { user } = await createUser(t.database.db, systemContext('test'), () => true, {
+    username,
+    displayName: `测试用户 ${counter}`,
+    password: opts.password ?? PASSWORD,
+    roles: grants,
+  });
+  return user;
+}
+
+/** A signed-in client: carries the session cookie and the CSRF header like the web app does. */
+export class Agent {
+  constructor(
+    private readonly app: FastifyInstance,
+    readonly cookie: string,
+    readonly csrf: string,
+  ) {}
+
+  request(opts: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse> {
+    const { csrf = true, headers, ...rest } = opts;
+    return this.app.inject({
+      ...rest,
+      headers: { ...(headers ?? {}), cookie: this.cookie, ...(csrf ? { 'x-csrf-token': this.csrf } : {}) },
+    });
+  }
+  get = (url: string) => this.request({ method: 'GET', url });
+  post = (url: string, payload?: unknown) => this.request({ method: 'POST', url, payload: payload as InjectOptions['payload'] });
+  patch = (url: string, payload?: unknown) => this.request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] });
+}
+
+export async function login(t: TestContext, username: string, password = PASSWORD): Promise<Agent> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login failed for ${username}: ${res.statusCode} ${res.body}`);
+  const cookies = res.cookies as { name: string; value: string }[];
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const csrf = cookies.find((c) => c.name === 'kc_csrf')!.value;
+  return new Agent(t.app, cookie, csrf);
+}
+
+/** Factory + sign-in in one step. */
+export async function agentWith(t: TestContext, roles: Role[] | { role: Role; orgUnitCode: string }[]) {
+  const user = await makeUser(t, roles);
+  return { user, agent: await login(t, user.username) };
+}
