@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { orgUnits } from '../schema/index.js';
+import { type orgUnits } from '../schema/index.js';
 
 const require = createRequire(import.meta.url);
 

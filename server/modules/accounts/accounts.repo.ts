@@ -61,11 +61,6 @@ export async function replaceGrants(db: Db, userId: string, grants: { role: stri
   if (unique.length) await db.insert(userRoles).values(unique.map((g) => ({ userId, ...g })));
 }
 
-export async function countUsers(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
-  return row?.n ?? 0;
-}
-
 export async function countActiveAdmins(db: Db, exceptUserId?: string): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(distinct ${users.id})::int` })

@@ -266,11 +266,12 @@ export interface InitialAdmin {
 }
 
 /**
- * On an empty user table: create `admin` with a random password (or KECHUANG_ADMIN_PASSWORD), an admin
+ * When no active administrator exists (first start): create `admin` with a random password (or KECHUANG_ADMIN_PASSWORD), an admin
  * grant on every top-level unit, and write the password once to <dataDir>/initial-admin.txt (mode 0600).
  */
 export async function ensureInitialAdmin(db: Db, ctx: RequestContext, opts: { password: string | undefined; dataDir: string | undefined }): Promise<InitialAdmin | undefined> {
-  if ((await repo.countUsers(db)) > 0) return undefined;
+  // Only when nobody can administer the installation (a fresh database, or one the CLI filled with non-admins).
+  if ((await repo.countActiveAdmins(db)) > 0 || (await repo.findUserByUsername(db, 'admin'))) return undefined;
   const roots = (await listUnits(db)).filter((u) => u.parentCode === null);
   const password = opts.password ?? generatePassword();
   if (opts.password) assertAcceptablePassword(password, 'admin', 'KECHUANG_ADMIN_PASSWORD');

@@ -1,0 +1,73 @@
+/**
+ * npm run bench:startup — issue #2's figures:
+ *  - cold start (empty data directory: migrations, reference data, first admin) to a healthy /api/health
+ *  - warm start (existing data directory) to a healthy /api/health
+ *  each the median of 3 runs; and the JavaScript the login page loads, gzipped, measured in Chromium.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { freePort, median, startServer, stop, waitHealthy } from './lib.js';
+
+const RUNS = 3;
+
+async function timeStart(dataDir: string): Promise<number> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = startServer({ KECHUANG_DATA_DIR: dataDir, PORT: String(port), KECHUANG_ADMIN_PASSWORD: 'Bench-admin-pass-1' });
+  try {
+    await waitHealthy(`http://127.0.0.1:${port}/api/health`, 120_000);
+    return (performance.now() - t0) / 1000;
+  } finally {
+    await stop(child);
+  }
+}
+
+async function loginPageJs(): Promise<{ files: number; gzipBytes: number; rawBytes: number }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kc-bench-js-'));
+  const port = await freePort();
+  const child = startServer({ KECHUANG_DATA_DIR: dataDir, PORT: String(port), KECHUANG_ADMIN_PASSWORD: 'Bench-admin-pass-1' });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  try {
+    await waitHealthy(`http://127.0.0.1:${port}/api/health`, 120_000);
+    const page = await browser.newPage();
+    const bodies: Promise<Buffer>[] = [];
+    page.on('response', (res) => {
+      if (res.request().resourceType() === 'script') bodies.push(res.body());
+    });
+    await page.goto(`http://127.0.0.1:${port}/login`, { waitUntil: 'networkidle' });
+    const all = await Promise.all(bodies);
+    return {
+      files: all.length,
+      rawBytes: all.reduce((s, b) => s + b.length, 0),
+      gzipBytes: all.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0),
+    };
+  } finally {
+    await browser.close();
+    await stop(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const cold: number[] = [];
+const warm: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kc-bench-start-'));
+  cold.push(await timeStart(dir));
+  warm.push(await timeStart(dir));
+  rmSync(dir, { recursive: true, force: true });
+}
+const fmt = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(', ');
+console.log(`cold start (empty data dir) to healthy: median ${median(cold).toFixed(2)} s  [runs: ${fmt(cold)}]  goal ≤ 20 s`);
+console.log(`warm start (existing data) to healthy:  median ${median(warm).toFixed(2)} s  [runs: ${fmt(warm)}]  goal ≤ 8 s`);
+if (existsSync('/usr/bin/chromium')) {
+  const js = await loginPageJs();
+  console.log(`login page JavaScript: ${js.files} files, ${(js.rawBytes / 1024).toFixed(0)} KB raw, ${(js.gzipBytes / 1024).toFixed(0)} KB gzipped  goal ≤ 400 KB`);
+} else {
+  console.log('login page JavaScript: not measured (no /usr/bin/chromium)');
+}
