@@ -31,6 +31,26 @@ export const FIELD_LABELS: Dict = {
   entityId: { 'zh-CN': '对象编号', 'en-US': 'entity id' },
   id: { 'zh-CN': '编号', 'en-US': 'id' },
   body: { 'zh-CN': '请求内容', 'en-US': 'request body' },
+  value: { 'zh-CN': '数值', 'en-US': 'value' },
+  values: { 'zh-CN': '数值', 'en-US': 'values' },
+  dataElement: { 'zh-CN': '数据元素', 'en-US': 'data element' },
+  orgUnit: { 'zh-CN': '区划', 'en-US': 'org unit' },
+  period: { 'zh-CN': '期间', 'en-US': 'period' },
+  reason: { 'zh-CN': '原因', 'en-US': 'reason' },
+  keys: { 'zh-CN': '数值', 'en-US': 'values' },
+  rows: { 'zh-CN': '行', 'en-US': 'row' },
+  year: { 'zh-CN': '年度', 'en-US': 'year' },
+  expression: { 'zh-CN': '公式', 'en-US': 'formula' },
+  statementId: { 'zh-CN': '所选表述', 'en-US': 'chosen statement' },
+  indicatorId: { 'zh-CN': '指标', 'en-US': 'indicator' },
+  plan: { 'zh-CN': '规划', 'en-US': 'plan' },
+  unit: { 'zh-CN': '单位', 'en-US': 'unit' },
+  decimals: { 'zh-CN': '小数位数', 'en-US': 'decimals' },
+  direction: { 'zh-CN': '期望方向', 'en-US': 'direction' },
+  nameZh: { 'zh-CN': '中文名称', 'en-US': 'Chinese name' },
+  nameEn: { 'zh-CN': '英文名称', 'en-US': 'English name' },
+  title: { 'zh-CN': '标题', 'en-US': 'title' },
+  columns: { 'zh-CN': '列', 'en-US': 'columns' },
 };
 
 /** Error messages by code; {name} placeholders are filled from params. */
@@ -90,6 +110,64 @@ export const ERROR_MESSAGES: Dict = {
     'zh-CN': '至少需要保留一个可用的管理员账号',
     'en-US': 'At least one active administrator must remain',
   },
+  plan_code_taken: { 'zh-CN': '规划编码“{code}”已存在', 'en-US': 'Plan code "{code}" already exists' },
+  plan_unknown_indicator: { 'zh-CN': '字段“{field}”：指标“{code}”不存在', 'en-US': 'Field "{field}": indicator "{code}" does not exist' },
+  plan_unknown_data_element: { 'zh-CN': '字段“{field}”：数据元素“{code}”不存在', 'en-US': 'Field "{field}": data element "{code}" does not exist' },
+  plan_duplicate_indicator: { 'zh-CN': '字段“{field}”：指标编码“{code}”重复', 'en-US': 'Field "{field}": indicator code "{code}" appears twice' },
+  plan_data_element_clash: {
+    'zh-CN': '字段“{field}”：数据元素“{code}”已存在且单位或汇总方式不同（现为 {unit}）',
+    'en-US': 'Field "{field}": data element "{code}" exists with another unit or aggregation (now {unit})',
+  },
+  plan_expression: { 'zh-CN': '字段“{field}”：公式有误（{detail}）', 'en-US': 'Field "{field}": invalid formula ({detail})' },
+  plan_statement_mismatch: {
+    'zh-CN': '字段“{field}”：所选表述不属于该指标的这一组基期值/目标值',
+    'en-US': 'Field "{field}": the chosen statement does not belong to this baseline/target group',
+  },
+  plan_ambiguous_indicator: {
+    'zh-CN': '字段“{field}”：多个规划都有指标“{code}”，请指定规划',
+    'en-US': 'Field "{field}": several plans have indicator "{code}"; name the plan',
+  },
+  dv_unknown_data_element: { 'zh-CN': '字段“{field}”：数据元素“{code}”不存在', 'en-US': 'Field "{field}": data element "{code}" does not exist' },
+  dv_out_of_range: {
+    'zh-CN': '字段“{field}”：{value} 超出合理范围（{range}）',
+    'en-US': 'Field "{field}": {value} is outside the plausible range ({range})',
+  },
+  dv_locked: {
+    'zh-CN': '字段“{field}”：该数值已审核锁定（{current}），更正须填写原因',
+    'en-US': 'Field "{field}": the value is approved and locked ({current}); a correction needs a reason',
+  },
+  dv_not_found: { 'zh-CN': '字段“{field}”：没有可操作的数值', 'en-US': 'Field "{field}": there is no value to act on' },
+  dv_bad_status: {
+    'zh-CN': '字段“{field}”：当前状态为“{status}”，不能执行此操作',
+    'en-US': 'Field "{field}": the value is "{status}"; this action does not apply',
+  },
+  dv_duplicate: { 'zh-CN': '字段“{field}”：与第 {other} 项重复', 'en-US': 'Field "{field}": duplicates item {other}' },
+  dv_concurrent: { 'zh-CN': '数据刚被他人修改，请刷新后重试', 'en-US': 'Someone else just changed this data; reload and try again' },
+  import_errors: {
+    'zh-CN': '导入文件有 {count} 行错误，未保存任何数据',
+    'en-US': 'The file has {count} rows with errors; nothing was saved',
+  },
+  import_bad_file: { 'zh-CN': '无法读取 Excel 文件：{detail}', 'en-US': 'Cannot read the Excel file: {detail}' },
+  import_no_header: {
+    'zh-CN': '找不到表头：第一个工作表须包含“数据元素代码”“区划代码”“年度”“本年值”等列',
+    'en-US': 'No header found: the first sheet needs the columns data element code, org unit code, year and value',
+  },
+  analytics_unit_outside_plan: {
+    'zh-CN': '字段“{field}”：“{unit}”不在该规划的区域内',
+    'en-US': 'Field "{field}": "{unit}" is outside the plan\'s region',
+  },
+  import_ambiguous_unit: {
+    'zh-CN': '字段“{field}”：“{text}”对应多个区划：{candidates}，请改填区划代码',
+    'en-US': 'Field "{field}": "{text}" matches several org units: {candidates}; give the code instead',
+  },
+  import_unknown_unit: { 'zh-CN': '字段“{field}”：找不到区划“{text}”', 'en-US': 'Field "{field}": no org unit "{text}"' },
+  import_bad_period: { 'zh-CN': '字段“{field}”：“{text}”不是有效的期间（如 2025、2025Q3、202509）', 'en-US': 'Field "{field}": "{text}" is not a period (e.g. 2025, 2025Q3, 202509)' },
+  import_not_number: { 'zh-CN': '字段“{field}”：“{text}”不是数字', 'en-US': 'Field "{field}": "{text}" is not a number' },
+  import_duplicate_row: { 'zh-CN': '字段“{field}”：与第 {other} 行重复', 'en-US': 'Field "{field}": duplicates row {other}' },
+  import_jump: {
+    'zh-CN': '字段“{field}”：{value} 与上年 {previous} 相差十倍以上，请核实（不阻止导入）',
+    'en-US': 'Field "{field}": {value} differs more than tenfold from last year\'s {previous}; please check (does not block)',
+  },
   internal: { 'zh-CN': '服务器内部错误（请求编号 {requestId}）', 'en-US': 'Internal server error (request {requestId})' },
 };
 
@@ -131,8 +209,13 @@ export function translate(dict: Dict, key: string, locale: Locale, params?: Reco
 export function fieldLabel(path: string, locale: Locale): string {
   const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
   const label = FIELD_LABELS[last]?.[locale] ?? last;
-  const rowIdx = path.split('.').find((p) => /^\d+$/.test(p));
-  if (rowIdx === undefined) return label;
-  const n = Number(rowIdx) + 1;
+  const parts = path.split('.');
+  const idx = parts.findIndex((p) => /^\d+$/.test(p));
+  if (idx < 0) return label;
+  const n = Number(parts[idx]) + 1;
+  // Imports name spreadsheet rows ("rows.6.value" → 第 7 行), API batches name items.
+  const rows = parts[idx - 1] === 'rows';
+  if (idx === parts.length - 1) return rows ? (locale === 'zh-CN' ? `第 ${n} 行` : `row ${n}`) : locale === 'zh-CN' ? `第 ${n} 项` : `item ${n}`;
+  if (rows) return locale === 'zh-CN' ? `第 ${n} 行的${label}` : `${label} in row ${n}`;
   return locale === 'zh-CN' ? `第 ${n} 项的${label}` : `${label} of item ${n}`;
 }

@@ -10,8 +10,13 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { LIMITS } from '../common/limits.js';
 import { authRoutes, userRoutes } from './modules/accounts/index.js';
+import { analyticsRoutes } from './modules/analytics/index.js';
 import { auditRoutes } from './modules/audit/index.js';
+import { dataEntryRoutes } from './modules/dataentry/index.js';
+import { dataValueRoutes } from './modules/datavalues/index.js';
 import { orgUnitRoutes } from './modules/orgunits/index.js';
+import { planRoutes } from './modules/plans/index.js';
+import { reportRoutes } from './modules/reports/index.js';
 import { systemRoutes } from './modules/system/index.js';
 import { registerAuth } from './platform/auth.js';
 import type { Config } from './platform/config.js';
@@ -81,6 +86,11 @@ export async function buildApp({ database, config, logger }: AppOptions): Promis
   userRoutes(app, database.db);
   orgUnitRoutes(app, database.db);
   auditRoutes(app, database.db);
+  planRoutes(app, database.db);
+  analyticsRoutes(app, database.db);
+  dataValueRoutes(app, database.db);
+  dataEntryRoutes(app, database.db);
+  reportRoutes(app);
 
   if (existsSync(path.join(config.webDir, 'index.html'))) {
     await app.register(fastifyStatic, {

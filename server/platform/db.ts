@@ -67,3 +67,8 @@ export function pgliteClientOf(database: Database): PGlite | undefined {
   const session = (database.db as unknown as { $client?: unknown }).$client;
   return session instanceof PGlite ? session : undefined;
 }
+
+/** Rows of a raw `db.execute`: postgres-js returns an array, PGlite an object with rows. */
+export function rowsOf<T>(res: unknown): T[] {
+  return (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
+}

@@ -19,6 +19,20 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError(404, 'not_found', { what });
+
+/** One of several problems found in a batch; the error handler localises each. */
+export interface Problem {
+  field: string;
+  code: string;
+  params: Record<string, unknown>;
+}
+
+const isProblemList = (d: unknown): d is Problem[] =>
+  Array.isArray(d) && d.every((p) => typeof p === 'object' && p !== null && 'code' in p && 'field' in p);
+
+export function localiseProblem(p: Problem, locale: Locale): { field: string; message: string } {
+  return { field: p.field, message: translate(ERROR_MESSAGES, p.code, locale, { ...p.params, field: fieldLabel(p.field, locale) }) };
+}
 export const forbidden = () => new AppError(403, 'forbidden');
 
 interface IssueLike {
@@ -104,7 +118,8 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spaIndex: bo
         ...err.params,
         ...(err.field ? { field: fieldLabel(err.field, locale) } : {}),
       });
-      return send(reply, req, err.status, err.code, message, { ...(err.field ? { field: err.field } : {}), details: err.details });
+      const details = isProblemList(err.details) ? err.details.map((p) => localiseProblem(p, locale)) : err.details;
+      return send(reply, req, err.status, err.code, message, { ...(err.field ? { field: err.field } : {}), details });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({

@@ -1,3 +1,4 @@
 export * from './orgunits.js';
 export * from './accounts.js';
 export * from './audit.js';
+export * from './plans.js';

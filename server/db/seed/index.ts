@@ -1,14 +1,32 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { planDocument } from '../../../common/contracts/plans.js';
 import { countUnits, insertUnits } from '../../modules/orgunits/index.js';
+import { findPlanByCode, importPlan } from '../../modules/plans/index.js';
+import { systemContext } from '../../platform/audit.js';
+import { PROJECT_ROOT } from '../../platform/config.js';
 import type { Db } from '../../platform/db.js';
 import { chongqingOrgUnits } from './orgunits.js';
 
-/** Loads reference data into an empty database; a database that has it is left alone. */
-export async function seedReferenceData(db: Db): Promise<{ orgUnits: number }> {
+export const XIUSHAN_PLAN_FILE = path.join(PROJECT_ROOT, 'server', 'db', 'seed', 'data', 'xiushan-plan.json');
+
+export function xiushanPlan() {
+  return planDocument.parse(JSON.parse(readFileSync(XIUSHAN_PLAN_FILE, 'utf8')));
+}
+
+/** Loads reference data into an empty database; what is already there is left alone. */
+export async function seedReferenceData(db: Db): Promise<{ orgUnits: number; plan: boolean }> {
   let orgUnits = 0;
   if ((await countUnits(db)) === 0) {
     const rows = chongqingOrgUnits();
     await db.transaction(async (tx) => insertUnits(tx, rows));
     orgUnits = rows.length;
   }
-  return { orgUnits };
+  const doc = xiushanPlan();
+  let plan = false;
+  if (!(await findPlanByCode(db, doc.plan.code))) {
+    await importPlan(db, systemContext('seed'), doc);
+    plan = true;
+  }
+  return { orgUnits, plan };
 }

@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { dashboardView, indicatorCodeParam, indicatorSummary, indicatorValuesQuery, indicatorValuesView, indicatorsQuery, planIdParam } from '../../../common/contracts/plans.js';
+import { requireAuth, type AuthInfo } from '../../platform/auth.js';
+import type { Db } from '../../platform/db.js';
+import { AppError, forbidden } from '../../platform/errors.js';
+import { getUnitOr404 } from '../orgunits/index.js';
+import { canReadPlan, canReadUnit, getPlanOr404, indicatorByCode, type PlanWithRegion } from '../plans/index.js';
+import * as service from './analytics.service.js';
+import { taskTitles } from './titles.js';
+
+/** The unit asked for (default: the plan's region), which must lie in the plan's region and the user's scope. */
+async function unitFor(db: Db, auth: AuthInfo, plan: PlanWithRegion, code: string | undefined): Promise<service.Unit> {
+  const unit = await getUnitOr404(db, code ?? plan.plan.regionCode);
+  if (!unit.path.startsWith(plan.regionPath)) throw new AppError(400, 'analytics_unit_outside_plan', { unit: unit.name }, 'orgUnit');
+  if (!canReadUnit(auth, unit.path)) throw new AppError(403, 'forbidden_scope', { unit: unit.name });
+  return { code: unit.code, name: unit.name, path: unit.path };
+}
+
+const thisYear = () => new Date().getFullYear();
+
+export function analyticsRoutes(app: FastifyInstance, db: Db): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['monitoring'];
+
+  async function planFor(auth: AuthInfo, id: string) {
+    const plan = await getPlanOr404(db, id);
+    if (!canReadPlan(auth, plan.regionPath)) throw forbidden();
+    return plan;
+  }
+
+  r.get(
+    '/api/plans/:id/indicators',
+    {
+      schema: {
+        tags,
+        summary: 'Every indicator with baseline, targets, latest value and progress (UNSD method) for a unit and year',
+        params: planIdParam,
+        querystring: indicatorsQuery,
+        response: { 200: z.array(indicatorSummary) },
+      },
+    },
+    async (req) => {
+      const auth = requireAuth(req);
+      const plan = await planFor(auth, req.params.id);
+      const unit = await unitFor(db, auth, plan, req.query.orgUnit);
+      return service.indicatorSummaries(db, plan, unit, req.query.year ?? Math.min(thisYear(), plan.plan.periodEnd), req.query.approvedOnly === 'true');
+    },
+  );
+
+  r.get(
+    '/api/plans/:id/dashboard',
+    { schema: { tags, summary: 'The leader’s dashboard: 表1 cards, status summary and key-task targets', params: planIdParam, querystring: indicatorsQuery, response: { 200: dashboardView } } },
+    async (req) => {
+      const auth = requireAuth(req);
+      const plan = await planFor(auth, req.params.id);
+      const unit = await unitFor(db, auth, plan, req.query.orgUnit);
+      const year = req.query.year ?? Math.min(thisYear(), plan.plan.periodEnd);
+      return service.dashboard(db, plan, unit, year, req.query.approvedOnly === 'true', await taskTitles(db, plan.plan.id));
+    },
+  );
+
+  r.get(
+    '/api/indicators/:code/values',
+    { schema: { tags, summary: 'Yearly values of an indicator for a unit, with inputs, statements and the reason for any gap', params: indicatorCodeParam, querystring: indicatorValuesQuery, response: { 200: indicatorValuesView } } },
+    async (req) => {
+      const auth = requireAuth(req);
+      const ind = await indicatorByCode(db, req.params.code, req.query.plan);
+      const plan = await planFor(auth, ind.planId);
+      const unit = await unitFor(db, auth, plan, req.query.orgUnit);
+      return service.indicatorValues(db, ind, plan, unit, { from: req.query.from, to: req.query.to });
+    },
+  );
+}

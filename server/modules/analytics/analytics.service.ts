@@ -1,0 +1,161 @@
+import type { Aggregation } from '../../../common/aggregation.js';
+import type { DashboardView, IndicatorSummary, ProgressView } from '../../../common/contracts/plans.js';
+import { progress, type Comparator, type Point } from '../../../common/progress.js';
+import type { Db } from '../../platform/db.js';
+import { currentRevision } from '../../platform/revision.js';
+import { findDataElements, groupStatements, indicatorsOf, presentStatement, resolutionsOf, statementsOf, summaries, type IndicatorRow, type PlanWithRegion, type StatementGroup } from '../plans/index.js';
+import * as repo from './analytics.repo.js';
+import { compileIndicator, Cube, seriesOf } from './cube.js';
+
+export interface Unit {
+  code: string;
+  name: string;
+  path: string;
+}
+
+export async function loadCube(db: Db, root: Unit, approvedOnly: boolean, dataElements?: string[]): Promise<Cube> {
+  const [units, rows, aggs] = await Promise.all([
+    repo.unitsUnder(db, root.path),
+    repo.valuesUnder(db, root.path, { approvedOnly, ...(dataElements ? { dataElements } : {}) }),
+    repo.aggregations(db),
+  ]);
+  return new Cube(units, rows, (de) => (aggs.get(de) ?? 'sum') as Aggregation);
+}
+
+const sourceOf = (s: { section: string }) => s.section;
+
+/** Baseline, targets, series and progress of one indicator at one unit, as of a year. */
+export function summarise(ind: IndicatorRow, groups: StatementGroup[], cube: Cube, unit: Unit, year: number, baselineYear: number): IndicatorSummary {
+  const here = groups.filter((g) => g.authoritative.indicatorId === ind.id && g.authoritative.orgUnitCode === unit.code);
+  const baselineGroup = here.filter((g) => g.authoritative.kind === 'baseline').sort((a, b) => b.authoritative.year - a.authoritative.year)[0];
+  const targetGroups = here.filter((g) => g.authoritative.kind === 'target').sort((a, b) => a.authoritative.year - b.authoritative.year);
+  const mainTarget = targetGroups.at(-1)?.authoritative;
+
+  const computed = seriesOf(compileIndicator(ind.expression), cube, unit.code, { to: year });
+  const known = computed.filter((c) => c.result.value !== null);
+  const series: Point[] = known.map((c) => ({ year: c.year, value: c.result.value! }));
+  let baseline: IndicatorSummary['baseline'] = null;
+  if (baselineGroup) {
+    const b = baselineGroup.authoritative;
+    baseline = { year: b.year, value: b.value, source: sourceOf(b) };
+    if (!series.some((p) => p.year === b.year) && b.year <= year) series.unshift({ year: b.year, value: b.value });
+  } else {
+    const atBase = series.find((p) => p.year === baselineYear);
+    if (atBase) baseline = { ...atBase, source: 'data' };
+  }
+  series.sort((a, b) => a.year - b.year);
+  const last = series.at(-1);
+  const lastComputed = known.at(-1);
+  const p = progress({
+    direction: ind.direction as 'increase' | 'decrease',
+    rank: ind.unit === '位',
+    baseline: baseline ? { year: baseline.year, value: baseline.value } : null,
+    target: mainTarget ? { year: mainTarget.year, value: mainTarget.value, comparator: mainTarget.comparator as Comparator } : null,
+    series,
+    asOf: year,
+  });
+  const progressView: ProgressView = {
+    status: p.status,
+    ...(p.reason ? { reason: p.reason } : {}),
+    method: p.method,
+    shareOfWay: p.shareOfWay,
+    cagrActual: p.cagrActual,
+    cagrRequired: p.cagrRequired,
+    ratio: p.ratio,
+    expectedOnTrajectory: p.expectedOnTrajectory,
+    projection: p.projection,
+  };
+  return {
+    id: ind.id,
+    code: ind.code,
+    table1No: ind.table1No,
+    nameZh: ind.nameZh,
+    nameEn: ind.nameEn,
+    unit: ind.unit,
+    decimals: ind.decimals,
+    direction: ind.direction as 'increase' | 'decrease',
+    expression: ind.expression,
+    goalNo: ind.goalNo,
+    taskNo: ind.taskNo,
+    baseline,
+    targets: targetGroups.flatMap((g) =>
+      g.statements.map((s) => ({ year: s.year, value: s.value, comparator: s.comparator as Comparator, source: s.section, clause: s.clause, authoritative: s.id === g.authoritative.id })),
+    ),
+    latest: last ? { ...last, unapproved: lastComputed?.year === last.year ? lastComputed.unapproved : false } : null,
+    series,
+    progress: progressView,
+  };
+}
+
+async function groupsFor(db: Db, inds: IndicatorRow[]): Promise<StatementGroup[]> {
+  const ids = inds.map((i) => i.id);
+  const [statements, resolutions] = await Promise.all([statementsOf(db, ids), resolutionsOf(db, ids)]);
+  return [...groupStatements(statements, resolutions).values()];
+}
+
+export async function indicatorSummaries(db: Db, plan: PlanWithRegion, unit: Unit, year: number, approvedOnly: boolean): Promise<IndicatorSummary[]> {
+  const inds = await indicatorsOf(db, [plan.plan.id]);
+  const [groups, cube] = await Promise.all([groupsFor(db, inds), loadCube(db, unit, approvedOnly)]);
+  return inds.map((ind) => summarise(ind, groups, cube, unit, year, plan.plan.baselineYear));
+}
+
+// Computed dashboards per database, valid while the data revision is unchanged.
+const cache = new WeakMap<Db, Map<string, { revision: number; view: DashboardView }>>();
+const CACHE_ENTRIES = 200;
+
+export async function dashboard(db: Db, plan: PlanWithRegion, unit: Unit, year: number, approvedOnly: boolean, titles: Map<string, string>): Promise<DashboardView> {
+  const revision = await currentRevision(db);
+  const key = `${plan.plan.id}|${unit.code}|${year}|${approvedOnly}`;
+  let perDb = cache.get(db);
+  if (!perDb) cache.set(db, (perDb = new Map()));
+  const hit = perDb.get(key);
+  if (hit && hit.revision === revision) return hit.view;
+
+  const [summary] = await summaries(db, [plan]);
+  const all = await indicatorSummaries(db, plan, unit, year, approvedOnly);
+  const cards = all.filter((i) => i.table1No !== null).sort((a, b) => a.table1No! - b.table1No!);
+  const counts = { achieved: 0, on_track: 0, needs_acceleration: 0, limited: 0, deteriorating: 0, no_data: 0 };
+  for (const c of cards) counts[c.progress.status] += 1;
+  const byTask = new Map<string | null, IndicatorSummary[]>();
+  for (const i of all.filter((x) => x.table1No === null)) {
+    const k = i.taskNo ?? (i.goalNo !== null ? `G${i.goalNo}` : null);
+    byTask.set(k, [...(byTask.get(k) ?? []), i]);
+  }
+  const view: DashboardView = {
+    plan: summary!,
+    orgUnit: { code: unit.code, name: unit.name },
+    year,
+    revision,
+    summary: counts,
+    cards,
+    keyTasks: [...byTask.entries()].map(([taskNo, indicators]) => ({ taskNo, title: (taskNo && titles.get(taskNo)) ?? taskNo ?? '', indicators })),
+  };
+  perDb.set(key, { revision, view });
+  if (perDb.size > CACHE_ENTRIES) perDb.delete(perDb.keys().next().value!);
+  return view;
+}
+
+export async function indicatorValues(db: Db, ind: IndicatorRow, plan: PlanWithRegion, unit: Unit, range: { from?: number | undefined; to?: number | undefined }) {
+  const c = compileIndicator(ind.expression);
+  const [groups, cube, des] = await Promise.all([groupsFor(db, [ind]), loadCube(db, unit, false, c.refs), findDataElements(db, c.refs)]);
+  const to = range.to ?? new Date().getFullYear();
+  const summary = summarise(ind, groups, cube, unit, to, plan.plan.baselineYear);
+  const statements = groups.flatMap((g) => g.statements.map((s) => presentStatement(s, s.id === g.authoritative.id)));
+  return {
+    indicator: {
+      ...summary,
+      definitionZh: ind.definitionZh,
+      planId: ind.planId,
+      dataElements: des.map((d) => ({ code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, unit: d.unit, aggregation: d.aggregation as Aggregation })),
+    },
+    orgUnit: { code: unit.code, name: unit.name },
+    statements,
+    values: seriesOf(c, cube, unit.code, { from: range.from, to }).map((y) => ({
+      year: y.year,
+      value: y.result.value,
+      ...(y.result.reason ? { reason: y.result.reason } : {}),
+      ...(y.result.missing ? { missing: y.result.missing } : {}),
+      inputs: y.inputs,
+    })),
+  };
+}

@@ -1,0 +1,82 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { gridQuery, gridResponse, importQuery, importReport, templateQuery } from '../../../common/contracts/datavalues.js';
+import { contextOf } from '../../platform/audit.js';
+import { requireAuth, type AuthInfo } from '../../platform/auth.js';
+import type { Db } from '../../platform/db.js';
+import { AppError, forbidden, notFound } from '../../platform/errors.js';
+import { localeOf } from '../../platform/i18n.js';
+import { valueActor } from '../datavalues/index.js';
+import { getUnitOr404, type OrgUnitRow } from '../orgunits/index.js';
+import { canReadPlan, getPlanOr404, listPlans, type PlanWithRegion } from '../plans/index.js';
+import * as service from './dataentry.service.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The plan named, or the plan whose region contains the unit. */
+async function planFor(db: Db, auth: AuthInfo, planId: string | undefined, unit: OrgUnitRow): Promise<PlanWithRegion> {
+  const plan = planId ? await getPlanOr404(db, planId) : (await listPlans(db)).find((p) => unit.path.startsWith(p.regionPath));
+  if (!plan) throw notFound(unit.name);
+  if (!canReadPlan(auth, plan.regionPath)) throw forbidden();
+  if (!unit.path.startsWith(plan.regionPath)) throw new AppError(400, 'analytics_unit_outside_plan', { unit: unit.name }, 'orgUnit');
+  return plan;
+}
+
+export function dataEntryRoutes(app: FastifyInstance, db: Db): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['data entry'];
+  app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+
+  r.get('/api/data-entry/grid', { schema: { tags, summary: 'The entry grid for one unit and year: every data element of the plan with last year’s value', querystring: gridQuery, response: { 200: gridResponse } } }, async (req) => {
+    const auth = requireAuth(req);
+    const unit = await getUnitOr404(db, req.query.orgUnit);
+    const plan = await planFor(db, auth, req.query.plan, unit);
+    const actor = valueActor(auth);
+    if (!actor.canWrite(unit.path) && !auth.grants.some((g) => unit.path.startsWith(g.path))) throw new AppError(403, 'forbidden_scope', { unit: unit.name });
+    return service.grid(db, actor, plan.plan.id, unit, req.query.year);
+  });
+
+  r.get('/api/data-entry/template', { schema: { tags, summary: 'Download the entry template (xlsx): every data element × unit in scope, with units and last year’s value', querystring: templateQuery } }, async (req, reply) => {
+    const auth = requireAuth(req);
+    const actor = valueActor(auth);
+    const unit = await getUnitOr404(db, req.query.orgUnit ?? (await firstWritableRoot(db, auth)));
+    const plan = await planFor(db, auth, req.query.plan, unit);
+    if (!actor.canWrite(unit.path)) throw new AppError(403, 'forbidden_scope', { unit: unit.name });
+    const buffer = await service.template(db, actor, plan.plan.id, unit, req.query.year, localeOf(req));
+    return reply
+      .header('content-type', XLSX)
+      .header('content-disposition', `attachment; filename="data-entry-${unit.code}-${req.query.year}.xlsx"`)
+      .send(buffer);
+  });
+
+  r.post(
+    '/api/data-entry/import',
+    {
+      schema: {
+        tags,
+        summary: 'Upload a filled template (raw xlsx body). dryRun=true previews every problem by row; dryRun=false saves all-or-nothing',
+        querystring: importQuery.extend({ plan: z.uuid().optional(), orgUnit: z.string().optional() }),
+        response: { 200: importReport },
+      },
+    },
+    async (req) => {
+      const auth = requireAuth(req);
+      if (!Buffer.isBuffer(req.body)) throw new AppError(400, 'import_bad_file', { detail: 'expected an xlsx body' });
+      const unit = await getUnitOr404(db, req.query.orgUnit ?? (await firstWritableRoot(db, auth)));
+      const plan = await planFor(db, auth, req.query.plan, unit);
+      const region = await getUnitOr404(db, plan.plan.regionCode);
+      return service.importUpload(db, contextOf(req), valueActor(auth), region, req.body, {
+        dryRun: req.query.dryRun === 'true',
+        action: req.query.action,
+        locale: localeOf(req),
+      });
+    },
+  );
+}
+
+async function firstWritableRoot(_db: Db, auth: AuthInfo): Promise<string> {
+  const grant = auth.grants.find((g) => g.role === 'bureau' || g.role === 'department');
+  if (!grant) throw forbidden();
+  return grant.orgUnitCode;
+}

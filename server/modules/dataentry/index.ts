@@ -1,0 +1,1 @@
+export { dataEntryRoutes } from './dataentry.routes.js';

@@ -1,0 +1,25 @@
+import type ExcelJS from 'exceljs';
+
+/** The text of a cell whatever exceljs made of it (rich text, formula result, hyperlink, date). */
+export function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+    if ('result' in v) return cellText((v.result ?? null) as ExcelJS.CellValue);
+    if ('text' in v) return String(v.text).trim();
+    if ('error' in v) return String(v.error);
+  }
+  return String(v).trim();
+}
+
+/** A number as people type it in Excel: 1234.5, "1,234.5", " 12 "; anything else is not a number. */
+export function cellNumber(v: ExcelJS.CellValue): number | null | 'invalid' {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : 'invalid';
+  if (typeof v === 'object' && v !== null && 'result' in v && typeof v.result === 'number') return v.result;
+  const text = cellText(v).replace(/[,，\s]/g, '');
+  if (text === '') return null;
+  return /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : 'invalid';
+}

@@ -1,0 +1,10 @@
+import { hasRole, type AuthInfo } from '../../platform/auth.js';
+import type { ValueActor } from './datavalues.service.js';
+
+/** Departments and the bureau enter figures in their scope; only the bureau approves them. */
+export const valueActor = (auth: AuthInfo): ValueActor => ({
+  canWrite: (path) => hasRole(auth, ['bureau', 'department'], path),
+  canApprove: (path) => hasRole(auth, ['bureau'], path),
+});
+
+export const canReadValues = (auth: AuthInfo, path: string) => hasRole(auth, ['admin', 'bureau', 'leader', 'department', 'auditor'], path);

@@ -1,0 +1,85 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { dataElements, dataValues, orgUnits } from '../../db/schema/index.js';
+import type { Db } from '../../platform/db.js';
+
+export type DataValueRow = typeof dataValues.$inferSelect;
+export type DataElementRow = typeof dataElements.$inferSelect;
+export interface Key {
+  dataElement: string;
+  orgUnit: string;
+  period: string;
+}
+
+const keyTuple = (k: Key) => sql`(${k.dataElement}, ${k.orgUnit}, ${k.period})`;
+
+/** Current versions of the given keys, locked for the rest of the transaction (fixed order: no deadlocks). */
+export async function lockCurrent(db: Db, keys: Key[]): Promise<DataValueRow[]> {
+  if (keys.length === 0) return [];
+  const out: DataValueRow[] = [];
+  for (let i = 0; i < keys.length; i += 500) {
+    const chunk = keys.slice(i, i + 500);
+    const rows = await db
+      .select()
+      .from(dataValues)
+      .where(
+        and(
+          eq(dataValues.isCurrent, true),
+          sql`(${dataValues.dataElementCode}, ${dataValues.orgUnitCode}, ${dataValues.period}) in (${sql.join(chunk.map(keyTuple), sql`, `)})`,
+        ),
+      )
+      .orderBy(asc(dataValues.id))
+      .for('update');
+    out.push(...rows);
+  }
+  return out;
+}
+
+export async function retire(db: Db, ids: number[]): Promise<void> {
+  if (ids.length) await db.update(dataValues).set({ isCurrent: false }).where(inArray(dataValues.id, ids));
+}
+
+export async function insertVersions(db: Db, rows: (typeof dataValues.$inferInsert)[]): Promise<DataValueRow[]> {
+  const out: DataValueRow[] = [];
+  for (let i = 0; i < rows.length; i += 500) out.push(...(await db.insert(dataValues).values(rows.slice(i, i + 500)).returning()));
+  return out;
+}
+
+export async function setStatus(db: Db, ids: number[], patch: Partial<typeof dataValues.$inferInsert>): Promise<void> {
+  if (ids.length) await db.update(dataValues).set(patch).where(inArray(dataValues.id, ids));
+}
+
+export function history(db: Db, k: Key): Promise<DataValueRow[]> {
+  return db
+    .select()
+    .from(dataValues)
+    .where(and(eq(dataValues.dataElementCode, k.dataElement), eq(dataValues.orgUnitCode, k.orgUnit), eq(dataValues.period, k.period)))
+    .orderBy(desc(dataValues.version));
+}
+
+/** Current values of some data elements for some units and periods. */
+export function currentValues(db: Db, f: { orgUnits: string[]; periods: string[]; dataElements?: string[] }): Promise<DataValueRow[]> {
+  if (f.orgUnits.length === 0 || f.periods.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(dataValues)
+    .where(
+      and(
+        eq(dataValues.isCurrent, true),
+        inArray(dataValues.orgUnitCode, f.orgUnits),
+        inArray(dataValues.period, f.periods),
+        f.dataElements ? inArray(dataValues.dataElementCode, f.dataElements) : undefined,
+      ),
+    );
+}
+
+export const allDataElements = (db: Db) => db.select().from(dataElements).orderBy(asc(dataElements.code));
+
+export function findDataElements(db: Db, codes: string[]): Promise<DataElementRow[]> {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db.select().from(dataElements).where(inArray(dataElements.code, codes));
+}
+
+export function unitPaths(db: Db, codes: string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db.select({ code: orgUnits.code, name: orgUnits.name, path: orgUnits.path }).from(orgUnits).where(inArray(orgUnits.code, codes));
+}

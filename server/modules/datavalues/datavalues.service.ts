@@ -1,0 +1,217 @@
+import type { DataElementView, DataValueView, ValueInput } from '../../../common/contracts/datavalues.js';
+import type { Aggregation } from '../../../common/aggregation.js';
+import { audit, type RequestContext } from '../../platform/audit.js';
+import type { Db } from '../../platform/db.js';
+import { AppError, type Problem } from '../../platform/errors.js';
+import { bumpRevision } from '../../platform/revision.js';
+import * as repo from './datavalues.repo.js';
+import type { DataElementRow, DataValueRow, Key } from './datavalues.repo.js';
+
+export const keyString = (k: Key) => `${k.dataElement}|${k.orgUnit}|${k.period}`;
+const rowKey = (r: DataValueRow): Key => ({ dataElement: r.dataElementCode, orgUnit: r.orgUnitCode, period: r.period });
+
+export function presentValue(r: DataValueRow): DataValueView {
+  return {
+    id: String(r.id),
+    dataElementCode: r.dataElementCode,
+    orgUnitCode: r.orgUnitCode,
+    period: r.period,
+    value: r.value,
+    version: r.version,
+    current: r.isCurrent,
+    status: r.status as DataValueView['status'],
+    source: r.source as DataValueView['source'],
+    sourceNote: r.sourceNote,
+    reason: r.reason,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt.toISOString(),
+    approvedBy: r.approvedBy,
+    approvedAt: r.approvedAt ? r.approvedAt.toISOString() : null,
+  };
+}
+
+export function presentDataElement(d: DataElementRow): DataElementView {
+  return {
+    code: d.code,
+    nameZh: d.nameZh,
+    nameEn: d.nameEn,
+    unit: d.unit,
+    aggregation: d.aggregation as Aggregation,
+    definitionZh: d.definitionZh,
+    minValue: d.minValue,
+    maxValue: d.maxValue,
+  };
+}
+
+export function rangeProblem(d: Pick<DataElementRow, 'minValue' | 'maxValue' | 'unit'>, value: number): Record<string, unknown> | null {
+  const low = d.minValue !== null && value < d.minValue;
+  const high = d.maxValue !== null && value > d.maxValue;
+  if (!low && !high) return null;
+  const range = `${d.minValue ?? '−∞'} ~ ${d.maxValue ?? '+∞'} ${d.unit}`;
+  return { value, range };
+}
+
+/** Who may write or approve values of a unit (given its materialised path). */
+export interface ValueActor {
+  canWrite: (path: string) => boolean;
+  canApprove: (path: string) => boolean;
+}
+
+export interface SaveOptions {
+  action: 'save' | 'submit';
+  source: 'manual' | 'import';
+  /** Prefix of the field names in errors: 'values' for the API, 'rows' for imports. */
+  fieldPrefix?: string;
+  /** Row numbers to report instead of array indexes (imports report spreadsheet rows). */
+  rowLabels?: number[];
+}
+
+/**
+ * Saves a batch all-or-nothing. Every change is a new version; an approved value is only replaced by a
+ * correction that states its reason. Problems are collected for every row before anything is written.
+ */
+export async function saveValues(db: Db, ctx: RequestContext, actor: ValueActor, inputs: ValueInput[], opts: SaveOptions) {
+  const prefix = opts.fieldPrefix ?? 'values';
+  const label = (i: number) => `${prefix}.${(opts.rowLabels?.[i] ?? i + 1) - 1}`;
+  return db.transaction(async (tx) => {
+    const problems: Problem[] = [];
+    const des = new Map((await repo.findDataElements(tx, [...new Set(inputs.map((v) => v.dataElement))])).map((d) => [d.code, d]));
+    const units = new Map((await repo.unitPaths(tx, [...new Set(inputs.map((v) => v.orgUnit))])).map((u) => [u.code, u]));
+    const seen = new Map<string, number>();
+    inputs.forEach((v, i) => {
+      const de = des.get(v.dataElement);
+      const unit = units.get(v.orgUnit);
+      if (!de) problems.push({ field: `${label(i)}.dataElement`, code: 'dv_unknown_data_element', params: { code: v.dataElement } });
+      if (!unit) problems.push({ field: `${label(i)}.orgUnit`, code: 'unknown_org_unit', params: { code: v.orgUnit } });
+      else if (!actor.canWrite(unit.path)) throw new AppError(403, 'forbidden_scope', { unit: unit.name });
+      const k = keyString(v);
+      const other = seen.get(k);
+      if (other !== undefined) problems.push({ field: label(i), code: 'dv_duplicate', params: { other: (opts.rowLabels?.[other] ?? other + 1) } });
+      seen.set(k, i);
+      const range = de ? rangeProblem(de, v.value) : null;
+      if (range) problems.push({ field: `${label(i)}.value`, code: 'dv_out_of_range', params: range });
+    });
+    const current = new Map((await repo.lockCurrent(tx, inputs)).map((r) => [keyString(rowKey(r)), r]));
+    const targetStatus = opts.action === 'submit' ? 'submitted' : 'draft';
+    const changes: { input: ValueInput; cur: DataValueRow | undefined }[] = [];
+    let unchanged = 0;
+    inputs.forEach((v, i) => {
+      const cur = current.get(keyString(v));
+      if (cur && cur.value === v.value && (cur.status === 'approved' || cur.status === targetStatus || (cur.status === 'submitted' && targetStatus === 'draft'))) {
+        unchanged += 1;
+        return;
+      }
+      if (cur?.status === 'approved' && cur.value !== v.value && !v.reason) {
+        problems.push({ field: `${label(i)}.reason`, code: 'dv_locked', params: { current: cur.value } });
+      }
+      changes.push({ input: v, cur });
+    });
+    if (problems.length) throw new AppError(400, problems[0]!.code, problems[0]!.params, problems[0]!.field, problems);
+    if (changes.length === 0) return { saved: 0, unchanged, values: [] as DataValueView[] };
+
+    await repo.retire(tx, changes.flatMap((c) => (c.cur ? [c.cur.id] : [])));
+    const now = new Date();
+    const inserted = await repo.insertVersions(
+      tx,
+      changes.map(({ input, cur }) => ({
+        dataElementCode: input.dataElement,
+        orgUnitCode: input.orgUnit,
+        period: input.period,
+        value: input.value,
+        version: (cur?.version ?? 0) + 1,
+        isCurrent: true,
+        status: targetStatus,
+        source: input.source ?? opts.source,
+        sourceNote: input.sourceNote ?? null,
+        reason: input.reason ?? null,
+        createdBy: ctx.userId,
+        createdAt: now,
+        ...(targetStatus === 'submitted' ? { submittedBy: ctx.userId, submittedAt: now } : {}),
+      })),
+    );
+    await bumpRevision(tx);
+    for (const [n, row] of inserted.entries()) {
+      const cur = changes[n]!.cur;
+      await audit(tx, ctx, {
+        action: cur?.status === 'approved' ? 'correct' : 'save',
+        entity: 'data_value',
+        entityId: keyString(rowKey(row)),
+        before: cur ? { value: cur.value, status: cur.status, version: cur.version } : null,
+        after: { value: row.value, status: row.status, version: row.version, source: row.source, reason: row.reason },
+      });
+    }
+    return { saved: inserted.length, unchanged, values: inserted.map(presentValue) };
+  });
+}
+
+/** draft → submitted, or draft/submitted → approved; every key must be in a state the step applies to. */
+export async function transition(db: Db, ctx: RequestContext, actor: ValueActor, keys: Key[], step: 'submit' | 'approve'): Promise<number> {
+  return db.transaction(async (tx) => {
+    const units = new Map((await repo.unitPaths(tx, [...new Set(keys.map((k) => k.orgUnit))])).map((u) => [u.code, u]));
+    const current = new Map((await repo.lockCurrent(tx, keys)).map((r) => [keyString(rowKey(r)), r]));
+    const problems: Problem[] = [];
+    const rows: DataValueRow[] = [];
+    keys.forEach((k, i) => {
+      const unit = units.get(k.orgUnit);
+      if (!unit) return problems.push({ field: `keys.${i}.orgUnit`, code: 'unknown_org_unit', params: { code: k.orgUnit } });
+      const allowed = step === 'approve' ? actor.canApprove(unit.path) : actor.canWrite(unit.path);
+      if (!allowed) throw new AppError(403, 'forbidden_scope', { unit: unit.name });
+      const cur = current.get(keyString(k));
+      if (!cur) return problems.push({ field: `keys.${i}`, code: 'dv_not_found', params: {} });
+      const ok = step === 'submit' ? cur.status === 'draft' : cur.status !== 'approved';
+      if (!ok) return problems.push({ field: `keys.${i}`, code: 'dv_bad_status', params: { status: cur.status } });
+      rows.push(cur);
+    });
+    if (problems.length) throw new AppError(400, problems[0]!.code, problems[0]!.params, problems[0]!.field, problems);
+    const now = new Date();
+    await repo.setStatus(
+      tx,
+      rows.map((r) => r.id),
+      step === 'submit'
+        ? { status: 'submitted', submittedBy: ctx.userId, submittedAt: now }
+        : { status: 'approved', approvedBy: ctx.userId, approvedAt: now },
+    );
+    await bumpRevision(tx);
+    for (const r of rows) {
+      await audit(tx, ctx, {
+        action: step,
+        entity: 'data_value',
+        entityId: keyString(rowKey(r)),
+        before: { status: r.status },
+        after: { status: step === 'submit' ? 'submitted' : 'approved', version: r.version },
+      });
+    }
+    return rows.length;
+  });
+}
+
+/** Official figures from a plan document: approved on arrival, cited by their clause. */
+export async function insertOfficialValues(db: Db, ctx: RequestContext, facts: (Key & { value: number; sourceNote: string })[]): Promise<void> {
+  if (facts.length === 0) return;
+  const current = new Map((await repo.lockCurrent(db, facts)).map((r) => [keyString(rowKey(r)), r]));
+  const fresh = facts.filter((f) => current.get(keyString(f))?.value !== f.value);
+  await repo.retire(db, fresh.flatMap((f) => { const c = current.get(keyString(f)); return c ? [c.id] : []; }));
+  const now = new Date();
+  await repo.insertVersions(
+    db,
+    fresh.map((f) => ({
+      dataElementCode: f.dataElement,
+      orgUnitCode: f.orgUnit,
+      period: f.period,
+      value: f.value,
+      version: (current.get(keyString(f))?.version ?? 0) + 1,
+      status: 'approved',
+      source: 'official',
+      sourceNote: f.sourceNote,
+      reason: current.has(keyString(f)) ? 'plan import' : null,
+      createdBy: ctx.userId,
+      createdAt: now,
+      approvedBy: ctx.userId,
+      approvedAt: now,
+    })),
+  );
+}
+
+export async function historyOf(db: Db, k: Key): Promise<DataValueView[]> {
+  return (await repo.history(db, k)).map(presentValue);
+}
