@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Role } from '../../common/enums.js';
 import { orgUnits, sessions, userRoles, users } from '../db/schema/index.js';
 import type { Config } from './config.js';
-import type { Db } from './db.js';
+import { rowsOf, type Db } from './db.js';
 import { AppError } from './errors.js';
 
 export const SESSION_COOKIE = 'kc_session';
@@ -41,6 +41,28 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 export const newToken = () => randomBytes(32).toString('base64url');
 
 const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Sessions read in the last two seconds, so that a burst of requests costs one lookup. Any successful
+ * mutation through this server clears it (a disabled user, a revoked session or a changed grant takes
+ * effect on the next request); a change made by another process (the CLI, a second server on the same
+ * PostgreSQL) takes effect within SESSION_CACHE_MS.
+ */
+const SESSION_CACHE_MS = 2_000;
+const sessionCache = new Map<string, { row: SessionRow; at: number }>();
+
+type SessionRow = {
+  sessionId: string;
+  csrfToken: string;
+  lastSeenAt: string | Date;
+  userId: string;
+  username: string;
+  displayName: string;
+  locale: string;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  grants: Grant[] | string;
+};
 
 export async function loadGrants(db: Db, userId: string): Promise<Grant[]> {
   const rows = await db
@@ -85,35 +107,43 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config): void
   app.decorateRequest('sessionExpired', false);
   const idleMs = config.sessionIdleHours * 3600 * 1000;
 
+  /** One round trip: the session, its user and the user's grants. */
+  async function readSession(id: string): Promise<SessionRow | undefined> {
+    const res = await db.execute<SessionRow>(sql`
+      select s.id as "sessionId", s.csrf_token as "csrfToken", s.last_seen_at as "lastSeenAt",
+             u.id as "userId", u.username, u.display_name as "displayName", u.locale, u.disabled,
+             u.must_change_password as "mustChangePassword",
+             coalesce(json_agg(json_build_object('role', r.role, 'orgUnitCode', r.org_unit_code, 'orgUnitName', o.name, 'path', o.path)
+                      order by r.role, r.org_unit_code) filter (where r.role is not null), '[]') as grants
+      from sessions s
+      join users u on u.id = s.user_id
+      left join user_roles r on r.user_id = u.id
+      left join org_units o on o.code = r.org_unit_code
+      where s.id = ${id}
+      group by s.id, u.id`);
+    return rowsOf<SessionRow>(res)[0];
+  }
+
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const id = hashToken(token);
-    const [row] = await db
-      .select({
-        sessionId: sessions.id,
-        csrfToken: sessions.csrfToken,
-        lastSeenAt: sessions.lastSeenAt,
-        userId: users.id,
-        username: users.username,
-        displayName: users.displayName,
-        locale: users.locale,
-        disabled: users.disabled,
-        mustChangePassword: users.mustChangePassword,
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.id, id));
-    if (!row) return;
     const now = Date.now();
-    if (row.disabled || now - row.lastSeenAt.getTime() > idleMs) {
+    const cached = sessionCache.get(id);
+    const row = cached && now - cached.at < SESSION_CACHE_MS ? cached.row : await readSession(id);
+    if (!row) return;
+    if (!cached || cached.row !== row) sessionCache.set(id, { row, at: now });
+    const lastSeen = new Date(row.lastSeenAt).getTime();
+    if (row.disabled || now - lastSeen > idleMs) {
+      sessionCache.delete(id);
       await db.delete(sessions).where(eq(sessions.id, id));
       req.sessionExpired = true;
       return;
     }
-    if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    if (now - lastSeen > TOUCH_EVERY_MS) {
       await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, id));
+      row.lastSeenAt = new Date(now);
     }
     req.auth = {
       user: {
@@ -123,10 +153,15 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config): void
         locale: row.locale,
         mustChangePassword: row.mustChangePassword,
       },
-      grants: await loadGrants(db, row.userId),
+      grants: typeof row.grants === 'string' ? (JSON.parse(row.grants) as Grant[]) : row.grants,
       sessionId: row.sessionId,
       csrfToken: row.csrfToken,
     };
+  });
+
+  // Any change made through this server may concern a session, a user or a grant: forget what was read.
+  app.addHook('onResponse', async (req, reply) => {
+    if (MUTATING.has(req.method) && reply.statusCode < 400) sessionCache.clear();
   });
 
   // Authentication comes before validation: an anonymous caller learns nothing about the body's shape.

@@ -1,18 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { dashboardView, indicatorCodeParam, indicatorSummary, indicatorValuesQuery, indicatorValuesView, indicatorsQuery, planIdParam } from '../../../common/contracts/plans.js';
+import { dashboardView, type DashboardView, indicatorCodeParam, indicatorSummary, indicatorValuesQuery, indicatorValuesView, indicatorsQuery, planIdParam } from '../../../common/contracts/plans.js';
 import { requireAuth, type AuthInfo } from '../../platform/auth.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, forbidden } from '../../platform/errors.js';
 import { getUnitOr404 } from '../orgunits/index.js';
 import { canReadPlan, canReadUnit, getPlanOr404, indicatorByCode, type PlanWithRegion } from '../plans/index.js';
 import * as service from './analytics.service.js';
-import { taskTitles } from './titles.js';
 
 /** The unit asked for (default: the plan's region), which must lie in the plan's region and the user's scope. */
-async function unitFor(db: Db, auth: AuthInfo, plan: PlanWithRegion, code: string | undefined): Promise<service.Unit> {
-  const unit = await getUnitOr404(db, code ?? plan.plan.regionCode);
+async function unitFor(db: Db, auth: AuthInfo, plan: PlanWithRegion, code: string | undefined, revision?: number): Promise<service.Unit> {
+  const unitCode = code ?? plan.plan.regionCode;
+  const unit = revision === undefined ? await getUnitOr404(db, unitCode) : await service.memo(db, revision, `unit|${unitCode}`, () => getUnitOr404(db, unitCode));
   if (!unit.path.startsWith(plan.regionPath)) throw new AppError(400, 'analytics_unit_outside_plan', { unit: unit.name }, 'orgUnit');
   if (!canReadUnit(auth, unit.path)) throw new AppError(403, 'forbidden_scope', { unit: unit.name });
   return { code: unit.code, name: unit.name, path: unit.path };
@@ -24,8 +24,8 @@ export function analyticsRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['monitoring'];
 
-  async function planFor(auth: AuthInfo, id: string) {
-    const plan = await getPlanOr404(db, id);
+  async function planFor(auth: AuthInfo, id: string, revision?: number) {
+    const plan = revision === undefined ? await getPlanOr404(db, id) : await service.memo(db, revision, `plan|${id}`, () => getPlanOr404(db, id));
     if (!canReadPlan(auth, plan.regionPath)) throw forbidden();
     return plan;
   }
@@ -52,12 +52,17 @@ export function analyticsRoutes(app: FastifyInstance, db: Db): void {
   r.get(
     '/api/plans/:id/dashboard',
     { schema: { tags, summary: 'The leader’s dashboard: 表1 cards, status summary and key-task targets', params: planIdParam, querystring: indicatorsQuery, response: { 200: dashboardView } } },
-    async (req) => {
+    async (req, reply) => {
       const auth = requireAuth(req);
-      const plan = await planFor(auth, req.params.id);
-      const unit = await unitFor(db, auth, plan, req.query.orgUnit);
+      // The leader's home page costs one query (the revision) while nothing has changed.
+      const revision = await service.revisionOf(db);
+      const plan = await planFor(auth, req.params.id, revision);
+      const unit = await unitFor(db, auth, plan, req.query.orgUnit, revision);
       const year = req.query.year ?? Math.min(thisYear(), plan.plan.periodEnd);
-      return service.dashboard(db, plan, unit, year, req.query.approvedOnly === 'true', await taskTitles(db, plan.plan.id));
+      // Served as the cached JSON text: checked against the contract once, when it was computed.
+      const json = await service.dashboardJson(db, revision, plan, unit, year, req.query.approvedOnly === 'true');
+      // A string payload skips the serializer; the type provider only knows the object form.
+      return reply.type('application/json; charset=utf-8').send(json as unknown as DashboardView);
     },
   );
 

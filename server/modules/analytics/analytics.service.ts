@@ -1,11 +1,12 @@
 import type { Aggregation } from '../../../common/aggregation.js';
-import type { DashboardView, IndicatorSummary, ProgressView } from '../../../common/contracts/plans.js';
+import { dashboardView, type DashboardView, type IndicatorSummary, type ProgressView } from '../../../common/contracts/plans.js';
 import { progress, type Comparator, type Point } from '../../../common/progress.js';
 import type { Db } from '../../platform/db.js';
 import { currentRevision } from '../../platform/revision.js';
 import { findDataElements, groupStatements, indicatorsOf, presentStatement, resolutionsOf, statementsOf, summaries, type IndicatorRow, type PlanWithRegion, type StatementGroup } from '../plans/index.js';
 import * as repo from './analytics.repo.js';
 import { compileIndicator, Cube, seriesOf } from './cube.js';
+import { taskTitles } from './titles.js';
 
 export interface Unit {
   code: string;
@@ -99,18 +100,33 @@ export async function indicatorSummaries(db: Db, plan: PlanWithRegion, unit: Uni
   return inds.map((ind) => summarise(ind, groups, cube, unit, year, plan.plan.baselineYear));
 }
 
-// Computed dashboards per database, valid while the data revision is unchanged.
-const cache = new WeakMap<Db, Map<string, { revision: number; view: DashboardView }>>();
-const CACHE_ENTRIES = 200;
+// Results per database, valid while the data revision is unchanged (every write that can alter a
+// computed figure bumps it in its own transaction, so a hit is never stale).
+const cache = new WeakMap<Db, Map<string, { revision: number; value: unknown }>>();
+const CACHE_ENTRIES = 500;
 
-export async function dashboard(db: Db, plan: PlanWithRegion, unit: Unit, year: number, approvedOnly: boolean, titles: Map<string, string>): Promise<DashboardView> {
-  const revision = await currentRevision(db);
-  const key = `${plan.plan.id}|${unit.code}|${year}|${approvedOnly}`;
+export async function memo<T>(db: Db, revision: number, key: string, compute: () => Promise<T>): Promise<T> {
   let perDb = cache.get(db);
   if (!perDb) cache.set(db, (perDb = new Map()));
   const hit = perDb.get(key);
-  if (hit && hit.revision === revision) return hit.view;
+  if (hit && hit.revision === revision) return hit.value as T;
+  const value = await compute();
+  perDb.delete(key);
+  perDb.set(key, { revision, value });
+  if (perDb.size > CACHE_ENTRIES) perDb.delete(perDb.keys().next().value!);
+  return value;
+}
 
+export const revisionOf = currentRevision;
+
+/** The dashboard as JSON text: checked against its contract when computed, then served as is. */
+export function dashboardJson(db: Db, revision: number, plan: PlanWithRegion, unit: Unit, year: number, approvedOnly: boolean): Promise<string> {
+  return memo(db, revision, `dashboard|${plan.plan.id}|${unit.code}|${year}|${approvedOnly}`, async () =>
+    JSON.stringify(dashboardView.parse(await dashboard(db, plan, unit, year, approvedOnly, revision, await taskTitles(db, plan.plan.id)))),
+  );
+}
+
+export async function dashboard(db: Db, plan: PlanWithRegion, unit: Unit, year: number, approvedOnly: boolean, revision: number, titles: Map<string, string>): Promise<DashboardView> {
   const [summary] = await summaries(db, [plan]);
   const all = await indicatorSummaries(db, plan, unit, year, approvedOnly);
   const cards = all.filter((i) => i.table1No !== null).sort((a, b) => a.table1No! - b.table1No!);
@@ -130,8 +146,6 @@ export async function dashboard(db: Db, plan: PlanWithRegion, unit: Unit, year: 
     cards,
     keyTasks: [...byTask.entries()].map(([taskNo, indicators]) => ({ taskNo, title: (taskNo && titles.get(taskNo)) ?? taskNo ?? '', indicators })),
   };
-  perDb.set(key, { revision, view });
-  if (perDb.size > CACHE_ENTRIES) perDb.delete(perDb.keys().next().value!);
   return view;
 }
 

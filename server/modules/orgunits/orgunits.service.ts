@@ -4,6 +4,7 @@ import { normalizeName, shortName } from '../../../common/orgnames.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { bumpRevision } from '../../platform/revision.js';
 import * as repo from './orgunits.repo.js';
 import type { OrgUnitRow } from './orgunits.repo.js';
 
@@ -142,6 +143,8 @@ export async function createUnit(db: Db, ctx: RequestContext, canEdit: ScopeChec
       validTo: body.validTo ?? null,
     };
     await repo.insertUnits(tx, [row]);
+    // The hierarchy decides what adds up to what: computed figures change with it.
+    await bumpRevision(tx);
     await audit(tx, ctx, { action: 'create', entity: 'org_unit', entityId: body.code, after: row });
     return present((await repo.findUnit(tx, body.code))!);
   });
@@ -177,6 +180,7 @@ export async function updateUnit(db: Db, ctx: RequestContext, canEdit: ScopeChec
       validTo,
     });
     if (path !== before.path) await repo.rewriteDescendantPaths(tx, before.path, path);
+    await bumpRevision(tx);
     const strip = ({ createdAt: _c, updatedAt: _u, ...rest }: OrgUnitRow) => rest;
     await audit(tx, ctx, { action: 'update', entity: 'org_unit', entityId: code, before: strip(before), after: strip(after) });
     return present(after);

@@ -1,0 +1,93 @@
+import type { Locale } from '../../../common/enums';
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+/** A failed request, carrying the server's already-localised message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    readonly details: FieldIssue[] = [],
+    readonly requestId?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+// Set by the i18n provider; read per request so a language switch applies at once.
+let requestLocale: Locale = 'zh-CN';
+export function setRequestLocale(locale: Locale): void {
+  requestLocale = locale;
+}
+
+export function readCookie(name: string): string | undefined {
+  for (const part of document.cookie.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+function isFieldIssues(value: unknown): value is FieldIssue[] {
+  return Array.isArray(value) && value.every((d) => typeof d === 'object' && d !== null && 'field' in d && 'message' in d);
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const requestId = res.headers.get('x-request-id') ?? undefined;
+  try {
+    const body = (await res.json()) as {
+      error?: { code?: string; message?: string; field?: string; details?: unknown };
+      requestId?: string;
+    };
+    if (body.error?.message) {
+      const { code = 'error', message, field, details } = body.error;
+      return new ApiError(res.status, code, message, field, isFieldIssues(details) ? details : [], body.requestId ?? requestId);
+    }
+  } catch {
+    // Not JSON (a proxy's error page, say): fall through to a generic error.
+  }
+  return new ApiError(res.status, 'http', `HTTP ${res.status} ${res.statusText}`.trim(), undefined, [], requestId);
+}
+
+export type Query = Record<string, string | number | boolean | undefined | null>;
+
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'X-Kechuang-Locale': requestLocale };
+  // Fastify rejects an empty body declared as JSON, so only say JSON when there is one.
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') {
+    const csrf = readCookie('kc_csrf');
+    if (csrf) headers['X-CSRF-Token'] = csrf;
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch (e) {
+    throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
+  }
+  if (!res.ok) throw await toApiError(res);
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+export const get = <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query));
+export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body);
+export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);

@@ -1,0 +1,47 @@
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import type { Me } from '../../../common/contracts/accounts';
+import type { Role } from '../../../common/enums';
+import { ME_KEY, fetchMe } from '../api/auth';
+
+/** The signed-in user (null when signed out); undefined while the first check runs. */
+export function useMe() {
+  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity });
+}
+
+/** Nav entries and pages use 'all' for "any signed-in user". */
+export type Access = readonly Role[] | 'all';
+
+export function mayUse(me: Me | null | undefined, access: Access): boolean {
+  if (!me) return false;
+  return access === 'all' || me.roles.some((g) => access.includes(g.role));
+}
+
+export function setMe(client: QueryClient, me: Me | null): void {
+  client.setQueryData(ME_KEY, me);
+}
+
+/**
+ * On sign-in and sign-out: drop everything cached for the previous user. The user query itself
+ * stays (only its data changes), because long-lived observers such as the i18n provider hold it.
+ */
+export function switchUser(client: QueryClient, me: Me | null): void {
+  client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+  setMe(client, me);
+}
+
+/** Only same-site paths, so a crafted ?next= cannot send the user elsewhere. */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return '/';
+  return next;
+}
+
+// Why the user was sent to the login page (e.g. "session expired"), shown there once.
+let signInNotice: string | null = null;
+export function setSignInNotice(message: string | null): void {
+  signInNotice = message;
+}
+export function takeSignInNotice(): string | null {
+  const m = signInNotice;
+  signInNotice = null;
+  return m;
+}

@@ -1,0 +1,5 @@
+import { ErrorResult } from './ErrorResult';
+
+export default function NotFoundPage() {
+  return <ErrorResult status="404" titleKey="error.notFound.title" textKey="error.notFound.text" />;
+}
