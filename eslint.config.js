@@ -13,33 +13,55 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', 'bin/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', 'bin/*.mjs', 'bench/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
     files: ['common/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/web/**', 'fastify', 'drizzle-orm*', 'react*'], message: 'common/ imports nothing of ours and no framework.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/web/**', 'fastify', 'drizzle-orm*', 'react*'],
+              message: 'common/ imports nothing of ours and no framework.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['web/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', 'fastify', 'drizzle-orm*'], message: 'web/ imports common/, never server/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server/**', 'fastify', 'drizzle-orm*'], message: 'web/ imports common/, never server/.' }] },
+      ],
     },
   },
   {
     files: ['server/modules/**/*.ts'],
     ignores: ['server/modules/**/*.routes.ts', 'server/modules/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [moduleInternals, { group: ['fastify', 'fastify-*', '@fastify/*'], message: 'Only *.routes.ts know Fastify.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [moduleInternals, { group: ['fastify', 'fastify-*', '@fastify/*'], message: 'Only *.routes.ts know Fastify.' }] },
+      ],
     },
   },
   {
@@ -49,7 +71,16 @@ export default tseslint.config(
   {
     files: ['server/modules/**/*.repo.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [moduleInternals, { regex: '\\.service\\.js$', message: 'Repositories hold queries only: they do not call services.' }, { group: ['fastify', '@fastify/*'], message: 'Only *.routes.ts know Fastify.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            moduleInternals,
+            { regex: '\\.service\\.js$', message: 'Repositories hold queries only: they do not call services.' },
+            { group: ['fastify', '@fastify/*'], message: 'Only *.routes.ts know Fastify.' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -15,7 +15,7 @@ import postgres from 'postgres';
 import { buildApp } from '../server/app.js';
 import { seedReferenceData } from '../server/db/seed/index.js';
 import { createUser } from '../server/modules/accounts/index.js';
-import { Cube, compileIndicator, loadCube, seriesOf } from '../server/modules/analytics/index.js';
+import { type Cube, compileIndicator, loadCube, seriesOf } from '../server/modules/analytics/index.js';
 import { importPlan } from '../server/modules/plans/index.js';
 import { insertUnits } from '../server/modules/orgunits/index.js';
 import { systemContext } from '../server/platform/audit.js';
@@ -30,7 +30,9 @@ const YEARS = Array.from({ length: 10 }, (_, i) => 2016 + i);
 const RUNS = 3;
 
 function syntheticUnits() {
-  const units = [{ code: '990000', name: '合成省', level: 'province', parentCode: null as string | null, path: '/990000/', aliases: [] as string[] }];
+  const units = [
+    { code: '990000', name: '合成省', level: 'province', parentCode: null as string | null, path: '/990000/', aliases: [] as string[] },
+  ];
   for (let c = 1; c <= COUNTIES; c++) {
     const cc = `9901${String(c).padStart(2, '0')}`;
     units.push({ code: cc, name: `合成县${c}`, level: 'county', parentCode: '990000', path: `/990000/${cc}/`, aliases: [] });
@@ -51,10 +53,25 @@ async function populate(database: Database) {
   const units = syntheticUnits();
   await insertUnits(db, units);
   await importPlan(db, systemContext('bench'), {
-    plan: { code: 'bench-province', titleZh: '合成省基准规划', titleEn: 'Synthetic benchmark plan', regionCode: '990000', periodStart: 2021, periodEnd: 2025, baselineYear: 2020 },
+    plan: {
+      code: 'bench-province',
+      titleZh: '合成省基准规划',
+      titleEn: 'Synthetic benchmark plan',
+      regionCode: '990000',
+      periodStart: 2021,
+      periodEnd: 2025,
+      baselineYear: 2020,
+    },
     goals: [],
     tasks: [],
-    dataElements: Array.from({ length: DES }, (_, i) => ({ code: deCode(i), nameZh: `合成数据${i}`, nameEn: `Synthetic ${i}`, unit: '万元', aggregation: 'sum' as const, definitionZh: '' })),
+    dataElements: Array.from({ length: DES }, (_, i) => ({
+      code: deCode(i),
+      nameZh: `合成数据${i}`,
+      nameEn: `Synthetic ${i}`,
+      unit: '万元',
+      aggregation: 'sum' as const,
+      definitionZh: '',
+    })),
     indicators: Array.from({ length: DES / 2 }, (_, k) => ({
       code: `B-${k + 1}`,
       table1No: k < 10 ? k + 1 : null,
@@ -70,14 +87,32 @@ async function populate(database: Database) {
       responsibleDepartments: [],
     })),
     statements: Array.from({ length: DES / 2 }, (_, k) => [
-      { indicator: `B-${k + 1}`, kind: 'baseline' as const, orgUnitCode: '990000', year: 2020, value: 40, comparator: '=' as const, section: 'bench', clause: 'bench' },
-      { indicator: `B-${k + 1}`, kind: 'target' as const, orgUnitCode: '990000', year: 2025, value: 60, comparator: '=' as const, section: 'bench', clause: 'bench' },
+      {
+        indicator: `B-${k + 1}`,
+        kind: 'baseline' as const,
+        orgUnitCode: '990000',
+        year: 2020,
+        value: 40,
+        comparator: '=' as const,
+        section: 'bench',
+        clause: 'bench',
+      },
+      {
+        indicator: `B-${k + 1}`,
+        kind: 'target' as const,
+        orgUnitCode: '990000',
+        year: 2025,
+        value: 60,
+        comparator: '=' as const,
+        section: 'bench',
+        clause: 'bench',
+      },
     ]).flat(),
     facts: [],
   });
   const leaves = units.filter((u) => u.level === 'township').map((u) => u.code);
   let seed = 42;
-  const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const batch: { de: string[]; ou: string[]; period: string[]; value: number[] } = { de: [], ou: [], period: [], value: [] };
   const flush = async () => {
     if (!batch.de.length) return;
@@ -103,7 +138,9 @@ async function populate(database: Database) {
   }
   await flush();
   await db.execute(sql`analyze`);
-  const [n] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from data_values where data_element_code like 'bench_de_%'`));
+  const [n] = rowsOf<{ n: number }>(
+    await db.execute(sql`select count(*)::int as n from data_values where data_element_code like 'bench_de_%'`),
+  );
   return { units: units.length, leaves: leaves.length, values: n!.n };
 }
 
@@ -126,16 +163,24 @@ async function fullRecompute(database: Database) {
 }
 
 async function plainGroupBy(database: Database) {
-  const res = await database.db.execute(sql`select data_element_code, org_unit_code, period, sum(value) as v from data_values group by 1, 2, 3`);
+  const res = await database.db.execute(
+    sql`select data_element_code, org_unit_code, period, sum(value) as v from data_values group by 1, 2, 3`,
+  );
   return rowsOf(res).length;
 }
 
 function load(url: string, cookie?: string): Promise<{ rps: number; errors: number; p50: number; p99: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bench/load.mjs', url, '20', '10', ...(cookie ? [cookie] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['bench/load.mjs', url, '20', '10', ...(cookie ? [cookie] : [])], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as { rps: number; errors: number; p50: number; p99: number }) : reject(new Error(`load exited ${code}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as { rps: number; errors: number; p50: number; p99: number })
+        : reject(new Error(`load exited ${code}`)),
+    );
   });
 }
 
@@ -143,7 +188,9 @@ async function run(label: string, database: Database) {
   console.log(`\n== ${label}`);
   const t0 = performance.now();
   const size = await populate(database);
-  console.log(`synthetic data: ${size.units} org units (${size.leaves} towns), ${DES} data elements, ${YEARS.length} years → ${size.values} values (loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(
+    `synthetic data: ${size.units} org units (${size.leaves} towns), ${DES} data elements, ${YEARS.length} years → ${size.values} values (loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  );
 
   await fullRecompute(database); // warm-up (JIT, caches)
   await plainGroupBy(database);
@@ -158,8 +205,12 @@ async function run(label: string, database: Database) {
   }
   const ma = median(a);
   const mb = median(b);
-  console.log(`(a) full recompute: ${computed} indicator values (25 indicators × 1 021 units × 10 years), median ${ma.toFixed(0)} ms  [${a.map((x) => x.toFixed(0)).join(', ')}]`);
-  console.log(`(b) plain SQL GROUP BY (element, unit, period) over the values: median ${mb.toFixed(0)} ms  [${b.map((x) => x.toFixed(0)).join(', ')}]`);
+  console.log(
+    `(a) full recompute: ${computed} indicator values (25 indicators × 1 021 units × 10 years), median ${ma.toFixed(0)} ms  [${a.map((x) => x.toFixed(0)).join(', ')}]`,
+  );
+  console.log(
+    `(b) plain SQL GROUP BY (element, unit, period) over the values: median ${mb.toFixed(0)} ms  [${b.map((x) => x.toFixed(0)).join(', ')}]`,
+  );
   console.log(`    ratio a/b = ${(ma / mb).toFixed(2)}  (goal ≤ 2)`);
 
   const config = { ...loadConfig({ KECHUANG_WEB_DIR: '/nonexistent', LOG_LEVEL: 'warn' }) };
@@ -167,18 +218,39 @@ async function run(label: string, database: Database) {
   const port = await freePort();
   await app.listen({ host: '127.0.0.1', port });
   const password = 'Bench-leader-pass-1';
-  await createUser(database.db, systemContext('bench'), () => true, { username: `bench_${randomBytes(3).toString('hex')}`, displayName: 'bench', password, roles: [{ role: 'leader', orgUnitCode: '990000' }] }).then(async ({ user }) => {
-    const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user.username, password }) });
-    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const plans = (await (await fetch(`http://127.0.0.1:${port}/api/plans`, { headers: { cookie } })).json()) as { id: string; code: string }[];
+  await createUser(database.db, systemContext('bench'), () => true, {
+    username: `bench_${randomBytes(3).toString('hex')}`,
+    displayName: 'bench',
+    password,
+    roles: [{ role: 'leader', orgUnitCode: '990000' }],
+  }).then(async ({ user }) => {
+    const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: user.username, password }),
+    });
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const plans = (await (await fetch(`http://127.0.0.1:${port}/api/plans`, { headers: { cookie } })).json()) as {
+      id: string;
+      code: string;
+    }[];
     const plan = plans.find((p) => p.code === 'bench-province')!;
     const dashUrl = `http://127.0.0.1:${port}/api/plans/${plan.id}/dashboard?year=2025`;
     const first = await timeIt(() => fetch(dashUrl, { headers: { cookie } }).then((r) => r.json()));
-    console.log(`dashboard (province, 10 cards + 15 key-task indicators) computed from scratch: ${first.ms.toFixed(0)} ms; later requests reuse it until any value changes (revision check per request)`);
+    console.log(
+      `dashboard (province, 10 cards + 15 key-task indicators) computed from scratch: ${first.ms.toFixed(0)} ms; later requests reuse it until any value changes (revision check per request)`,
+    );
     const health = await load(`http://127.0.0.1:${port}/api/health`);
     const dash = await load(dashUrl, cookie);
-    console.log(`(c) /api/health: ${health.rps.toFixed(0)} req/s (p50 ${health.p50.toFixed(1)} ms, p99 ${health.p99.toFixed(1)} ms, errors ${health.errors})`);
-    console.log(`    dashboard:   ${dash.rps.toFixed(0)} req/s (p50 ${dash.p50.toFixed(1)} ms, p99 ${dash.p99.toFixed(1)} ms, errors ${dash.errors})`);
+    console.log(
+      `(c) /api/health: ${health.rps.toFixed(0)} req/s (p50 ${health.p50.toFixed(1)} ms, p99 ${health.p99.toFixed(1)} ms, errors ${health.errors})`,
+    );
+    console.log(
+      `    dashboard:   ${dash.rps.toFixed(0)} req/s (p50 ${dash.p50.toFixed(1)} ms, p99 ${dash.p99.toFixed(1)} ms, errors ${dash.errors})`,
+    );
     console.log(`    dashboard / health = ${((dash.rps / health.rps) * 100).toFixed(0)} %  (goal ≥ 30 %)`);
   });
   await app.close();

@@ -31,7 +31,15 @@ async function loginPageJs(): Promise<{ files: number; gzipBytes: number; rawByt
   const child = startServer({ KECHUANG_DATA_DIR: dataDir, PORT: String(port), KECHUANG_ADMIN_PASSWORD: 'Bench-admin-pass-1' });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   try {
     await waitHealthy(`http://127.0.0.1:${port}/api/health`, 120_000);
@@ -67,7 +75,9 @@ console.log(`cold start (empty data dir) to healthy: median ${median(cold).toFix
 console.log(`warm start (existing data) to healthy:  median ${median(warm).toFixed(2)} s  [runs: ${fmt(warm)}]  goal ≤ 8 s`);
 if (existsSync('/usr/bin/chromium')) {
   const js = await loginPageJs();
-  console.log(`login page JavaScript: ${js.files} files, ${(js.rawBytes / 1024).toFixed(0)} KB raw, ${(js.gzipBytes / 1024).toFixed(0)} KB gzipped  goal ≤ 400 KB`);
+  console.log(
+    `login page JavaScript: ${js.files} files, ${(js.rawBytes / 1024).toFixed(0)} KB raw, ${(js.gzipBytes / 1024).toFixed(0)} KB gzipped  goal ≤ 400 KB`,
+  );
 } else {
   console.log('login page JavaScript: not measured (no /usr/bin/chromium)');
 }

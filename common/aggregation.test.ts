@@ -42,7 +42,16 @@ describe('rollup over the hierarchy', () => {
     return m;
   };
   it('sums towns into the county; a county-level figure wins', () => {
-    const r = rollup(units, own([['townA', 2024, 3], ['townB', 2024, 4], ['townA', 2023, 1], ['county', 2023, 10]]), 'sum');
+    const r = rollup(
+      units,
+      own([
+        ['townA', 2024, 3],
+        ['townB', 2024, 4],
+        ['townA', 2023, 1],
+        ['county', 2023, 10],
+      ]),
+      'sum',
+    );
     expect(r.get('county')!.get(2024)).toBe(7);
     expect(r.get('county')!.get(2023)).toBe(10);
     expect(r.get('park')!.size).toBe(0);
@@ -52,8 +61,22 @@ describe('rollup over the hierarchy', () => {
     expect(r.get('county')).toBeUndefined();
   });
   it('ratio of sums, not average of ratios: 1/10 and 9/10 give 50 %, not 50 % by chance of equal weights', () => {
-    const num = rollup(units, own([['townA', 2024, 1], ['townB', 2024, 90]]), 'sum');
-    const den = rollup(units, own([['townA', 2024, 10], ['townB', 2024, 100]]), 'sum');
+    const num = rollup(
+      units,
+      own([
+        ['townA', 2024, 1],
+        ['townB', 2024, 90],
+      ]),
+      'sum',
+    );
+    const den = rollup(
+      units,
+      own([
+        ['townA', 2024, 10],
+        ['townB', 2024, 100],
+      ]),
+      'sum',
+    );
     const ratio = (num.get('county')!.get(2024)! / den.get('county')!.get(2024)!) * 100;
     expect(ratio).toBeCloseTo(82.7273, 4); // (1+90)/(10+100); the mean of 10 % and 90 % would be 50 %
   });

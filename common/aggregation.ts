@@ -62,7 +62,11 @@ export function annualize(entries: { period: string; value: number }[], agg: Agg
     // Quarters and months are not mixed: quarters win when both exist.
     const kind = parts.some((x) => x.kind === 'quarter') ? 'quarter' : 'month';
     const chosen = parts.filter((x) => x.kind === kind).sort((a, b) => a.index - b.index);
-    const v = combine(agg, chosen.map((x) => x.value), true);
+    const v = combine(
+      agg,
+      chosen.map((x) => x.value),
+      true,
+    );
     if (v !== undefined) annual.set(year, v);
   }
   return annual;

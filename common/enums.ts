@@ -1,15 +1,5 @@
 /** Roles a user may hold; each grant is scoped to an org-unit subtree. */
-export const ROLES = [
-  'admin',
-  'bureau',
-  'leader',
-  'department',
-  'enterprise',
-  'expert',
-  'bank',
-  'provider',
-  'auditor',
-] as const;
+export const ROLES = ['admin', 'bureau', 'leader', 'department', 'enterprise', 'expert', 'bank', 'provider', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Levels of the administrative hierarchy, top down. */

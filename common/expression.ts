@@ -21,7 +21,8 @@ export class ExpressionError extends Error {
   }
 }
 
-type Token = { t: 'num'; v: number; p: number } | { t: 'ref'; v: string; p: number } | { t: 'op'; v: string; p: number } | { t: 'end'; p: number };
+type Token =
+  { t: 'num'; v: number; p: number } | { t: 'ref'; v: string; p: number } | { t: 'op'; v: string; p: number } | { t: 'end'; p: number };
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
@@ -125,7 +126,9 @@ export function validateExpression(src: string, known: (code: string) => boolean
   return e;
 }
 
-export type EvalResult = { value: number; missing?: undefined; reason?: undefined } | { value: null; reason: 'missing' | 'zero_denominator' | 'not_finite'; missing?: string[] };
+export type EvalResult =
+  | { value: number; missing?: undefined; reason?: undefined }
+  | { value: null; reason: 'missing' | 'zero_denominator' | 'not_finite'; missing?: string[] };
 
 /** Evaluates with the values at hand; a missing input or a zero denominator gives no value and says why. */
 export function evaluate(e: Expr, lookup: (code: string) => number | undefined): EvalResult {

@@ -112,8 +112,14 @@ export const ERROR_MESSAGES: Dict = {
   },
   plan_code_taken: { 'zh-CN': '规划编码“{code}”已存在', 'en-US': 'Plan code "{code}" already exists' },
   plan_unknown_indicator: { 'zh-CN': '字段“{field}”：指标“{code}”不存在', 'en-US': 'Field "{field}": indicator "{code}" does not exist' },
-  plan_unknown_data_element: { 'zh-CN': '字段“{field}”：数据元素“{code}”不存在', 'en-US': 'Field "{field}": data element "{code}" does not exist' },
-  plan_duplicate_indicator: { 'zh-CN': '字段“{field}”：指标编码“{code}”重复', 'en-US': 'Field "{field}": indicator code "{code}" appears twice' },
+  plan_unknown_data_element: {
+    'zh-CN': '字段“{field}”：数据元素“{code}”不存在',
+    'en-US': 'Field "{field}": data element "{code}" does not exist',
+  },
+  plan_duplicate_indicator: {
+    'zh-CN': '字段“{field}”：指标编码“{code}”重复',
+    'en-US': 'Field "{field}": indicator code "{code}" appears twice',
+  },
   plan_data_element_clash: {
     'zh-CN': '字段“{field}”：数据元素“{code}”已存在且单位或汇总方式不同（现为 {unit}）',
     'en-US': 'Field "{field}": data element "{code}" exists with another unit or aggregation (now {unit})',
@@ -127,7 +133,10 @@ export const ERROR_MESSAGES: Dict = {
     'zh-CN': '字段“{field}”：多个规划都有指标“{code}”，请指定规划',
     'en-US': 'Field "{field}": several plans have indicator "{code}"; name the plan',
   },
-  dv_unknown_data_element: { 'zh-CN': '字段“{field}”：数据元素“{code}”不存在', 'en-US': 'Field "{field}": data element "{code}" does not exist' },
+  dv_unknown_data_element: {
+    'zh-CN': '字段“{field}”：数据元素“{code}”不存在',
+    'en-US': 'Field "{field}": data element "{code}" does not exist',
+  },
   dv_out_of_range: {
     'zh-CN': '字段“{field}”：{value} 超出合理范围（{range}）',
     'en-US': 'Field "{field}": {value} is outside the plausible range ({range})',
@@ -161,7 +170,10 @@ export const ERROR_MESSAGES: Dict = {
     'en-US': 'Field "{field}": "{text}" matches several org units: {candidates}; give the code instead',
   },
   import_unknown_unit: { 'zh-CN': '字段“{field}”：找不到区划“{text}”', 'en-US': 'Field "{field}": no org unit "{text}"' },
-  import_bad_period: { 'zh-CN': '字段“{field}”：“{text}”不是有效的期间（如 2025、2025Q3、202509）', 'en-US': 'Field "{field}": "{text}" is not a period (e.g. 2025, 2025Q3, 202509)' },
+  import_bad_period: {
+    'zh-CN': '字段“{field}”：“{text}”不是有效的期间（如 2025、2025Q3、202509）',
+    'en-US': 'Field "{field}": "{text}" is not a period (e.g. 2025, 2025Q3, 202509)',
+  },
   import_not_number: { 'zh-CN': '字段“{field}”：“{text}”不是数字', 'en-US': 'Field "{field}": "{text}" is not a number' },
   import_duplicate_row: { 'zh-CN': '字段“{field}”：与第 {other} 行重复', 'en-US': 'Field "{field}": duplicates row {other}' },
   import_jump: {
@@ -207,7 +219,11 @@ export function translate(dict: Dict, key: string, locale: Locale, params?: Reco
 }
 
 export function fieldLabel(path: string, locale: Locale): string {
-  const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+  const last =
+    path
+      .split('.')
+      .filter((p) => !/^\d+$/.test(p))
+      .pop() ?? path;
   const label = FIELD_LABELS[last]?.[locale] ?? last;
   const parts = path.split('.');
   const idx = parts.findIndex((p) => /^\d+$/.test(p));
@@ -215,7 +231,8 @@ export function fieldLabel(path: string, locale: Locale): string {
   const n = Number(parts[idx]) + 1;
   // Imports name spreadsheet rows ("rows.6.value" → 第 7 行), API batches name items.
   const rows = parts[idx - 1] === 'rows';
-  if (idx === parts.length - 1) return rows ? (locale === 'zh-CN' ? `第 ${n} 行` : `row ${n}`) : locale === 'zh-CN' ? `第 ${n} 项` : `item ${n}`;
+  if (idx === parts.length - 1)
+    return rows ? (locale === 'zh-CN' ? `第 ${n} 行` : `row ${n}`) : locale === 'zh-CN' ? `第 ${n} 项` : `item ${n}`;
   if (rows) return locale === 'zh-CN' ? `第 ${n} 行的${label}` : `${label} in row ${n}`;
   return locale === 'zh-CN' ? `第 ${n} 项的${label}` : `${label} of item ${n}`;
 }

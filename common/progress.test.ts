@@ -89,23 +89,53 @@ describe('edge cases', () => {
     expect(p.status).toBe('needs_acceleration');
   });
   it('base zero falls back to the linear share', () => {
-    const p = progress({ direction: 'increase', baseline: { year: 2020, value: 0 }, target: { year: 2025, value: 10 }, series: [{ year: 2023, value: 6 }] });
+    const p = progress({
+      direction: 'increase',
+      baseline: { year: 2020, value: 0 },
+      target: { year: 2025, value: 10 },
+      series: [{ year: 2023, value: 6 }],
+    });
     expect(p).toMatchObject({ method: 'linear', reason: 'zero_base', status: 'on_track' });
     expect(p.ratio).toBeCloseTo(1, 9);
   });
   it('a sign change falls back to the linear share', () => {
-    const p = progress({ direction: 'increase', baseline: { year: 2020, value: -5 }, target: { year: 2025, value: 5 }, series: [{ year: 2022, value: 1 }] });
+    const p = progress({
+      direction: 'increase',
+      baseline: { year: 2020, value: -5 },
+      target: { year: 2025, value: 5 },
+      series: [{ year: 2022, value: 1 }],
+    });
     expect(p).toMatchObject({ method: 'linear', reason: 'sign_change', status: 'on_track' });
     expect(p.ratio).toBeCloseTo(1.5, 9);
   });
   it('fewer than two points: no status, with the reason', () => {
-    expect(progress({ direction: 'increase', baseline: { year: 2020, value: 5 }, target: { year: 2025, value: 9 }, series: [{ year: 2020, value: 5 }] })).toMatchObject({ status: 'no_data', reason: 'single_point' });
-    expect(progress({ direction: 'increase', baseline: null, target: { year: 2025, value: 9 }, series: [{ year: 2022, value: 5 }] })).toMatchObject({ status: 'no_data', reason: 'no_baseline' });
-    expect(progress({ direction: 'increase', baseline: { year: 2020, value: 5 }, target: { year: 2025, value: 9 }, series: [] })).toMatchObject({ status: 'no_data', reason: 'no_value' });
-    expect(progress({ direction: 'increase', baseline: { year: 2020, value: 5 }, target: null, series: [{ year: 2022, value: 6 }] })).toMatchObject({ status: 'no_data', reason: 'no_target' });
+    expect(
+      progress({
+        direction: 'increase',
+        baseline: { year: 2020, value: 5 },
+        target: { year: 2025, value: 9 },
+        series: [{ year: 2020, value: 5 }],
+      }),
+    ).toMatchObject({ status: 'no_data', reason: 'single_point' });
+    expect(
+      progress({ direction: 'increase', baseline: null, target: { year: 2025, value: 9 }, series: [{ year: 2022, value: 5 }] }),
+    ).toMatchObject({ status: 'no_data', reason: 'no_baseline' });
+    expect(
+      progress({ direction: 'increase', baseline: { year: 2020, value: 5 }, target: { year: 2025, value: 9 }, series: [] }),
+    ).toMatchObject({ status: 'no_data', reason: 'no_value' });
+    expect(
+      progress({ direction: 'increase', baseline: { year: 2020, value: 5 }, target: null, series: [{ year: 2022, value: 6 }] }),
+    ).toMatchObject({ status: 'no_data', reason: 'no_target' });
   });
   it('a "≥" target counts as achieved when reached', () => {
-    expect(progress({ direction: 'increase', baseline: { year: 2020, value: 1 }, target: { year: 2025, value: 5, comparator: '>=' }, series: [{ year: 2022, value: 5 }] }).status).toBe('achieved');
+    expect(
+      progress({
+        direction: 'increase',
+        baseline: { year: 2020, value: 1 },
+        target: { year: 2025, value: 5, comparator: '>=' },
+        series: [{ year: 2022, value: 5 }],
+      }).status,
+    ).toBe('achieved');
   });
   it('asOf ignores later values', () => {
     expect(progress({ ...inc(210, 2024), asOf: 2023 }).status).toBe('no_data');

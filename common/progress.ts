@@ -90,7 +90,10 @@ export function progress(input: ProgressInput): Progress {
   if (!T) return empty('no_data', 'no_target', latest);
   if (!latest) return empty('no_data', 'no_value', null);
   if (isMet(latest.value, T.value, direction, T.comparator) && (!b || latest.year > b.year || T.year === b.year)) {
-    return { ...empty('achieved', undefined, latest), shareOfWay: b && T.value !== b.value ? (latest.value - b.value) / (T.value - b.value) : null };
+    return {
+      ...empty('achieved', undefined, latest),
+      shareOfWay: b && T.value !== b.value ? (latest.value - b.value) / (T.value - b.value) : null,
+    };
   }
   if (!b) return empty('no_data', 'no_baseline', latest);
   if (latest.year <= b.year) return empty('no_data', 'single_point', latest);
@@ -120,7 +123,9 @@ export function progress(input: ProgressInput): Progress {
       cagrRequired: null,
       ratio,
       expectedOnTrajectory,
-      projection: trend ? { year: T.year, value: trend.intercept + trend.slope * T.year, method: 'linear_trend', extrapolation: true } : null,
+      projection: trend
+        ? { year: T.year, value: trend.intercept + trend.slope * T.year, method: 'linear_trend', extrapolation: true }
+        : null,
     };
   }
   const cagrActual = (latest.value / b.value) ** (1 / t) - 1;
@@ -135,6 +140,11 @@ export function progress(input: ProgressInput): Progress {
     cagrRequired,
     ratio,
     expectedOnTrajectory,
-    projection: { year: T.year, value: latest.value * (1 + cagrActual) ** (T.year - latest.year), method: 'compound_growth', extrapolation: true },
+    projection: {
+      year: T.year,
+      value: latest.value * (1 + cagrActual) ** (T.year - latest.year),
+      method: 'compound_growth',
+      extrapolation: true,
+    },
   };
 }

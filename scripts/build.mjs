@@ -42,7 +42,10 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
 if (want('server')) {
   const stamp = 'dist/.server-built';
-  if (!ifNeeded || newest('server', 'common', 'tsconfig.json', 'tsconfig.base.json', 'tsconfig.build.json', 'package-lock.json') > mtime(stamp)) {
+  if (
+    !ifNeeded ||
+    newest('server', 'common', 'tsconfig.json', 'tsconfig.base.json', 'tsconfig.build.json', 'package-lock.json') > mtime(stamp)
+  ) {
     run('server (tsc)', bin('tsc'), ['-p', 'tsconfig.build.json']);
     writeFileSync(path.join(root, stamp), new Date().toISOString());
   }

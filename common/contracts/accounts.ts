@@ -14,12 +14,7 @@ export type RoleGrantInput = z.infer<typeof roleGrant>;
 
 export const roleGrantView = roleGrant.extend({ orgUnitName: z.string() });
 
-export const usernameSchema = z
-  .string()
-  .trim()
-  .min(LIMITS.usernameMin)
-  .max(LIMITS.usernameMax)
-  .regex(USERNAME_PATTERN);
+export const usernameSchema = z.string().trim().min(LIMITS.usernameMin).max(LIMITS.usernameMax).regex(USERNAME_PATTERN);
 export const passwordSchema = z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax);
 
 export const loginBody = z.object({

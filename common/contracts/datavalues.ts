@@ -114,6 +114,9 @@ export type ImportReport = z.infer<typeof importReport>;
 
 export const exportTableBody = z.object({
   title: z.string().trim().min(1).max(100),
-  columns: z.array(z.object({ key: z.string().max(100), title: z.string().max(200) })).min(1).max(100),
+  columns: z
+    .array(z.object({ key: z.string().max(100), title: z.string().max(200) }))
+    .min(1)
+    .max(100),
   rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))).max(100_000),
 });

@@ -80,7 +80,16 @@ export const planDocument = z.object({
     }),
   ),
   facts: z
-    .array(z.object({ dataElement: z.string(), orgUnitCode: orgCode, period: periodSchema, value: z.number(), section: z.string(), clause: z.string() }))
+    .array(
+      z.object({
+        dataElement: z.string(),
+        orgUnitCode: orgCode,
+        period: periodSchema,
+        value: z.number(),
+        section: z.string(),
+        clause: z.string(),
+      }),
+    )
     .default([]),
 });
 export type PlanDocument = z.infer<typeof planDocument>;
@@ -130,7 +139,9 @@ export const progressView = z.object({
   cagrRequired: z.number().nullable(),
   ratio: z.number().nullable(),
   expectedOnTrajectory: z.number().nullable(),
-  projection: z.object({ year: z.number(), value: z.number(), method: z.enum(['compound_growth', 'linear_trend']), extrapolation: z.literal(true) }).nullable(),
+  projection: z
+    .object({ year: z.number(), value: z.number(), method: z.enum(['compound_growth', 'linear_trend']), extrapolation: z.literal(true) })
+    .nullable(),
 });
 export type ProgressView = z.infer<typeof progressView>;
 
@@ -149,7 +160,16 @@ export const indicatorSummary = z.object({
   goalNo: z.number().nullable(),
   taskNo: z.string().nullable(),
   baseline: point.extend({ source: z.string() }).nullable(),
-  targets: z.array(z.object({ year: z.number(), value: z.number(), comparator: z.enum(COMPARATORS), source: z.string(), clause: z.string(), authoritative: z.boolean() })),
+  targets: z.array(
+    z.object({
+      year: z.number(),
+      value: z.number(),
+      comparator: z.enum(COMPARATORS),
+      source: z.string(),
+      clause: z.string(),
+      authoritative: z.boolean(),
+    }),
+  ),
   latest: point.extend({ unapproved: z.boolean() }).nullable(),
   series: z.array(point),
   progress: progressView,
@@ -208,7 +228,13 @@ export const indicatorValuesQuery = z.object({
 });
 
 export const indicatorValuesView = z.object({
-  indicator: indicatorSummary.extend({ definitionZh: z.string(), planId: z.string(), dataElements: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.string(), aggregation: z.enum(AGGREGATIONS) })) }),
+  indicator: indicatorSummary.extend({
+    definitionZh: z.string(),
+    planId: z.string(),
+    dataElements: z.array(
+      z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), unit: z.string(), aggregation: z.enum(AGGREGATIONS) }),
+    ),
+  }),
   orgUnit: z.object({ code: z.string(), name: z.string() }),
   statements: z.array(statementView),
   values: z.array(

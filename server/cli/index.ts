@@ -76,7 +76,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof AppError) {
-      process.stderr.write(`${translate(ERROR_MESSAGES, e.code, 'zh-CN', { ...e.params, field: e.field ?? '' })}\n${translate(ERROR_MESSAGES, e.code, 'en-US', { ...e.params, field: e.field ?? '' })}\n`);
+      process.stderr.write(
+        `${translate(ERROR_MESSAGES, e.code, 'zh-CN', { ...e.params, field: e.field ?? '' })}\n${translate(ERROR_MESSAGES, e.code, 'en-US', { ...e.params, field: e.field ?? '' })}\n`,
+      );
       return 1;
     }
     throw e;

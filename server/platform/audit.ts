@@ -34,7 +34,9 @@ export function diff(before: Plain, after: Plain): Record<string, { before: unkn
     const b = normalise(before?.[k]);
     const a = normalise(after?.[k]);
     if (JSON.stringify(b) === JSON.stringify(a)) continue;
-    out[k] = SECRET_FIELDS.has(k) ? { before: b === undefined ? null : '***', after: a === undefined ? null : '***' } : { before: b ?? null, after: a ?? null };
+    out[k] = SECRET_FIELDS.has(k)
+      ? { before: b === undefined ? null : '***', after: a === undefined ? null : '***' }
+      : { before: b ?? null, after: a ?? null };
   }
   return out;
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Role } from '../../common/enums.js';
-import { orgUnits, sessions, userRoles, users } from '../db/schema/index.js';
+import { orgUnits, sessions, userRoles } from '../db/schema/index.js';
 import type { Config } from './config.js';
 import { rowsOf, type Db } from './db.js';
 import { AppError } from './errors.js';
@@ -142,7 +142,10 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config): void
       return;
     }
     if (now - lastSeen > TOUCH_EVERY_MS) {
-      await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, id));
+      await db
+        .update(sessions)
+        .set({ lastSeenAt: sql`now()` })
+        .where(eq(sessions.id, id));
       row.lastSeenAt = new Date(now);
     }
     req.auth = {

@@ -103,9 +103,21 @@ export function zodErrorToIssues(error: ZodError): IssueLike[] {
   });
 }
 
-function send(reply: FastifyReply, req: FastifyRequest, status: number, code: string, message: string, extra: { field?: string; details?: unknown } = {}) {
+function send(
+  reply: FastifyReply,
+  req: FastifyRequest,
+  status: number,
+  code: string,
+  message: string,
+  extra: { field?: string; details?: unknown } = {},
+) {
   return reply.status(status).send({
-    error: { code, message, ...(extra.field ? { field: extra.field } : {}), ...(extra.details !== undefined ? { details: extra.details } : {}) },
+    error: {
+      code,
+      message,
+      ...(extra.field ? { field: extra.field } : {}),
+      ...(extra.details !== undefined ? { details: extra.details } : {}),
+    },
     requestId: req.id,
   });
 }
@@ -137,7 +149,13 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spaIndex: bo
       return send(reply, req, 400, 'bad_json', translate(ERROR_MESSAGES, 'bad_json', locale, { detail: err.message }));
     }
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return send(reply, req, 413, 'payload_too_large', translate(ERROR_MESSAGES, 'payload_too_large', locale, { limit: app.initialConfig.bodyLimit }));
+      return send(
+        reply,
+        req,
+        413,
+        'payload_too_large',
+        translate(ERROR_MESSAGES, 'payload_too_large', locale, { limit: app.initialConfig.bodyLimit }),
+      );
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       return send(reply, req, fe.statusCode, fe.code ?? 'bad_request', err.message);
@@ -152,6 +170,12 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spaIndex: bo
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     const locale = localeOf(req);
-    return send(reply, req, 404, 'route_not_found', translate(ERROR_MESSAGES, 'route_not_found', locale, { method: req.method, url: req.url.split('?')[0] }));
+    return send(
+      reply,
+      req,
+      404,
+      'route_not_found',
+      translate(ERROR_MESSAGES, 'route_not_found', locale, { method: req.method, url: req.url.split('?')[0] }),
+    );
   });
 }

@@ -29,13 +29,23 @@ describe('passwords', () => {
 describe('describeIssue', () => {
   const issue = (keyword: string, path: string, params: Record<string, unknown> = {}, message = '') => ({ keyword, path, params, message });
   it('names the field in Chinese and English', () => {
-    expect(describeIssue(issue('invalid_type', 'username', { expected: 'string' }, 'Invalid input: expected string, received undefined'), 'zh-CN').message).toBe('字段“用户名”：必填');
-    expect(describeIssue(issue('too_small', 'password', { origin: 'string', minimum: 10 }), 'en-US').message).toBe('Field "password": must be at least 10 characters');
+    expect(
+      describeIssue(
+        issue('invalid_type', 'username', { expected: 'string' }, 'Invalid input: expected string, received undefined'),
+        'zh-CN',
+      ).message,
+    ).toBe('字段“用户名”：必填');
+    expect(describeIssue(issue('too_small', 'password', { origin: 'string', minimum: 10 }), 'en-US').message).toBe(
+      'Field "password": must be at least 10 characters',
+    );
     expect(describeIssue(issue('invalid_value', 'roles.2.role', { values: ['admin', 'bureau'] }), 'zh-CN')).toEqual({
       field: 'roles.2.role',
       message: '字段“第 3 项的角色”：应为以下之一：admin, bureau',
     });
-    expect(describeIssue(issue('unrecognized_keys', '', { keys: ['isRoot'] }), 'zh-CN')).toEqual({ field: 'isRoot', message: '字段“isRoot”：不认识的字段' });
+    expect(describeIssue(issue('unrecognized_keys', '', { keys: ['isRoot'] }), 'zh-CN')).toEqual({
+      field: 'isRoot',
+      message: '字段“isRoot”：不认识的字段',
+    });
   });
 });
 

@@ -8,7 +8,10 @@ import type { Db } from './db.js';
  * figures of the newest committed change, with no nightly rebuild and no stale numbers.
  */
 export async function bumpRevision(tx: Db): Promise<void> {
-  await tx.update(dataRevision).set({ revision: sql`${dataRevision.revision} + 1` }).where(eq(dataRevision.id, 1));
+  await tx
+    .update(dataRevision)
+    .set({ revision: sql`${dataRevision.revision} + 1` })
+    .where(eq(dataRevision.id, 1));
 }
 
 export async function currentRevision(db: Db): Promise<number> {

@@ -11,7 +11,10 @@ export const orgUnits = pgTable(
     parentCode: text('parent_code').references((): AnyPgColumn => orgUnits.code),
     /** Materialised path of codes, '/500000/500241/', for subtree checks with one LIKE. */
     path: text('path').notNull(),
-    aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
+    aliases: text('aliases')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     validFrom: date('valid_from', { mode: 'string' }),
     validTo: date('valid_to', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -102,7 +102,10 @@ export const indicators = pgTable(
     goalNo: integer('goal_no'),
     taskNo: text('task_no'),
     definitionZh: text('definition_zh').notNull().default(''),
-    responsibleDepartments: text('responsible_departments').array().notNull().default(sql`'{}'::text[]`),
+    responsibleDepartments: text('responsible_departments')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     sortOrder: integer('sort_order').notNull(),
   },
   (t) => [
@@ -189,7 +192,9 @@ export const dataValues = pgTable(
     approvedAt: timestamp('approved_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('data_values_current_uq').on(t.dataElementCode, t.orgUnitCode, t.period).where(sql`${t.isCurrent}`),
+    uniqueIndex('data_values_current_uq')
+      .on(t.dataElementCode, t.orgUnitCode, t.period)
+      .where(sql`${t.isCurrent}`),
     uniqueIndex('data_values_version_uq').on(t.dataElementCode, t.orgUnitCode, t.period, t.version),
     index('data_values_ou_idx').on(t.orgUnitCode, t.period),
     check('data_values_status_chk', sql`${t.status} in ('draft','submitted','approved')`),

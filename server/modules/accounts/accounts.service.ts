@@ -7,13 +7,7 @@ import { audit, type RequestContext } from '../../platform/audit.js';
 import { deleteSessionsOf, hashToken, newToken, type AuthInfo } from '../../platform/auth.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import {
-  assertAcceptablePassword,
-  dummyPasswordHash,
-  generatePassword,
-  hashPassword,
-  verifyPassword,
-} from '../../platform/passwords.js';
+import { assertAcceptablePassword, dummyPasswordHash, generatePassword, hashPassword, verifyPassword } from '../../platform/passwords.js';
 import { findUnits, listUnits } from '../orgunits/index.js';
 import * as repo from './accounts.repo.js';
 import type { GrantRow, UserRow } from './accounts.repo.js';
@@ -86,9 +80,19 @@ export async function login(db: Db, ctx: RequestContext, input: LoginInput): Pro
   const csrfToken = newToken();
   await db.transaction(async (tx) => {
     await repo.clearFailures(tx, input.username, input.ip);
-    await repo.insertSession(tx, { id: hashToken(token), userId: user.id, csrfToken, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) ?? null });
+    await repo.insertSession(tx, {
+      id: hashToken(token),
+      userId: user.id,
+      csrfToken,
+      ip: input.ip,
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
+    });
     await repo.patchUser(tx, user.id, { lastLoginAt: new Date() });
-    await audit(tx, { ...ctx, userId: user.id, username: user.username }, { action: 'login', entity: 'user', entityId: user.id, note: { ip: input.ip } });
+    await audit(
+      tx,
+      { ...ctx, userId: user.id, username: user.username },
+      { action: 'login', entity: 'user', entityId: user.id, note: { ip: input.ip } },
+    );
   });
   return { token, csrfToken, userId: user.id };
 }
@@ -100,7 +104,12 @@ export async function logout(db: Db, ctx: RequestContext, auth: AuthInfo): Promi
   });
 }
 
-export async function updateMe(db: Db, ctx: RequestContext, auth: AuthInfo, patch: { locale?: Locale | undefined; displayName?: string | undefined }): Promise<void> {
+export async function updateMe(
+  db: Db,
+  ctx: RequestContext,
+  auth: AuthInfo,
+  patch: { locale?: Locale | undefined; displayName?: string | undefined },
+): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await repo.findUserById(tx, auth.user.id);
     if (!before) throw notFound(auth.user.username);
@@ -108,7 +117,13 @@ export async function updateMe(db: Db, ctx: RequestContext, auth: AuthInfo, patc
       ...(patch.locale ? { locale: patch.locale } : {}),
       ...(patch.displayName ? { displayName: patch.displayName } : {}),
     });
-    await audit(tx, ctx, { action: 'update', entity: 'user', entityId: after.id, before: { locale: before.locale, displayName: before.displayName }, after: { locale: after.locale, displayName: after.displayName } });
+    await audit(tx, ctx, {
+      action: 'update',
+      entity: 'user',
+      entityId: after.id,
+      before: { locale: before.locale, displayName: before.displayName },
+      after: { locale: after.locale, displayName: after.displayName },
+    });
   });
 }
 
@@ -122,7 +137,13 @@ export async function changeOwnPassword(db: Db, ctx: RequestContext, auth: AuthI
     await repo.patchUser(tx, user.id, { passwordHash, mustChangePassword: false });
     // Other devices must sign in again with the new password.
     await deleteSessionsOf(tx, user.id, auth.sessionId);
-    await audit(tx, ctx, { action: 'change_password', entity: 'user', entityId: user.id, before: { passwordHash: user.passwordHash }, after: { passwordHash } });
+    await audit(tx, ctx, {
+      action: 'change_password',
+      entity: 'user',
+      entityId: user.id,
+      before: { passwordHash: user.passwordHash },
+      after: { passwordHash },
+    });
   });
 }
 
@@ -131,7 +152,10 @@ export async function changeOwnPassword(db: Db, ctx: RequestContext, auth: AuthI
 /** Decides, for a grant's org-unit path, whether the actor may hand it out. Admin CLI passes () => true. */
 export type GrantScope = (path: string) => boolean;
 
-export const scopeFromPaths = (paths: string[]): GrantScope => (p) => covers(paths, p);
+export const scopeFromPaths =
+  (paths: string[]): GrantScope =>
+  (p) =>
+    covers(paths, p);
 
 async function checkGrants(db: Db, grants: RoleGrantInput[], canGrant: GrantScope): Promise<void> {
   const codes = [...new Set(grants.map((g) => g.orgUnitCode))];
@@ -143,9 +167,16 @@ async function checkGrants(db: Db, grants: RoleGrantInput[], canGrant: GrantScop
   });
 }
 
-export async function listVisibleUsers(db: Db, scopes: string[], filter: { q?: string | undefined; role?: Role | undefined; disabled?: boolean | undefined }): Promise<UserView[]> {
+export async function listVisibleUsers(
+  db: Db,
+  scopes: string[],
+  filter: { q?: string | undefined; role?: Role | undefined; disabled?: boolean | undefined },
+): Promise<UserView[]> {
   const rows = await repo.listUsers(db);
-  const grants = await repo.grantsOf(db, rows.map((r) => r.id));
+  const grants = await repo.grantsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   const byUser = new Map<string, GrantRow[]>();
   for (const g of grants) byUser.set(g.userId, [...(byUser.get(g.userId) ?? []), g]);
   const q = filter.q?.toLowerCase();
@@ -163,7 +194,8 @@ async function loadManageable(db: Db, id: string, scopes: string[] | 'all'): Pro
   const grants = await repo.grantsOf(db, [id]);
   if (scopes !== 'all') {
     if (!canSee(scopes, grants)) throw notFound(id);
-    if (!canManage(scopes, grants)) throw new AppError(403, 'forbidden_scope', { unit: grants.find((g) => !covers(scopes, g.path))?.orgUnitName ?? '' });
+    if (!canManage(scopes, grants))
+      throw new AppError(403, 'forbidden_scope', { unit: grants.find((g) => !covers(scopes, g.path))?.orgUnitName ?? '' });
   }
   return { user, grants };
 }
@@ -187,7 +219,8 @@ export async function createUser(
   await checkGrants(db, body.roles, canGrant);
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
-    if (await repo.findUserByUsername(tx, body.username)) throw new AppError(409, 'username_taken', { username: body.username }, 'username');
+    if (await repo.findUserByUsername(tx, body.username))
+      throw new AppError(409, 'username_taken', { username: body.username }, 'username');
     const user = await repo.insertUser(tx, {
       username: body.username,
       displayName: body.displayName,
@@ -231,7 +264,13 @@ export async function updateUser(
     // Disabling, or changing what someone may do, takes effect at once: their sessions end.
     if (body.disabled === true || body.roles) await deleteSessionsOf(tx, id);
     const afterGrants = await repo.grantsOf(tx, [id]);
-    await audit(tx, ctx, { action: 'update', entity: 'user', entityId: id, before: auditable(before, beforeGrants), after: auditable(after, afterGrants) });
+    await audit(tx, ctx, {
+      action: 'update',
+      entity: 'user',
+      entityId: id,
+      before: auditable(before, beforeGrants),
+      after: auditable(after, afterGrants),
+    });
     return presentUser(after, afterGrants);
   });
 }
@@ -252,7 +291,13 @@ export async function resetPassword(
     await repo.patchUser(tx, id, { passwordHash, mustChangePassword: true });
     await deleteSessionsOf(tx, id);
     await repo.clearFailuresForUser(tx, user.username);
-    await audit(tx, ctx, { action: 'reset_password', entity: 'user', entityId: id, before: { passwordHash: user.passwordHash }, after: { passwordHash } });
+    await audit(tx, ctx, {
+      action: 'reset_password',
+      entity: 'user',
+      entityId: id,
+      before: { passwordHash: user.passwordHash },
+      after: { passwordHash },
+    });
   });
   return generated ? { password: generated } : {};
 }
@@ -269,7 +314,11 @@ export interface InitialAdmin {
  * When no active administrator exists (first start): create `admin` with a random password (or KECHUANG_ADMIN_PASSWORD), an admin
  * grant on every top-level unit, and write the password once to <dataDir>/initial-admin.txt (mode 0600).
  */
-export async function ensureInitialAdmin(db: Db, ctx: RequestContext, opts: { password: string | undefined; dataDir: string | undefined }): Promise<InitialAdmin | undefined> {
+export async function ensureInitialAdmin(
+  db: Db,
+  ctx: RequestContext,
+  opts: { password: string | undefined; dataDir: string | undefined },
+): Promise<InitialAdmin | undefined> {
   // Only when nobody can administer the installation (a fresh database, or one the CLI filled with non-admins).
   if ((await repo.countActiveAdmins(db)) > 0 || (await repo.findUserByUsername(db, 'admin'))) return undefined;
   const roots = (await listUnits(db)).filter((u) => u.parentCode === null);
@@ -277,8 +326,17 @@ export async function ensureInitialAdmin(db: Db, ctx: RequestContext, opts: { pa
   if (opts.password) assertAcceptablePassword(password, 'admin', 'KECHUANG_ADMIN_PASSWORD');
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    const user = await repo.insertUser(tx, { username: 'admin', displayName: '系统管理员', passwordHash, mustChangePassword: !opts.password });
-    await repo.replaceGrants(tx, user.id, roots.map((r) => ({ role: 'admin', orgUnitCode: r.code })));
+    const user = await repo.insertUser(tx, {
+      username: 'admin',
+      displayName: '系统管理员',
+      passwordHash,
+      mustChangePassword: !opts.password,
+    });
+    await repo.replaceGrants(
+      tx,
+      user.id,
+      roots.map((r) => ({ role: 'admin', orgUnitCode: r.code })),
+    );
     const grants = await repo.grantsOf(tx, [user.id]);
     await audit(tx, ctx, { action: 'create', entity: 'user', entityId: user.id, after: auditable(user, grants) });
   });

@@ -40,7 +40,10 @@ describe('POST /api/auth/login', () => {
     expect(session.sameSite).toBe('Lax');
     expect(session.secure).toBeFalsy();
     expect(cookies.find((c) => c.name === 'kc_csrf')!.httpOnly).toBeFalsy();
-    expect(res.json().user).toMatchObject({ username: u.username, roles: [{ role: 'bureau', orgUnitCode: '500241', orgUnitName: '秀山土家族苗族自治县' }] });
+    expect(res.json().user).toMatchObject({
+      username: u.username,
+      roles: [{ role: 'bureau', orgUnitCode: '500241', orgUnitName: '秀山土家族苗族自治县' }],
+    });
   });
 
   it('sets Secure cookies behind HTTPS (trusted proxy)', async () => {
@@ -91,7 +94,13 @@ describe('session', () => {
     const res = await agent.request({ method: 'PATCH', url: '/api/auth/me', payload: { locale: 'en-US' }, csrf: false });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('csrf');
-    const wrong = await agent.request({ method: 'PATCH', url: '/api/auth/me', payload: { locale: 'en-US' }, csrf: false, headers: { 'x-csrf-token': 'forged' } });
+    const wrong = await agent.request({
+      method: 'PATCH',
+      url: '/api/auth/me',
+      payload: { locale: 'en-US' },
+      csrf: false,
+      headers: { 'x-csrf-token': 'forged' },
+    });
     expect(wrong.statusCode).toBe(403);
   });
 

@@ -35,7 +35,13 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
       const user = (await findUserById(db, result.userId))!;
       const grants = await loadGrants(db, user.id);
       const me = service.presentMe({
-        user: { id: user.id, username: user.username, displayName: user.displayName, locale: user.locale, mustChangePassword: user.mustChangePassword },
+        user: {
+          id: user.id,
+          username: user.username,
+          displayName: user.displayName,
+          locale: user.locale,
+          mustChangePassword: user.mustChangePassword,
+        },
         grants,
         sessionId: '',
         csrfToken: result.csrfToken,
@@ -51,9 +57,13 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
     return reply.status(204).send();
   });
 
-  r.get('/api/auth/me', { schema: { tags, summary: 'The signed-in user with roles and scopes', response: { 200: meResponse } } }, async (req) => {
-    return service.presentMe(requireAuth(req));
-  });
+  r.get(
+    '/api/auth/me',
+    { schema: { tags, summary: 'The signed-in user with roles and scopes', response: { 200: meResponse } } },
+    async (req) => {
+      return service.presentMe(requireAuth(req));
+    },
+  );
 
   r.patch(
     '/api/auth/me',

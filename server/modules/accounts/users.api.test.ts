@@ -62,7 +62,10 @@ describe('POST /api/users', () => {
     const outside = await countyAdmin.post('/api/users', newUser({ roles: [{ role: 'bureau', orgUnitCode: '500242' }] }));
     expect(outside.statusCode).toBe(403);
     expect(outside.json().error.message).toContain('酉阳土家族苗族自治县');
-    const town = await countyAdmin.post('/api/users', newUser({ roles: [{ role: 'department', orgUnitCode: '500241001' }], password: 'Town-clerk-pass-1' }));
+    const town = await countyAdmin.post(
+      '/api/users',
+      newUser({ roles: [{ role: 'department', orgUnitCode: '500241001' }], password: 'Town-clerk-pass-1' }),
+    );
     expect(town.statusCode).toBe(201);
     expect(town.json().initialPassword).toBeUndefined();
   });
@@ -108,16 +111,31 @@ describe('PATCH /api/users/:id', () => {
 
   it('changes roles; a county admin cannot touch a city-wide user (403)', async () => {
     const u = await makeUser(t, ['bureau']);
-    const res = await admin.patch(`/api/users/${u.id}`, { roles: [{ role: 'leader', orgUnitCode: '500241' }, { role: 'department', orgUnitCode: '500241P01' }] });
+    const res = await admin.patch(`/api/users/${u.id}`, {
+      roles: [
+        { role: 'leader', orgUnitCode: '500241' },
+        { role: 'department', orgUnitCode: '500241P01' },
+      ],
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json().roles.map((r: { role: string }) => r.role).sort()).toEqual(['department', 'leader']);
-    const cityUser = await makeUser(t, [{ role: 'bureau', orgUnitCode: '500241' }, { role: 'leader', orgUnitCode: '500000' }]);
+    expect(
+      res
+        .json()
+        .roles.map((r: { role: string }) => r.role)
+        .sort(),
+    ).toEqual(['department', 'leader']);
+    const cityUser = await makeUser(t, [
+      { role: 'bureau', orgUnitCode: '500241' },
+      { role: 'leader', orgUnitCode: '500000' },
+    ]);
     expect((await countyAdmin.patch(`/api/users/${cityUser.id}`, { disabled: true })).statusCode).toBe(403);
   });
 
   it('an admin cannot disable or demote themself', async () => {
     expect((await admin.patch(`/api/users/${adminId}`, { disabled: true })).json().error.code).toBe('cannot_disable_self');
-    expect((await admin.patch(`/api/users/${adminId}`, { roles: [{ role: 'bureau', orgUnitCode: '500000' }] })).json().error.code).toBe('cannot_remove_own_admin');
+    expect((await admin.patch(`/api/users/${adminId}`, { roles: [{ role: 'bureau', orgUnitCode: '500000' }] })).json().error.code).toBe(
+      'cannot_remove_own_admin',
+    );
   });
 
   it('401 without a session', async () => {

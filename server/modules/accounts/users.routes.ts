@@ -23,7 +23,14 @@ export function userRoutes(app: FastifyInstance, db: Db): void {
 
   r.get(
     '/api/users',
-    { schema: { tags, summary: 'Users whose roles lie in the admin’s scope', querystring: listUsersQuery, response: { 200: listUsersResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Users whose roles lie in the admin’s scope',
+        querystring: listUsersQuery,
+        response: { 200: listUsersResponse },
+      },
+    },
     async (req) => {
       const auth = requireRole(req, ['admin']);
       const items = await service.listVisibleUsers(db, adminScopes(auth), {
@@ -59,11 +66,25 @@ export function userRoutes(app: FastifyInstance, db: Db): void {
 
   r.patch(
     '/api/users/:id',
-    { schema: { tags, summary: 'Edit, disable (ends their sessions at once) or change roles', params: idParam, body: updateUserBody, response: { 200: userView } } },
+    {
+      schema: {
+        tags,
+        summary: 'Edit, disable (ends their sessions at once) or change roles',
+        params: idParam,
+        body: updateUserBody,
+        response: { 200: userView },
+      },
+    },
     async (req) => {
       const auth = requireRole(req, ['admin']);
       const scopes = adminScopes(auth);
-      return service.updateUser(db, contextOf(req), { userId: auth.user.id, scopes, canGrant: service.scopeFromPaths(scopes) }, req.params.id, req.body);
+      return service.updateUser(
+        db,
+        contextOf(req),
+        { userId: auth.user.id, scopes, canGrant: service.scopeFromPaths(scopes) },
+        req.params.id,
+        req.body,
+      );
     },
   );
 

@@ -20,12 +20,25 @@ export async function valuesUnder(db: Db, rootPath: string, opts: { approvedOnly
     select v.data_element_code as de, v.org_unit_code as ou, v.period, v.value, v.status = 'approved' as approved
     from data_values v join org_units u on u.code = v.org_unit_code
     where v.is_current and u.path like ${`${rootPath}%`}
-      and v.status in (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)})
-      ${des && des.length ? sql`and v.data_element_code in (${sql.join(des.map((d) => sql`${d}`), sql`, `)})` : sql``}`);
+      and v.status in (${sql.join(
+        statuses.map((s) => sql`${s}`),
+        sql`, `,
+      )})
+      ${
+        des && des.length
+          ? sql`and v.data_element_code in (${sql.join(
+              des.map((d) => sql`${d}`),
+              sql`, `,
+            )})`
+          : sql``
+      }`);
   return rowsOf<RawRow>(res).map((r) => ({ ...r, value: Number(r.value) }));
 }
 
-export async function unitsUnder(db: Db, rootPath: string): Promise<{ code: string; parentCode: string | null; name: string; path: string }[]> {
+export async function unitsUnder(
+  db: Db,
+  rootPath: string,
+): Promise<{ code: string; parentCode: string | null; name: string; path: string }[]> {
   const res = await db.execute<{ code: string; parentCode: string | null; name: string; path: string }>(
     sql`select code, parent_code as "parentCode", name, path from org_units where path like ${`${rootPath}%`}`,
   );

@@ -1,7 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { dashboardView, type DashboardView, indicatorCodeParam, indicatorSummary, indicatorValuesQuery, indicatorValuesView, indicatorsQuery, planIdParam } from '../../../common/contracts/plans.js';
+import {
+  dashboardView,
+  type DashboardView,
+  indicatorCodeParam,
+  indicatorSummary,
+  indicatorValuesQuery,
+  indicatorValuesView,
+  indicatorsQuery,
+  planIdParam,
+} from '../../../common/contracts/plans.js';
 import { requireAuth, type AuthInfo } from '../../platform/auth.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, forbidden } from '../../platform/errors.js';
@@ -12,7 +21,10 @@ import * as service from './analytics.service.js';
 /** The unit asked for (default: the plan's region), which must lie in the plan's region and the user's scope. */
 async function unitFor(db: Db, auth: AuthInfo, plan: PlanWithRegion, code: string | undefined, revision?: number): Promise<service.Unit> {
   const unitCode = code ?? plan.plan.regionCode;
-  const unit = revision === undefined ? await getUnitOr404(db, unitCode) : await service.memo(db, revision, `unit|${unitCode}`, () => getUnitOr404(db, unitCode));
+  const unit =
+    revision === undefined
+      ? await getUnitOr404(db, unitCode)
+      : await service.memo(db, revision, `unit|${unitCode}`, () => getUnitOr404(db, unitCode));
   if (!unit.path.startsWith(plan.regionPath)) throw new AppError(400, 'analytics_unit_outside_plan', { unit: unit.name }, 'orgUnit');
   if (!canReadUnit(auth, unit.path)) throw new AppError(403, 'forbidden_scope', { unit: unit.name });
   return { code: unit.code, name: unit.name, path: unit.path };
@@ -25,7 +37,8 @@ export function analyticsRoutes(app: FastifyInstance, db: Db): void {
   const tags = ['monitoring'];
 
   async function planFor(auth: AuthInfo, id: string, revision?: number) {
-    const plan = revision === undefined ? await getPlanOr404(db, id) : await service.memo(db, revision, `plan|${id}`, () => getPlanOr404(db, id));
+    const plan =
+      revision === undefined ? await getPlanOr404(db, id) : await service.memo(db, revision, `plan|${id}`, () => getPlanOr404(db, id));
     if (!canReadPlan(auth, plan.regionPath)) throw forbidden();
     return plan;
   }
@@ -45,13 +58,27 @@ export function analyticsRoutes(app: FastifyInstance, db: Db): void {
       const auth = requireAuth(req);
       const plan = await planFor(auth, req.params.id);
       const unit = await unitFor(db, auth, plan, req.query.orgUnit);
-      return service.indicatorSummaries(db, plan, unit, req.query.year ?? Math.min(thisYear(), plan.plan.periodEnd), req.query.approvedOnly === 'true');
+      return service.indicatorSummaries(
+        db,
+        plan,
+        unit,
+        req.query.year ?? Math.min(thisYear(), plan.plan.periodEnd),
+        req.query.approvedOnly === 'true',
+      );
     },
   );
 
   r.get(
     '/api/plans/:id/dashboard',
-    { schema: { tags, summary: 'The leader’s dashboard: 表1 cards, status summary and key-task targets', params: planIdParam, querystring: indicatorsQuery, response: { 200: dashboardView } } },
+    {
+      schema: {
+        tags,
+        summary: 'The leader’s dashboard: 表1 cards, status summary and key-task targets',
+        params: planIdParam,
+        querystring: indicatorsQuery,
+        response: { 200: dashboardView },
+      },
+    },
     async (req, reply) => {
       const auth = requireAuth(req);
       // The leader's home page costs one query (the revision) while nothing has changed.
@@ -68,7 +95,15 @@ export function analyticsRoutes(app: FastifyInstance, db: Db): void {
 
   r.get(
     '/api/indicators/:code/values',
-    { schema: { tags, summary: 'Yearly values of an indicator for a unit, with inputs, statements and the reason for any gap', params: indicatorCodeParam, querystring: indicatorValuesQuery, response: { 200: indicatorValuesView } } },
+    {
+      schema: {
+        tags,
+        summary: 'Yearly values of an indicator for a unit, with inputs, statements and the reason for any gap',
+        params: indicatorCodeParam,
+        querystring: indicatorValuesQuery,
+        response: { 200: indicatorValuesView },
+      },
+    },
     async (req) => {
       const auth = requireAuth(req);
       const ind = await indicatorByCode(db, req.params.code, req.query.plan);

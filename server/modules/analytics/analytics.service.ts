@@ -3,7 +3,18 @@ import { dashboardView, type DashboardView, type IndicatorSummary, type Progress
 import { progress, type Comparator, type Point } from '../../../common/progress.js';
 import type { Db } from '../../platform/db.js';
 import { currentRevision } from '../../platform/revision.js';
-import { findDataElements, groupStatements, indicatorsOf, presentStatement, resolutionsOf, statementsOf, summaries, type IndicatorRow, type PlanWithRegion, type StatementGroup } from '../plans/index.js';
+import {
+  findDataElements,
+  groupStatements,
+  indicatorsOf,
+  presentStatement,
+  resolutionsOf,
+  statementsOf,
+  summaries,
+  type IndicatorRow,
+  type PlanWithRegion,
+  type StatementGroup,
+} from '../plans/index.js';
 import * as repo from './analytics.repo.js';
 import { compileIndicator, Cube, seriesOf } from './cube.js';
 import { taskTitles } from './titles.js';
@@ -26,9 +37,18 @@ export async function loadCube(db: Db, root: Unit, approvedOnly: boolean, dataEl
 const sourceOf = (s: { section: string }) => s.section;
 
 /** Baseline, targets, series and progress of one indicator at one unit, as of a year. */
-export function summarise(ind: IndicatorRow, groups: StatementGroup[], cube: Cube, unit: Unit, year: number, baselineYear: number): IndicatorSummary {
+export function summarise(
+  ind: IndicatorRow,
+  groups: StatementGroup[],
+  cube: Cube,
+  unit: Unit,
+  year: number,
+  baselineYear: number,
+): IndicatorSummary {
   const here = groups.filter((g) => g.authoritative.indicatorId === ind.id && g.authoritative.orgUnitCode === unit.code);
-  const baselineGroup = here.filter((g) => g.authoritative.kind === 'baseline').sort((a, b) => b.authoritative.year - a.authoritative.year)[0];
+  const baselineGroup = here
+    .filter((g) => g.authoritative.kind === 'baseline')
+    .sort((a, b) => b.authoritative.year - a.authoritative.year)[0];
   const targetGroups = here.filter((g) => g.authoritative.kind === 'target').sort((a, b) => a.authoritative.year - b.authoritative.year);
   const mainTarget = targetGroups.at(-1)?.authoritative;
 
@@ -80,7 +100,14 @@ export function summarise(ind: IndicatorRow, groups: StatementGroup[], cube: Cub
     taskNo: ind.taskNo,
     baseline,
     targets: targetGroups.flatMap((g) =>
-      g.statements.map((s) => ({ year: s.year, value: s.value, comparator: s.comparator as Comparator, source: s.section, clause: s.clause, authoritative: s.id === g.authoritative.id })),
+      g.statements.map((s) => ({
+        year: s.year,
+        value: s.value,
+        comparator: s.comparator as Comparator,
+        source: s.section,
+        clause: s.clause,
+        authoritative: s.id === g.authoritative.id,
+      })),
     ),
     latest: last ? { ...last, unapproved: lastComputed?.year === last.year ? lastComputed.unapproved : false } : null,
     series,
@@ -94,7 +121,13 @@ async function groupsFor(db: Db, inds: IndicatorRow[]): Promise<StatementGroup[]
   return [...groupStatements(statements, resolutions).values()];
 }
 
-export async function indicatorSummaries(db: Db, plan: PlanWithRegion, unit: Unit, year: number, approvedOnly: boolean): Promise<IndicatorSummary[]> {
+export async function indicatorSummaries(
+  db: Db,
+  plan: PlanWithRegion,
+  unit: Unit,
+  year: number,
+  approvedOnly: boolean,
+): Promise<IndicatorSummary[]> {
   const inds = await indicatorsOf(db, [plan.plan.id]);
   const [groups, cube] = await Promise.all([groupsFor(db, inds), loadCube(db, unit, approvedOnly)]);
   return inds.map((ind) => summarise(ind, groups, cube, unit, year, plan.plan.baselineYear));
@@ -120,13 +153,28 @@ export async function memo<T>(db: Db, revision: number, key: string, compute: ()
 export const revisionOf = currentRevision;
 
 /** The dashboard as JSON text: checked against its contract when computed, then served as is. */
-export function dashboardJson(db: Db, revision: number, plan: PlanWithRegion, unit: Unit, year: number, approvedOnly: boolean): Promise<string> {
+export function dashboardJson(
+  db: Db,
+  revision: number,
+  plan: PlanWithRegion,
+  unit: Unit,
+  year: number,
+  approvedOnly: boolean,
+): Promise<string> {
   return memo(db, revision, `dashboard|${plan.plan.id}|${unit.code}|${year}|${approvedOnly}`, async () =>
     JSON.stringify(dashboardView.parse(await dashboard(db, plan, unit, year, approvedOnly, revision, await taskTitles(db, plan.plan.id)))),
   );
 }
 
-export async function dashboard(db: Db, plan: PlanWithRegion, unit: Unit, year: number, approvedOnly: boolean, revision: number, titles: Map<string, string>): Promise<DashboardView> {
+export async function dashboard(
+  db: Db,
+  plan: PlanWithRegion,
+  unit: Unit,
+  year: number,
+  approvedOnly: boolean,
+  revision: number,
+  titles: Map<string, string>,
+): Promise<DashboardView> {
   const [summary] = await summaries(db, [plan]);
   const all = await indicatorSummaries(db, plan, unit, year, approvedOnly);
   const cards = all.filter((i) => i.table1No !== null).sort((a, b) => a.table1No! - b.table1No!);
@@ -144,12 +192,22 @@ export async function dashboard(db: Db, plan: PlanWithRegion, unit: Unit, year: 
     revision,
     summary: counts,
     cards,
-    keyTasks: [...byTask.entries()].map(([taskNo, indicators]) => ({ taskNo, title: (taskNo && titles.get(taskNo)) ?? taskNo ?? '', indicators })),
+    keyTasks: [...byTask.entries()].map(([taskNo, indicators]) => ({
+      taskNo,
+      title: (taskNo && titles.get(taskNo)) ?? taskNo ?? '',
+      indicators,
+    })),
   };
   return view;
 }
 
-export async function indicatorValues(db: Db, ind: IndicatorRow, plan: PlanWithRegion, unit: Unit, range: { from?: number | undefined; to?: number | undefined }) {
+export async function indicatorValues(
+  db: Db,
+  ind: IndicatorRow,
+  plan: PlanWithRegion,
+  unit: Unit,
+  range: { from?: number | undefined; to?: number | undefined },
+) {
   const c = compileIndicator(ind.expression);
   const [groups, cube, des] = await Promise.all([groupsFor(db, [ind]), loadCube(db, unit, false, c.refs), findDataElements(db, c.refs)]);
   const to = range.to ?? new Date().getFullYear();
@@ -160,7 +218,13 @@ export async function indicatorValues(db: Db, ind: IndicatorRow, plan: PlanWithR
       ...summary,
       definitionZh: ind.definitionZh,
       planId: ind.planId,
-      dataElements: des.map((d) => ({ code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, unit: d.unit, aggregation: d.aggregation as Aggregation })),
+      dataElements: des.map((d) => ({
+        code: d.code,
+        nameZh: d.nameZh,
+        nameEn: d.nameEn,
+        unit: d.unit,
+        aggregation: d.aggregation as Aggregation,
+      })),
     },
     orgUnit: { code: unit.code, name: unit.name },
     statements,

@@ -71,7 +71,12 @@ export interface YearValue {
 }
 
 /** Every year in which any input has a value, evaluated; ratios are computed from aggregated components. */
-export function seriesOf(ind: CompiledIndicator, cube: Cube, ou: string, range?: { from?: number | undefined; to?: number | undefined }): YearValue[] {
+export function seriesOf(
+  ind: CompiledIndicator,
+  cube: Cube,
+  ou: string,
+  range?: { from?: number | undefined; to?: number | undefined },
+): YearValue[] {
   const years = new Set<number>();
   for (const de of ind.refs) for (const y of cube.years(de, ou)) years.add(y);
   const out: YearValue[] = [];

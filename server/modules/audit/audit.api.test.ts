@@ -30,7 +30,9 @@ describe('audit log', () => {
   });
 
   it('never shows password hashes, only that they changed', async () => {
-    const created = (await admin.post('/api/users', { username: 'hashcheck', displayName: 'x', roles: [{ role: 'expert', orgUnitCode: '500241' }] })).json();
+    const created = (
+      await admin.post('/api/users', { username: 'hashcheck', displayName: 'x', roles: [{ role: 'expert', orgUnitCode: '500241' }] })
+    ).json();
     const log = (await auditor.get(`/api/audit?entity=user&entityId=${created.user.id}`)).json();
     expect(log.items[0].changes.passwordHash).toEqual({ before: null, after: '***' });
     expect(JSON.stringify(log)).not.toContain('$argon2');

@@ -27,7 +27,10 @@ export async function findEvents(db: Db, q: AuditQuery, limitOverride?: number):
   const offset = limitOverride ? 0 : (q.page - 1) * q.pageSize;
   const [rows, [count]] = await Promise.all([
     db.select().from(auditEvents).where(cond).orderBy(desc(auditEvents.id)).limit(limit).offset(offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(cond),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditEvents)
+      .where(cond),
   ]);
   return { rows, total: count?.n ?? 0 };
 }

@@ -25,7 +25,12 @@ async function template(agent: Agent, query: string): Promise<ExcelJS.Workbook> 
 }
 
 const upload = async (agent: Agent, wb: ExcelJS.Workbook, dryRun: boolean) =>
-  agent.request({ method: 'POST', url: `/api/data-entry/import?dryRun=${dryRun}`, headers: { 'content-type': XLSX }, payload: Buffer.from(await wb.xlsx.writeBuffer()) });
+  agent.request({
+    method: 'POST',
+    url: `/api/data-entry/import?dryRun=${dryRun}`,
+    headers: { 'content-type': XLSX },
+    payload: Buffer.from(await wb.xlsx.writeBuffer()),
+  });
 
 /** Row number of a data element × unit in the template. */
 function rowOf(ws: ExcelJS.Worksheet, de: string, unit: string): ExcelJS.Row {
@@ -74,7 +79,10 @@ describe('Excel round trip', () => {
     const report = preview.json();
     expect(report.counts).toMatchObject({ ok: 2, error: 1 });
     const badRow = report.rows.find((r: { status: string }) => r.status === 'error');
-    expect(badRow).toMatchObject({ row: bad.number, messages: [{ field: 'value', message: `字段“第 ${bad.number} 行的数值”：“十二”不是数字` }] });
+    expect(badRow).toMatchObject({
+      row: bad.number,
+      messages: [{ field: 'value', message: `字段“第 ${bad.number} 行的数值”：“十二”不是数字` }],
+    });
     expect(report.rows.find((r: { row: number }) => r.row === byName.number)).toMatchObject({ status: 'warning', orgUnit: '500241' });
 
     const confirm = await upload(bureau, wb, false);
@@ -93,7 +101,9 @@ describe('Excel round trip', () => {
   });
 
   it('reports unknown and ambiguous units and unreadable files', async () => {
-    await (await agentWith(t, [{ role: 'admin', orgUnitCode: '500000' }])).agent.post('/api/org-units', { code: '500241P07', name: '中和工业园', level: 'park', parentCode: '500241', aliases: ['中和镇'] });
+    await (
+      await agentWith(t, [{ role: 'admin', orgUnitCode: '500000' }])
+    ).agent.post('/api/org-units', { code: '500241P07', name: '中和工业园', level: 'park', parentCode: '500241', aliases: ['中和镇'] });
     const wb = await template(bureau, 'year=2022&orgUnit=500241001');
     const ws = wb.worksheets[0]!;
     const row = ws.getRow(2);
@@ -105,10 +115,17 @@ describe('Excel round trip', () => {
     row3.getCell(5).value = '火星镇';
     row3.getCell(8).value = 5;
     const report = (await upload(bureau, wb, true)).json();
-    const msgs = report.rows.filter((r: { status: string }) => r.status === 'error').map((r: { messages: { message: string }[] }) => r.messages[0]!.message);
+    const msgs = report.rows
+      .filter((r: { status: string }) => r.status === 'error')
+      .map((r: { messages: { message: string }[] }) => r.messages[0]!.message);
     expect(msgs[0]).toMatch(/“中和”对应多个区划：.*500241001.*500241P07/);
     expect(msgs[1]).toContain('找不到区划“火星镇”');
-    const junk = await bureau.request({ method: 'POST', url: '/api/data-entry/import', headers: { 'content-type': XLSX }, payload: Buffer.from('not a workbook') });
+    const junk = await bureau.request({
+      method: 'POST',
+      url: '/api/data-entry/import',
+      headers: { 'content-type': XLSX },
+      payload: Buffer.from('not a workbook'),
+    });
     expect(junk.statusCode).toBe(400);
     expect(junk.json().error.code).toBe('import_bad_file');
   });
@@ -126,7 +143,14 @@ describe('Excel round trip', () => {
   });
 
   it('POST /api/export/xlsx turns a shown table into a workbook', async () => {
-    const body = { title: '指标一览', columns: [{ key: 'code', title: '编码' }, { key: 'v', title: '值' }], rows: [{ code: 'T1-01', v: 36 }] };
+    const body = {
+      title: '指标一览',
+      columns: [
+        { key: 'code', title: '编码' },
+        { key: 'v', title: '值' },
+      ],
+      rows: [{ code: 'T1-01', v: 36 }],
+    };
     expect((await t.app.inject({ method: 'POST', url: '/api/export/xlsx', payload: body })).statusCode).toBe(401);
     expect((await leader.post('/api/export/xlsx', { ...body, columns: [] })).statusCode).toBe(400);
     const res = await leader.post('/api/export/xlsx', body);

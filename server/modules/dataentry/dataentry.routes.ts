@@ -26,29 +26,53 @@ async function planFor(db: Db, auth: AuthInfo, planId: string | undefined, unit:
 export function dataEntryRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['data entry'];
-  app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) =>
+    done(null, body),
+  );
 
-  r.get('/api/data-entry/grid', { schema: { tags, summary: 'The entry grid for one unit and year: every data element of the plan with last year’s value', querystring: gridQuery, response: { 200: gridResponse } } }, async (req) => {
-    const auth = requireAuth(req);
-    const unit = await getUnitOr404(db, req.query.orgUnit);
-    const plan = await planFor(db, auth, req.query.plan, unit);
-    const actor = valueActor(auth);
-    if (!actor.canWrite(unit.path) && !auth.grants.some((g) => unit.path.startsWith(g.path))) throw new AppError(403, 'forbidden_scope', { unit: unit.name });
-    return service.grid(db, actor, plan.plan.id, unit, req.query.year);
-  });
+  r.get(
+    '/api/data-entry/grid',
+    {
+      schema: {
+        tags,
+        summary: 'The entry grid for one unit and year: every data element of the plan with last year’s value',
+        querystring: gridQuery,
+        response: { 200: gridResponse },
+      },
+    },
+    async (req) => {
+      const auth = requireAuth(req);
+      const unit = await getUnitOr404(db, req.query.orgUnit);
+      const plan = await planFor(db, auth, req.query.plan, unit);
+      const actor = valueActor(auth);
+      if (!actor.canWrite(unit.path) && !auth.grants.some((g) => unit.path.startsWith(g.path)))
+        throw new AppError(403, 'forbidden_scope', { unit: unit.name });
+      return service.grid(db, actor, plan.plan.id, unit, req.query.year);
+    },
+  );
 
-  r.get('/api/data-entry/template', { schema: { tags, summary: 'Download the entry template (xlsx): every data element × unit in scope, with units and last year’s value', querystring: templateQuery } }, async (req, reply) => {
-    const auth = requireAuth(req);
-    const actor = valueActor(auth);
-    const unit = await getUnitOr404(db, req.query.orgUnit ?? (await firstWritableRoot(db, auth)));
-    const plan = await planFor(db, auth, req.query.plan, unit);
-    if (!actor.canWrite(unit.path)) throw new AppError(403, 'forbidden_scope', { unit: unit.name });
-    const buffer = await service.template(db, actor, plan.plan.id, unit, req.query.year, localeOf(req));
-    return reply
-      .header('content-type', XLSX)
-      .header('content-disposition', `attachment; filename="data-entry-${unit.code}-${req.query.year}.xlsx"`)
-      .send(buffer);
-  });
+  r.get(
+    '/api/data-entry/template',
+    {
+      schema: {
+        tags,
+        summary: 'Download the entry template (xlsx): every data element × unit in scope, with units and last year’s value',
+        querystring: templateQuery,
+      },
+    },
+    async (req, reply) => {
+      const auth = requireAuth(req);
+      const actor = valueActor(auth);
+      const unit = await getUnitOr404(db, req.query.orgUnit ?? (await firstWritableRoot(db, auth)));
+      const plan = await planFor(db, auth, req.query.plan, unit);
+      if (!actor.canWrite(unit.path)) throw new AppError(403, 'forbidden_scope', { unit: unit.name });
+      const buffer = await service.template(db, actor, plan.plan.id, unit, req.query.year, localeOf(req));
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename="data-entry-${unit.code}-${req.query.year}.xlsx"`)
+        .send(buffer);
+    },
+  );
 
   r.post(
     '/api/data-entry/import',

@@ -7,7 +7,18 @@ import type { RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { compileIndicator } from '../analytics/index.js';
-import { currentValues, findDataElements, keyString, presentDataElement, presentValue, rangeProblem, saveValues, type DataElementRow, type DataValueRow, type ValueActor } from '../datavalues/index.js';
+import {
+  currentValues,
+  findDataElements,
+  keyString,
+  presentDataElement,
+  presentValue,
+  rangeProblem,
+  saveValues,
+  type DataElementRow,
+  type DataValueRow,
+  type ValueActor,
+} from '../datavalues/index.js';
 import { listUnits, resolveAmong, type OrgUnitRow } from '../orgunits/index.js';
 import { indicatorsOf } from '../plans/index.js';
 import { cellNumber, cellText } from './xlsx.js';
@@ -15,14 +26,19 @@ import { cellNumber, cellText } from './xlsx.js';
 /** The data elements a plan's indicators are computed from, in indicator order. */
 export async function planDataElements(db: Db, planId: string): Promise<DataElementRow[]> {
   const codes: string[] = [];
-  for (const ind of await indicatorsOf(db, [planId])) for (const c of compileIndicator(ind.expression).refs) if (!codes.includes(c)) codes.push(c);
+  for (const ind of await indicatorsOf(db, [planId]))
+    for (const c of compileIndicator(ind.expression).refs) if (!codes.includes(c)) codes.push(c);
   const rows = new Map((await findDataElements(db, codes)).map((d) => [d.code, d]));
   return codes.flatMap((c) => (rows.get(c) ? [rows.get(c)!] : []));
 }
 
 export async function grid(db: Db, actor: ValueActor, planId: string, unit: OrgUnitRow, year: number) {
   const des = await planDataElements(db, planId);
-  const values = await currentValues(db, { orgUnits: [unit.code], periods: [String(year), String(year - 1)], dataElements: des.map((d) => d.code) });
+  const values = await currentValues(db, {
+    orgUnits: [unit.code],
+    periods: [String(year), String(year - 1)],
+    dataElements: des.map((d) => d.code),
+  });
   const at = (de: string, period: string) => values.find((v) => v.dataElementCode === de && v.period === period);
   return {
     orgUnit: { code: unit.code, name: unit.name },
@@ -30,7 +46,12 @@ export async function grid(db: Db, actor: ValueActor, planId: string, unit: OrgU
     canApprove: actor.canApprove(unit.path),
     rows: des.map((d) => {
       const cur = at(d.code, String(year));
-      return { dataElement: presentDataElement(d), current: cur ? presentValue(cur) : null, previousYear: at(d.code, String(year - 1))?.value ?? null, editable: actor.canWrite(unit.path) };
+      return {
+        dataElement: presentDataElement(d),
+        current: cur ? presentValue(cur) : null,
+        previousYear: at(d.code, String(year - 1))?.value ?? null,
+        editable: actor.canWrite(unit.path),
+      };
     }),
   };
 }
@@ -57,8 +78,14 @@ export async function writableUnits(db: Db, actor: ValueActor, root: OrgUnitRow)
 
 export async function template(db: Db, actor: ValueActor, planId: string, root: OrgUnitRow, year: number, locale: Locale): Promise<Buffer> {
   const [des, units] = await Promise.all([planDataElements(db, planId), writableUnits(db, actor, root)]);
-  const values = await currentValues(db, { orgUnits: units.map((u) => u.code), periods: [String(year), String(year - 1)], dataElements: des.map((d) => d.code) });
-  const byKey = new Map<string, DataValueRow>(values.map((v) => [keyString({ dataElement: v.dataElementCode, orgUnit: v.orgUnitCode, period: v.period }), v]));
+  const values = await currentValues(db, {
+    orgUnits: units.map((u) => u.code),
+    periods: [String(year), String(year - 1)],
+    dataElements: des.map((d) => d.code),
+  });
+  const byKey = new Map<string, DataValueRow>(
+    values.map((v) => [keyString({ dataElement: v.dataElementCode, orgUnit: v.orgUnitCode, period: v.period }), v]),
+  );
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Kechuang';
   const zh = locale === 'zh-CN';
@@ -68,15 +95,36 @@ export async function template(db: Db, actor: ValueActor, planId: string, root: 
     for (const d of des) {
       const prev = byKey.get(keyString({ dataElement: d.code, orgUnit: u.code, period: String(year - 1) }));
       const cur = byKey.get(keyString({ dataElement: d.code, orgUnit: u.code, period: String(year) }));
-      ws.addRow([d.code, zh ? d.nameZh : d.nameEn, d.unit, u.code, u.name, year, prev?.value ?? null, cur?.value ?? null, null, cur?.status === 'approved' ? (zh ? '已审核，更正须填原因' : 'approved: a correction needs a reason') : null]);
+      ws.addRow([
+        d.code,
+        zh ? d.nameZh : d.nameEn,
+        d.unit,
+        u.code,
+        u.name,
+        year,
+        prev?.value ?? null,
+        cur?.value ?? null,
+        null,
+        cur?.status === 'approved' ? (zh ? '已审核，更正须填原因' : 'approved: a correction needs a reason') : null,
+      ]);
     }
   }
   ws.columns.forEach((c, i) => (c.width = [24, 34, 10, 14, 22, 8, 14, 14, 20, 30][i] ?? 12));
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   const help = wb.addWorksheet(zh ? '说明' : 'Instructions');
   const lines = zh
-    ? ['在“填报”表的“本年值”列填写数值（只填数字，不带单位）；留空的行不导入。', '区划可写代码或名称（如“秀山县”“中和街道”），名称有歧义时会逐行提示。', '已审核的数值被锁定：要更正，请同时填写“更正原因”。', '上传后先预览，所有问题逐行列出；确认后全部保存，有任何错误则一条都不保存。']
-    : ['Fill in the Value column of the Entry sheet (numbers only, no units); empty rows are skipped.', 'Org units may be given by code or by name; ambiguous names are reported row by row.', 'Approved values are locked: to correct one, also fill in the correction reason.', 'An upload is first previewed with every problem by row; on confirmation everything is saved, or nothing if any row has an error.'];
+    ? [
+        '在“填报”表的“本年值”列填写数值（只填数字，不带单位）；留空的行不导入。',
+        '区划可写代码或名称（如“秀山县”“中和街道”），名称有歧义时会逐行提示。',
+        '已审核的数值被锁定：要更正，请同时填写“更正原因”。',
+        '上传后先预览，所有问题逐行列出；确认后全部保存，有任何错误则一条都不保存。',
+      ]
+    : [
+        'Fill in the Value column of the Entry sheet (numbers only, no units); empty rows are skipped.',
+        'Org units may be given by code or by name; ambiguous names are reported row by row.',
+        'Approved values are locked: to correct one, also fill in the correction reason.',
+        'An upload is first previewed with every problem by row; on confirmation everything is saved, or nothing if any row has an error.',
+      ];
   lines.forEach((l) => help.addRow([l]));
   help.getColumn(1).width = 110;
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -139,7 +187,15 @@ export async function parseUpload(db: Db, actor: ValueActor, planRegion: OrgUnit
     const unitName = cellText(get('orgUnitName'));
     const periodText = cellText(get('period')).replace(/\.0$/, '');
     const rawValue = get('value');
-    const report: ImportRowReport = { row: r, status: 'ok', dataElement: deText || null, orgUnit: unitCode || unitName || null, period: periodText || null, value: null, messages: [] };
+    const report: ImportRowReport = {
+      row: r,
+      status: 'ok',
+      dataElement: deText || null,
+      orgUnit: unitCode || unitName || null,
+      period: periodText || null,
+      value: null,
+      messages: [],
+    };
     if (!deText && !unitCode && !unitName && cellText(rawValue) === '') continue; // blank line
     const p: ParsedRow = { row: r, input: null, report };
     parsed.push(p);
@@ -155,7 +211,13 @@ export async function parseUpload(db: Db, actor: ValueActor, planRegion: OrgUnit
       const text = unitCode && !byCode.has(unitCode) && !unitName ? unitCode : unitName;
       const res = text ? resolveAmong(text, units, allUnits) : { matches: [], ambiguous: false };
       if (res.matches.length === 1) unit = byCode.get(res.matches[0]!.code);
-      else if (res.ambiguous) report.messages.push(msg(r, 'orgUnit', 'import_ambiguous_unit', { text, candidates: res.matches.map((m) => `${m.pathNames.join('/')}（${m.code}）`).join('、') }));
+      else if (res.ambiguous)
+        report.messages.push(
+          msg(r, 'orgUnit', 'import_ambiguous_unit', {
+            text,
+            candidates: res.matches.map((m) => `${m.pathNames.join('/')}（${m.code}）`).join('、'),
+          }),
+        );
       else report.messages.push(msg(r, 'orgUnit', 'import_unknown_unit', { text: text || '—' }));
     }
     if (unit && !actor.canWrite(unit.path)) report.messages.push(msg(r, 'orgUnit', 'forbidden_scope', { unit: unit.name }));
@@ -183,7 +245,11 @@ export async function parseUpload(db: Db, actor: ValueActor, planRegion: OrgUnit
     const y = Number(x.period.slice(0, 4));
     if (x.period.length === 4) periods.add(String(y - 1));
   }
-  const stored = await currentValues(db, { orgUnits: [...new Set(pending.map((x) => x.unit.code))], periods: [...periods], dataElements: [...new Set(pending.map((x) => x.de.code))] });
+  const stored = await currentValues(db, {
+    orgUnits: [...new Set(pending.map((x) => x.unit.code))],
+    periods: [...periods],
+    dataElements: [...new Set(pending.map((x) => x.de.code))],
+  });
   const storedBy = new Map(stored.map((v) => [keyString({ dataElement: v.dataElementCode, orgUnit: v.orgUnitCode, period: v.period }), v]));
   const seen = new Map<string, number>();
   for (const x of pending) {
@@ -239,7 +305,13 @@ export async function importUpload(
   if (report.counts.error > 0) throw new AppError(400, 'import_errors', { count: report.counts.error }, undefined, report);
   const toSave = parsed.filter((p) => p.input && (p.report.status === 'ok' || p.report.status === 'warning'));
   if (toSave.length) {
-    await saveValues(db, ctx, actor, toSave.map((p) => p.input!), { action: opts.action, source: 'import', fieldPrefix: 'rows', rowLabels: toSave.map((p) => p.row) });
+    await saveValues(
+      db,
+      ctx,
+      actor,
+      toSave.map((p) => p.input!),
+      { action: opts.action, source: 'import', fieldPrefix: 'rows', rowLabels: toSave.map((p) => p.row) },
+    );
   }
   return reportOf(parsed, false, true);
 }

@@ -16,20 +16,33 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const v = (dataElement: string, orgUnit: string, period: string, value: number, extra: Record<string, unknown> = {}) => ({ dataElement, orgUnit, period, value, ...extra });
+const v = (dataElement: string, orgUnit: string, period: string, value: number, extra: Record<string, unknown> = {}) => ({
+  dataElement,
+  orgUnit,
+  period,
+  value,
+  ...extra,
+});
 const values = async (code: string, orgUnit = '500241') => (await leader.get(`/api/indicators/${code}/values?orgUnit=${orgUnit}`)).json();
 
 describe('POST /api/data-values', () => {
   it('401, 400 naming the row and field, 403 outside the scope', async () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/data-values', payload: { values: [] } })).statusCode).toBe(401);
-    expect((await bureau.post('/api/data-values', { values: [v('gdp', '500241', '2023x', 1)] })).json().error.field).toBe('values.0.period');
+    expect((await bureau.post('/api/data-values', { values: [v('gdp', '500241', '2023x', 1)] })).json().error.field).toBe(
+      'values.0.period',
+    );
     expect((await leader.post('/api/data-values', { values: [v('gdp', '500241', '2023', 1)] })).statusCode).toBe(403);
     expect((await dept.post('/api/data-values', { values: [v('gdp', '500241002', '2023', 1)] })).statusCode).toBe(403);
   });
 
   it('is all-or-nothing: one bad row and nothing is saved, every problem listed', async () => {
     const res = await bureau.post('/api/data-values', {
-      values: [v('tech_enterprises', '500241001', '2022', 40), v('tech_enterprises', '500241002', '2022', -3), v('no_such_element', '500241003', '2022', 1), v('park_tech_enterprises', '500241P01', '2022', 5)],
+      values: [
+        v('tech_enterprises', '500241001', '2022', 40),
+        v('tech_enterprises', '500241002', '2022', -3),
+        v('no_such_element', '500241003', '2022', 1),
+        v('park_tech_enterprises', '500241P01', '2022', 5),
+      ],
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toEqual([
@@ -42,7 +55,10 @@ describe('POST /api/data-values', () => {
 
   it('saves drafts; submit and approve lock them; a correction needs a reason and keeps the history', async () => {
     const key = { dataElement: 'patents_granted', orgUnit: '500241001', period: '2022' };
-    expect((await dept.post('/api/data-values', { values: [{ ...key, value: 30 }] })).json()).toMatchObject({ saved: 1, values: [{ status: 'draft', version: 1 }] });
+    expect((await dept.post('/api/data-values', { values: [{ ...key, value: 30 }] })).json()).toMatchObject({
+      saved: 1,
+      values: [{ status: 'draft', version: 1 }],
+    });
     expect((await dept.post('/api/data-values/approve', { keys: [key] })).statusCode).toBe(403);
     expect((await dept.post('/api/data-values/submit', { keys: [key] })).json()).toEqual({ changed: 1 });
     expect((await dept.post('/api/data-values/submit', { keys: [key] })).json().error.code).toBe('dv_bad_status');
@@ -54,17 +70,27 @@ describe('POST /api/data-values', () => {
     const fix = await dept.post('/api/data-values', { values: [{ ...key, value: 31, reason: '统计局反馈漏报 1 件' }], action: 'submit' });
     expect(fix.json().values[0]).toMatchObject({ version: 2, status: 'submitted', reason: '统计局反馈漏报 1 件' });
     const history = (await leader.get(`/api/data-values/history?dataElement=patents_granted&orgUnit=500241001&period=2022`)).json();
-    expect(history.map((h: { version: number; status: string; current: boolean; value: number }) => [h.version, h.status, h.current, h.value])).toEqual([
+    expect(
+      history.map((h: { version: number; status: string; current: boolean; value: number }) => [h.version, h.status, h.current, h.value]),
+    ).toEqual([
       [2, 'submitted', true, 31],
       [1, 'approved', false, 30],
     ]);
-    const audit = (await (await agentWith(t, ['auditor'])).agent.get('/api/audit?entity=data_value&entityId=patents_granted|500241001|2022')).json();
+    const audit = (
+      await (await agentWith(t, ['auditor'])).agent.get('/api/audit?entity=data_value&entityId=patents_granted|500241001|2022')
+    ).json();
     expect(audit.items.map((e: { action: string }) => e.action)).toEqual(['correct', 'approve', 'submit', 'save']);
   });
 
   it('the database itself refuses to change or delete an approved value', async () => {
-    const reason = (q: ReturnType<typeof sql>) => t.database.db.execute(q).then(() => 'accepted', (e: Error & { cause?: Error }) => e.cause?.message ?? e.message);
-    expect(await reason(sql`update data_values set value = value + 1 where status = 'approved' and data_element_code = 'gdp'`)).toMatch(/locked: UPDATE rejected/);
+    const reason = (q: ReturnType<typeof sql>) =>
+      t.database.db.execute(q).then(
+        () => 'accepted',
+        (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
+      );
+    expect(await reason(sql`update data_values set value = value + 1 where status = 'approved' and data_element_code = 'gdp'`)).toMatch(
+      /locked: UPDATE rejected/,
+    );
     expect(await reason(sql`delete from data_values where status = 'approved'`)).toMatch(/locked: DELETE rejected/);
   });
 });
@@ -72,7 +98,14 @@ describe('POST /api/data-values', () => {
 describe('indicator engine through the API', () => {
   it('aggregates towns into the county as a ratio of sums, and explains a zero denominator', async () => {
     await bureau.post('/api/data-values', {
-      values: [v('rd_expenditure', '500241001', '2023', 3000), v('gdp', '500241001', '2023', 60), v('rd_expenditure', '500241002', '2023', 1000), v('gdp', '500241002', '2023', 140), v('rd_expenditure', '500241003', '2023', 5), v('gdp', '500241003', '2023', 0)],
+      values: [
+        v('rd_expenditure', '500241001', '2023', 3000),
+        v('gdp', '500241001', '2023', 60),
+        v('rd_expenditure', '500241002', '2023', 1000),
+        v('gdp', '500241002', '2023', 140),
+        v('rd_expenditure', '500241003', '2023', 5),
+        v('gdp', '500241003', '2023', 0),
+      ],
       action: 'submit',
     });
     // (3000 + 1000 + 5) / ((60 + 140 + 0) × 10000) × 100 = 0.20025 %, not the mean of the towns' ratios
@@ -114,7 +147,8 @@ describe('indicator engine through the API', () => {
   it('the dashboard reflects a change on the very next request', async () => {
     const before = (await leader.get(`/api/plans/${planId}/dashboard?year=2024`)).json();
     expect(before.cards).toHaveLength(10);
-    const card = (d: { cards: { code: string; latest: { year: number; value: number } | null }[] }) => d.cards.find((c) => c.code === 'T1-10')!;
+    const card = (d: { cards: { code: string; latest: { year: number; value: number } | null }[] }) =>
+      d.cards.find((c) => c.code === 'T1-10')!;
     expect(card(before).latest!.year).toBeLessThan(2024);
     await bureau.post('/api/data-values', { values: [v('patents_granted', '500241', '2024', 260)], action: 'submit' });
     const after = (await leader.get(`/api/plans/${planId}/dashboard?year=2024`)).json();

@@ -40,7 +40,13 @@ export async function retire(db: Db, ids: number[]): Promise<void> {
 
 export async function insertVersions(db: Db, rows: (typeof dataValues.$inferInsert)[]): Promise<DataValueRow[]> {
   const out: DataValueRow[] = [];
-  for (let i = 0; i < rows.length; i += 500) out.push(...(await db.insert(dataValues).values(rows.slice(i, i + 500)).returning()));
+  for (let i = 0; i < rows.length; i += 500)
+    out.push(
+      ...(await db
+        .insert(dataValues)
+        .values(rows.slice(i, i + 500))
+        .returning()),
+    );
   return out;
 }
 

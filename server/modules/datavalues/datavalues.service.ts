@@ -86,7 +86,8 @@ export async function saveValues(db: Db, ctx: RequestContext, actor: ValueActor,
       else if (!actor.canWrite(unit.path)) throw new AppError(403, 'forbidden_scope', { unit: unit.name });
       const k = keyString(v);
       const other = seen.get(k);
-      if (other !== undefined) problems.push({ field: label(i), code: 'dv_duplicate', params: { other: (opts.rowLabels?.[other] ?? other + 1) } });
+      if (other !== undefined)
+        problems.push({ field: label(i), code: 'dv_duplicate', params: { other: opts.rowLabels?.[other] ?? other + 1 } });
       seen.set(k, i);
       const range = de ? rangeProblem(de, v.value) : null;
       if (range) problems.push({ field: `${label(i)}.value`, code: 'dv_out_of_range', params: range });
@@ -97,7 +98,11 @@ export async function saveValues(db: Db, ctx: RequestContext, actor: ValueActor,
     let unchanged = 0;
     inputs.forEach((v, i) => {
       const cur = current.get(keyString(v));
-      if (cur && cur.value === v.value && (cur.status === 'approved' || cur.status === targetStatus || (cur.status === 'submitted' && targetStatus === 'draft'))) {
+      if (
+        cur &&
+        cur.value === v.value &&
+        (cur.status === 'approved' || cur.status === targetStatus || (cur.status === 'submitted' && targetStatus === 'draft'))
+      ) {
         unchanged += 1;
         return;
       }
@@ -109,7 +114,10 @@ export async function saveValues(db: Db, ctx: RequestContext, actor: ValueActor,
     if (problems.length) throw new AppError(400, problems[0]!.code, problems[0]!.params, problems[0]!.field, problems);
     if (changes.length === 0) return { saved: 0, unchanged, values: [] as DataValueView[] };
 
-    await repo.retire(tx, changes.flatMap((c) => (c.cur ? [c.cur.id] : [])));
+    await repo.retire(
+      tx,
+      changes.flatMap((c) => (c.cur ? [c.cur.id] : [])),
+    );
     const now = new Date();
     const inserted = await repo.insertVersions(
       tx,
@@ -186,11 +194,21 @@ export async function transition(db: Db, ctx: RequestContext, actor: ValueActor,
 }
 
 /** Official figures from a plan document: approved on arrival, cited by their clause. */
-export async function insertOfficialValues(db: Db, ctx: RequestContext, facts: (Key & { value: number; sourceNote: string })[]): Promise<void> {
+export async function insertOfficialValues(
+  db: Db,
+  ctx: RequestContext,
+  facts: (Key & { value: number; sourceNote: string })[],
+): Promise<void> {
   if (facts.length === 0) return;
   const current = new Map((await repo.lockCurrent(db, facts)).map((r) => [keyString(rowKey(r)), r]));
   const fresh = facts.filter((f) => current.get(keyString(f))?.value !== f.value);
-  await repo.retire(db, fresh.flatMap((f) => { const c = current.get(keyString(f)); return c ? [c.id] : []; }));
+  await repo.retire(
+    db,
+    fresh.flatMap((f) => {
+      const c = current.get(keyString(f));
+      return c ? [c.id] : [];
+    }),
+  );
   const now = new Date();
   await repo.insertVersions(
     db,

@@ -14,7 +14,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type Match = { code: string; matchedBy: string; pathNames: string[] };
-const resolve = async (q: string, extra = '') => (await leader.get(`/api/org-units?q=${encodeURIComponent(q)}${extra}`)).json().query as { matches: Match[]; ambiguous: boolean };
+const resolve = async (q: string, extra = '') =>
+  (await leader.get(`/api/org-units?q=${encodeURIComponent(q)}${extra}`)).json().query as { matches: Match[]; ambiguous: boolean };
 
 describe('GET /api/org-units', () => {
   it('401 without a session; 400 for a malformed scope', async () => {
@@ -23,7 +24,9 @@ describe('GET /api/org-units', () => {
   });
 
   it('holds the seeded hierarchy: Chongqing, 38 county-level units, 27 Xiushan towns and the park', async () => {
-    const { items } = (await leader.get('/api/org-units')).json() as { items: { code: string; level: string; parentCode: string | null }[] };
+    const { items } = (await leader.get('/api/org-units')).json() as {
+      items: { code: string; level: string; parentCode: string | null }[];
+    };
     expect(items.filter((u) => u.level === 'province').map((u) => u.code)).toEqual(['500000']);
     expect(items.filter((u) => u.level === 'county')).toHaveLength(38);
     expect(items.filter((u) => u.level === 'township' && u.parentCode === '500241')).toHaveLength(27);
@@ -36,7 +39,11 @@ describe('GET /api/org-units', () => {
     expect((await resolve('九龙坡')).matches).toEqual([expect.objectContaining({ code: '500107', matchedBy: 'short' })]);
     expect((await resolve('忠 县')).matches).toEqual([expect.objectContaining({ code: '500233', matchedBy: 'normalized' })]);
     expect((await resolve('秀山县')).matches).toEqual([expect.objectContaining({ code: '500241', matchedBy: 'alias' })]);
-    expect((await resolve('秀山土家族苗族自治县')).matches[0]).toMatchObject({ code: '500241', matchedBy: 'name', pathNames: ['重庆市', '秀山土家族苗族自治县'] });
+    expect((await resolve('秀山土家族苗族自治县')).matches[0]).toMatchObject({
+      code: '500241',
+      matchedBy: 'name',
+      pathNames: ['重庆市', '秀山土家族苗族自治县'],
+    });
     expect((await resolve('彭水')).matches).toEqual([expect.objectContaining({ code: '500243' })]);
     expect((await resolve('500241001')).matches).toEqual([expect.objectContaining({ code: '500241001', matchedBy: 'code' })]);
     expect((await resolve('中和')).matches).toEqual([expect.objectContaining({ code: '500241001', matchedBy: 'short' })]);

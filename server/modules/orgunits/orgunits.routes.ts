@@ -54,7 +54,14 @@ export function orgUnitRoutes(app: FastifyInstance, db: Db): void {
 
   r.post(
     '/api/org-units',
-    { schema: { tags, summary: 'Create an org unit (admin of the parent subtree)', body: createOrgUnitBody, response: { 201: orgUnitView } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create an org unit (admin of the parent subtree)',
+        body: createOrgUnitBody,
+        response: { 201: orgUnitView },
+      },
+    },
     async (req, reply) => {
       const auth = requireRole(req, ['admin']);
       const unit = await service.createUnit(db, contextOf(req), editScope(auth), req.body);

@@ -79,9 +79,7 @@ export function resolveAmong(text: string, units: OrgUnitRow[], all: OrgUnitRow[
 
 export async function resolve(db: Db, text: string, opts: ResolveOptions = {}): Promise<Resolution> {
   const all = await repo.listUnits(db);
-  const candidates = all.filter(
-    (u) => (!opts.withinPath || u.path.startsWith(opts.withinPath)) && (opts.includeInactive || isActive(u)),
-  );
+  const candidates = all.filter((u) => (!opts.withinPath || u.path.startsWith(opts.withinPath)) && (opts.includeInactive || isActive(u)));
   return resolveAmong(text, candidates, all);
 }
 
@@ -150,7 +148,13 @@ export async function createUnit(db: Db, ctx: RequestContext, canEdit: ScopeChec
   });
 }
 
-export async function updateUnit(db: Db, ctx: RequestContext, canEdit: ScopeCheck, code: string, body: UpdateOrgUnitBody): Promise<OrgUnitView> {
+export async function updateUnit(
+  db: Db,
+  ctx: RequestContext,
+  canEdit: ScopeCheck,
+  code: string,
+  body: UpdateOrgUnitBody,
+): Promise<OrgUnitView> {
   return db.transaction(async (tx) => {
     const before = await repo.findUnit(tx, code);
     if (!before) throw notFound(code);

@@ -1,4 +1,22 @@
 export { planRoutes } from './plans.routes.js';
-export { groupStatements, presentStatement, getPlanOr404, summaries, indicatorByCode, importPlan, type StatementGroup } from './plans.service.js';
-export { indicatorsOf, statementsOf, resolutionsOf, findPlanByCode, listPlans, findDataElements, type IndicatorRow, type PlanWithRegion, type StatementRow } from './plans.repo.js';
+export {
+  groupStatements,
+  presentStatement,
+  getPlanOr404,
+  summaries,
+  indicatorByCode,
+  importPlan,
+  type StatementGroup,
+} from './plans.service.js';
+export {
+  indicatorsOf,
+  statementsOf,
+  resolutionsOf,
+  findPlanByCode,
+  listPlans,
+  findDataElements,
+  type IndicatorRow,
+  type PlanWithRegion,
+  type StatementRow,
+} from './plans.repo.js';
 export { canReadPlan, canEditPlan, canReadUnit, PLAN_READERS, PLAN_EDITORS } from './plans.policy.js';

@@ -23,8 +23,14 @@ describe('the Xiushan plan as data', () => {
     expect(doc.indicators.filter((i) => i.table1No !== null)).toHaveLength(10);
     for (let n = 1; n <= 10; n++) {
       const code = doc.indicators.find((i) => i.table1No === n)!.code;
-      expect(doc.statements.some((s) => s.indicator === code && s.kind === 'baseline' && s.year === 2020), code).toBe(true);
-      expect(doc.statements.some((s) => s.indicator === code && s.kind === 'target' && s.year === 2025), code).toBe(true);
+      expect(
+        doc.statements.some((s) => s.indicator === code && s.kind === 'baseline' && s.year === 2020),
+        code,
+      ).toBe(true);
+      expect(
+        doc.statements.some((s) => s.indicator === code && s.kind === 'target' && s.year === 2025),
+        code,
+      ).toBe(true);
     }
     expect(JSON.parse(readFileSync(XIUSHAN_PLAN_FILE, 'utf8')).plan.regionCode).toBe('500241');
   });
@@ -33,7 +39,13 @@ describe('the Xiushan plan as data', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/plans' })).statusCode).toBe(401);
     const plans = (await leader.get('/api/plans')).json();
     expect(plans).toHaveLength(1);
-    expect(plans[0]).toMatchObject({ code: 'xiushan-sti-14fyp', regionCode: '500241', baselineYear: 2020, periodEnd: 2025, indicatorCount: 49 });
+    expect(plans[0]).toMatchObject({
+      code: 'xiushan-sti-14fyp',
+      regionCode: '500241',
+      baselineYear: 2020,
+      periodEnd: 2025,
+      indicatorCount: 49,
+    });
     const { agent } = await agentWith(t, ['enterprise']);
     expect((await agent.get('/api/plans')).json()).toEqual([]);
     // A leader of another county does not see Xiushan's plan.
@@ -59,7 +71,9 @@ describe('plan consistency', () => {
       year: number;
       statements: { value: number; clause: string; section: string; authoritative: boolean }[];
     }[];
-    const summary = conflicts.map((c) => `${c.indicatorCode} ${c.kind} ${c.year}: ${[...new Set(c.statements.map((s) => s.value))].join(' vs ')}`);
+    const summary = conflicts.map(
+      (c) => `${c.indicatorCode} ${c.kind} ${c.year}: ${[...new Set(c.statements.map((s) => s.value))].join(' vs ')}`,
+    );
     expect(summary).toEqual([
       'T1-02 target 2025: 3 vs 2',
       'T1-03 target 2025: 35 vs 30',
@@ -75,12 +89,22 @@ describe('plan consistency', () => {
     const conflicts = (await leader.get(`/api/plans/${planId}/conflicts`)).json();
     const hte = conflicts.find((c: { indicatorCode: string }) => c.indicatorCode === 'T1-04');
     const sixty = hte.statements.find((s: { value: number }) => s.value === 60);
-    const body = { indicatorId: hte.indicatorId, kind: 'target', orgUnitCode: '500241', year: 2025, statementId: sixty.id, reason: '以重点任务口径（重庆市高新技术企业）为准' };
+    const body = {
+      indicatorId: hte.indicatorId,
+      kind: 'target',
+      orgUnitCode: '500241',
+      year: 2025,
+      statementId: sixty.id,
+      reason: '以重点任务口径（重庆市高新技术企业）为准',
+    };
     expect((await t.app.inject({ method: 'POST', url: `/api/plans/${planId}/conflicts/resolve`, payload: body })).statusCode).toBe(401);
     expect((await leader.post(`/api/plans/${planId}/conflicts/resolve`, body)).statusCode).toBe(403);
     expect((await bureau.post(`/api/plans/${planId}/conflicts/resolve`, { ...body, reason: '' })).json().error.field).toBe('reason');
     const wrong = conflicts.find((c: { indicatorCode: string }) => c.indicatorCode === 'T1-03').statements[0].id;
-    expect((await bureau.post(`/api/plans/${planId}/conflicts/resolve`, { ...body, statementId: wrong })).json().error).toMatchObject({ code: 'plan_statement_mismatch', field: 'statementId' });
+    expect((await bureau.post(`/api/plans/${planId}/conflicts/resolve`, { ...body, statementId: wrong })).json().error).toMatchObject({
+      code: 'plan_statement_mismatch',
+      field: 'statementId',
+    });
     const after = (await bureau.post(`/api/plans/${planId}/conflicts/resolve`, body)).json();
     const resolved = after.find((c: { indicatorCode: string }) => c.indicatorCode === 'T1-04');
     expect(resolved.resolution).toMatchObject({ statementId: sixty.id, reason: body.reason, username: expect.any(String) });
@@ -100,8 +124,13 @@ describe('PATCH /api/indicators/:code', () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error).toMatchObject({ code: 'plan_expression', field: 'expression' });
     expect(unknown.json().error.message).toContain('tech_enterprizes');
-    expect((await bureau.patch('/api/indicators/T1-05', { expression: '#{tech_enterprises} *' })).json().error.message).toContain('公式有误');
-    const ok = await bureau.patch('/api/indicators/T1-05', { expression: '#{tech_enterprises}', definitionZh: '12 月 31 日在库的科技型企业数' });
+    expect((await bureau.patch('/api/indicators/T1-05', { expression: '#{tech_enterprises} *' })).json().error.message).toContain(
+      '公式有误',
+    );
+    const ok = await bureau.patch('/api/indicators/T1-05', {
+      expression: '#{tech_enterprises}',
+      definitionZh: '12 月 31 日在库的科技型企业数',
+    });
     expect(ok.statusCode).toBe(200);
     expect((await bureau.patch('/api/indicators/NOPE', { decimals: 1 })).statusCode).toBe(404);
   });
@@ -110,16 +139,32 @@ describe('PATCH /api/indicators/:code', () => {
 describe('POST /api/plans/import', () => {
   it('another county’s plan is data: 401, 403 outside scope, 400 with every problem, then all-or-nothing import', async () => {
     const doc = {
-      plan: { code: 'youyang-test', titleZh: '酉阳测试规划', titleEn: 'Youyang test plan', regionCode: '500242', periodStart: 2021, periodEnd: 2025, baselineYear: 2020 },
+      plan: {
+        code: 'youyang-test',
+        titleZh: '酉阳测试规划',
+        titleEn: 'Youyang test plan',
+        regionCode: '500242',
+        periodStart: 2021,
+        periodEnd: 2025,
+        baselineYear: 2020,
+      },
       dataElements: [{ code: 'yy_patents', nameZh: '专利', nameEn: 'Patents', unit: '件', aggregation: 'sum' }],
-      indicators: [{ code: 'Y-1', nameZh: '专利数', nameEn: 'Patents', unit: '件', decimals: 0, direction: 'increase', expression: '#{yy_patents}' }],
-      statements: [{ indicator: 'Y-1', kind: 'target', orgUnitCode: '500242', year: 2025, value: 50, section: '表1', clause: '专利 50 件' }],
+      indicators: [
+        { code: 'Y-1', nameZh: '专利数', nameEn: 'Patents', unit: '件', decimals: 0, direction: 'increase', expression: '#{yy_patents}' },
+      ],
+      statements: [
+        { indicator: 'Y-1', kind: 'target', orgUnitCode: '500242', year: 2025, value: 50, section: '表1', clause: '专利 50 件' },
+      ],
       facts: [{ dataElement: 'yy_patents', orgUnitCode: '500242', period: '2020', value: 20, section: '第一章', clause: '专利 20 件' }],
     };
     expect((await t.app.inject({ method: 'POST', url: '/api/plans/import', payload: doc })).statusCode).toBe(401);
     expect((await bureau.post('/api/plans/import', doc)).statusCode).toBe(403);
     const youyang = (await agentWith(t, [{ role: 'bureau', orgUnitCode: '500242' }])).agent;
-    const bad = await youyang.post('/api/plans/import', { ...doc, indicators: [{ ...doc.indicators[0], expression: '#{nope}' }], statements: [{ ...doc.statements[0], indicator: 'Y-2' }] });
+    const bad = await youyang.post('/api/plans/import', {
+      ...doc,
+      indicators: [{ ...doc.indicators[0], expression: '#{nope}' }],
+      statements: [{ ...doc.statements[0], indicator: 'Y-2' }],
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.map((d: { field: string }) => d.field)).toEqual(['indicators.0.expression', 'statements.0.indicator']);
     expect((await youyang.get('/api/plans')).json()).toHaveLength(0);

@@ -40,8 +40,10 @@ export async function findPlanByCode(db: Db, code: string): Promise<PlanRow | un
   return row;
 }
 
-export const goalsOf = (db: Db, planId: string) => db.select().from(planGoals).where(eq(planGoals.planId, planId)).orderBy(asc(planGoals.no));
-export const tasksOf = (db: Db, planId: string) => db.select().from(planTasks).where(eq(planTasks.planId, planId)).orderBy(asc(planTasks.sortOrder));
+export const goalsOf = (db: Db, planId: string) =>
+  db.select().from(planGoals).where(eq(planGoals.planId, planId)).orderBy(asc(planGoals.no));
+export const tasksOf = (db: Db, planId: string) =>
+  db.select().from(planTasks).where(eq(planTasks.planId, planId)).orderBy(asc(planTasks.sortOrder));
 
 export function indicatorsOf(db: Db, planIds: string[]): Promise<IndicatorRow[]> {
   if (planIds.length === 0) return Promise.resolve([]);

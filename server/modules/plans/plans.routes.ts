@@ -1,7 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { conflictView, indicatorCodeParam, planDetail, planDocument, planIdParam, planSummary, resolveConflictBody, updateIndicatorBody } from '../../../common/contracts/plans.js';
+import {
+  conflictView,
+  indicatorCodeParam,
+  planDetail,
+  planDocument,
+  planIdParam,
+  planSummary,
+  resolveConflictBody,
+  updateIndicatorBody,
+} from '../../../common/contracts/plans.js';
 import { contextOf } from '../../platform/audit.js';
 import { requireAuth } from '../../platform/auth.js';
 import type { Db } from '../../platform/db.js';
@@ -21,16 +30,27 @@ export function planRoutes(app: FastifyInstance, db: Db): void {
     return service.summaries(db, rows);
   });
 
-  r.get('/api/plans/:id', { schema: { tags, summary: 'A plan with its goals and key tasks', params: planIdParam, response: { 200: planDetail } } }, async (req) => {
-    const auth = requireAuth(req);
-    const plan = await service.getPlanOr404(db, req.params.id);
-    if (!canReadPlan(auth, plan.regionPath)) throw forbidden();
-    return service.detail(db, plan);
-  });
+  r.get(
+    '/api/plans/:id',
+    { schema: { tags, summary: 'A plan with its goals and key tasks', params: planIdParam, response: { 200: planDetail } } },
+    async (req) => {
+      const auth = requireAuth(req);
+      const plan = await service.getPlanOr404(db, req.params.id);
+      if (!canReadPlan(auth, plan.regionPath)) throw forbidden();
+      return service.detail(db, plan);
+    },
+  );
 
   r.get(
     '/api/plans/:id/conflicts',
-    { schema: { tags, summary: 'Indicators whose stated baselines or targets disagree, with both clauses', params: planIdParam, response: { 200: z.array(conflictView) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Indicators whose stated baselines or targets disagree, with both clauses',
+        params: planIdParam,
+        response: { 200: z.array(conflictView) },
+      },
+    },
     async (req) => {
       const auth = requireAuth(req);
       const plan = await service.getPlanOr404(db, req.params.id);
@@ -62,7 +82,12 @@ export function planRoutes(app: FastifyInstance, db: Db): void {
     '/api/plans/import',
     {
       bodyLimit: 10 * 1024 * 1024,
-      schema: { tags, summary: 'Load a whole plan (goals, tasks, data elements, indicators, statements, facts) all-or-nothing', body: planDocument, response: { 201: z.object({ planId: z.string(), indicators: z.number(), statements: z.number(), facts: z.number() }) } },
+      schema: {
+        tags,
+        summary: 'Load a whole plan (goals, tasks, data elements, indicators, statements, facts) all-or-nothing',
+        body: planDocument,
+        response: { 201: z.object({ planId: z.string(), indicators: z.number(), statements: z.number(), facts: z.number() }) },
+      },
     },
     async (req, reply) => {
       const auth = requireAuth(req);

@@ -12,7 +12,8 @@ import type { IndicatorRow, PlanWithRegion, ResolutionRow, StatementRow } from '
 
 // ---------------------------------------------------------------- statements and conflicts
 
-const keyOf = (s: Pick<StatementRow, 'indicatorId' | 'kind' | 'orgUnitCode' | 'year'>) => `${s.indicatorId}|${s.kind}|${s.orgUnitCode}|${s.year}`;
+const keyOf = (s: Pick<StatementRow, 'indicatorId' | 'kind' | 'orgUnitCode' | 'year'>) =>
+  `${s.indicatorId}|${s.kind}|${s.orgUnitCode}|${s.year}`;
 
 export interface StatementGroup {
   key: string;
@@ -75,7 +76,12 @@ export async function conflicts(db: Db, planId: string): Promise<ConflictView[]>
       year: first.year,
       statements: g.statements.map((s) => presentStatement(s, s.id === g.authoritative.id)),
       resolution: g.resolution
-        ? { statementId: g.resolution.statementId, reason: g.resolution.reason, username: g.resolution.username, at: g.resolution.at.toISOString() }
+        ? {
+            statementId: g.resolution.statementId,
+            reason: g.resolution.reason,
+            username: g.resolution.username,
+            at: g.resolution.at.toISOString(),
+          }
         : null,
     });
   }
@@ -109,7 +115,10 @@ export async function resolveConflict(
 // ---------------------------------------------------------------- plans
 
 export async function summaries(db: Db, rows: PlanWithRegion[]): Promise<PlanSummary[]> {
-  const inds = await repo.indicatorsOf(db, rows.map((r) => r.plan.id));
+  const inds = await repo.indicatorsOf(
+    db,
+    rows.map((r) => r.plan.id),
+  );
   const ids = inds.map((i) => i.id);
   const [statements, resolutions] = await Promise.all([repo.statementsOf(db, ids), repo.resolutionsOf(db, ids)]);
   const planOf = new Map(inds.map((i) => [i.id, i.planId]));
@@ -167,15 +176,27 @@ function defaultRange(code: string, unit: string): { minValue: number | null; ma
 }
 
 /** Loads a plan document all-or-nothing: every reference is checked before anything is written. */
-export async function importPlan(db: Db, ctx: RequestContext, doc: PlanDocument): Promise<{ planId: string; indicators: number; statements: number; facts: number }> {
+export async function importPlan(
+  db: Db,
+  ctx: RequestContext,
+  doc: PlanDocument,
+): Promise<{ planId: string; indicators: number; statements: number; facts: number }> {
   return db.transaction(async (tx) => {
     const problems: Problem[] = [];
     if (await repo.findPlanByCode(tx, doc.plan.code)) throw new AppError(409, 'plan_code_taken', { code: doc.plan.code }, 'plan.code');
     const unitCodes = new Set([doc.plan.regionCode, ...doc.statements.map((s) => s.orgUnitCode), ...doc.facts.map((f) => f.orgUnitCode)]);
     const known = new Set((await findUnits(tx, [...unitCodes])).map((u) => u.code));
-    if (!known.has(doc.plan.regionCode)) problems.push({ field: 'plan.regionCode', code: 'unknown_org_unit', params: { code: doc.plan.regionCode } });
+    if (!known.has(doc.plan.regionCode))
+      problems.push({ field: 'plan.regionCode', code: 'unknown_org_unit', params: { code: doc.plan.regionCode } });
 
-    const existing = new Map((await repo.findDataElements(tx, doc.dataElements.map((d) => d.code))).map((d) => [d.code, d]));
+    const existing = new Map(
+      (
+        await repo.findDataElements(
+          tx,
+          doc.dataElements.map((d) => d.code),
+        )
+      ).map((d) => [d.code, d]),
+    );
     doc.dataElements.forEach((d, i) => {
       const e = existing.get(d.code);
       if (e && (e.unit !== d.unit || e.aggregation !== d.aggregation)) {
@@ -188,7 +209,8 @@ export async function importPlan(db: Db, ctx: RequestContext, doc: PlanDocument)
 
     const indCodes = new Set<string>();
     doc.indicators.forEach((ind, i) => {
-      if (indCodes.has(ind.code)) problems.push({ field: `indicators.${i}.code`, code: 'plan_duplicate_indicator', params: { code: ind.code } });
+      if (indCodes.has(ind.code))
+        problems.push({ field: `indicators.${i}.code`, code: 'plan_duplicate_indicator', params: { code: ind.code } });
       indCodes.add(ind.code);
       try {
         validateExpression(ind.expression, (c) => deCodes.has(c));
@@ -198,12 +220,16 @@ export async function importPlan(db: Db, ctx: RequestContext, doc: PlanDocument)
       }
     });
     doc.statements.forEach((s, i) => {
-      if (!indCodes.has(s.indicator)) problems.push({ field: `statements.${i}.indicator`, code: 'plan_unknown_indicator', params: { code: s.indicator } });
-      if (!known.has(s.orgUnitCode)) problems.push({ field: `statements.${i}.orgUnitCode`, code: 'unknown_org_unit', params: { code: s.orgUnitCode } });
+      if (!indCodes.has(s.indicator))
+        problems.push({ field: `statements.${i}.indicator`, code: 'plan_unknown_indicator', params: { code: s.indicator } });
+      if (!known.has(s.orgUnitCode))
+        problems.push({ field: `statements.${i}.orgUnitCode`, code: 'unknown_org_unit', params: { code: s.orgUnitCode } });
     });
     doc.facts.forEach((f, i) => {
-      if (!deCodes.has(f.dataElement)) problems.push({ field: `facts.${i}.dataElement`, code: 'plan_unknown_data_element', params: { code: f.dataElement } });
-      if (!known.has(f.orgUnitCode)) problems.push({ field: `facts.${i}.orgUnitCode`, code: 'unknown_org_unit', params: { code: f.orgUnitCode } });
+      if (!deCodes.has(f.dataElement))
+        problems.push({ field: `facts.${i}.dataElement`, code: 'plan_unknown_data_element', params: { code: f.dataElement } });
+      if (!known.has(f.orgUnitCode))
+        problems.push({ field: `facts.${i}.orgUnitCode`, code: 'unknown_org_unit', params: { code: f.orgUnitCode } });
     });
     if (problems.length) throw new AppError(400, problems[0]!.code, problems[0]!.params, problems[0]!.field, problems);
 
@@ -221,7 +247,11 @@ export async function importPlan(db: Db, ctx: RequestContext, doc: PlanDocument)
         .filter((d) => !existing.has(d.code))
         .map((d) => {
           const range = defaultRange(d.code, d.unit);
-          return { ...d, minValue: d.minValue === undefined ? range.minValue : d.minValue, maxValue: d.maxValue === undefined ? range.maxValue : d.maxValue };
+          return {
+            ...d,
+            minValue: d.minValue === undefined ? range.minValue : d.minValue,
+            maxValue: d.maxValue === undefined ? range.maxValue : d.maxValue,
+          };
         }),
       indicators: doc.indicators.map((ind, n) => ({ id: indicatorIds.get(ind.code)!, planId, ...ind, sortOrder: n })),
       statements: doc.statements.map((s, n) => ({
@@ -239,7 +269,13 @@ export async function importPlan(db: Db, ctx: RequestContext, doc: PlanDocument)
     await insertOfficialValues(
       tx,
       ctx,
-      doc.facts.map((f) => ({ dataElement: f.dataElement, orgUnit: f.orgUnitCode, period: f.period, value: f.value, sourceNote: `${f.section}：${f.clause}` })),
+      doc.facts.map((f) => ({
+        dataElement: f.dataElement,
+        orgUnit: f.orgUnitCode,
+        period: f.period,
+        value: f.value,
+        sourceNote: `${f.section}：${f.clause}`,
+      })),
     );
     await bumpRevision(tx);
     await audit(tx, ctx, {
@@ -272,7 +308,15 @@ export async function updateIndicator(
   return db.transaction(async (tx) => {
     const after = await repo.updateIndicator(tx, ind.id, patch);
     await bumpRevision(tx);
-    const pick = (r: IndicatorRow) => ({ nameZh: r.nameZh, nameEn: r.nameEn, unit: r.unit, decimals: r.decimals, direction: r.direction, expression: r.expression, definitionZh: r.definitionZh });
+    const pick = (r: IndicatorRow) => ({
+      nameZh: r.nameZh,
+      nameEn: r.nameEn,
+      unit: r.unit,
+      decimals: r.decimals,
+      direction: r.direction,
+      expression: r.expression,
+      definitionZh: r.definitionZh,
+    });
     await audit(tx, ctx, { action: 'update', entity: 'indicator', entityId: ind.code, before: pick(ind), after: pick(after) });
     return after;
   });

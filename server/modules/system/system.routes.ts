@@ -6,12 +6,14 @@ import type { Config } from '../../platform/config.js';
 import type { Database } from '../../platform/db.js';
 
 export function systemRoutes(app: FastifyInstance, database: Database, config: Config): void {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/health',
-    { config: { public: true }, schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: healthResponse } } },
-    async () => {
-      await database.db.execute(sql`select 1`);
-      return { status: 'ok' as const, database: database.kind, version: config.version };
-    },
-  );
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get(
+      '/api/health',
+      { config: { public: true }, schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: healthResponse } } },
+      async () => {
+        await database.db.execute(sql`select 1`);
+        return { status: 'ok' as const, database: database.kind, version: config.version };
+      },
+    );
 }
