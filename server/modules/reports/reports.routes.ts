@@ -9,28 +9,26 @@ import { requireAuth } from '../../platform/auth.js';
  * already filtered by the API's permissions) and gets the same table as xlsx.
  */
 export function reportRoutes(app: FastifyInstance): void {
-  app
-    .withTypeProvider<ZodTypeProvider>()
-    .post(
-      '/api/export/xlsx',
-      {
-        bodyLimit: 20 * 1024 * 1024,
-        schema: { tags: ['reports'], summary: 'Turn a table shown on a page into an xlsx file', body: exportTableBody },
-      },
-      async (req, reply) => {
-        requireAuth(req);
-        const wb = new ExcelJS.Workbook();
-        wb.creator = 'Kechuang';
-        const ws = wb.addWorksheet(req.body.title.replace(/[*?:\\/[\]]/g, ' ').slice(0, 31));
-        ws.addRow(req.body.columns.map((c) => c.title)).font = { bold: true };
-        for (const row of req.body.rows) ws.addRow(req.body.columns.map((c) => row[c.key] ?? null));
-        ws.columns.forEach((c) => (c.width = 18));
-        ws.views = [{ state: 'frozen', ySplit: 1 }];
-        const name = encodeURIComponent(`${req.body.title}.xlsx`);
-        return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${name}`)
-          .send(Buffer.from(await wb.xlsx.writeBuffer()));
-      },
-    );
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/api/export/xlsx',
+    {
+      bodyLimit: 20 * 1024 * 1024,
+      schema: { tags: ['reports'], summary: 'Turn a table shown on a page into an xlsx file', body: exportTableBody },
+    },
+    async (req, reply) => {
+      requireAuth(req);
+      const wb = new ExcelJS.Workbook();
+      wb.creator = 'Kechuang';
+      const ws = wb.addWorksheet(req.body.title.replace(/[*?:\\/[\]]/g, ' ').slice(0, 31));
+      ws.addRow(req.body.columns.map((c) => c.title)).font = { bold: true };
+      for (const row of req.body.rows) ws.addRow(req.body.columns.map((c) => row[c.key] ?? null));
+      ws.columns.forEach((c) => (c.width = 18));
+      ws.views = [{ state: 'frozen', ySplit: 1 }];
+      const name = encodeURIComponent(`${req.body.title}.xlsx`);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${name}`)
+        .send(Buffer.from(await wb.xlsx.writeBuffer()));
+    },
+  );
 }
