@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly field?: string,
     readonly details: FieldIssue[] = [],
     readonly requestId?: string,
+    /** error.details when they are not field issues (e.g. an import report). */
+    readonly payload?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -47,7 +49,8 @@ async function toApiError(res: Response): Promise<ApiError> {
     };
     if (body.error?.message) {
       const { code = 'error', message, field, details } = body.error;
-      return new ApiError(res.status, code, message, field, isFieldIssues(details) ? details : [], body.requestId ?? requestId);
+      const issues = isFieldIssues(details);
+      return new ApiError(res.status, code, message, field, issues ? details : [], body.requestId ?? requestId, issues ? undefined : details);
     }
   } catch {
     // Not JSON (a proxy's error page, say): fall through to a generic error.
@@ -64,28 +67,65 @@ export function withQuery(path: string, query: Query = {}): string {
   return s ? `${path}?${s}` : path;
 }
 
-export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'X-Kechuang-Locale': requestLocale };
-  // Fastify rejects an empty body declared as JSON, so only say JSON when there is one.
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+function headersFor(method: string, accept: string, contentType?: string): Record<string, string> {
+  const headers: Record<string, string> = { Accept: accept, 'X-Kechuang-Locale': requestLocale };
+  if (contentType) headers['Content-Type'] = contentType;
   if (method !== 'GET') {
     const csrf = readCookie('kc_csrf');
     if (csrf) headers['X-CSRF-Token'] = csrf;
   }
+  return headers;
+}
+
+async function send(method: string, path: string, accept: string, body?: BodyInit, contentType?: string): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(path, {
       method,
-      headers,
+      headers: headersFor(method, accept, contentType),
       credentials: 'same-origin',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body } : {}),
     });
   } catch (e) {
     throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
   }
   if (!res.ok) throw await toApiError(res);
+  return res;
+}
+
+export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  // Fastify rejects an empty body declared as JSON, so only say JSON when there is one.
+  const res =
+    body === undefined
+      ? await send(method, path, 'application/json')
+      : await send(method, path, 'application/json', JSON.stringify(body), 'application/json');
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
+}
+
+/** Posts a file as the raw request body (the server reads it by its content type); the answer is JSON. */
+export async function upload<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  const res = await send('POST', path, 'application/json', file, contentType);
+  return (await res.json()) as T;
+}
+
+/** A file the server generates from a JSON body, with the name it suggests. */
+export async function postForFile(path: string, body: unknown): Promise<{ blob: Blob; filename: string | null }> {
+  const res = await send('POST', path, '*/*', JSON.stringify(body), 'application/json');
+  return { blob: await res.blob(), filename: filenameOf(res.headers.get('content-disposition')) };
+}
+
+function filenameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // Malformed: fall back to the plain name.
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? null;
 }
 
 export const get = <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query));

@@ -4,7 +4,7 @@ import type { TreeSelectProps } from 'antd';
 import { useMemo } from 'react';
 import { orgUnitsQuery } from '../api/orgunits';
 import { useT } from '../app/i18n';
-import { buildForest, type OrgNode } from './orgTree';
+import { buildForest, subtreeCodes, type OrgNode } from './orgTree';
 
 interface TreeOption {
   value: string;
@@ -18,11 +18,13 @@ type Props = Omit<TreeSelectProps<string>, 'treeData' | 'onChange' | 'value'> & 
   onChange?: (code: string | null) => void;
   /** Units that may not be chosen (e.g. a unit and its subtree as its own parent). */
   disabledCodes?: ReadonlySet<string>;
+  /** Only this unit and what lies below it (e.g. a plan's region). */
+  within?: string;
   'data-testid'?: string;
 };
 
 /** Picks one org unit from the hierarchy; searchable by name or code. */
-export function OrgUnitTreeSelect({ value, onChange, disabledCodes, ...rest }: Props) {
+export function OrgUnitTreeSelect({ value, onChange, disabledCodes, within, ...rest }: Props) {
   const t = useT();
   const { data, isPending } = useQuery(orgUnitsQuery());
   const { treeData, roots } = useMemo(() => {
@@ -32,9 +34,11 @@ export function OrgUnitTreeSelect({ value, onChange, disabledCodes, ...rest }: P
       disabled: disabledCodes?.has(n.unit.code) ?? false,
       children: n.children.map(toOption),
     });
-    const forest = buildForest(data?.items ?? []);
+    const all = data?.items ?? [];
+    const inside = within ? subtreeCodes(within, all) : null;
+    const forest = buildForest(inside ? all.filter((u) => inside.has(u.code)) : all);
     return { treeData: forest.map(toOption), roots: forest.map((n) => n.unit.code) };
-  }, [data, disabledCodes]);
+  }, [data, disabledCodes, within]);
 
   return (
     <TreeSelect<string>

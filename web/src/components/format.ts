@@ -5,3 +5,26 @@ export function formatBeijing(iso: string | null | undefined): string {
   if (Number.isNaN(ms)) return iso;
   return new Date(ms + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
 }
+
+type NumberLocale = 'zh-CN' | 'en-US';
+
+/**
+ * A number for display, with thousands separators; `decimals` fixes the digits after the point
+ * (an indicator's own precision), otherwise up to four are shown as stored.
+ */
+export function formatNumber(value: number, locale: NumberLocale, decimals?: number): string {
+  const digits = decimals === undefined ? { maximumFractionDigits: 4 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+  return new Intl.NumberFormat(locale, digits).format(value);
+}
+
+/** "0.10%" but "212 家": a per-cent sign sits on the number, other units after a space. */
+export function withUnit(text: string, unit: string): string {
+  return unit === '%' ? `${text}%` : `${text} ${unit}`;
+}
+
+/** A rate such as 0.1234 as "12.3%". */
+export function formatPercent(value: number, locale: NumberLocale, decimals = 1): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+}
+
+export const COMPARATOR_SIGNS = { '=': '', '>=': '≥ ', '<=': '≤ ' } as const;

@@ -1,0 +1,11 @@
+import type { Role } from '../../../common/enums';
+
+// The server's rules (plans.policy.ts, datavalues.policy.ts), for showing only what the user may use.
+// The server checks again on every request.
+
+/** Everyone who works with the plan: dashboards, indicators, the plan text and its conflicts. */
+export const PLAN_READERS: readonly Role[] = ['admin', 'bureau', 'leader', 'department', 'auditor'];
+/** Who decides which of two disagreeing plan statements counts. */
+export const PLAN_EDITORS: readonly Role[] = ['bureau', 'admin'];
+/** Who enters and submits figures in their scope. */
+export const VALUE_WRITERS: readonly Role[] = ['bureau', 'department'];
