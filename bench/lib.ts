@@ -17,9 +17,10 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function waitHealthy(url: string, timeoutMs: number): Promise<void> {
+export async function waitHealthy(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
+    if (child && child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode} before it was healthy`);
     try {
       const res = await fetch(url);
       if (res.ok) return;

@@ -16,9 +16,9 @@ const RUNS = 3;
 async function timeStart(dataDir: string): Promise<number> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = startServer({ KECHUANG_DATA_DIR: dataDir, PORT: String(port), KECHUANG_ADMIN_PASSWORD: 'Bench-admin-pass-1' });
+  const child = startServer({ KECHUANG_DATA_DIR: dataDir, PORT: String(port), KECHUANG_ADMIN_PASSWORD: 'Bench-chief-pass-1' });
   try {
-    await waitHealthy(`http://127.0.0.1:${port}/api/health`, 120_000);
+    await waitHealthy(`http://127.0.0.1:${port}/api/health`, 120_000, child);
     return (performance.now() - t0) / 1000;
   } finally {
     await stop(child);
@@ -28,7 +28,7 @@ async function timeStart(dataDir: string): Promise<number> {
 async function loginPageJs(): Promise<{ files: number; gzipBytes: number; rawBytes: number }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kc-bench-js-'));
   const port = await freePort();
-  const child = startServer({ KECHUANG_DATA_DIR: dataDir, PORT: String(port), KECHUANG_ADMIN_PASSWORD: 'Bench-admin-pass-1' });
+  const child = startServer({ KECHUANG_DATA_DIR: dataDir, PORT: String(port), KECHUANG_ADMIN_PASSWORD: 'Bench-chief-pass-1' });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
@@ -42,7 +42,7 @@ async function loginPageJs(): Promise<{ files: number; gzipBytes: number; rawByt
     ],
   });
   try {
-    await waitHealthy(`http://127.0.0.1:${port}/api/health`, 120_000);
+    await waitHealthy(`http://127.0.0.1:${port}/api/health`, 120_000, child);
     const page = await browser.newPage();
     const bodies: Promise<Buffer>[] = [];
     page.on('response', (res) => {

@@ -2,12 +2,25 @@ import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { openAndPrepare } from './platform/bootstrap.js';
 import { loadConfig } from './platform/config.js';
+import { AppError } from './platform/errors.js';
+import { ERROR_MESSAGES, translate } from '../common/messages.js';
 
 const config = loadConfig();
 const log = pino({ level: config.logLevel });
 const t0 = performance.now();
 
-const { database, initialAdmin, release } = await openAndPrepare(config, 'kechuang server', { createAdmin: true });
+const opened = await openAndPrepare(config, 'kechuang server', { createAdmin: true }).catch((e: unknown) => {
+  // A configuration mistake (a weak KECHUANG_ADMIN_PASSWORD, a locked data directory) is told plainly.
+  const message =
+    e instanceof AppError
+      ? `${translate(ERROR_MESSAGES, e.code, 'zh-CN', { ...e.params, field: e.field ?? '' })}\n${translate(ERROR_MESSAGES, e.code, 'en-US', { ...e.params, field: e.field ?? '' })}`
+      : e instanceof Error
+        ? e.message
+        : String(e);
+  process.stderr.write(`\n启动失败 / Start-up failed:\n${message}\n\n`);
+  process.exit(1);
+});
+const { database, initialAdmin, release } = opened;
 if (initialAdmin?.password) {
   // Printed once, on the first start only; also written to a 0600 file in the data directory.
   process.stdout.write(

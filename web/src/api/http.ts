@@ -50,7 +50,15 @@ async function toApiError(res: Response): Promise<ApiError> {
     if (body.error?.message) {
       const { code = 'error', message, field, details } = body.error;
       const issues = isFieldIssues(details);
-      return new ApiError(res.status, code, message, field, issues ? details : [], body.requestId ?? requestId, issues ? undefined : details);
+      return new ApiError(
+        res.status,
+        code,
+        message,
+        field,
+        issues ? details : [],
+        body.requestId ?? requestId,
+        issues ? undefined : details,
+      );
     }
   } catch {
     // Not JSON (a proxy's error page, say): fall through to a generic error.

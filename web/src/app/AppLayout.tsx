@@ -2,6 +2,7 @@ import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-de
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Dropdown, Layout, Menu } from 'antd';
 import type { MenuProps } from 'antd';
+import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { logout } from '../api/auth';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -30,7 +31,8 @@ export default function AppLayout() {
   if (!me) return null;
   const locked = me.mustChangePassword;
   const items = NAV.filter((item) => mayUse(me, item.roles));
-  const selected = items.find((item) => pathname === item.path || pathname.startsWith(`${item.path}/`))?.path;
+  const under = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
+  const selected = items.find((item) => [item.path, ...(item.also ?? [])].some(under))?.path;
 
   const userMenu: MenuProps['items'] = [
     { key: 'password', icon: <KeyOutlined />, label: <span data-testid="change-password">{t('layout.changePassword')}</span> },
@@ -72,6 +74,11 @@ export default function AppLayout() {
                   label: (
                     <Link to={item.path} data-testid={item.testId}>
                       {t(item.labelKey)}
+                      {item.badge ? (
+                        <Suspense fallback={null}>
+                          <item.badge />
+                        </Suspense>
+                      ) : null}
                     </Link>
                   ),
                 }))}

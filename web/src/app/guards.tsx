@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { Loading } from './Loading';
-import { NAV, type NavItem } from './nav';
+import { NAV, type PageRoute } from './nav';
 import { mayUse, useMe } from './session';
 
 const ForbiddenPage = lazy(() => import('../features/errors/ForbiddenPage'));
@@ -27,7 +27,7 @@ export function HomeRedirect() {
   return first ? <Navigate to={first.path} replace /> : <Navigate to="/password" replace />;
 }
 
-export function NavPage({ item }: { item: NavItem }) {
+export function NavPage({ item }: { item: PageRoute }) {
   const me = useMe().data;
   const Page = mayUse(me, item.roles) ? item.page : ForbiddenPage;
   return (

@@ -1,14 +1,22 @@
-/**
- * Every string the web UI shows, in both languages. Server error messages are not here:
- * the server localises them itself (X-Kechuang-Locale) and the UI shows them as they come.
- * {name} placeholders are filled by t(key, params).
- */
-interface Entry {
+import { dataEntryMessages } from './messages.dataentry';
+import { monitoringMessages } from './messages.monitoring';
+import { planMessages } from './messages.plans';
+
+export interface Entry {
   zh: string;
   en: string;
 }
 
+/**
+ * Every string the web UI shows, in both languages. Server error messages are not here:
+ * the server localises them itself (X-Kechuang-Locale) and the UI shows them as they come.
+ * {name} placeholders are filled by t(key, params). Each capability's strings live in messages.<capability>.ts.
+ */
 export const messages = {
+  ...monitoringMessages,
+  ...planMessages,
+  ...dataEntryMessages,
+
   'app.name': { zh: '科创治理平台', en: 'Kechuang' },
   'app.tagline': { zh: '县域科技创新治理', en: 'Science & technology innovation governance' },
   'lang.switch': { zh: 'English', en: '中文' },

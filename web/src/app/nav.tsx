@@ -1,20 +1,71 @@
-import { ApartmentOutlined, AuditOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  EditOutlined,
+  FileTextOutlined,
+  IssuesCloseOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { PLAN_READERS, VALUE_WRITERS } from './access';
 import type { MessageKey } from './messages';
 import type { Access } from './session';
 
-export interface NavItem {
+/** A page with its own address, open to some roles. */
+export interface PageRoute {
   path: string;
-  labelKey: MessageKey;
-  icon: ReactNode;
-  /** Who sees the entry and may open the page; the server checks again on every request. */
+  /** Who may open the page; the server checks again on every request. */
   roles: Access;
   page: LazyExoticComponent<ComponentType>;
-  testId: string;
 }
 
-/** The side navigation, in display order. A new capability adds one entry here. */
+export interface NavItem extends PageRoute {
+  labelKey: MessageKey;
+  icon: ReactNode;
+  testId: string;
+  /** Other paths that belong to this entry (highlighted while there). */
+  also?: readonly string[];
+  /** Shown after the label, e.g. a count of things waiting; loaded with the layout, not the login page. */
+  badge?: LazyExoticComponent<ComponentType>;
+}
+
+/** The side navigation, in display order. A new capability adds one entry here. Home is the first usable one. */
 export const NAV: NavItem[] = [
+  {
+    path: '/dashboard',
+    labelKey: 'nav.dashboard',
+    icon: <DashboardOutlined />,
+    roles: PLAN_READERS,
+    page: lazy(() => import('../features/monitoring/DashboardPage')),
+    testId: 'nav-dashboard',
+    also: ['/indicators'],
+  },
+  {
+    path: '/plan',
+    labelKey: 'nav.plan',
+    icon: <FileTextOutlined />,
+    roles: PLAN_READERS,
+    page: lazy(() => import('../features/plans/PlanPage')),
+    testId: 'nav-plan',
+  },
+  {
+    path: '/plan-consistency',
+    labelKey: 'nav.consistency',
+    icon: <IssuesCloseOutlined />,
+    roles: PLAN_READERS,
+    page: lazy(() => import('../features/plans/ConsistencyPage')),
+    testId: 'nav-consistency',
+    badge: lazy(() => import('../features/plans/ConflictBadge')),
+  },
+  {
+    path: '/data-entry',
+    labelKey: 'nav.dataEntry',
+    icon: <EditOutlined />,
+    roles: VALUE_WRITERS,
+    page: lazy(() => import('../features/dataentry/DataEntryPage')),
+    testId: 'nav-data-entry',
+  },
   {
     path: '/org-units',
     labelKey: 'nav.orgUnits',
@@ -38,5 +89,14 @@ export const NAV: NavItem[] = [
     roles: ['admin', 'auditor'],
     page: lazy(() => import('../features/audit/AuditPage')),
     testId: 'nav-audit',
+  },
+];
+
+/** Pages reached from other pages rather than from the navigation. */
+export const PAGES: PageRoute[] = [
+  {
+    path: '/indicators/:code',
+    roles: PLAN_READERS,
+    page: lazy(() => import('../features/monitoring/IndicatorPage')),
   },
 ];

@@ -4,7 +4,7 @@ import LoginPage from '../features/auth/LoginPage';
 import { Loading } from './Loading';
 import { RouteError } from './RouteError';
 import { HomeRedirect, NavPage, RequireAuth } from './guards';
-import { NAV } from './nav';
+import { NAV, PAGES } from './nav';
 
 // Everything behind the login is loaded on demand, so the login page stays light.
 const AppLayout = lazy(() => import('./AppLayout'));
@@ -27,7 +27,7 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <HomeRedirect /> },
               { path: 'password', element: suspended(<ChangePasswordPage />) },
-              ...NAV.map((item) => ({ path: item.path, element: <NavPage item={item} /> })),
+              ...[...NAV, ...PAGES].map((item) => ({ path: item.path, element: <NavPage item={item} /> })),
               { path: '*', element: suspended(<NotFoundPage />) },
             ],
           },

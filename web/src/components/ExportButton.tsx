@@ -26,7 +26,13 @@ export function ExportButton({ table, disabled, 'data-testid': testId }: Props) 
     onError: (error) => void message.error(errorText(error, t)),
   });
   return (
-    <Button icon={<DownloadOutlined aria-hidden />} loading={run.isPending} disabled={disabled} onClick={() => run.mutate()} data-testid={testId}>
+    <Button
+      icon={<DownloadOutlined aria-hidden />}
+      loading={run.isPending}
+      disabled={disabled}
+      onClick={() => run.mutate()}
+      data-testid={testId}
+    >
       {t('common.exportExcel')}
     </Button>
   );

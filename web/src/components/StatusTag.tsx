@@ -2,7 +2,7 @@ import { Tag } from 'antd';
 import type { ReactNode } from 'react';
 
 // Solid dark colours with white text: antd's light preset tags fall short of 4.5:1 contrast.
-const COLORS = { ok: '#237804', off: '#595959', warn: '#ad4e00' } as const;
+const COLORS = { ok: '#237804', off: '#595959', warn: '#ad4e00', error: '#a8071a' } as const;
 
 export function StatusTag({ tone, children }: { tone: keyof typeof COLORS; children: ReactNode }) {
   return (

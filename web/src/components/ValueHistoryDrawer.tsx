@@ -32,7 +32,12 @@ export function ValueHistoryDrawer({ target, onClose }: { target: HistoryTarget 
       align: 'right',
       render: (v: number) => withUnit(formatNumber(v, locale), shown?.unit ?? ''),
     },
-    { key: 'status', title: t('history.status'), dataIndex: 'status', render: (s: DataValueView['status']) => <ValueStatusTag status={s} /> },
+    {
+      key: 'status',
+      title: t('history.status'),
+      dataIndex: 'status',
+      render: (s: DataValueView['status']) => <ValueStatusTag status={s} />,
+    },
     { key: 'source', title: t('history.source'), dataIndex: 'source', render: (s: DataValueView['source']) => t(`value.source.${s}`) },
     {
       key: 'created',
@@ -90,7 +95,9 @@ export function ValueHistoryDrawer({ target, onClose }: { target: HistoryTarget 
       data-testid="history-drawer"
     >
       {shown ? (
-        <Typography.Paragraph>{t('history.hint', { org: shown.orgUnit, period: shown.period, code: shown.dataElement })}</Typography.Paragraph>
+        <Typography.Paragraph>
+          {t('history.hint', { org: shown.orgUnit, period: shown.period, code: shown.dataElement })}
+        </Typography.Paragraph>
       ) : null}
       {query.isError ? (
         <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />

@@ -13,7 +13,8 @@ type NumberLocale = 'zh-CN' | 'en-US';
  * (an indicator's own precision), otherwise up to four are shown as stored.
  */
 export function formatNumber(value: number, locale: NumberLocale, decimals?: number): string {
-  const digits = decimals === undefined ? { maximumFractionDigits: 4 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+  const digits =
+    decimals === undefined ? { maximumFractionDigits: 4 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
   return new Intl.NumberFormat(locale, digits).format(value);
 }
 
@@ -24,7 +25,9 @@ export function withUnit(text: string, unit: string): string {
 
 /** A rate such as 0.1234 as "12.3%". */
 export function formatPercent(value: number, locale: NumberLocale, decimals = 1): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(
+    value,
+  );
 }
 
 export const COMPARATOR_SIGNS = { '=': '', '>=': '≥ ', '<=': '≤ ' } as const;

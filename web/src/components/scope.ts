@@ -14,13 +14,23 @@ export function covers(me: Me | null | undefined, roles: readonly Role[], code: 
 }
 
 /** Units of the region the user may not use with these roles (shown, but not selectable). */
-export function outsideScope(me: Me | null | undefined, roles: readonly Role[], region: string, units: readonly OrgUnitView[]): Set<string> {
+export function outsideScope(
+  me: Me | null | undefined,
+  roles: readonly Role[],
+  region: string,
+  units: readonly OrgUnitView[],
+): Set<string> {
   const byCode = new Map(units.map((u) => [u.code, u]));
   return new Set([...subtreeCodes(region, units)].filter((c) => !covers(me, roles, c, byCode)));
 }
 
 /** The region itself when the user's grant covers it; otherwise the first granted unit inside it. */
-export function defaultUnit(me: Me | null | undefined, roles: readonly Role[], region: string, units: readonly OrgUnitView[]): string | null {
+export function defaultUnit(
+  me: Me | null | undefined,
+  roles: readonly Role[],
+  region: string,
+  units: readonly OrgUnitView[],
+): string | null {
   const byCode = new Map(units.map((u) => [u.code, u]));
   if (covers(me, roles, region, byCode)) return region;
   const inside = subtreeCodes(region, units);

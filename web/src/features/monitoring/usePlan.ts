@@ -40,10 +40,7 @@ export function useScopeParams(plan: PlanSummary | null, roles: readonly Role[],
   const me = useMe().data;
   const units = useQuery(orgUnitsQuery()).data?.items;
   const fromUrl = params.get('orgUnit');
-  const fallbackUnit = useMemo(
-    () => (plan && units ? defaultUnit(me, roles, plan.regionCode, units) : null),
-    [plan, units, me, roles],
-  );
+  const fallbackUnit = useMemo(() => (plan && units ? defaultUnit(me, roles, plan.regionCode, units) : null), [plan, units, me, roles]);
   const orgUnit = fromUrl ?? fallbackUnit;
   const yearParam = Number(params.get('year'));
   const years = plan ? planYears(plan) : [];

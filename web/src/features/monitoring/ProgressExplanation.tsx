@@ -1,0 +1,93 @@
+import { Descriptions, Typography } from 'antd';
+import type { DescriptionsProps } from 'antd';
+import type { IndicatorSummary } from '../../../../common/contracts/plans';
+import { CUTS } from '../../../../common/progress';
+import { useI18n } from '../../app/i18n';
+import { formatNumber, formatPercent } from '../../components/format';
+import { mainTarget, targetText, valueText } from './indicatorText';
+import { ProgressTag } from './ProgressTag';
+import { reasonKey } from './status';
+
+/** How the status was reached: the method, the growth rates and their ratio, and the bands. */
+export function ProgressExplanation({ ind }: { ind: IndicatorSummary }) {
+  const { t, locale } = useI18n();
+  const p = ind.progress;
+  const target = mainTarget(ind);
+  const reason = reasonKey(p.reason);
+  const pct = (v: number | null) => (v === null ? '—' : formatPercent(v, locale, 2));
+  const point = (year: number, text: string) => t('chart.point', { year, value: text });
+
+  const items: DescriptionsProps['items'] = [
+    {
+      key: 'status',
+      label: t('indicator.status'),
+      children: (
+        <span>
+          <ProgressTag status={p.status} data-testid="detail-status" />{' '}
+          {reason ? <span data-testid="detail-reason">{t(reason)}</span> : null}
+        </span>
+      ),
+      span: 'filled',
+    },
+    {
+      key: 'method',
+      label: t('progress.method'),
+      children: p.method ? t(p.method === 'cagr' ? 'progress.method.cagr' : 'progress.method.linear') : t('progress.method.none'),
+      span: 'filled',
+    },
+    {
+      key: 'baseline',
+      label: t('indicator.baseline'),
+      children: ind.baseline ? point(ind.baseline.year, valueText(ind, ind.baseline.value, locale)) : '—',
+    },
+    {
+      key: 'latest',
+      label: t('indicator.latest'),
+      children: ind.latest ? point(ind.latest.year, valueText(ind, ind.latest.value, locale)) : '—',
+    },
+    { key: 'target', label: t('indicator.target'), children: target ? point(target.year, targetText(ind, target, locale)) : '—' },
+  ];
+  if (p.method === 'cagr') {
+    items.push(
+      { key: 'cagrActual', label: t('progress.cagrActual'), children: pct(p.cagrActual) },
+      { key: 'cagrRequired', label: t('progress.cagrRequired'), children: pct(p.cagrRequired) },
+    );
+  }
+  items.push(
+    {
+      key: 'ratio',
+      label: t(p.method === 'linear' ? 'progress.ratioLinear' : 'progress.ratio'),
+      children: p.ratio === null ? '—' : formatNumber(p.ratio, locale, 2),
+    },
+    { key: 'share', label: t('indicator.shareOfWay'), children: p.shareOfWay === null ? '—' : formatPercent(p.shareOfWay, locale, 1) },
+    {
+      key: 'expected',
+      label: t('progress.expected'),
+      children:
+        p.expectedOnTrajectory === null || !ind.latest ? '—' : point(ind.latest.year, valueText(ind, p.expectedOnTrajectory, locale)),
+    },
+    {
+      key: 'projection',
+      label: t('progress.projection'),
+      children: p.projection
+        ? t('progress.projectionText', {
+            value: point(p.projection.year, valueText(ind, p.projection.value, locale)),
+            method: t(p.projection.method === 'linear_trend' ? 'chart.projectionLinear' : 'chart.projectionCompound'),
+          })
+        : '—',
+      span: 'filled',
+    },
+  );
+
+  return (
+    <>
+      <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} items={items} data-testid="progress-explanation" />
+      <Typography.Paragraph style={{ marginTop: 12 }}>
+        {t(p.method === 'linear' ? 'progress.howLinear' : 'progress.howCagr')}
+      </Typography.Paragraph>
+      <Typography.Paragraph data-testid="progress-bands">
+        {t('progress.bands', { onTrack: CUTS.onTrack, acceleration: CUTS.acceleration, limited: String(CUTS.limited).replace('-', '−') })}
+      </Typography.Paragraph>
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+import { HistoryOutlined } from '@ant-design/icons';
+import { Button, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { IndicatorValues } from '../../api/plans';
+import { useI18n } from '../../app/i18n';
+import { ExportButton } from '../../components/ExportButton';
+import { formatNumber, withUnit } from '../../components/format';
+import type { HistoryTarget } from '../../components/ValueHistoryDrawer';
+import { valueText } from './indicatorText';
+
+type YearRow = IndicatorValues['values'][number];
+type DataElement = IndicatorValues['indicator']['dataElements'][number];
+
+interface Props {
+  data: IndicatorValues;
+  years: readonly number[];
+  onHistory: (target: HistoryTarget) => void;
+  exportTitle: string;
+}
+
+/** Every year with the indicator's value, the inputs it is computed from, and why a year has no value. */
+export function YearValuesTable({ data, years, onHistory, exportTitle }: Props) {
+  const { t, locale } = useI18n();
+  const ind = data.indicator;
+  const des = ind.dataElements;
+  const deName = (d: DataElement) => (locale === 'zh-CN' ? d.nameZh : d.nameEn);
+  // Years without any input are not in the answer: they are gaps with every input missing.
+  const byYear = new Map(data.values.map((v) => [v.year, v]));
+  const rows: YearRow[] = years.map(
+    (year) => byYear.get(year) ?? { year, value: null, reason: 'missing', missing: des.map((d) => d.code), inputs: {} },
+  );
+
+  const gapText = (row: YearRow): string => {
+    if (row.value !== null) return '';
+    if (row.reason === 'zero_denominator') return t('values.gap.zero');
+    if (row.reason === 'not_finite') return t('values.gap.notFinite');
+    const names = (row.missing ?? []).map((c) => {
+      const d = des.find((x) => x.code === c);
+      return d ? deName(d) : c;
+    });
+    return t('values.gap.missing', { names: names.join('、') || '—' });
+  };
+
+  const columns: TableColumnsType<YearRow> = [
+    { key: 'year', title: t('values.year'), dataIndex: 'year', width: 80 },
+    {
+      key: 'value',
+      title: t('values.value', { unit: ind.unit }),
+      align: 'right',
+      render: (_, row) => (row.value === null ? '—' : valueText(ind, row.value, locale)),
+    },
+    ...des.map((d) => ({
+      key: `in-${d.code}`,
+      title: (
+        <span>
+          {deName(d)}
+          <br />
+          <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
+            {d.code} · {d.unit}
+          </Typography.Text>
+        </span>
+      ),
+      align: 'right' as const,
+      render: (_: unknown, row: YearRow) => {
+        const v = row.inputs[d.code];
+        if (v === undefined) return <span aria-label={t('values.noInput')}>—</span>;
+        return (
+          <span style={{ whiteSpace: 'nowrap' }}>
+            {withUnit(formatNumber(v, locale), d.unit)}
+            <Button
+              type="link"
+              size="small"
+              icon={<HistoryOutlined aria-hidden />}
+              aria-label={t('values.historyOf', { name: deName(d), year: row.year })}
+              title={t('values.history')}
+              onClick={() =>
+                onHistory({ dataElement: d.code, orgUnit: data.orgUnit.code, period: String(row.year), name: deName(d), unit: d.unit })
+              }
+              data-testid={`history-${d.code}-${row.year}`}
+            />
+          </span>
+        );
+      },
+    })),
+    { key: 'gap', title: t('values.gap'), render: (_, row) => gapText(row) },
+  ];
+
+  const exportTable = () => ({
+    title: exportTitle,
+    columns: [
+      { key: 'year', title: t('values.year') },
+      { key: 'value', title: t('values.value', { unit: ind.unit }) },
+      ...des.map((d) => ({ key: d.code, title: `${deName(d)}（${d.unit}）` })),
+      { key: 'gap', title: t('values.gap') },
+    ],
+    rows: rows.map((r) => ({
+      year: r.year,
+      value: r.value,
+      ...Object.fromEntries(des.map((d) => [d.code, r.inputs[d.code] ?? null])),
+      gap: gapText(r),
+    })),
+  });
+
+  return (
+    <>
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>
+        <ExportButton table={exportTable} data-testid="values-export" />
+      </div>
+      <Table<YearRow>
+        rowKey="year"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        data-testid="values-table"
+      />
+    </>
+  );
+}
