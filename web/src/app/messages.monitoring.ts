@@ -193,6 +193,7 @@ export const monitoringMessages = {
   'history.approvedAt': { zh: '审核时间（北京时间）', en: 'Approved at (Beijing)' },
   'history.reason': { zh: '更正原因 / 备注', en: 'Correction reason / note' },
   'history.system': { zh: '（系统）', en: '(system)' },
+  'history.user': { zh: '用户 {id}…', en: 'user {id}…' },
   'history.empty': { zh: '还没有任何版本', en: 'No versions yet' },
 
   'value.status.none': { zh: '未填报', en: 'Not entered' },

@@ -4,6 +4,7 @@ import type { TableColumnsType } from 'antd';
 import type { DataValueView, ValueKey } from '../../../common/contracts/datavalues';
 import { historyQuery } from '../api/datavalues';
 import { useI18n } from '../app/i18n';
+import { useMe } from '../app/session';
 import { ErrorAlert } from './ErrorAlert';
 import { ExportButton } from './ExportButton';
 import { formatBeijing, formatNumber, withUnit } from './format';
@@ -19,7 +20,10 @@ export interface HistoryTarget extends ValueKey {
 /** Every version of one data value, newest first: who entered, approved or corrected it, and why. */
 export function ValueHistoryDrawer({ target, onClose }: { target: HistoryTarget | null; onClose: () => void }) {
   const { t, locale } = useI18n();
+  const me = useMe().data;
   const shown = useLastNonNull(target);
+  // The history names users by id only: the current user by name, others by a short id.
+  const who = (id: string | null) => (id === null ? t('history.system') : id === me?.id ? me.displayName : t('history.user', { id: id.slice(0, 8) }));
   const query = useQuery({ ...historyQuery(shown ?? { dataElement: '', orgUnit: '', period: '' }), enabled: target !== null });
   const title = shown ? t('history.title', { name: shown.name, period: shown.period }) : '';
 
@@ -42,12 +46,12 @@ export function ValueHistoryDrawer({ target, onClose }: { target: HistoryTarget 
     {
       key: 'created',
       title: t('history.created'),
-      render: (_, v) => `${v.createdBy ?? t('history.system')} · ${formatBeijing(v.createdAt)}`,
+      render: (_, v) => `${who(v.createdBy)} · ${formatBeijing(v.createdAt)}`,
     },
     {
       key: 'approved',
       title: t('history.approved'),
-      render: (_, v) => (v.approvedAt ? `${v.approvedBy ?? t('history.system')} · ${formatBeijing(v.approvedAt)}` : '—'),
+      render: (_, v) => (v.approvedAt ? `${who(v.approvedBy)} · ${formatBeijing(v.approvedAt)}` : '—'),
     },
     {
       key: 'reason',
@@ -76,9 +80,9 @@ export function ValueHistoryDrawer({ target, onClose }: { target: HistoryTarget 
       unit: shown?.unit ?? '',
       status: t(`value.status.${v.status}`),
       source: t(`value.source.${v.source}`),
-      createdBy: v.createdBy,
+      createdBy: who(v.createdBy),
       createdAt: formatBeijing(v.createdAt),
-      approvedBy: v.approvedBy,
+      approvedBy: v.approvedAt ? who(v.approvedBy) : null,
       approvedAt: formatBeijing(v.approvedAt),
       reason: [v.reason, v.sourceNote].filter(Boolean).join('；'),
     })),
@@ -109,7 +113,6 @@ export function ValueHistoryDrawer({ target, onClose }: { target: HistoryTarget 
           dataSource={query.data ?? []}
           loading={query.isFetching}
           pagination={false}
-          scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('history.empty') }}
           data-testid="history-table"
         />

@@ -97,7 +97,6 @@ export function ImportPreview({ report, fileName, committing, onConfirm, onCance
         columns={columns}
         dataSource={rows}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
-        scroll={{ x: 'max-content' }}
         onRow={(r) => ({ 'data-testid': `import-row-${r.row}`, 'data-status': r.status }) as HTMLAttributes<HTMLElement>}
         data-testid="import-preview-table"
       />

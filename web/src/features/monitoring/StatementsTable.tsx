@@ -82,7 +82,6 @@ export function StatementsTable({ data, exportTitle }: { data: IndicatorValues; 
         columns={columns}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 'max-content' }}
         data-testid="statements-table"
       />
     </>
