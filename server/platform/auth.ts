@@ -17,6 +17,8 @@ export interface Grant {
   orgUnitName: string;
   /** Materialised path of the scope root, e.g. /500000/500241/. */
   path: string;
+  /** Department grants limited to some data elements; null = all. */
+  dataElements: string[] | null;
 }
 
 export interface AuthInfo {
@@ -66,7 +68,13 @@ type SessionRow = {
 
 export async function loadGrants(db: Db, userId: string): Promise<Grant[]> {
   const rows = await db
-    .select({ role: userRoles.role, orgUnitCode: userRoles.orgUnitCode, orgUnitName: orgUnits.name, path: orgUnits.path })
+    .select({
+      role: userRoles.role,
+      orgUnitCode: userRoles.orgUnitCode,
+      orgUnitName: orgUnits.name,
+      path: orgUnits.path,
+      dataElements: userRoles.dataElements,
+    })
     .from(userRoles)
     .innerJoin(orgUnits, eq(orgUnits.code, userRoles.orgUnitCode))
     .where(eq(userRoles.userId, userId))
@@ -113,7 +121,7 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config): void
       select s.id as "sessionId", s.csrf_token as "csrfToken", s.last_seen_at as "lastSeenAt",
              u.id as "userId", u.username, u.display_name as "displayName", u.locale, u.disabled,
              u.must_change_password as "mustChangePassword",
-             coalesce(json_agg(json_build_object('role', r.role, 'orgUnitCode', r.org_unit_code, 'orgUnitName', o.name, 'path', o.path)
+             coalesce(json_agg(json_build_object('role', r.role, 'orgUnitCode', r.org_unit_code, 'orgUnitName', o.name, 'path', o.path, 'dataElements', r.data_elements)
                       order by r.role, r.org_unit_code) filter (where r.role is not null), '[]') as grants
       from sessions s
       join users u on u.id = s.user_id

@@ -32,6 +32,8 @@ export const userRoles = pgTable(
     orgUnitCode: text('org_unit_code')
       .notNull()
       .references(() => orgUnits.code),
+    /** For department grants: the data elements this department reports; null = all. */
+    dataElements: text('data_elements').array(),
   },
   (t) => [
     uniqueIndex('user_roles_uq').on(t.userId, t.role, t.orgUnitCode),

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { loginFailures, orgUnits, sessions, userRoles, users } from '../../db/schema/index.js';
+import { dataElements, loginFailures, orgUnits, sessions, userRoles, users } from '../../db/schema/index.js';
 import type { Db } from '../../platform/db.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -9,6 +9,7 @@ export interface GrantRow {
   orgUnitCode: string;
   orgUnitName: string;
   path: string;
+  dataElements: string[] | null;
 }
 
 export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
@@ -37,6 +38,7 @@ export async function grantsOf(db: Db, userIds: string[]): Promise<GrantRow[]> {
       orgUnitCode: userRoles.orgUnitCode,
       orgUnitName: orgUnits.name,
       path: orgUnits.path,
+      dataElements: userRoles.dataElements,
     })
     .from(userRoles)
     .innerJoin(orgUnits, eq(orgUnits.code, userRoles.orgUnitCode))
@@ -58,10 +60,29 @@ export async function patchUser(db: Db, id: string, patch: Partial<typeof users.
   return row!;
 }
 
-export async function replaceGrants(db: Db, userId: string, grants: { role: string; orgUnitCode: string }[]): Promise<void> {
+export async function replaceGrants(
+  db: Db,
+  userId: string,
+  grants: { role: string; orgUnitCode: string; dataElements?: string[] | undefined }[],
+): Promise<void> {
   await db.delete(userRoles).where(eq(userRoles.userId, userId));
   const unique = [...new Map(grants.map((g) => [`${g.role}|${g.orgUnitCode}`, g])).values()];
-  if (unique.length) await db.insert(userRoles).values(unique.map((g) => ({ userId, ...g })));
+  if (unique.length) {
+    await db.insert(userRoles).values(
+      unique.map((g) => ({
+        userId,
+        role: g.role,
+        orgUnitCode: g.orgUnitCode,
+        dataElements: g.role === 'department' && g.dataElements?.length ? [...new Set(g.dataElements)].sort() : null,
+      })),
+    );
+  }
+}
+
+export async function knownDataElements(db: Db, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db.select({ code: dataElements.code }).from(dataElements).where(inArray(dataElements.code, codes));
+  return new Set(rows.map((r) => r.code));
 }
 
 export async function countActiveAdmins(db: Db, exceptUserId?: string): Promise<number> {

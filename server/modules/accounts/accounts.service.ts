@@ -13,7 +13,12 @@ import * as repo from './accounts.repo.js';
 import type { GrantRow, UserRow } from './accounts.repo.js';
 import { canManage, canSee, covers } from './accounts.policy.js';
 
-const presentGrant = (g: GrantRow) => ({ role: g.role as Role, orgUnitCode: g.orgUnitCode, orgUnitName: g.orgUnitName });
+const presentGrant = (g: GrantRow) => ({
+  role: g.role as Role,
+  orgUnitCode: g.orgUnitCode,
+  orgUnitName: g.orgUnitName,
+  dataElements: g.dataElements,
+});
 
 export function presentUser(u: UserRow, grants: GrantRow[]): UserView {
   return {
@@ -34,7 +39,7 @@ export function presentMe(auth: AuthInfo): Me {
     username: auth.user.username,
     displayName: auth.user.displayName,
     locale: auth.user.locale as Locale,
-    roles: auth.grants.map((g) => ({ role: g.role, orgUnitCode: g.orgUnitCode, orgUnitName: g.orgUnitName })),
+    roles: auth.grants.map((g) => ({ role: g.role, orgUnitCode: g.orgUnitCode, orgUnitName: g.orgUnitName, dataElements: g.dataElements })),
     mustChangePassword: auth.user.mustChangePassword,
   };
 }
@@ -46,7 +51,9 @@ const auditable = (u: UserRow, grants: GrantRow[]) => ({
   locale: u.locale,
   disabled: u.disabled,
   passwordHash: u.passwordHash,
-  roles: grants.filter((g) => g.userId === u.id).map((g) => `${g.role}@${g.orgUnitCode}`),
+  roles: grants
+    .filter((g) => g.userId === u.id)
+    .map((g) => `${g.role}@${g.orgUnitCode}${g.dataElements ? `[${g.dataElements.join(',')}]` : ''}`),
 });
 
 // ---------------------------------------------------------------- sign-in
@@ -160,10 +167,13 @@ export const scopeFromPaths =
 async function checkGrants(db: Db, grants: RoleGrantInput[], canGrant: GrantScope): Promise<void> {
   const codes = [...new Set(grants.map((g) => g.orgUnitCode))];
   const units = new Map((await findUnits(db, codes)).map((u) => [u.code, u]));
+  const des = await repo.knownDataElements(db, [...new Set(grants.flatMap((g) => g.dataElements ?? []))]);
   grants.forEach((g, i) => {
     const unit = units.get(g.orgUnitCode);
     if (!unit) throw new AppError(400, 'unknown_org_unit', { code: g.orgUnitCode }, `roles.${i}.orgUnitCode`);
     if (!canGrant(unit.path)) throw new AppError(403, 'forbidden_scope', { unit: unit.name });
+    const unknown = g.dataElements?.find((d) => !des.has(d));
+    if (unknown) throw new AppError(400, 'dv_unknown_data_element', { code: unknown }, `roles.${i}.dataElements`);
   });
 }
 

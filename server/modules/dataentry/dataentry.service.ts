@@ -50,7 +50,7 @@ export async function grid(db: Db, actor: ValueActor, planId: string, unit: OrgU
         dataElement: presentDataElement(d),
         current: cur ? presentValue(cur) : null,
         previousYear: at(d.code, String(year - 1))?.value ?? null,
-        editable: actor.canWrite(unit.path),
+        editable: actor.canWrite(unit.path, d.code),
       };
     }),
   };
@@ -93,6 +93,7 @@ export async function template(db: Db, actor: ValueActor, planId: string, root: 
   ws.addRow(ORDER.map((c) => `${HEADERS[c][0]} ${HEADERS[c][1]}`)).font = { bold: true };
   for (const u of units) {
     for (const d of des) {
+      if (!actor.canWrite(u.path, d.code)) continue;
       const prev = byKey.get(keyString({ dataElement: d.code, orgUnit: u.code, period: String(year - 1) }));
       const cur = byKey.get(keyString({ dataElement: d.code, orgUnit: u.code, period: String(year) }));
       ws.addRow([
@@ -220,7 +221,7 @@ export async function parseUpload(db: Db, actor: ValueActor, planRegion: OrgUnit
         );
       else report.messages.push(msg(r, 'orgUnit', 'import_unknown_unit', { text: text || '—' }));
     }
-    if (unit && !actor.canWrite(unit.path)) report.messages.push(msg(r, 'orgUnit', 'forbidden_scope', { unit: unit.name }));
+    if (unit && !actor.canWrite(unit.path, de?.code)) report.messages.push(msg(r, 'orgUnit', 'forbidden_scope', { unit: unit.name }));
     if (!PERIOD_PATTERN.test(periodText)) report.messages.push(msg(r, 'period', 'import_bad_period', { text: periodText || '—' }));
     if (value === 'invalid') report.messages.push(msg(r, 'value', 'import_not_number', { text: cellText(rawValue) }));
     else {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentWith, createTestApp, type Agent, type TestContext } from '../../../test/harness.js';
+import { agentWith, createTestApp, login, type Agent, type TestContext } from '../../../test/harness.js';
 
 let t: TestContext;
 let bureau: Agent;
@@ -33,6 +33,33 @@ describe('POST /api/data-values', () => {
     );
     expect((await leader.post('/api/data-values', { values: [v('gdp', '500241', '2023', 1)] })).statusCode).toBe(403);
     expect((await dept.post('/api/data-values', { values: [v('gdp', '500241002', '2023', 1)] })).statusCode).toBe(403);
+  });
+
+  it('a department limited to the data elements it reports cannot write others', async () => {
+    const admin = (await agentWith(t, [{ role: 'admin', orgUnitCode: '500000' }])).agent;
+    const unknown = await admin.post('/api/users', {
+      username: 'stats_bureau_x',
+      displayName: '统计局',
+      roles: [{ role: 'department', orgUnitCode: '500241', dataElements: ['gdp', 'no_such'] }],
+    });
+    expect(unknown.json().error).toMatchObject({ code: 'dv_unknown_data_element', field: 'roles.0.dataElements' });
+    const created = await admin.post('/api/users', {
+      username: 'stats_bureau',
+      displayName: '县统计局',
+      password: 'Stats-bureau-pass-1',
+      roles: [{ role: 'department', orgUnitCode: '500241', dataElements: ['gdp', 'employed_persons'] }],
+    });
+    expect(created.json().user.roles[0].dataElements).toEqual(['employed_persons', 'gdp']);
+    const stats = await login(t, 'stats_bureau', 'Stats-bureau-pass-1');
+    expect((await stats.post('/api/data-values', { values: [v('gdp', '500241', '2022', 280)] })).statusCode).toBe(200);
+    const other = await stats.post('/api/data-values', { values: [v('patents_granted', '500241', '2022', 280)] });
+    expect(other.statusCode).toBe(403);
+    expect(other.json().error.message).toContain('patents_granted');
+    const grid = (await stats.get('/api/data-entry/grid?orgUnit=500241&year=2022')).json();
+    const editable = grid.rows
+      .filter((r: { editable: boolean }) => r.editable)
+      .map((r: { dataElement: { code: string } }) => r.dataElement.code);
+    expect(editable.sort()).toEqual(['employed_persons', 'gdp']);
   });
 
   it('is all-or-nothing: one bad row and nothing is saved, every problem listed', async () => {

@@ -53,7 +53,8 @@ export function rangeProblem(d: Pick<DataElementRow, 'minValue' | 'maxValue' | '
 
 /** Who may write or approve values of a unit (given its materialised path). */
 export interface ValueActor {
-  canWrite: (path: string) => boolean;
+  /** Without a data element: whether the user may write anything at that unit. */
+  canWrite: (path: string, dataElement?: string) => boolean;
   canApprove: (path: string) => boolean;
 }
 
@@ -83,7 +84,8 @@ export async function saveValues(db: Db, ctx: RequestContext, actor: ValueActor,
       const unit = units.get(v.orgUnit);
       if (!de) problems.push({ field: `${label(i)}.dataElement`, code: 'dv_unknown_data_element', params: { code: v.dataElement } });
       if (!unit) problems.push({ field: `${label(i)}.orgUnit`, code: 'unknown_org_unit', params: { code: v.orgUnit } });
-      else if (!actor.canWrite(unit.path)) throw new AppError(403, 'forbidden_scope', { unit: unit.name });
+      else if (!actor.canWrite(unit.path, v.dataElement))
+        throw new AppError(403, 'forbidden_scope', { unit: `${unit.name} · ${v.dataElement}` });
       const k = keyString(v);
       const other = seen.get(k);
       if (other !== undefined)
@@ -162,7 +164,7 @@ export async function transition(db: Db, ctx: RequestContext, actor: ValueActor,
     keys.forEach((k, i) => {
       const unit = units.get(k.orgUnit);
       if (!unit) return problems.push({ field: `keys.${i}.orgUnit`, code: 'unknown_org_unit', params: { code: k.orgUnit } });
-      const allowed = step === 'approve' ? actor.canApprove(unit.path) : actor.canWrite(unit.path);
+      const allowed = step === 'approve' ? actor.canApprove(unit.path) : actor.canWrite(unit.path, k.dataElement);
       if (!allowed) throw new AppError(403, 'forbidden_scope', { unit: unit.name });
       const cur = current.get(keyString(k));
       if (!cur) return problems.push({ field: `keys.${i}`, code: 'dv_not_found', params: {} });
