@@ -58,7 +58,7 @@ function requireUrl(): string {
 }
 
 /** A fresh database for one test file, cloned from the run's template. */
-export async function cloneTemplate(): Promise<{ database: Database; dispose: () => Promise<void> }> {
+export async function cloneTemplate(): Promise<{ database: Database; dispose: () => Promise<void>; url?: string }> {
   const template = inject('template');
   if (!template) throw new Error('no template database: run tests through vitest (globalSetup makes it)');
   if (backend() === 'pglite') {
@@ -73,9 +73,11 @@ export async function cloneTemplate(): Promise<{ database: Database; dispose: ()
   } finally {
     await admin.end();
   }
-  const database = await openDatabase({ url: withDatabase(requireUrl(), name), poolSize: 5 });
+  const url = withDatabase(requireUrl(), name);
+  const database = await openDatabase({ url, poolSize: 5 });
   return {
     database,
+    url,
     dispose: async () => {
       await database.close();
       await dropDatabase(name);

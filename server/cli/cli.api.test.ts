@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backend, cloneTemplate } from '../../test/db-template.js';
+import { PROJECT_ROOT } from '../platform/config.js';
+
+/**
+ * The `kechuang` command and the first start, run as real processes: on a fresh embedded database in a
+ * temporary directory (PGlite), or on this file's clone of the template (PostgreSQL).
+ */
+let env: Record<string, string>;
+let dispose: () => Promise<void> = async () => undefined;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'kc-cli-'));
+  env = { ...(process.env as Record<string, string>), KECHUANG_DATA_DIR: dataDir };
+  delete env.DATABASE_URL;
+  if (backend() === 'postgres') {
+    const clone = await cloneTemplate();
+    await clone.database.close();
+    env.DATABASE_URL = clone.url!;
+    dispose = async () => clone.dispose().catch(() => undefined);
+  }
+});
+afterAll(async () => {
+  await dispose();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const kechuang = (...args: string[]) => {
+  const res = spawnSync(
+    process.execPath,
+    [path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(PROJECT_ROOT, 'server', 'cli', 'index.ts'), ...args],
+    {
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
+  return { code: res.status, out: res.stdout, err: res.stderr };
+};
+
+describe('kechuang CLI', () => {
+  it('users:create prints a generated password once; bad input is refused with a clear message', () => {
+    const created = kechuang('users:create', '--username', 'zhang_san', '--role', 'bureau', '--org', '500241', '--display-name', '张三');
+    expect(created.err).toBe('');
+    expect(created.code).toBe(0);
+    expect(created.out).toMatch(/Created user zhang_san \(bureau @ 500241\)\n密码 Password: [A-Za-z2-9]{16}\n/);
+    const again = kechuang('users:create', '--username', 'zhang_san', '--role', 'bureau');
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('用户名“zhang_san”已被使用');
+    const role = kechuang('users:create', '--username', 'li_si', '--role', 'king');
+    expect(role.code).toBe(2);
+    expect(role.err).toContain('got "king"');
+  }, 120_000);
+
+  it('users:reset-password gives a new password; an unknown user is an error', () => {
+    const reset = kechuang('users:reset-password', '--username', 'zhang_san');
+    expect(reset.code).toBe(0);
+    expect(reset.out).toMatch(/New password: [A-Za-z2-9]{16}/);
+    expect(kechuang('users:reset-password', '--username', 'nobody').code).toBe(1);
+    expect(kechuang('help').out).toContain('users:create');
+  }, 120_000);
+});
+
+describe.skipIf(backend() === 'postgres')('first start', () => {
+  it('creates admin with a random password written to a 0600 file, once', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kc-first-'));
+    try {
+      const { openAndPrepare } = await import('../platform/bootstrap.js');
+      const { loadConfig } = await import('../platform/config.js');
+      const config = loadConfig({ KECHUANG_DATA_DIR: dir });
+      const first = await openAndPrepare(config, 'test', { createAdmin: true });
+      expect(first.initialAdmin).toMatchObject({ username: 'admin', password: expect.stringMatching(/^[A-Za-z2-9]{16}$/) });
+      const file = path.join(dir, 'initial-admin.txt');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(readFileSync(file, 'utf8')).toContain(first.initialAdmin!.password!);
+      await first.release();
+      const second = await openAndPrepare(config, 'test', { createAdmin: true });
+      expect(second.initialAdmin).toBeUndefined();
+      await second.release();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
