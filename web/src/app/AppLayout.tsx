@@ -62,7 +62,7 @@ export default function AppLayout() {
       </Header>
       <Layout>
         {locked ? null : (
-          <Sider width={200} theme="light" breakpoint="md" collapsedWidth={0} style={{ borderRight: '1px solid #e5e5e5' }}>
+          <Sider width={232} theme="light" breakpoint="md" collapsedWidth={0} style={{ borderRight: '1px solid #e5e5e5' }}>
             <nav aria-label={t('nav.label')}>
               <Menu
                 mode="inline"

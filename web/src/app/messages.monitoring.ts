@@ -9,6 +9,9 @@ export const monitoringMessages = {
 
   'common.exportExcel': { zh: '导出 Excel', en: 'Export to Excel' },
   'common.unit': { zh: '单位', en: 'Unit' },
+  'common.sep': { zh: '，', en: ', ' },
+  'common.listSep': { zh: '、', en: ', ' },
+  'common.semi': { zh: '；', en: '; ' },
 
   'filters.orgUnit': { zh: '区划', en: 'Org unit' },
   'filters.year': { zh: '年度', en: 'Year' },
@@ -155,6 +158,7 @@ export const monitoringMessages = {
   },
 
   'values.year': { zh: '年度', en: 'Year' },
+  'values.withUnit': { zh: '{name}（{unit}）', en: '{name} ({unit})' },
   'values.value': { zh: '指标值（{unit}）', en: 'Value ({unit})' },
   'values.gap': { zh: '缺值原因', en: 'Why there is no value' },
   'values.gap.missing': { zh: '缺少数据：{names}', en: 'Missing data: {names}' },

@@ -23,7 +23,8 @@ export function ValueHistoryDrawer({ target, onClose }: { target: HistoryTarget 
   const me = useMe().data;
   const shown = useLastNonNull(target);
   // The history names users by id only: the current user by name, others by a short id.
-  const who = (id: string | null) => (id === null ? t('history.system') : id === me?.id ? me.displayName : t('history.user', { id: id.slice(0, 8) }));
+  const who = (id: string | null) =>
+    id === null ? t('history.system') : id === me?.id ? me.displayName : t('history.user', { id: id.slice(0, 8) });
   const query = useQuery({ ...historyQuery(shown ?? { dataElement: '', orgUnit: '', period: '' }), enabled: target !== null });
   const title = shown ? t('history.title', { name: shown.name, period: shown.period }) : '';
 
@@ -34,7 +35,7 @@ export function ValueHistoryDrawer({ target, onClose }: { target: HistoryTarget 
       title: t('history.value'),
       dataIndex: 'value',
       align: 'right',
-      render: (v: number) => withUnit(formatNumber(v, locale), shown?.unit ?? ''),
+      render: (v: number) => <span style={{ whiteSpace: 'nowrap' }}>{withUnit(formatNumber(v, locale), shown?.unit ?? '')}</span>,
     },
     {
       key: 'status',
@@ -42,7 +43,12 @@ export function ValueHistoryDrawer({ target, onClose }: { target: HistoryTarget 
       dataIndex: 'status',
       render: (s: DataValueView['status']) => <ValueStatusTag status={s} />,
     },
-    { key: 'source', title: t('history.source'), dataIndex: 'source', render: (s: DataValueView['source']) => t(`value.source.${s}`) },
+    {
+      key: 'source',
+      title: t('history.source'),
+      dataIndex: 'source',
+      render: (s: DataValueView['source']) => <span style={{ whiteSpace: 'nowrap' }}>{t(`value.source.${s}`)}</span>,
+    },
     {
       key: 'created',
       title: t('history.created'),
@@ -56,7 +62,7 @@ export function ValueHistoryDrawer({ target, onClose }: { target: HistoryTarget 
     {
       key: 'reason',
       title: t('history.reason'),
-      render: (_, v) => [v.reason, v.sourceNote].filter(Boolean).join('；') || '—',
+      render: (_, v) => [v.reason, v.sourceNote].filter(Boolean).join(t('common.semi')) || '—',
     },
   ];
 
@@ -84,7 +90,7 @@ export function ValueHistoryDrawer({ target, onClose }: { target: HistoryTarget 
       createdAt: formatBeijing(v.createdAt),
       approvedBy: v.approvedAt ? who(v.approvedBy) : null,
       approvedAt: formatBeijing(v.approvedAt),
-      reason: [v.reason, v.sourceNote].filter(Boolean).join('；'),
+      reason: [v.reason, v.sourceNote].filter(Boolean).join(t('common.semi')),
     })),
   });
 

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert } from 'antd';
+import { useMemo } from 'react';
 import { gridQuery } from '../../api/datavalues';
 import { VALUE_WRITERS } from '../../app/access';
 import { Loading } from '../../app/Loading';
@@ -14,11 +15,16 @@ import { EntryGrid } from './EntryGrid';
 import { ImportPanel } from './ImportPanel';
 
 export default function DataEntryPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const plans = useCurrentPlan();
   const { plan } = plans;
   const { scope, setScope, years, noUnit } = useScopeParams(plan, VALUE_WRITERS, entryYear);
   const grid = useQuery({ ...gridQuery(scope?.orgUnit ?? '', scope?.year ?? 0, plan?.id), enabled: scope !== null });
+  const rows = grid.data?.rows;
+  const names = useMemo(
+    () => new Map((rows ?? []).map((r) => [r.dataElement.code, locale === 'zh-CN' ? r.dataElement.nameZh : r.dataElement.nameEn])),
+    [rows, locale],
+  );
 
   return (
     <>
@@ -36,7 +42,7 @@ export default function DataEntryPage() {
             onChange={(next) => setScope(next)}
             idPrefix="entry"
           />
-          <ImportPanel orgUnit={scope.orgUnit} year={scope.year} planId={plan.id} />
+          <ImportPanel key={`${scope.orgUnit}-${scope.year}`} orgUnit={scope.orgUnit} year={scope.year} planId={plan.id} names={names} />
           <Section title={grid.data ? t('entry.gridTitle', { org: grid.data.orgUnit.name, year: grid.data.year }) : t('entry.grid')}>
             {grid.isError ? <ErrorAlert error={grid.error} onRetry={() => void grid.refetch()} /> : null}
             {grid.isPending ? <Loading /> : null}

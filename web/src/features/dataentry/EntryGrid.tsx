@@ -1,5 +1,5 @@
 import { HistoryOutlined } from '@ant-design/icons';
-import { Alert, Button, InputNumber, Space, Table, Typography } from 'antd';
+import { Alert, Button, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { ValueInput, ValueKey } from '../../../../common/contracts/datavalues';
@@ -11,8 +11,10 @@ import { StatusTag } from '../../components/StatusTag';
 import { ValueHistoryDrawer, type HistoryTarget } from '../../components/ValueHistoryDrawer';
 import { ValueStatusTag } from '../../components/ValueStatusTag';
 import type { RowErrors } from './entryErrors';
+import { entryExport } from './entryExport';
 import { ReasonModal } from './ReasonModal';
 import { useEntryActions, type SaveRequest } from './useEntryActions';
+import { ValueCell } from './ValueCell';
 
 type Edits = Record<string, number | null>;
 
@@ -86,35 +88,16 @@ export function EntryGrid({ grid }: { grid: Grid }) {
     {
       key: 'value',
       title: t('entry.value', { year: grid.year }),
-      render: (_, r) => {
-        const code = r.dataElement.code;
-        const messages = errors?.byCode[code] ?? [];
-        return (
-          <div style={{ minWidth: 180 }}>
-            <InputNumber<number>
-              value={shown(r)}
-              onChange={(v) => setEdits((e) => ({ ...e, [code]: v }))}
-              disabled={!r.editable || save.isPending}
-              status={messages.length > 0 ? 'error' : undefined}
-              aria-label={t('entry.valueOf', { name: name(r), year: grid.year, unit: r.dataElement.unit })}
-              aria-invalid={messages.length > 0 || undefined}
-              aria-describedby={messages.length > 0 ? `entry-error-${code}` : undefined}
-              style={{ width: 180 }}
-              data-testid={`value-${code}`}
-            />
-            {messages.length > 0 ? (
-              <div
-                id={`entry-error-${code}`}
-                role="alert"
-                style={{ color: '#cf1322', marginTop: 4, maxWidth: 280 }}
-                data-testid={`error-${code}`}
-              >
-                {messages.join('；')}
-              </div>
-            ) : null}
-          </div>
-        );
-      },
+      render: (_, r) => (
+        <ValueCell
+          code={r.dataElement.code}
+          value={shown(r)}
+          onChange={(v) => setEdits((e) => ({ ...e, [r.dataElement.code]: v }))}
+          disabled={!r.editable || save.isPending}
+          label={t('entry.valueOf', { name: name(r), year: grid.year, unit: r.dataElement.unit })}
+          messages={errors?.byCode[r.dataElement.code] ?? []}
+        />
+      ),
     },
     {
       key: 'status',
@@ -146,27 +129,7 @@ export function EntryGrid({ grid }: { grid: Grid }) {
     },
   ];
 
-  const exportTable = () => ({
-    title: t('entry.exportTitle', { org: grid.orgUnit.name, year: grid.year }),
-    columns: [
-      { key: 'code', title: t('entry.code') },
-      { key: 'name', title: t('entry.dataElement') },
-      { key: 'unit', title: t('common.unit') },
-      { key: 'previous', title: t('entry.previous', { year: grid.year - 1 }) },
-      { key: 'value', title: t('entry.value', { year: grid.year }) },
-      { key: 'status', title: t('entry.status') },
-      { key: 'version', title: t('entry.version') },
-    ],
-    rows: grid.rows.map((r) => ({
-      code: r.dataElement.code,
-      name: name(r),
-      unit: r.dataElement.unit,
-      previous: r.previousYear,
-      value: r.current?.value ?? null,
-      status: r.current ? t(`value.status.${r.current.status}`) : t('value.status.none'),
-      version: r.current?.version ?? null,
-    })),
-  });
+  const exportTable = () => entryExport(grid, name, t);
 
   const editable = grid.rows.some((r) => r.editable);
   return (
@@ -186,7 +149,12 @@ export function EntryGrid({ grid }: { grid: Grid }) {
         </Button>
         {grid.canApprove ? (
           <Button
-            onClick={() => approve.mutate(toApprove.map((r) => key(r.dataElement.code)))}
+            onClick={() =>
+              approve.mutate(
+                toApprove.map((r) => key(r.dataElement.code)),
+                { onSuccess: () => setSelected([]) },
+              )
+            }
             loading={approve.isPending}
             disabled={toApprove.length === 0 || changed.length > 0}
             data-testid="entry-approve"
@@ -201,7 +169,7 @@ export function EntryGrid({ grid }: { grid: Grid }) {
         <ExportButton table={exportTable} data-testid="entry-export" />
       </div>
       {errors && errors.general.length > 0 ? (
-        <Alert type="error" showIcon title={errors.general.join('；')} style={{ marginBottom: 12 }} data-testid="entry-error" />
+        <Alert type="error" showIcon title={errors.general.join(t('common.semi'))} style={{ marginBottom: 12 }} data-testid="entry-error" />
       ) : null}
       {errors && Object.keys(errors.byCode).length > 0 ? (
         <Alert

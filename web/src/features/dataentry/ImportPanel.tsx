@@ -1,4 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Typography } from 'antd';
 import { useState } from 'react';
@@ -14,12 +14,14 @@ interface Props {
   orgUnit: string;
   year: number;
   planId: string;
+  /** Data element names by code, for the preview. */
+  names: ReadonlyMap<string, string>;
 }
 
 const isReport = (x: unknown): x is ImportReport => typeof x === 'object' && x !== null && 'rows' in x && 'counts' in x;
 
 /** The Excel round trip: download the template, upload it, check the preview, then import all or nothing. */
-export function ImportPanel({ orgUnit, year, planId }: Props) {
+export function ImportPanel({ orgUnit, year, planId, names }: Props) {
   const { t } = useI18n();
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
@@ -57,13 +59,12 @@ export function ImportPanel({ orgUnit, year, planId }: Props) {
         <Button href={templateUrl(orgUnit, year, planId)} icon={<DownloadOutlined aria-hidden />} data-testid="template-download">
           {t('import.template', { year })}
         </Button>
-        <span>
-          <label htmlFor="import-file" style={{ marginInlineEnd: 8 }}>
-            {t('import.file')}
-          </label>
+        <label className="kc-file-button">
+          <UploadOutlined aria-hidden />
+          {t('import.file')}
           <input
-            id="import-file"
             type="file"
+            className="kc-sr-only"
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             disabled={preview.isPending || commit.isPending}
             onChange={(e) => {
@@ -76,7 +77,8 @@ export function ImportPanel({ orgUnit, year, planId }: Props) {
             }}
             data-testid="import-file"
           />
-        </span>
+        </label>
+        {file ? <span data-testid="import-file-name">{file.name}</span> : null}
         {preview.isPending ? <span role="status">{t('import.checking')}</span> : null}
       </div>
       {failure ? (
@@ -96,6 +98,7 @@ export function ImportPanel({ orgUnit, year, planId }: Props) {
         <ImportPreview
           report={report}
           fileName={file.name}
+          names={names}
           committing={commit.isPending}
           onConfirm={() => commit.mutate(file)}
           onCancel={() => {

@@ -1,7 +1,9 @@
-import { Button, Checkbox, Space, Table } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Checkbox, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import type { ImportReport, ImportRowReport } from '../../../../common/contracts/datavalues';
+import { orgUnitsQuery } from '../../api/orgunits';
 import { useI18n } from '../../app/i18n';
 import { ExportButton } from '../../components/ExportButton';
 import { formatNumber } from '../../components/format';
@@ -12,17 +14,35 @@ const TONES = { ok: 'ok', unchanged: 'off', warning: 'warn', error: 'error', emp
 // Problems first, so they are on the first page.
 const ORDER: RowStatus[] = ['error', 'warning', 'ok', 'unchanged', 'empty'];
 
+/** A name with its code below it. */
+function Labelled({ name, code }: { name: string; code: string }) {
+  return (
+    <span>
+      {name}
+      {name === code ? null : (
+        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+          {code}
+        </Typography.Text>
+      )}
+    </span>
+  );
+}
+
 interface Props {
   report: ImportReport;
   fileName: string;
+  names: ReadonlyMap<string, string>;
   committing: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** The dry run's verdict on every row of the uploaded workbook, and the button to import it. */
-export function ImportPreview({ report, fileName, committing, onConfirm, onCancel }: Props) {
+export function ImportPreview({ report, fileName, names, committing, onConfirm, onCancel }: Props) {
   const { t, locale } = useI18n();
+  const units = useQuery(orgUnitsQuery()).data?.items;
+  const unitName = (code: string | null) => (code ? (units?.find((u) => u.code === code)?.name ?? code) : null);
+  const deName = (code: string | null) => (code ? (names.get(code) ?? code) : null);
   const [showEmpty, setShowEmpty] = useState(false);
   const rows = report.rows
     .filter((r) => showEmpty || r.status !== 'empty')
@@ -37,8 +57,16 @@ export function ImportPreview({ report, fileName, committing, onConfirm, onCance
       title: t('import.status'),
       render: (_, r) => <StatusTag tone={TONES[r.status]}>{t(`import.status.${r.status}`)}</StatusTag>,
     },
-    { key: 'dataElement', title: t('import.dataElement'), render: (_, r) => r.dataElement ?? '—' },
-    { key: 'orgUnit', title: t('import.orgUnit'), render: (_, r) => r.orgUnit ?? '—' },
+    {
+      key: 'dataElement',
+      title: t('import.dataElement'),
+      render: (_, r) => (r.dataElement ? <Labelled name={deName(r.dataElement)!} code={r.dataElement} /> : '—'),
+    },
+    {
+      key: 'orgUnit',
+      title: t('import.orgUnit'),
+      render: (_, r) => (r.orgUnit ? <Labelled name={unitName(r.orgUnit)!} code={r.orgUnit} /> : '—'),
+    },
     { key: 'period', title: t('import.period'), render: (_, r) => r.period ?? '—' },
     { key: 'value', title: t('import.value'), align: 'right', render: (_, r) => (r.value === null ? '—' : formatNumber(r.value, locale)) },
     {
@@ -59,8 +87,10 @@ export function ImportPreview({ report, fileName, committing, onConfirm, onCance
     columns: [
       { key: 'row', title: t('import.row') },
       { key: 'status', title: t('import.status') },
-      { key: 'dataElement', title: t('import.dataElement') },
-      { key: 'orgUnit', title: t('import.orgUnit') },
+      { key: 'dataElement', title: t('entry.code') },
+      { key: 'dataElementName', title: t('import.dataElement') },
+      { key: 'orgUnit', title: t('org.code') },
+      { key: 'orgUnitName', title: t('import.orgUnit') },
       { key: 'period', title: t('import.period') },
       { key: 'value', title: t('import.value') },
       { key: 'messages', title: t('import.messages') },
@@ -69,10 +99,12 @@ export function ImportPreview({ report, fileName, committing, onConfirm, onCance
       row: r.row,
       status: t(`import.status.${r.status}`),
       dataElement: r.dataElement,
+      dataElementName: deName(r.dataElement),
       orgUnit: r.orgUnit,
+      orgUnitName: unitName(r.orgUnit),
       period: r.period,
       value: r.value,
-      messages: r.messages.map((m) => m.message).join('；'),
+      messages: r.messages.map((m) => m.message).join(t('common.semi')),
     })),
   });
 

@@ -30,7 +30,7 @@ export function ReasonModal({ names, onOk, onCancel }: Props) {
         </>
       }
     >
-      <Typography.Paragraph>{t('entry.reasonText', { names: (names ?? []).join('、') })}</Typography.Paragraph>
+      <Typography.Paragraph>{t('entry.reasonText', { names: (names ?? []).join(t('common.listSep')) })}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => onOk(v.reason.trim())}>
         <Form.Item
           name="reason"

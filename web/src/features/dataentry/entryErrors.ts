@@ -10,6 +10,9 @@ export interface RowErrors {
   general: string[];
 }
 
+// The server names the field by its place in the request ("第 3 项的数值"); on the row that is noise.
+const withoutFieldName = (message: string) => message.replace(/^(字段“[^”]*”：|Field "[^"]*": )/, '');
+
 /**
  * The server answers a bulk save with one issue per problem, named by the position in the request
  * ("values.3.value"); this puts each back on its row.
@@ -26,7 +29,7 @@ export function rowErrors(error: unknown, sent: readonly ValueInput[]): RowError
       continue;
     }
     if (m[2] === 'reason') out.needsReason = true;
-    (out.byCode[code] ??= []).push(issue.message);
+    (out.byCode[code] ??= []).push(withoutFieldName(issue.message));
   }
   if (issues.length === 0) out.general.push(error.message);
   return out;

@@ -1,16 +1,16 @@
 import { Typography } from 'antd';
 import type { IndicatorValues } from '../../api/plans';
-import { useI18n } from '../../app/i18n';
+import { useI18n, type TFunction } from '../../app/i18n';
 
 type Ind = IndicatorValues['indicator'];
 
 /** The formula with each #{code} written as the data element's name and unit, and × ÷ for * /. */
-export function formulaText(ind: Ind, locale: 'zh-CN' | 'en-US'): string {
+export function formulaText(ind: Ind, locale: 'zh-CN' | 'en-US', t: TFunction): string {
   return ind.expression
     .replace(/#\{([^}]+)\}/g, (whole, code: string) => {
       const d = ind.dataElements.find((x) => x.code === code);
       if (!d) return whole;
-      return locale === 'zh-CN' ? `${d.nameZh}（${d.unit}）` : `${d.nameEn} (${d.unit})`;
+      return t('values.withUnit', { name: locale === 'zh-CN' ? d.nameZh : d.nameEn, unit: d.unit });
     })
     .replace(/\s*\*\s*/g, ' × ')
     .replace(/\s*\/\s*/g, ' ÷ ');
@@ -31,7 +31,7 @@ export function Formula({ ind }: { ind: Ind }) {
         <Typography.Text strong>{t('indicator.formula')}</Typography.Text>
       </dt>
       <dd style={{ margin: '4px 0 12px' }} data-testid="indicator-formula">
-        {t('indicator.formulaResult', { formula: formulaText(ind, locale), unit: ind.unit })}
+        {t('indicator.formulaResult', { formula: formulaText(ind, locale, t), unit: ind.unit })}
         <br />
         <Typography.Text code style={{ fontSize: 12 }}>
           {ind.expression}

@@ -16,7 +16,7 @@ export function IndicatorChart({ data, planYears }: { data: IndicatorValues; pla
   const points = data.values
     .filter((v) => v.value !== null)
     .map((v) => t('chart.point', { year: v.year, value: valueText(ind, v.value!, locale) }))
-    .join('，');
+    .join(t('common.sep'));
   const label = t('chart.detailLabel', {
     name: indicatorName(ind, locale),
     points: points || t('chart.noPoints'),

@@ -49,7 +49,7 @@ export function Sparkline({ ind, years }: { ind: IndicatorSummary; years: readon
   }, [ind.series, target, years]);
 
   if (ind.series.length === 0) return null;
-  const points = ind.series.map((p) => t('chart.point', { year: p.year, value: valueText(ind, p.value, locale) })).join('，');
+  const points = ind.series.map((p) => t('chart.point', { year: p.year, value: valueText(ind, p.value, locale) })).join(t('common.sep'));
   const label = target
     ? t('chart.sparkLabel', { points, target: targetText(ind, target, locale), year: target.year })
     : t('chart.sparkLabelNoTarget', { points });

@@ -7,6 +7,8 @@ import { useI18n } from '../../app/i18n';
 import { ExportButton } from '../../components/ExportButton';
 import { targetText } from './indicatorText';
 
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
 /** Clauses of the plan keep their table layout (tabs) readable on one line. */
 export const clauseText = (clause: string) => clause.replace(/\t+/g, ' │ ');
 
@@ -17,10 +19,19 @@ export function StatementsTable({ data, exportTitle }: { data: IndicatorValues; 
   const rows = [...data.statements].sort((a, b) => a.kind.localeCompare(b.kind) || a.year - b.year);
 
   const columns: TableColumnsType<StatementView> = [
-    { key: 'kind', title: t('statement.kind'), render: (_, s) => t(s.kind === 'baseline' ? 'statement.baseline' : 'statement.target') },
+    {
+      key: 'kind',
+      title: t('statement.kind'),
+      render: (_, s) => <span style={nowrap}>{t(s.kind === 'baseline' ? 'statement.baseline' : 'statement.target')}</span>,
+    },
     { key: 'year', title: t('statement.year'), dataIndex: 'year' },
     { key: 'org', title: t('filters.orgUnit'), dataIndex: 'orgUnitCode' },
-    { key: 'value', title: t('statement.value'), align: 'right', render: (_, s) => targetText(ind, s, locale) },
+    {
+      key: 'value',
+      title: t('statement.value'),
+      align: 'right',
+      render: (_, s) => <span style={nowrap}>{targetText(ind, s, locale)}</span>,
+    },
     { key: 'section', title: t('statement.section'), dataIndex: 'section' },
     {
       key: 'clause',

@@ -38,7 +38,7 @@ export function YearValuesTable({ data, years, onHistory, exportTitle }: Props) 
       const d = des.find((x) => x.code === c);
       return d ? deName(d) : c;
     });
-    return t('values.gap.missing', { names: names.join('、') || '—' });
+    return t('values.gap.missing', { names: names.join(t('common.listSep')) || '—' });
   };
 
   const columns: TableColumnsType<YearRow> = [
@@ -90,7 +90,7 @@ export function YearValuesTable({ data, years, onHistory, exportTitle }: Props) 
     columns: [
       { key: 'year', title: t('values.year') },
       { key: 'value', title: t('values.value', { unit: ind.unit }) },
-      ...des.map((d) => ({ key: d.code, title: `${deName(d)}（${d.unit}）` })),
+      ...des.map((d) => ({ key: d.code, title: t('values.withUnit', { name: deName(d), unit: d.unit }) })),
       { key: 'gap', title: t('values.gap') },
     ],
     rows: rows.map((r) => ({

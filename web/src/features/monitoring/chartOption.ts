@@ -99,8 +99,11 @@ export function detailOption(data: IndicatorValues, years: readonly number[], t:
       symbolSize: 7,
       lineStyle: { color: COLORS.projection, type: 'dotted', width: 2 },
       itemStyle: { color: COLORS.projection },
+      // Anchored at its right end, so the label stays inside the chart at the last year.
       label: {
         show: true,
+        position: 'top',
+        align: 'right',
         formatter: (p) => (p.dataIndex === years.indexOf(projection.year) ? projectionName : ''),
         color: COLORS.projection,
       },

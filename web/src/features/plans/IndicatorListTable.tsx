@@ -10,6 +10,8 @@ import { indicatorName, mainTarget, targetText, valueText } from '../monitoring/
 import { ProgressTag } from '../monitoring/ProgressTag';
 import { STATUS, STATUS_ORDER } from '../monitoring/status';
 
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
 interface Props {
   indicators: IndicatorSummary[];
   loading: boolean;
@@ -21,30 +23,39 @@ interface Props {
 export function IndicatorListTable({ indicators, loading, linkTo, exportTitle }: Props) {
   const { t, locale } = useI18n();
   const direction = (ind: IndicatorSummary) => t(ind.direction === 'increase' ? 'direction.increaseShort' : 'direction.decreaseShort');
+  // Statements that repeat the main target add nothing here; the ones that disagree are worth seeing.
   const otherTargets = (ind: IndicatorSummary) => {
     const main = mainTarget(ind);
-    return ind.targets.filter((x) => x !== main);
+    return ind.targets.filter((x) => x !== main && (x.value !== main?.value || x.year !== main.year));
   };
 
   const columns: TableColumnsType<IndicatorSummary> = [
-    { key: 'code', title: t('indicator.code'), dataIndex: 'code', fixed: 'left' },
     {
       key: 'name',
       title: t('indicator.name'),
       render: (_, ind) => (
-        <span style={{ display: 'inline-block', maxWidth: 320, whiteSpace: 'normal' }}>
+        <span style={{ display: 'inline-block', minWidth: 220 }}>
           <Link to={linkTo(ind.code)}>{indicatorName(ind, locale)}</Link>
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            {ind.code}
+          </Typography.Text>
         </span>
       ),
     },
-    { key: 'unit', title: t('common.unit'), dataIndex: 'unit' },
-    { key: 'direction', title: t('indicator.direction'), render: (_, ind) => direction(ind) },
+    { key: 'unit', title: t('common.unit'), dataIndex: 'unit', render: (unit: string) => <span style={nowrap}>{unit}</span> },
+    { key: 'direction', title: t('indicator.direction'), render: (_, ind) => <span style={nowrap}>{direction(ind)}</span> },
     {
       key: 'baseline',
       title: t('indicator.baseline'),
       align: 'right',
       render: (_, ind) =>
-        ind.baseline ? t('indicator.valueAt', { value: valueText(ind, ind.baseline.value, locale), year: ind.baseline.year }) : '—',
+        ind.baseline ? (
+          <span style={nowrap}>
+            {t('indicator.valueAt', { value: valueText(ind, ind.baseline.value, locale), year: ind.baseline.year })}
+          </span>
+        ) : (
+          '—'
+        ),
     },
     {
       key: 'targets',
@@ -53,7 +64,7 @@ export function IndicatorListTable({ indicators, loading, linkTo, exportTitle }:
         const main = mainTarget(ind);
         if (!main) return '—';
         return (
-          <span style={{ display: 'inline-block', maxWidth: 260, whiteSpace: 'normal' }}>
+          <span style={{ display: 'inline-block', minWidth: 180 }}>
             {t('indicator.targetAt', { target: targetText(ind, main, locale), year: main.year })}
             {otherTargets(ind).map((x, i) => (
               <Typography.Text key={i} type="secondary" style={{ display: 'block', fontSize: 12 }}>
@@ -69,7 +80,11 @@ export function IndicatorListTable({ indicators, loading, linkTo, exportTitle }:
       title: t('indicator.latest'),
       align: 'right',
       render: (_, ind) =>
-        ind.latest ? t('indicator.valueAt', { value: valueText(ind, ind.latest.value, locale), year: ind.latest.year }) : '—',
+        ind.latest ? (
+          <span style={nowrap}>{t('indicator.valueAt', { value: valueText(ind, ind.latest.value, locale), year: ind.latest.year })}</span>
+        ) : (
+          '—'
+        ),
     },
     {
       key: 'status',
@@ -112,7 +127,7 @@ export function IndicatorListTable({ indicators, loading, linkTo, exportTitle }:
         target: main?.value ?? null,
         otherTargets: otherTargets(ind)
           .map((x) => t('indicator.otherTarget', { target: targetText(ind, x, locale), year: x.year, source: x.source }))
-          .join('；'),
+          .join(t('common.semi')),
         latestYear: ind.latest?.year ?? null,
         latest: ind.latest?.value ?? null,
         status: t(STATUS[ind.progress.status].label),
@@ -133,7 +148,6 @@ export function IndicatorListTable({ indicators, loading, linkTo, exportTitle }:
         dataSource={indicators}
         loading={loading}
         pagination={false}
-        scroll={{ x: 'max-content' }}
         data-testid="indicators-table"
       />
     </>
