@@ -51,6 +51,23 @@ export const FIELD_LABELS: Dict = {
   nameEn: { 'zh-CN': '英文名称', 'en-US': 'English name' },
   title: { 'zh-CN': '标题', 'en-US': 'title' },
   columns: { 'zh-CN': '列', 'en-US': 'columns' },
+  creditCode: { 'zh-CN': '统一社会信用代码', 'en-US': 'credit code' },
+  hostCreditCode: { 'zh-CN': '依托单位信用代码', 'en-US': 'host credit code' },
+  employerCreditCode: { 'zh-CN': '工作单位信用代码', 'en-US': 'employer credit code' },
+  owners: { 'zh-CN': '专利权人', 'en-US': 'owners' },
+  parks: { 'zh-CN': '所在园区', 'en-US': 'parks' },
+  parkCode: { 'zh-CN': '园区', 'en-US': 'park' },
+  fromDate: { 'zh-CN': '开始日期', 'en-US': 'from' },
+  toDate: { 'zh-CN': '结束日期', 'en-US': 'to' },
+  foundedOn: { 'zh-CN': '成立日期', 'en-US': 'founding date' },
+  typeCode: { 'zh-CN': '类型', 'en-US': 'type' },
+  issuedOn: { 'zh-CN': '发证日期', 'en-US': 'issue date' },
+  revokedOn: { 'zh-CN': '撤销日期', 'en-US': 'revocation date' },
+  recognizedOn: { 'zh-CN': '认定日期', 'en-US': 'recognition date' },
+  grantedOn: { 'zh-CN': '授权日期', 'en-US': 'grant date' },
+  filedOn: { 'zh-CN': '申请日期', 'en-US': 'filing date' },
+  number: { 'zh-CN': '编号', 'en-US': 'number' },
+  floorArea: { 'zh-CN': '面积', 'en-US': 'floor area' },
 };
 
 /** Error messages by code; {name} placeholders are filled from params. */
@@ -179,6 +196,50 @@ export const ERROR_MESSAGES: Dict = {
   import_jump: {
     'zh-CN': '字段“{field}”：{value} 与上年 {previous} 相差十倍以上，请核实（不阻止导入）',
     'en-US': 'Field "{field}": {value} differs more than tenfold from last year\'s {previous}; please check (does not block)',
+  },
+  credit_code_length: {
+    'zh-CN': '字段“{field}”：统一社会信用代码应为 18 位，现为 {n} 位',
+    'en-US': 'Field "{field}": a unified social credit code has 18 characters, not {n}',
+  },
+  credit_code_charset: {
+    'zh-CN': '字段“{field}”：第 {position} 位“{char}”不是有效字符（代码不使用 I、O、S、V、Z）',
+    'en-US': 'Field "{field}": character {position} "{char}" is not allowed (codes never use I, O, S, V, Z)',
+  },
+  credit_code_check: {
+    'zh-CN': '字段“{field}”：第 18 位校验码应为“{expected}”，现为“{actual}”，请核对前 17 位',
+    'en-US': 'Field "{field}": the check character (position 18) should be "{expected}", not "{actual}"; check the first 17',
+  },
+  enterprise_duplicate: {
+    'zh-CN': '字段“{field}”：统一社会信用代码“{code}”已登记（{name}）',
+    'en-US': 'Field "{field}": credit code "{code}" is already registered ({name})',
+  },
+  unknown_enterprise: {
+    'zh-CN': '字段“{field}”：没有统一社会信用代码为“{code}”的登记企业',
+    'en-US': 'Field "{field}": no registered enterprise has credit code "{code}"',
+  },
+  unknown_type: { 'zh-CN': '字段“{field}”：类型“{code}”不存在', 'en-US': 'Field "{field}": there is no type "{code}"' },
+  dates_out_of_order: { 'zh-CN': '字段“{field}”：不能早于 {other}', 'en-US': 'Field "{field}": must not be before {other}' },
+  not_a_park: { 'zh-CN': '字段“{field}”：“{code}”不是园区', 'en-US': 'Field "{field}": "{code}" is not a park' },
+  not_in_scope_unit: { 'zh-CN': '字段“{field}”：区划“{code}”不存在', 'en-US': 'Field "{field}": org unit "{code}" does not exist' },
+  patent_number: {
+    'zh-CN': '字段“{field}”：专利号“{number}”无效（{detail}）',
+    'en-US': 'Field "{field}": patent number "{number}" is invalid ({detail})',
+  },
+  patent_duplicate: {
+    'zh-CN': '字段“{field}”：专利号“{number}”已登记',
+    'en-US': 'Field "{field}": patent "{number}" is already registered',
+  },
+  stats_locked: {
+    'zh-CN': '{year} 年统计数据已审核，不能再修改；如需更正请联系科技局',
+    'en-US': 'The {year} figures are approved and can no longer be changed; ask the bureau for a correction',
+  },
+  no_enterprise_link: {
+    'zh-CN': '您的账号没有关联企业，请联系科技局',
+    'en-US': 'Your account is not linked to an enterprise; contact the bureau',
+  },
+  grant_enterprise: {
+    'zh-CN': '字段“{field}”：企业用户须关联一家在该区划内登记的企业',
+    'en-US': 'Field "{field}": an enterprise user must be linked to an enterprise registered within that org unit',
   },
   internal: { 'zh-CN': '服务器内部错误（请求编号 {requestId}）', 'en-US': 'Internal server error (request {requestId})' },
 };

@@ -6,6 +6,8 @@ import { loadConfig, type Config } from '../server/platform/config.js';
 import type { Database } from '../server/platform/db.js';
 import type { Role } from '../common/enums.js';
 import { cloneTemplate } from './db-template.js';
+import { creditCodeCheckChar } from '../common/registry/index.js';
+import { enterprises } from '../server/db/schema/index.js';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -37,12 +39,20 @@ let counter = 0;
 /** Factory: a user with the given grants (default scope: Xiushan). */
 export async function makeUser(
   t: TestContext,
-  roles: Role[] | { role: Role; orgUnitCode: string }[],
+  roles: Role[] | { role: Role; orgUnitCode: string; enterpriseId?: string }[],
   opts: { username?: string; password?: string } = {},
 ) {
   counter += 1;
   const username = opts.username ?? `u${counter}_${Math.random().toString(36).slice(2, 7)}`;
-  const grants = roles.map((r) => (typeof r === 'string' ? { role: r, orgUnitCode: '500241' } : r));
+  const grants = await Promise.all(
+    roles.map(async (r) => {
+      const g = typeof r === 'string' ? { role: r, orgUnitCode: '500241' } : r;
+      // An enterprise user acts for an enterprise: make one when the test does not name it.
+      return g.role === 'enterprise' && !('enterpriseId' in g && g.enterpriseId)
+        ? { ...g, enterpriseId: await makeEnterprise(t, g.orgUnitCode) }
+        : g;
+    }),
+  );
   const { user } = await createUser(t.database.db, systemContext('test'), () => true, {
     username,
     displayName: `测试用户 ${counter}`,
@@ -50,6 +60,26 @@ export async function makeUser(
     roles: grants,
   });
   return user;
+}
+
+/** A valid unified social credit code (GB 32100) registered in Xiushan, unique per call. */
+export function creditCode(n = counter): string {
+  const first17 = `91500241MA${String(n).padStart(6, '0').slice(-6)}X`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+/** Factory: a registered enterprise in the given unit (default: a Xiushan town). */
+export async function makeEnterprise(t: TestContext, orgUnitCode = '500241001', name?: string): Promise<string> {
+  counter += 1;
+  const [row] = await t.database.db
+    .insert(enterprises)
+    .values({
+      creditCode: creditCode(counter),
+      name: name ?? `测试企业${counter}`,
+      orgUnitCode: orgUnitCode === '500241' ? '500241001' : orgUnitCode,
+    })
+    .returning({ id: enterprises.id });
+  return row!.id;
 }
 
 /** A signed-in client: carries the session cookie and the CSRF header like the web app does. */

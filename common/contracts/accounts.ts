@@ -11,10 +11,16 @@ export const roleGrant = z.object({
   orgUnitCode: orgCodeSchema,
   /** Department grants may be limited to the data elements the department reports; absent = all. */
   dataElements: z.array(z.string().min(1).max(64)).max(500).optional(),
+  /** Enterprise grants: the enterprise the user acts for (required for the enterprise role). */
+  enterpriseId: z.uuid().optional(),
 });
 export type RoleGrantInput = z.infer<typeof roleGrant>;
 
-export const roleGrantView = roleGrant.extend({ orgUnitName: z.string(), dataElements: z.array(z.string()).nullable() });
+export const roleGrantView = roleGrant.extend({
+  orgUnitName: z.string(),
+  dataElements: z.array(z.string()).nullable(),
+  enterpriseId: z.string().nullable(),
+});
 
 export const usernameSchema = z.string().trim().min(LIMITS.usernameMin).max(LIMITS.usernameMax).regex(USERNAME_PATTERN);
 export const passwordSchema = z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax);

@@ -19,6 +19,8 @@ export interface Grant {
   path: string;
   /** Department grants limited to some data elements; null = all. */
   dataElements: string[] | null;
+  /** Enterprise grants: the enterprise the user acts for. */
+  enterpriseId: string | null;
 }
 
 export interface AuthInfo {
@@ -74,6 +76,7 @@ export async function loadGrants(db: Db, userId: string): Promise<Grant[]> {
       orgUnitName: orgUnits.name,
       path: orgUnits.path,
       dataElements: userRoles.dataElements,
+      enterpriseId: userRoles.enterpriseId,
     })
     .from(userRoles)
     .innerJoin(orgUnits, eq(orgUnits.code, userRoles.orgUnitCode))
@@ -121,7 +124,7 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config): void
       select s.id as "sessionId", s.csrf_token as "csrfToken", s.last_seen_at as "lastSeenAt",
              u.id as "userId", u.username, u.display_name as "displayName", u.locale, u.disabled,
              u.must_change_password as "mustChangePassword",
-             coalesce(json_agg(json_build_object('role', r.role, 'orgUnitCode', r.org_unit_code, 'orgUnitName', o.name, 'path', o.path, 'dataElements', r.data_elements)
+             coalesce(json_agg(json_build_object('role', r.role, 'orgUnitCode', r.org_unit_code, 'orgUnitName', o.name, 'path', o.path, 'dataElements', r.data_elements, 'enterpriseId', r.enterprise_id)
                       order by r.role, r.org_unit_code) filter (where r.role is not null), '[]') as grants
       from sessions s
       join users u on u.id = s.user_id

@@ -34,6 +34,8 @@ export const userRoles = pgTable(
       .references(() => orgUnits.code),
     /** For department grants: the data elements this department reports; null = all. */
     dataElements: text('data_elements').array(),
+    /** For enterprise grants: the one enterprise this user acts for. */
+    enterpriseId: uuid('enterprise_id'),
   },
   (t) => [
     uniqueIndex('user_roles_uq').on(t.userId, t.role, t.orgUnitCode),

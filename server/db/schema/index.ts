@@ -2,3 +2,4 @@ export * from './orgunits.js';
 export * from './accounts.js';
 export * from './audit.js';
 export * from './plans.js';
+export * from './registry.js';

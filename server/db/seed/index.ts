@@ -7,6 +7,8 @@ import { systemContext } from '../../platform/audit.js';
 import { PROJECT_ROOT } from '../../platform/config.js';
 import type { Db } from '../../platform/db.js';
 import { chongqingOrgUnits } from './orgunits.js';
+import { INDUSTRY_TAGS, PLATFORM_TYPES, QUALIFICATION_TYPES } from './registry.js';
+import { industryTags, platformTypes, qualificationTypes } from '../schema/index.js';
 
 export const XIUSHAN_PLAN_FILE = path.join(PROJECT_ROOT, 'server', 'db', 'seed', 'data', 'xiushan-plan.json');
 
@@ -22,6 +24,10 @@ export async function seedReferenceData(db: Db): Promise<{ orgUnits: number; pla
     await db.transaction(async (tx) => insertUnits(tx, rows));
     orgUnits = rows.length;
   }
+  // Register types: inserted when missing, never overwriting what the bureau edited.
+  await db.insert(industryTags).values(INDUSTRY_TAGS).onConflictDoNothing();
+  await db.insert(qualificationTypes).values(QUALIFICATION_TYPES).onConflictDoNothing();
+  await db.insert(platformTypes).values(PLATFORM_TYPES).onConflictDoNothing();
   const doc = xiushanPlan();
   let plan = false;
   if (!(await findPlanByCode(db, doc.plan.code))) {

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { dataElements, loginFailures, orgUnits, sessions, userRoles, users } from '../../db/schema/index.js';
+import { dataElements, enterprises, loginFailures, orgUnits, sessions, userRoles, users } from '../../db/schema/index.js';
 import type { Db } from '../../platform/db.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -10,6 +10,7 @@ export interface GrantRow {
   orgUnitName: string;
   path: string;
   dataElements: string[] | null;
+  enterpriseId: string | null;
 }
 
 export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
@@ -39,6 +40,7 @@ export async function grantsOf(db: Db, userIds: string[]): Promise<GrantRow[]> {
       orgUnitName: orgUnits.name,
       path: orgUnits.path,
       dataElements: userRoles.dataElements,
+      enterpriseId: userRoles.enterpriseId,
     })
     .from(userRoles)
     .innerJoin(orgUnits, eq(orgUnits.code, userRoles.orgUnitCode))
@@ -63,7 +65,7 @@ export async function patchUser(db: Db, id: string, patch: Partial<typeof users.
 export async function replaceGrants(
   db: Db,
   userId: string,
-  grants: { role: string; orgUnitCode: string; dataElements?: string[] | undefined }[],
+  grants: { role: string; orgUnitCode: string; dataElements?: string[] | undefined; enterpriseId?: string | undefined }[],
 ): Promise<void> {
   await db.delete(userRoles).where(eq(userRoles.userId, userId));
   const unique = [...new Map(grants.map((g) => [`${g.role}|${g.orgUnitCode}`, g])).values()];
@@ -74,9 +76,21 @@ export async function replaceGrants(
         role: g.role,
         orgUnitCode: g.orgUnitCode,
         dataElements: g.role === 'department' && g.dataElements?.length ? [...new Set(g.dataElements)].sort() : null,
+        enterpriseId: g.role === 'enterprise' ? (g.enterpriseId ?? null) : null,
       })),
     );
   }
+}
+
+/** Enterprises by id with the path of the unit they are registered in. */
+export async function enterprisePaths(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: enterprises.id, path: orgUnits.path })
+    .from(enterprises)
+    .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
+    .where(inArray(enterprises.id, ids));
+  return new Map(rows.map((r) => [r.id, r.path]));
 }
 
 export async function knownDataElements(db: Db, codes: string[]): Promise<Set<string>> {

@@ -18,6 +18,7 @@ const presentGrant = (g: GrantRow) => ({
   orgUnitCode: g.orgUnitCode,
   orgUnitName: g.orgUnitName,
   dataElements: g.dataElements,
+  enterpriseId: g.enterpriseId,
 });
 
 export function presentUser(u: UserRow, grants: GrantRow[]): UserView {
@@ -39,7 +40,13 @@ export function presentMe(auth: AuthInfo): Me {
     username: auth.user.username,
     displayName: auth.user.displayName,
     locale: auth.user.locale as Locale,
-    roles: auth.grants.map((g) => ({ role: g.role, orgUnitCode: g.orgUnitCode, orgUnitName: g.orgUnitName, dataElements: g.dataElements })),
+    roles: auth.grants.map((g) => ({
+      role: g.role,
+      orgUnitCode: g.orgUnitCode,
+      orgUnitName: g.orgUnitName,
+      dataElements: g.dataElements,
+      enterpriseId: g.enterpriseId,
+    })),
     mustChangePassword: auth.user.mustChangePassword,
   };
 }
@@ -53,7 +60,10 @@ const auditable = (u: UserRow, grants: GrantRow[]) => ({
   passwordHash: u.passwordHash,
   roles: grants
     .filter((g) => g.userId === u.id)
-    .map((g) => `${g.role}@${g.orgUnitCode}${g.dataElements ? `[${g.dataElements.join(',')}]` : ''}`),
+    .map(
+      (g) =>
+        `${g.role}@${g.orgUnitCode}${g.dataElements ? `[${g.dataElements.join(',')}]` : ''}${g.enterpriseId ? `#${g.enterpriseId}` : ''}`,
+    ),
 });
 
 // ---------------------------------------------------------------- sign-in
@@ -174,6 +184,17 @@ async function checkGrants(db: Db, grants: RoleGrantInput[], canGrant: GrantScop
     if (!canGrant(unit.path)) throw new AppError(403, 'forbidden_scope', { unit: unit.name });
     const unknown = g.dataElements?.find((d) => !des.has(d));
     if (unknown) throw new AppError(400, 'dv_unknown_data_element', { code: unknown }, `roles.${i}.dataElements`);
+  });
+  // An enterprise user acts for one registered enterprise inside the grant's scope.
+  const entPaths = await repo.enterprisePaths(
+    db,
+    grants.flatMap((g) => (g.enterpriseId ? [g.enterpriseId] : [])),
+  );
+  grants.forEach((g, i) => {
+    if (g.role !== 'enterprise') return;
+    const path = g.enterpriseId ? entPaths.get(g.enterpriseId) : undefined;
+    const unitPath = units.get(g.orgUnitCode)!.path;
+    if (!path || !path.startsWith(unitPath)) throw new AppError(400, 'grant_enterprise', {}, `roles.${i}.enterpriseId`);
   });
 }
 

@@ -50,7 +50,9 @@ describe('POST /api/users', () => {
     expect(res.statusCode).toBe(201);
     const { user, initialPassword } = res.json();
     expect(initialPassword).toMatch(/^[A-Za-z2-9]{16}$/);
-    expect(user.roles).toEqual([{ role: 'bureau', orgUnitCode: '500241', orgUnitName: '秀山土家族苗族自治县', dataElements: null }]);
+    expect(user.roles).toEqual([
+      { role: 'bureau', orgUnitCode: '500241', orgUnitName: '秀山土家族苗族自治县', dataElements: null, enterpriseId: null },
+    ]);
     const agent = await login(t, body.username, initialPassword);
     expect((await agent.get('/api/auth/me')).json().mustChangePassword).toBe(true);
     const dup = await admin.post('/api/users', { ...newUser(), username: body.username.toUpperCase() });

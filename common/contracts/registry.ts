@@ -1,0 +1,235 @@
+import { z } from 'zod';
+import { ORG_CODE_PATTERN } from '../limits.js';
+import { isoDate } from './common.js';
+
+const orgCode = z.string().regex(ORG_CODE_PATTERN);
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optText = (max: number) => z.string().trim().max(max).nullable().optional();
+const money = z.number().min(0).nullable().optional();
+
+export const SIZE_CLASSES = ['large', 'medium', 'small', 'micro'] as const;
+export const PLATFORM_LEVELS = ['national', 'municipal', 'county'] as const;
+export const PATENT_STATUSES = ['pending', 'granted', 'lapsed', 'invalidated'] as const;
+
+export const parkMembership = z.object({ parkCode: orgCode, fromDate: isoDate, toDate: isoDate.nullable().optional() });
+
+export const enterpriseInput = z
+  .object({
+    creditCode: text(30),
+    name: text(200),
+    legalRepresentative: optText(50),
+    foundedOn: isoDate.nullable().optional(),
+    orgUnitCode: orgCode,
+    industryCode: z
+      .string()
+      .trim()
+      .regex(/^[A-T](\d{2,4})?$/)
+      .nullable()
+      .optional(),
+    tags: z.array(z.string().max(40)).max(20).default([]),
+    sizeClass: z.enum(SIZE_CLASSES).nullable().optional(),
+    contactName: optText(50),
+    contactPhone: optText(40),
+    address: optText(300),
+    parks: z.array(parkMembership).max(10).default([]),
+  })
+  .strict();
+export type EnterpriseInput = z.infer<typeof enterpriseInput>;
+
+/** What an enterprise user may change about itself: contacts and address, not identity or location. */
+export const ownProfileInput = enterpriseInput
+  .pick({ contactName: true, contactPhone: true, address: true, legalRepresentative: true })
+  .strict();
+
+export const qualificationView = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  creditCode: z.string(),
+  typeCode: z.string(),
+  typeName: z.string(),
+  number: z.string().nullable(),
+  issuedOn: z.string(),
+  validUntil: z.string().nullable(),
+  revokedOn: z.string().nullable(),
+  validToday: z.boolean(),
+  isDemo: z.boolean(),
+});
+export type QualificationView = z.infer<typeof qualificationView>;
+
+export const enterpriseView = z.object({
+  id: z.string(),
+  creditCode: z.string(),
+  name: z.string(),
+  legalRepresentative: z.string().nullable(),
+  foundedOn: z.string().nullable(),
+  orgUnitCode: z.string(),
+  orgUnitName: z.string(),
+  industryCode: z.string().nullable(),
+  tags: z.array(z.string()),
+  sizeClass: z.enum(SIZE_CLASSES).nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  address: z.string().nullable(),
+  parks: z.array(z.object({ parkCode: z.string(), parkName: z.string(), fromDate: z.string(), toDate: z.string().nullable() })),
+  qualifications: z.array(qualificationView),
+  isDemo: z.boolean(),
+});
+export type EnterpriseView = z.infer<typeof enterpriseView>;
+
+export const enterpriseListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  orgUnit: orgCode.optional(),
+  tag: z.string().max(40).optional(),
+  qualification: z.string().max(40).optional(),
+  validOn: isoDate.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export const enterpriseSummary = enterpriseView
+  .omit({ qualifications: true, parks: true })
+  .extend({ qualificationCodes: z.array(z.string()) });
+export const enterpriseList = z.object({ items: z.array(enterpriseSummary), total: z.number() });
+
+export const qualificationInput = z
+  .object({ typeCode: text(40), number: optText(80), issuedOn: isoDate, revokedOn: isoDate.nullable().optional() })
+  .strict();
+
+export const qualificationListQuery = z.object({
+  type: z.string().max(40).optional(),
+  validOn: isoDate.optional(),
+  /** Valid today but ending within this many months: the re-certification follow-up list. */
+  expiringWithinMonths: z.coerce.number().int().min(1).max(36).optional(),
+  orgUnit: orgCode.optional(),
+});
+
+export const platformInput = z
+  .object({
+    name: text(200),
+    typeCode: text(40),
+    level: z.enum(PLATFORM_LEVELS),
+    hostCreditCode: z.string().trim().max(30).nullable().optional(),
+    hostName: optText(200),
+    orgUnitCode: orgCode,
+    recognizedOn: isoDate,
+    revokedOn: isoDate.nullable().optional(),
+    floorArea: z.number().min(0).max(10_000_000).nullable().optional(),
+  })
+  .strict();
+
+export const platformView = z.object({
+  id: z.string(),
+  name: z.string(),
+  typeCode: z.string(),
+  typeName: z.string(),
+  category: z.enum(['rd', 'service']),
+  level: z.enum(PLATFORM_LEVELS),
+  hostEnterpriseId: z.string().nullable(),
+  hostName: z.string().nullable(),
+  orgUnitCode: z.string(),
+  orgUnitName: z.string(),
+  recognizedOn: z.string(),
+  revokedOn: z.string().nullable(),
+  floorArea: z.number().nullable(),
+  isDemo: z.boolean(),
+});
+
+export const talentInput = z
+  .object({
+    name: text(50),
+    category: text(40),
+    employerCreditCode: z.string().trim().max(30).nullable().optional(),
+    employerName: optText(200),
+    orgUnitCode: orgCode,
+    fromDate: isoDate,
+    toDate: isoDate.nullable().optional(),
+  })
+  .strict();
+
+export const talentView = talentInput.omit({ employerCreditCode: true }).extend({
+  id: z.string(),
+  employerEnterpriseId: z.string().nullable(),
+  employerName: z.string().nullable(),
+  toDate: z.string().nullable(),
+  isDemo: z.boolean(),
+});
+
+export const patentInput = z
+  .object({
+    number: text(30),
+    title: text(300),
+    filedOn: isoDate,
+    grantedOn: isoDate.nullable().optional(),
+    status: z.enum(PATENT_STATUSES),
+    lapsedOn: isoDate.nullable().optional(),
+    owners: z.array(z.string().trim().min(1).max(30)).min(1).max(20),
+  })
+  .strict();
+
+export const patentView = z.object({
+  id: z.string(),
+  number: z.string(),
+  type: z.enum(['invention', 'utility_model', 'design']),
+  title: z.string(),
+  filedOn: z.string(),
+  grantedOn: z.string().nullable(),
+  status: z.enum(PATENT_STATUSES),
+  lapsedOn: z.string().nullable(),
+  expiresOn: z.string(),
+  owners: z.array(z.object({ creditCode: z.string(), enterpriseId: z.string().nullable(), name: z.string().nullable() })),
+  isDemo: z.boolean(),
+});
+
+export const STAT_FIELDS = [
+  'avgEmployees',
+  'stStaff',
+  'revenue',
+  'productSales',
+  'newProductSales',
+  'highTechRevenue',
+  'rdExpense',
+  'rdExpenseDomestic',
+  'totalCost',
+  'netAssets',
+  'totalAssets',
+] as const;
+
+export const statsInput = z
+  .object({
+    avgEmployees: money,
+    stStaff: money,
+    revenue: money,
+    productSales: money,
+    newProductSales: money,
+    highTechRevenue: money,
+    rdExpense: money,
+    rdExpenseDomestic: money,
+    totalCost: money,
+    netAssets: z.number().nullable().optional(),
+    totalAssets: money,
+    submit: z.boolean().default(false),
+  })
+  .strict();
+
+export const statsView = z.object({
+  enterpriseId: z.string(),
+  year: z.number(),
+  avgEmployees: z.number().nullable(),
+  stStaff: z.number().nullable(),
+  revenue: z.number().nullable(),
+  productSales: z.number().nullable(),
+  newProductSales: z.number().nullable(),
+  highTechRevenue: z.number().nullable(),
+  rdExpense: z.number().nullable(),
+  rdExpenseDomestic: z.number().nullable(),
+  totalCost: z.number().nullable(),
+  netAssets: z.number().nullable(),
+  totalAssets: z.number().nullable(),
+  status: z.enum(['draft', 'submitted', 'approved']),
+  isDemo: z.boolean(),
+});
+
+export const idParam = z.object({ id: z.uuid() });
+export const statsParam = z.object({ id: z.uuid(), year: z.coerce.number().int().min(1990).max(2100) });
+export const yearParam = z.object({ year: z.coerce.number().int().min(1990).max(2100) });

@@ -1,0 +1,207 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { type z } from 'zod';
+import { type patentInput, type platformInput, type statsInput, type talentInput } from '../../../common/contracts/registry.js';
+import { patentExpiry, validatePatentNumber } from '../../../common/registry/index.js';
+import { enterpriseStats, patentOwners, patents, platforms, talents } from '../../db/schema/index.js';
+import { audit, type RequestContext } from '../../platform/audit.js';
+import type { Db } from '../../platform/db.js';
+import { AppError } from '../../platform/errors.js';
+import { bumpRevision } from '../../platform/revision.js';
+import { findUnits } from '../orgunits/index.js';
+import { checkCreditCode } from './enterprises.service.js';
+import * as repo from './registry.repo.js';
+
+type Scope = (path: string) => boolean;
+
+async function unitIn(db: Db, code: string, canWrite: Scope, field = 'orgUnitCode') {
+  const [unit] = await findUnits(db, [code]);
+  if (!unit) throw new AppError(400, 'not_in_scope_unit', { code }, field);
+  if (!canWrite(unit.path)) throw new AppError(403, 'forbidden_scope', { unit: unit.name });
+  return unit;
+}
+
+/** An optional link to a registered enterprise by credit code (checked, then looked up). */
+async function enterpriseByCode(db: Db, code: string | null | undefined, field: string) {
+  if (!code) return null;
+  const normalized = checkCreditCode(code, field);
+  const [e] = await repo.findByCreditCodes(db, [normalized]);
+  if (!e) throw new AppError(400, 'unknown_enterprise', { code: normalized }, field);
+  return e;
+}
+
+export async function addPlatform(
+  db: Db,
+  ctx: RequestContext,
+  canWrite: Scope,
+  input: z.infer<typeof platformInput>,
+  opts: { isDemo?: boolean } = {},
+) {
+  await unitIn(db, input.orgUnitCode, canWrite);
+  const type = await repo.platformType(db, input.typeCode);
+  if (!type) throw new AppError(400, 'unknown_type', { code: input.typeCode }, 'typeCode');
+  if (input.revokedOn && input.revokedOn < input.recognizedOn)
+    throw new AppError(400, 'dates_out_of_order', { other: input.recognizedOn }, 'revokedOn');
+  const host = await enterpriseByCode(db, input.hostCreditCode, 'hostCreditCode');
+  return db.transaction(async (tx) => {
+    const { hostCreditCode: _h, ...fields } = input;
+    const [row] = await tx
+      .insert(platforms)
+      .values({
+        ...fields,
+        hostEnterpriseId: host?.id ?? null,
+        hostName: input.hostName ?? host?.name ?? null,
+        isDemo: opts.isDemo ?? false,
+      })
+      .returning();
+    await bumpRevision(tx);
+    const { createdAt: _c, ...rest } = row!;
+    await audit(tx, ctx, { action: 'create', entity: 'platform', entityId: row!.id, after: rest });
+    return row!.id;
+  });
+}
+
+export async function addTalent(
+  db: Db,
+  ctx: RequestContext,
+  canWrite: Scope,
+  input: z.infer<typeof talentInput>,
+  opts: { isDemo?: boolean } = {},
+) {
+  await unitIn(db, input.orgUnitCode, canWrite);
+  if (input.toDate && input.toDate < input.fromDate) throw new AppError(400, 'dates_out_of_order', { other: input.fromDate }, 'toDate');
+  const employer = await enterpriseByCode(db, input.employerCreditCode, 'employerCreditCode');
+  return db.transaction(async (tx) => {
+    const { employerCreditCode: _e, ...fields } = input;
+    const [row] = await tx
+      .insert(talents)
+      .values({
+        ...fields,
+        employerEnterpriseId: employer?.id ?? null,
+        employerName: input.employerName ?? employer?.name ?? null,
+        isDemo: opts.isDemo ?? false,
+      })
+      .returning();
+    await bumpRevision(tx);
+    const { createdAt: _c, ...rest } = row!;
+    await audit(tx, ctx, { action: 'create', entity: 'talent', entityId: row!.id, after: rest });
+    return row!.id;
+  });
+}
+
+const PATENT_ERRORS: Record<string, string> = {
+  format: '格式应如 202110123456.7 / format like 202110123456.7',
+  year: '申请年份不对 / wrong year',
+  type: '第 5 位专利类型码不对 / wrong type digit',
+  check: '校验位不对 / wrong check digit',
+  missing_check: '缺少校验位 / check digit missing',
+};
+
+export async function addPatent(
+  db: Db,
+  ctx: RequestContext,
+  canWrite: Scope,
+  input: z.infer<typeof patentInput>,
+  opts: { isDemo?: boolean } = {},
+) {
+  const num = validatePatentNumber(input.number);
+  if (!num.ok) {
+    const detail = `${PATENT_ERRORS[num.error] ?? num.error}${num.expected ? ` → ${num.expected}` : ''}`;
+    throw new AppError(400, 'patent_number', { number: input.number, detail }, 'number');
+  }
+  if (input.grantedOn && input.grantedOn < input.filedOn)
+    throw new AppError(400, 'dates_out_of_order', { other: input.filedOn }, 'grantedOn');
+  const codes = input.owners.map((c, i) => checkCreditCode(c, `owners.${i}`));
+  const owners = new Map((await repo.findByCreditCodes(db, codes)).map((e) => [e.creditCode, e]));
+  // Registering a patent needs a grant over at least one registered owner.
+  const inScope = await Promise.all([...owners.values()].map(async (e) => (await findUnits(db, [e.orgUnitCode]))[0]));
+  if (!inScope.some((u) => u && canWrite(u.path))) throw new AppError(403, 'forbidden_scope', { unit: input.owners.join(', ') });
+  return db.transaction(async (tx) => {
+    if (await repo.findPatentByNumber(tx, num.normalized))
+      throw new AppError(409, 'patent_duplicate', { number: num.normalized }, 'number');
+    const [row] = await tx
+      .insert(patents)
+      .values({
+        number: num.normalized,
+        type: num.type,
+        title: input.title,
+        filedOn: input.filedOn,
+        grantedOn: input.grantedOn ?? null,
+        status: input.status,
+        lapsedOn: input.lapsedOn ?? null,
+        expiresOn: patentExpiry(num.type, input.filedOn),
+        isDemo: opts.isDemo ?? false,
+      })
+      .returning();
+    await tx
+      .insert(patentOwners)
+      .values(codes.map((creditCode) => ({ patentId: row!.id, creditCode, enterpriseId: owners.get(creditCode)?.id ?? null })));
+    await bumpRevision(tx);
+    const { createdAt: _c, ...rest } = row!;
+    await audit(tx, ctx, { action: 'create', entity: 'patent', entityId: row!.id, after: { ...rest, owners: codes } });
+    return row!.id;
+  });
+}
+
+/** Saves one year's figures of one enterprise (draft or submitted); approved figures are locked. */
+export async function saveStats(
+  db: Db,
+  ctx: RequestContext,
+  enterpriseId: string,
+  year: number,
+  input: z.infer<typeof statsInput>,
+  opts: { isDemo?: boolean; approve?: boolean } = {},
+) {
+  const { submit, ...figures } = input;
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(enterpriseStats)
+      .where(and(eq(enterpriseStats.enterpriseId, enterpriseId), eq(enterpriseStats.year, year)))
+      .for('update');
+    if (before?.status === 'approved') throw new AppError(409, 'stats_locked', { year });
+    const status = opts.approve ? 'approved' : submit ? 'submitted' : 'draft';
+    const values = {
+      ...figures,
+      status,
+      isDemo: opts.isDemo ?? false,
+      updatedAt: sql`now()`,
+      ...(opts.approve ? { approvedBy: ctx.userId, approvedAt: new Date() } : {}),
+    };
+    if (before) await tx.update(enterpriseStats).set(values).where(eq(enterpriseStats.id, before.id));
+    else await tx.insert(enterpriseStats).values({ enterpriseId, year, ...values });
+    await bumpRevision(tx);
+    const strip = (r: Record<string, unknown> | undefined) =>
+      r ? Object.fromEntries(Object.entries(r).filter(([k]) => !['id', 'updatedAt', 'approvedAt'].includes(k))) : null;
+    await audit(tx, ctx, {
+      action: before ? 'update' : 'create',
+      entity: 'enterprise_stats',
+      entityId: `${enterpriseId}|${year}`,
+      before: strip(before),
+      after: { ...figures, status },
+    });
+  });
+}
+
+export async function approveStats(db: Db, ctx: RequestContext, enterpriseId: string, year: number) {
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(enterpriseStats)
+      .where(and(eq(enterpriseStats.enterpriseId, enterpriseId), eq(enterpriseStats.year, year)))
+      .for('update');
+    if (!before) throw new AppError(404, 'not_found', { what: `${year}` });
+    if (before.status === 'approved') throw new AppError(409, 'stats_locked', { year });
+    await tx
+      .update(enterpriseStats)
+      .set({ status: 'approved', approvedBy: ctx.userId, approvedAt: new Date() })
+      .where(eq(enterpriseStats.id, before.id));
+    await bumpRevision(tx);
+    await audit(tx, ctx, {
+      action: 'approve',
+      entity: 'enterprise_stats',
+      entityId: `${enterpriseId}|${year}`,
+      before: { status: before.status },
+      after: { status: 'approved' },
+    });
+  });
+}

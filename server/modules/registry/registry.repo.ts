@@ -1,0 +1,178 @@
+import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import {
+  enterpriseStats,
+  enterprises,
+  orgUnits,
+  parkMemberships,
+  patentOwners,
+  patents,
+  platformTypes,
+  platforms,
+  qualificationTypes,
+  qualifications,
+  talents,
+} from '../../db/schema/index.js';
+import type { Db } from '../../platform/db.js';
+
+export type EnterpriseRow = typeof enterprises.$inferSelect;
+export type QualificationRow = typeof qualifications.$inferSelect;
+export type StatsRow = typeof enterpriseStats.$inferSelect;
+
+export async function findEnterprise(db: Db, id: string): Promise<(EnterpriseRow & { orgUnitName: string; orgPath: string }) | undefined> {
+  const [row] = await db
+    .select({ e: enterprises, orgUnitName: orgUnits.name, orgPath: orgUnits.path })
+    .from(enterprises)
+    .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
+    .where(eq(enterprises.id, id));
+  return row ? { ...row.e, orgUnitName: row.orgUnitName, orgPath: row.orgPath } : undefined;
+}
+
+export async function findByCreditCodes(db: Db, codes: string[]): Promise<EnterpriseRow[]> {
+  if (codes.length === 0) return [];
+  return db.select().from(enterprises).where(inArray(enterprises.creditCode, codes));
+}
+
+export interface EnterpriseFilter {
+  q?: string | undefined;
+  withinPath?: string | undefined;
+  scopePaths: string[];
+  tag?: string | undefined;
+  qualification?: string | undefined;
+  validOn: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listEnterprises(db: Db, f: EnterpriseFilter) {
+  const cond = and(
+    or(...f.scopePaths.map((p) => sql`${orgUnits.path} like ${`${p}%`}`)),
+    f.withinPath ? sql`${orgUnits.path} like ${`${f.withinPath}%`}` : undefined,
+    f.q ? or(ilike(enterprises.name, `%${f.q}%`), ilike(enterprises.creditCode, `%${f.q}%`)) : undefined,
+    f.tag ? sql`${f.tag} = any(${enterprises.tags})` : undefined,
+    f.qualification
+      ? sql`exists (select 1 from qualifications q where q.enterprise_id = ${enterprises.id} and q.type_code = ${f.qualification}
+              and q.issued_on <= ${f.validOn} and (q.valid_until is null or q.valid_until >= ${f.validOn})
+              and (q.revoked_on is null or q.revoked_on > ${f.validOn}))`
+      : undefined,
+  );
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({ e: enterprises, orgUnitName: orgUnits.name })
+      .from(enterprises)
+      .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
+      .where(cond)
+      .orderBy(asc(enterprises.name))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(enterprises)
+      .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
+      .where(cond),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+export const parksOf = (db: Db, enterpriseIds: string[]) =>
+  enterpriseIds.length
+    ? db
+        .select({ m: parkMemberships, parkName: orgUnits.name })
+        .from(parkMemberships)
+        .innerJoin(orgUnits, eq(orgUnits.code, parkMemberships.parkCode))
+        .where(inArray(parkMemberships.enterpriseId, enterpriseIds))
+        .orderBy(asc(parkMemberships.fromDate))
+    : Promise.resolve([]);
+
+export function qualificationsOf(db: Db, filter: { enterpriseIds?: string[]; type?: string; scopePaths?: string[] }) {
+  return db
+    .select({
+      q: qualifications,
+      typeName: qualificationTypes.nameZh,
+      enterpriseName: enterprises.name,
+      creditCode: enterprises.creditCode,
+      orgPath: orgUnits.path,
+    })
+    .from(qualifications)
+    .innerJoin(qualificationTypes, eq(qualificationTypes.code, qualifications.typeCode))
+    .innerJoin(enterprises, eq(enterprises.id, qualifications.enterpriseId))
+    .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
+    .where(
+      and(
+        filter.enterpriseIds
+          ? inArray(
+              qualifications.enterpriseId,
+              filter.enterpriseIds.length ? filter.enterpriseIds : ['00000000-0000-0000-0000-000000000000'],
+            )
+          : undefined,
+        filter.type ? eq(qualifications.typeCode, filter.type) : undefined,
+        filter.scopePaths ? or(...filter.scopePaths.map((p) => sql`${orgUnits.path} like ${`${p}%`}`)) : undefined,
+      ),
+    )
+    .orderBy(desc(qualifications.issuedOn));
+}
+
+export async function qualificationType(db: Db, code: string) {
+  const [row] = await db.select().from(qualificationTypes).where(eq(qualificationTypes.code, code));
+  return row;
+}
+
+export async function platformType(db: Db, code: string) {
+  const [row] = await db.select().from(platformTypes).where(eq(platformTypes.code, code));
+  return row;
+}
+
+export function platformsIn(db: Db, scopePaths: string[]) {
+  return db
+    .select({ p: platforms, typeName: platformTypes.nameZh, category: platformTypes.category, orgUnitName: orgUnits.name })
+    .from(platforms)
+    .innerJoin(platformTypes, eq(platformTypes.code, platforms.typeCode))
+    .innerJoin(orgUnits, eq(orgUnits.code, platforms.orgUnitCode))
+    .where(or(...scopePaths.map((p) => sql`${orgUnits.path} like ${`${p}%`}`)))
+    .orderBy(asc(platforms.recognizedOn));
+}
+
+export function talentsIn(db: Db, scopePaths: string[]) {
+  return db
+    .select({ t: talents })
+    .from(talents)
+    .innerJoin(orgUnits, eq(orgUnits.code, talents.orgUnitCode))
+    .where(or(...scopePaths.map((p) => sql`${orgUnits.path} like ${`${p}%`}`)))
+    .orderBy(asc(talents.name));
+}
+
+/** Patents with at least one owner in scope (an owner outside the register counts as out of scope). */
+export function patentsOf(db: Db, f: { enterpriseIds?: string[]; scopePaths?: string[] }) {
+  return db
+    .selectDistinct({ p: patents })
+    .from(patents)
+    .innerJoin(patentOwners, eq(patentOwners.patentId, patents.id))
+    .leftJoin(enterprises, eq(enterprises.id, patentOwners.enterpriseId))
+    .leftJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
+    .where(
+      and(
+        f.enterpriseIds
+          ? inArray(patentOwners.enterpriseId, f.enterpriseIds.length ? f.enterpriseIds : ['00000000-0000-0000-0000-000000000000'])
+          : undefined,
+        f.scopePaths ? or(...f.scopePaths.map((p) => sql`${orgUnits.path} like ${`${p}%`}`)) : undefined,
+      ),
+    )
+    .orderBy(desc(patents.filedOn));
+}
+
+export function ownersOf(db: Db, patentIds: string[]) {
+  if (patentIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({ o: patentOwners, name: enterprises.name })
+    .from(patentOwners)
+    .leftJoin(enterprises, eq(enterprises.id, patentOwners.enterpriseId))
+    .where(inArray(patentOwners.patentId, patentIds));
+}
+
+export async function findPatentByNumber(db: Db, number: string) {
+  const [row] = await db.select().from(patents).where(eq(patents.number, number));
+  return row;
+}
+
+export async function statsOf(db: Db, enterpriseId: string): Promise<StatsRow[]> {
+  return db.select().from(enterpriseStats).where(eq(enterpriseStats.enterpriseId, enterpriseId)).orderBy(asc(enterpriseStats.year));
+}

@@ -1,0 +1,323 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  enterpriseInput,
+  enterpriseList,
+  enterpriseListQuery,
+  enterpriseView,
+  idParam,
+  patentInput,
+  platformInput,
+  qualificationInput,
+  qualificationListQuery,
+  statsInput,
+  statsParam,
+  talentInput,
+} from '../../../common/contracts/registry.js';
+import { isoDate } from '../../../common/contracts/common.js';
+import { addDays } from '../../../common/registry/index.js';
+import { contextOf } from '../../platform/audit.js';
+import { requireAuth, type AuthInfo } from '../../platform/auth.js';
+import type { Db } from '../../platform/db.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { getUnitOr404 } from '../orgunits/index.js';
+import * as ent from './enterprises.service.js';
+import { pipeline, prechecksFor } from './prechecks.js';
+import * as rec from './records.service.js';
+import { canEdit, canRead, ownEnterprises, readScopes } from './registry.policy.js';
+import * as repo from './registry.repo.js';
+import { presentPatents, presentPlatform, presentStats, presentTalent, registryTypes } from './presenters.js';
+
+/** Loads an enterprise the user may see: in a reader's scope, or the user's own enterprise. */
+export async function visibleEnterprise(db: Db, auth: AuthInfo, id: string) {
+  const e = await repo.findEnterprise(db, id);
+  // Someone else's enterprise does not exist, as far as an enterprise user can tell.
+  if (!e || (!canRead(auth, e.orgPath) && !ownEnterprises(auth).includes(id))) throw notFound(id);
+  return e;
+}
+
+function requireEditor(auth: AuthInfo, path: string, unitName: string) {
+  if (!canEdit(auth)(path)) throw new AppError(403, 'forbidden_scope', { unit: unitName });
+}
+
+function requireReader(auth: AuthInfo): string[] {
+  const scopes = readScopes(auth);
+  if (scopes.length === 0) throw new AppError(403, 'forbidden');
+  return scopes;
+}
+
+export function registryRoutes(app: FastifyInstance, db: Db): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['registry'];
+
+  r.get('/api/registry/types', { schema: { tags, summary: 'Industry tags, qualification and platform types' } }, async (req) => {
+    requireAuth(req);
+    return registryTypes(db);
+  });
+
+  r.get(
+    '/api/enterprises',
+    {
+      schema: {
+        tags,
+        summary: 'Enterprises in scope, filterable by name, town, tag and valid qualification',
+        querystring: enterpriseListQuery,
+        response: { 200: enterpriseList },
+      },
+    },
+    async (req) => {
+      const scopes = requireReader(requireAuth(req));
+      const within = req.query.orgUnit ? (await getUnitOr404(db, req.query.orgUnit)).path : undefined;
+      const { rows, total } = await repo.listEnterprises(db, {
+        ...req.query,
+        withinPath: within,
+        scopePaths: scopes,
+        validOn: req.query.validOn ?? ent.today(),
+      });
+      const quals = await repo.qualificationsOf(db, { enterpriseIds: rows.map((x) => x.e.id) });
+      const date = req.query.validOn ?? ent.today();
+      return {
+        total,
+        items: rows.map(({ e, orgUnitName }) => ({
+          id: e.id,
+          creditCode: e.creditCode,
+          name: e.name,
+          legalRepresentative: e.legalRepresentative,
+          foundedOn: e.foundedOn,
+          orgUnitCode: e.orgUnitCode,
+          orgUnitName,
+          industryCode: e.industryCode,
+          tags: e.tags,
+          sizeClass: e.sizeClass as 'large' | 'medium' | 'small' | 'micro' | null,
+          contactName: e.contactName,
+          contactPhone: e.contactPhone,
+          address: e.address,
+          isDemo: e.isDemo,
+          qualificationCodes: [
+            ...new Set(quals.filter((q) => q.q.enterpriseId === e.id && ent.validOn(q.q, date)).map((q) => q.q.typeCode)),
+          ],
+        })),
+      };
+    },
+  );
+
+  r.post(
+    '/api/enterprises',
+    {
+      schema: {
+        tags,
+        summary: 'Register an enterprise (credit code checked, no duplicates)',
+        body: enterpriseInput,
+        response: { 201: enterpriseView },
+      },
+    },
+    async (req, reply) => {
+      const auth = requireAuth(req);
+      const id = await ent.createEnterprise(db, contextOf(req), canEdit(auth), req.body);
+      const { orgPath: _p, ...view } = await ent.enterpriseDetail(db, id);
+      return reply.status(201).send(view);
+    },
+  );
+
+  r.get(
+    '/api/enterprises/:id',
+    { schema: { tags, summary: 'One enterprise with parks and qualifications', params: idParam, response: { 200: enterpriseView } } },
+    async (req) => {
+      const auth = requireAuth(req);
+      await visibleEnterprise(db, auth, req.params.id);
+      const { orgPath: _p, ...view } = await ent.enterpriseDetail(db, req.params.id);
+      return view;
+    },
+  );
+
+  r.put(
+    '/api/enterprises/:id',
+    { schema: { tags, summary: 'Edit an enterprise', params: idParam, body: enterpriseInput, response: { 200: enterpriseView } } },
+    async (req) => {
+      const auth = requireAuth(req);
+      await visibleEnterprise(db, auth, req.params.id);
+      await ent.updateEnterprise(db, contextOf(req), canEdit(auth), req.params.id, req.body);
+      const { orgPath: _p, ...view } = await ent.enterpriseDetail(db, req.params.id);
+      return view;
+    },
+  );
+
+  r.post(
+    '/api/enterprises/:id/qualifications',
+    {
+      schema: {
+        tags,
+        summary: 'Record a qualification; its validity follows from its type',
+        params: idParam,
+        body: qualificationInput,
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      const auth = requireAuth(req);
+      const e = await visibleEnterprise(db, auth, req.params.id);
+      requireEditor(auth, e.orgPath, e.orgUnitName);
+      return reply.status(201).send({ id: await ent.addQualification(db, contextOf(req), e.id, req.body) });
+    },
+  );
+
+  r.post(
+    '/api/enterprises/:id/qualifications/:qid/revoke',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a qualification from a date',
+        params: idParam.extend({ qid: z.uuid() }),
+        body: z.object({ revokedOn: isoDate }).strict(),
+      },
+    },
+    async (req, reply) => {
+      const auth = requireAuth(req);
+      const e = await visibleEnterprise(db, auth, req.params.id);
+      requireEditor(auth, e.orgPath, e.orgUnitName);
+      await ent.revokeQualification(db, contextOf(req), e.id, req.params.qid, req.body.revokedOn);
+      return reply.status(204).send();
+    },
+  );
+
+  r.get(
+    '/api/qualifications',
+    {
+      schema: {
+        tags,
+        summary: 'Qualifications valid on a date, or ending within some months (re-certification follow-up)',
+        querystring: qualificationListQuery,
+      },
+    },
+    async (req) => {
+      const scopes = requireReader(requireAuth(req));
+      const within = req.query.orgUnit ? (await getUnitOr404(db, req.query.orgUnit)).path : undefined;
+      const date = req.query.validOn ?? ent.today();
+      const rows = (await repo.qualificationsOf(db, { ...(req.query.type ? { type: req.query.type } : {}), scopePaths: scopes })).filter(
+        (q) => !within || q.orgPath.startsWith(within),
+      );
+      let out = rows.filter((q) => ent.validOn(q.q, date));
+      if (req.query.expiringWithinMonths) {
+        const horizon = addDays(date, Math.round(req.query.expiringWithinMonths * 30.44));
+        out = out
+          .filter((q) => q.q.validUntil !== null && q.q.validUntil <= horizon)
+          .sort((a, b) => (a.q.validUntil! < b.q.validUntil! ? -1 : 1));
+      }
+      return out.map(ent.presentQualification);
+    },
+  );
+
+  r.get('/api/platforms', { schema: { tags, summary: 'Platforms and institutions in scope' } }, async (req) => {
+    const scopes = requireReader(requireAuth(req));
+    return (await repo.platformsIn(db, scopes)).map(presentPlatform);
+  });
+  r.post(
+    '/api/platforms',
+    { schema: { tags, summary: 'Record a platform or institution', body: platformInput, response: { 201: z.object({ id: z.string() }) } } },
+    async (req, reply) => {
+      const auth = requireAuth(req);
+      return reply.status(201).send({ id: await rec.addPlatform(db, contextOf(req), canEdit(auth), req.body) });
+    },
+  );
+
+  r.get('/api/talents', { schema: { tags, summary: 'Talents in scope (no national ID numbers are stored)' } }, async (req) => {
+    const scopes = requireReader(requireAuth(req));
+    return (await repo.talentsIn(db, scopes)).map(presentTalent);
+  });
+  r.post(
+    '/api/talents',
+    { schema: { tags, summary: 'Record a talent', body: talentInput, response: { 201: z.object({ id: z.string() }) } } },
+    async (req, reply) => {
+      const auth = requireAuth(req);
+      return reply.status(201).send({ id: await rec.addTalent(db, contextOf(req), canEdit(auth), req.body) });
+    },
+  );
+
+  r.get(
+    '/api/patents',
+    { schema: { tags, summary: 'Patents with an owner in scope; expiry computed from type and filing date' } },
+    async (req) => {
+      const scopes = requireReader(requireAuth(req));
+      return presentPatents(
+        db,
+        (await repo.patentsOf(db, { scopePaths: scopes })).map((x) => x.p),
+      );
+    },
+  );
+  r.post(
+    '/api/patents',
+    {
+      schema: {
+        tags,
+        summary: 'Record a patent (number format and check digit verified)',
+        body: patentInput,
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      const auth = requireAuth(req);
+      return reply.status(201).send({ id: await rec.addPatent(db, contextOf(req), canEdit(auth), req.body) });
+    },
+  );
+
+  r.get('/api/enterprises/:id/stats', { schema: { tags, summary: 'Annual figures of an enterprise', params: idParam } }, async (req) => {
+    const auth = requireAuth(req);
+    await visibleEnterprise(db, auth, req.params.id);
+    return (await repo.statsOf(db, req.params.id)).map(presentStats);
+  });
+  r.put(
+    '/api/enterprises/:id/stats/:year',
+    { schema: { tags, summary: 'Enter annual figures (bureau); approved figures are locked', params: statsParam, body: statsInput } },
+    async (req, reply) => {
+      const auth = requireAuth(req);
+      const e = await visibleEnterprise(db, auth, req.params.id);
+      requireEditor(auth, e.orgPath, e.orgUnitName);
+      await rec.saveStats(db, contextOf(req), e.id, req.params.year, req.body);
+      return reply.status(204).send();
+    },
+  );
+  r.post(
+    '/api/enterprises/:id/stats/:year/approve',
+    { schema: { tags, summary: 'Approve annual figures (bureau)', params: statsParam } },
+    async (req, reply) => {
+      const auth = requireAuth(req);
+      const e = await visibleEnterprise(db, auth, req.params.id);
+      requireEditor(auth, e.orgPath, e.orgUnitName);
+      await rec.approveStats(db, contextOf(req), e.id, req.params.year);
+      return reply.status(204).send();
+    },
+  );
+
+  r.get(
+    '/api/enterprises/:id/prechecks',
+    {
+      schema: {
+        tags,
+        summary: 'High-tech precheck and tech-SME score from the register',
+        params: idParam,
+        querystring: z.object({ date: isoDate.optional() }),
+      },
+    },
+    async (req) => {
+      const auth = requireAuth(req);
+      await visibleEnterprise(db, auth, req.params.id);
+      return prechecksFor(db, req.params.id, req.query.date ?? ent.today());
+    },
+  );
+
+  r.get(
+    '/api/registry/pipeline',
+    {
+      schema: {
+        tags,
+        summary: 'High-tech cultivation pipeline (高企培育库): closest first, with what is missing',
+        querystring: z.object({ date: isoDate.optional() }),
+      },
+    },
+    async (req) => {
+      const scopes = requireReader(requireAuth(req));
+      return pipeline(db, scopes, req.query.date ?? ent.today());
+    },
+  );
+}
