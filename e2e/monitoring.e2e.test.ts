@@ -80,7 +80,10 @@ describe.skipIf(!run)('plan monitoring journey in Chromium', () => {
     await expectAccessible(page, 'import preview');
     await screenshot(page, 'import-preview');
     const before = await page.evaluate(
-      (y) => fetch(`/api/data-values/history?dataElement=tech_enterprises&orgUnit=500241&period=${y}`).then((r) => r.json() as Promise<unknown[]>),
+      (y) =>
+        fetch(`/api/data-values/history?dataElement=tech_enterprises&orgUnit=500241&period=${y}`).then(
+          (r) => r.json() as Promise<unknown[]>,
+        ),
       year,
     );
     expect(before).toEqual([]);

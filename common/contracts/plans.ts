@@ -244,6 +244,10 @@ export const indicatorValuesView = z.object({
       reason: z.string().optional(),
       missing: z.array(z.string()).optional(),
       inputs: z.record(z.string(), z.number()),
+      /** From reported figures only; from the innovation register only; computed − reported. */
+      reported: z.number().nullable(),
+      computed: z.number().nullable(),
+      difference: z.number().nullable(),
     }),
   ),
 });

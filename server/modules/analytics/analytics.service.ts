@@ -16,7 +16,8 @@ import {
   type StatementGroup,
 } from '../plans/index.js';
 import * as repo from './analytics.repo.js';
-import { compileIndicator, Cube, seriesOf } from './cube.js';
+import { compileIndicator, Cube, LayeredCube, seriesOf, type ValueSource } from './cube.js';
+import { REGISTER_COUNTS, registerFacts } from '../registry/index.js';
 import { taskTitles } from './titles.js';
 
 export interface Unit {
@@ -25,6 +26,7 @@ export interface Unit {
   path: string;
 }
 
+/** Reported values only (the province-scale recompute benchmark reads this). */
 export async function loadCube(db: Db, root: Unit, approvedOnly: boolean, dataElements?: string[]): Promise<Cube> {
   const [units, rows, aggs] = await Promise.all([
     repo.unitsUnder(db, root.path),
@@ -34,13 +36,37 @@ export async function loadCube(db: Db, root: Unit, approvedOnly: boolean, dataEl
   return new Cube(units, rows, (de) => (aggs.get(de) ?? 'sum') as Aggregation);
 }
 
+/** Reported values layered over the register's computed figures, for the years from `fromYear` to now. */
+export async function loadLayered(
+  db: Db,
+  root: Unit,
+  approvedOnly: boolean,
+  fromYear: number,
+  dataElements?: string[],
+): Promise<LayeredCube> {
+  const [units, rows, aggs, facts] = await Promise.all([
+    repo.unitsUnder(db, root.path),
+    repo.valuesUnder(db, root.path, { approvedOnly, ...(dataElements ? { dataElements } : {}) }),
+    repo.aggregations(db),
+    registerFacts(db, root.path, fromYear, new Date().getFullYear()),
+  ]);
+  const aggOf = (de: string) => (aggs.get(de) ?? 'sum') as Aggregation;
+  const computed = new Cube(
+    units,
+    facts.rows.map((f) => ({ ...f, approved: true })),
+    aggOf,
+  );
+  if (facts.inUse) computed.zeroFill = { des: REGISTER_COUNTS, from: fromYear, to: new Date().getFullYear() };
+  return new LayeredCube(new Cube(units, rows, aggOf), computed);
+}
+
 const sourceOf = (s: { section: string }) => s.section;
 
 /** Baseline, targets, series and progress of one indicator at one unit, as of a year. */
 export function summarise(
   ind: IndicatorRow,
   groups: StatementGroup[],
-  cube: Cube,
+  cube: ValueSource,
   unit: Unit,
   year: number,
   baselineYear: number,
@@ -129,7 +155,7 @@ export async function indicatorSummaries(
   approvedOnly: boolean,
 ): Promise<IndicatorSummary[]> {
   const inds = await indicatorsOf(db, [plan.plan.id]);
-  const [groups, cube] = await Promise.all([groupsFor(db, inds), loadCube(db, unit, approvedOnly)]);
+  const [groups, cube] = await Promise.all([groupsFor(db, inds), loadLayered(db, unit, approvedOnly, plan.plan.baselineYear - 5)]);
   return inds.map((ind) => summarise(ind, groups, cube, unit, year, plan.plan.baselineYear));
 }
 
@@ -209,7 +235,11 @@ export async function indicatorValues(
   range: { from?: number | undefined; to?: number | undefined },
 ) {
   const c = compileIndicator(ind.expression);
-  const [groups, cube, des] = await Promise.all([groupsFor(db, [ind]), loadCube(db, unit, false, c.refs), findDataElements(db, c.refs)]);
+  const [groups, cube, des] = await Promise.all([
+    groupsFor(db, [ind]),
+    loadLayered(db, unit, false, plan.plan.baselineYear - 5, c.refs),
+    findDataElements(db, c.refs),
+  ]);
   const to = range.to ?? new Date().getFullYear();
   const summary = summarise(ind, groups, cube, unit, to, plan.plan.baselineYear);
   const statements = groups.flatMap((g) => g.statements.map((s) => presentStatement(s, s.id === g.authoritative.id)));
@@ -228,12 +258,24 @@ export async function indicatorValues(
     },
     orgUnit: { code: unit.code, name: unit.name },
     statements,
-    values: seriesOf(c, cube, unit.code, { from: range.from, to }).map((y) => ({
-      year: y.year,
-      value: y.result.value,
-      ...(y.result.reason ? { reason: y.result.reason } : {}),
-      ...(y.result.missing ? { missing: y.result.missing } : {}),
-      inputs: y.inputs,
-    })),
+    values: (() => {
+      // The reported and the register-computed figure side by side, and how far apart they are.
+      const reported = new Map(seriesOf(c, cube.reported, unit.code).map((y) => [y.year, y.result.value]));
+      const computed = new Map(seriesOf(c, cube.computed, unit.code).map((y) => [y.year, y.result.value]));
+      return seriesOf(c, cube, unit.code, { from: range.from, to }).map((y) => {
+        const r = reported.get(y.year) ?? null;
+        const k = computed.get(y.year) ?? null;
+        return {
+          year: y.year,
+          value: y.result.value,
+          ...(y.result.reason ? { reason: y.result.reason } : {}),
+          ...(y.result.missing ? { missing: y.result.missing } : {}),
+          inputs: y.inputs,
+          reported: r,
+          computed: k,
+          difference: r !== null && k !== null ? k - r : null,
+        };
+      });
+    })(),
   };
 }

@@ -2,11 +2,18 @@ import { annualize, rollup, type Aggregation } from '../../../common/aggregation
 import { evaluate, parseExpression, references, type EvalResult, type Expr } from '../../../common/expression.js';
 import type { RawRow } from './analytics.repo.js';
 
+/** What indicator evaluation reads: yearly values per data element and unit. */
+export interface ValueSource {
+  value(de: string, ou: string, year: number): number | undefined;
+  years(de: string, ou: string): number[];
+  hasUnapproved(de: string, year: number): boolean;
+}
+
 /**
  * Yearly values of data elements for every unit of a subtree, aggregated over time and over the
  * hierarchy (common/aggregation.ts), with a note of which inputs are not yet approved.
  */
-export class Cube {
+export class Cube implements ValueSource {
   private readonly byDe = new Map<string, Map<string, Map<number, number>>>();
   private readonly unapproved = new Map<string, Set<number>>();
 
@@ -32,16 +39,51 @@ export class Cube {
     }
   }
 
+  /**
+   * Counts from a register are complete: where it holds no record the figure is 0, not unknown. Only for
+   * the listed data elements and years, and only when the register is in use at all.
+   */
+  zeroFill: { des: ReadonlySet<string>; from: number; to: number } | undefined;
+
   value(de: string, ou: string, year: number): number | undefined {
-    return this.byDe.get(de)?.get(ou)?.get(year);
+    const v = this.byDe.get(de)?.get(ou)?.get(year);
+    if (v !== undefined || !this.zeroFill) return v;
+    const z = this.zeroFill;
+    return z.des.has(de) && year >= z.from && year <= z.to ? 0 : undefined;
   }
 
   years(de: string, ou: string): number[] {
-    return [...(this.byDe.get(de)?.get(ou)?.keys() ?? [])];
+    const own = [...(this.byDe.get(de)?.get(ou)?.keys() ?? [])];
+    const z = this.zeroFill;
+    if (!z || !z.des.has(de)) return own;
+    return [...new Set([...own, ...Array.from({ length: z.to - z.from + 1 }, (_, i) => z.from + i)])];
   }
 
   hasUnapproved(de: string, year: number): boolean {
     return this.unapproved.get(de)?.has(year) ?? false;
+  }
+}
+
+/**
+ * Reported figures first, figures computed from the register where nothing was reported: the register
+ * feeds the plan's indicators without ever hiding an official statistic.
+ */
+export class LayeredCube implements ValueSource {
+  constructor(
+    readonly reported: Cube,
+    readonly computed: Cube,
+  ) {}
+
+  value(de: string, ou: string, year: number): number | undefined {
+    return this.reported.value(de, ou, year) ?? this.computed.value(de, ou, year);
+  }
+
+  years(de: string, ou: string): number[] {
+    return [...new Set([...this.reported.years(de, ou), ...this.computed.years(de, ou)])];
+  }
+
+  hasUnapproved(de: string, year: number): boolean {
+    return this.reported.hasUnapproved(de, year);
   }
 }
 
@@ -73,7 +115,7 @@ export interface YearValue {
 /** Every year in which any input has a value, evaluated; ratios are computed from aggregated components. */
 export function seriesOf(
   ind: CompiledIndicator,
-  cube: Cube,
+  cube: ValueSource,
   ou: string,
   range?: { from?: number | undefined; to?: number | undefined },
 ): YearValue[] {

@@ -27,7 +27,17 @@ export function YearValuesTable({ data, years, onHistory, exportTitle }: Props) 
   // Years without any input are not in the answer: they are gaps with every input missing.
   const byYear = new Map(data.values.map((v) => [v.year, v]));
   const rows: YearRow[] = years.map(
-    (year) => byYear.get(year) ?? { year, value: null, reason: 'missing', missing: des.map((d) => d.code), inputs: {} },
+    (year) =>
+      byYear.get(year) ?? {
+        year,
+        value: null,
+        reason: 'missing',
+        missing: des.map((d) => d.code),
+        inputs: {},
+        reported: null,
+        computed: null,
+        difference: null,
+      },
   );
 
   const gapText = (row: YearRow): string => {
@@ -48,6 +58,24 @@ export function YearValuesTable({ data, years, onHistory, exportTitle }: Props) 
       title: t('values.value', { unit: ind.unit }),
       align: 'right',
       render: (_, row) => (row.value === null ? '—' : valueText(ind, row.value, locale)),
+    },
+    {
+      key: 'reported',
+      title: t('values.reported'),
+      align: 'right',
+      render: (_, row) => (row.reported === null ? '—' : valueText(ind, row.reported, locale)),
+    },
+    {
+      key: 'computed',
+      title: t('values.computed'),
+      align: 'right',
+      render: (_, row) => (row.computed === null ? '—' : valueText(ind, row.computed, locale)),
+    },
+    {
+      key: 'difference',
+      title: t('values.difference'),
+      align: 'right',
+      render: (_, row) => (row.difference === null ? '—' : `${row.difference > 0 ? '+' : ''}${valueText(ind, row.difference, locale)}`),
     },
     ...des.map((d) => ({
       key: `in-${d.code}`,
