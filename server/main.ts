@@ -9,7 +9,7 @@ const config = loadConfig();
 const log = pino({ level: config.logLevel });
 const t0 = performance.now();
 
-const opened = await openAndPrepare(config, 'kechuang server', { createAdmin: true }).catch((e: unknown) => {
+const opened = await openAndPrepare(config, 'kechuang server', { createAdmin: true, demo: config.demo }).catch((e: unknown) => {
   // A configuration mistake (a weak KECHUANG_ADMIN_PASSWORD, a locked data directory) is told plainly.
   const message =
     e instanceof AppError

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { loadDemoData } from '../db/seed/demo.js';
 import { seedReferenceData } from '../db/seed/index.js';
 import { ensureInitialAdmin, type InitialAdmin } from '../modules/accounts/index.js';
 import { systemContext } from './audit.js';
@@ -14,7 +15,7 @@ export interface Opened {
 }
 
 /** Opens the configured database, applies migrations and loads reference data: shared by server and CLI. */
-export async function openAndPrepare(config: Config, owner: string, opts: { createAdmin: boolean }): Promise<Opened> {
+export async function openAndPrepare(config: Config, owner: string, opts: { createAdmin: boolean; demo?: boolean }): Promise<Opened> {
   let unlock = () => undefined as void;
   let database: Database;
   if (config.databaseUrl) {
@@ -28,6 +29,7 @@ export async function openAndPrepare(config: Config, owner: string, opts: { crea
   try {
     await database.migrate();
     await seedReferenceData(database.db);
+    if (opts.demo) await loadDemoData(database.db);
     const initialAdmin = opts.createAdmin
       ? await ensureInitialAdmin(database.db, systemContext('startup'), { password: config.adminPassword, dataDir: config.dataDir })
       : undefined;

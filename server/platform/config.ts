@@ -21,6 +21,8 @@ export interface Config {
   secureCookies: 'auto' | 'always' | 'never';
   trustProxy: boolean;
   adminPassword: string | undefined;
+  /** Load the synthetic demo register into an empty register (KECHUANG_DEMO=0 to skip). */
+  demo: boolean;
   logLevel: string;
   webDir: string;
   version: string;
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: secure,
     trustProxy: env.KECHUANG_TRUST_PROXY === '1' || env.KECHUANG_TRUST_PROXY === 'true',
     adminPassword: env.KECHUANG_ADMIN_PASSWORD || undefined,
+    demo: env.KECHUANG_DEMO !== '0' && env.KECHUANG_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: path.resolve(env.KECHUANG_WEB_DIR ?? path.join(PROJECT_ROOT, 'dist', 'web')),
     version: readVersion(),
