@@ -241,6 +241,8 @@ export const ERROR_MESSAGES: Dict = {
     'zh-CN': '字段“{field}”：企业用户须关联一家在该区划内登记的企业',
     'en-US': 'Field "{field}": an enterprise user must be linked to an enterprise registered within that org unit',
   },
+  import_field: { 'zh-CN': '字段“{field}”无效', 'en-US': 'Field "{field}" is invalid' },
+  import_job_not_found: { 'zh-CN': '导入任务不存在或已过期', 'en-US': 'No such import job (it may have expired)' },
   internal: { 'zh-CN': '服务器内部错误（请求编号 {requestId}）', 'en-US': 'Internal server error (request {requestId})' },
 };
 

@@ -16,7 +16,7 @@ import { dataEntryRoutes } from './modules/dataentry/index.js';
 import { dataValueRoutes } from './modules/datavalues/index.js';
 import { orgUnitRoutes } from './modules/orgunits/index.js';
 import { planRoutes } from './modules/plans/index.js';
-import { registryRoutes, portalRoutes } from './modules/registry/index.js';
+import { importRoutes, portalRoutes, registryRoutes } from './modules/registry/index.js';
 import { reportRoutes } from './modules/reports/index.js';
 import { systemRoutes } from './modules/system/index.js';
 import { registerAuth } from './platform/auth.js';
@@ -94,6 +94,7 @@ export async function buildApp({ database, config, logger }: AppOptions): Promis
   reportRoutes(app);
   registryRoutes(app, database.db);
   portalRoutes(app, database.db);
+  importRoutes(app, database.db);
 
   if (existsSync(path.join(config.webDir, 'index.html'))) {
     await app.register(fastifyStatic, {

@@ -1,0 +1,161 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditCodeCheckChar } from '../../../common/registry/index.js';
+import { agentWith, createTestApp, type Agent, type TestContext } from '../../../test/harness.js';
+import { parseCsv } from './import.js';
+
+let t: TestContext;
+let bureau: Agent;
+let leader: Agent;
+const code = (body: string) => body + creditCodeCheckChar(body);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  bureau = (await agentWith(t, ['bureau'])).agent;
+  leader = (await agentWith(t, ['leader'])).agent;
+});
+afterAll(() => t.close());
+
+async function run(
+  agent: Agent,
+  kind: string,
+  body: Buffer,
+  dryRun: boolean,
+  contentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+) {
+  const res = await agent.request({
+    method: 'POST',
+    url: `/api/registry/imports?kind=${kind}&dryRun=${dryRun}`,
+    headers: { 'content-type': contentType },
+    payload: body,
+  });
+  if (res.statusCode !== 202) return { statusCode: res.statusCode, body: res.json() };
+  const { jobId } = res.json();
+  for (;;) {
+    const job = (await agent.get(`/api/registry/imports/${jobId}`)).json();
+    if (job.state !== 'running') return { statusCode: 200, body: job };
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function workbook(kind: string, rows: (string | number | null)[][]): Promise<Buffer> {
+  const res = await bureau.get(`/api/registry/import/template?kind=${kind}`);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  rows.forEach((r) => ws.addRow(r));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('bulk import', () => {
+  it('csv parsing handles quotes, commas and a BOM', () => {
+    expect(parseCsv('\uFEFFa,"b,c","d ""e"""\r\n1,2,3\n')).toEqual([
+      ['a', 'b,c', 'd "e"'],
+      ['1', '2', '3'],
+    ]);
+  });
+
+  it('401, 403 for a leader, 400 for a bad kind or file', async () => {
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/registry/imports?kind=enterprises',
+          headers: { 'content-type': 'text/csv' },
+          payload: 'x',
+        })
+      ).statusCode,
+    ).toBe(401);
+    expect((await run(leader, 'enterprises', Buffer.from('a,b\n'), true, 'text/csv')).statusCode).toBe(403);
+    expect((await run(bureau, 'stuff', Buffer.from('a,b\n'), true, 'text/csv')).statusCode).toBe(400);
+    expect((await run(bureau, 'enterprises', Buffer.from('nothing,here\n1,2\n'), true, 'text/csv')).body.error.code).toBe(
+      'import_no_header',
+    );
+  });
+
+  it('enterprises: a dry run reports every bad row; a commit with errors saves nothing; a clean file saves all', async () => {
+    const good = code('91500241MA60000A1');
+    const good2 = code('91500241MA60000B2');
+    const rows = [
+      [
+        good,
+        '秀山县茶叶科技有限公司',
+        '张三',
+        '2019-04-01',
+        '中和街道',
+        'C15',
+        '食品加工',
+        '小型',
+        '',
+        '',
+        '',
+        '秀山工业园区',
+        '2020-01-01',
+      ],
+      [
+        good.slice(0, 17) + (good.endsWith('0') ? '1' : '0'),
+        '校验码错的公司',
+        '',
+        '2019-04-01',
+        '中和街道',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ],
+      [good2, '秀山县火星公司', '', '2019-04-01', '火星镇', '', '', '', '', '', '', '', ''],
+      [good, '重复的公司', '', '2019-04-01', '乌杨街道', '', '', '', '', '', '', '', ''],
+    ];
+    const file = await workbook('enterprises', rows);
+    const dry = (await run(bureau, 'enterprises', file, true)).body;
+    expect(dry.state).toBe('done');
+    expect(dry.report.counts).toEqual({ ok: 1, error: 3, empty: 0 });
+    const errs = dry.report.rows.filter((r: { status: string }) => r.status === 'error');
+    expect(errs.map((r: { row: number }) => r.row)).toEqual([3, 4, 5]);
+    expect(errs[0].messages[0].message).toContain('第 18 位校验码应为');
+    expect(errs[1].messages[0].message).toContain('找不到区划“火星镇”');
+    expect(errs[2].messages[0].message).toContain('已登记');
+    const commit = (await run(bureau, 'enterprises', file, false)).body;
+    expect(commit.report.committed).toBe(false);
+    expect((await leader.get('/api/enterprises')).json().total).toBe(0);
+
+    const clean = await workbook('enterprises', [
+      rows[0]!,
+      [good2, '秀山县云计算有限公司', '', '2020-02-02', '乌杨街道', '', '数字经济', '微型', '', '', '', '', ''],
+    ]);
+    const ok = (await run(bureau, 'enterprises', clean, false)).body;
+    expect(ok.report).toMatchObject({ committed: true, counts: { ok: 2, error: 0 } });
+    const list = (await leader.get('/api/enterprises')).json();
+    expect(list.items.map((e: { name: string }) => e.name).sort()).toEqual(['秀山县云计算有限公司', '秀山县茶叶科技有限公司']);
+    expect(list.items.find((e: { name: string }) => e.name === '秀山县云计算有限公司').tags).toEqual(['digital']);
+  });
+
+  it('qualifications and statistics from csv, checked against the register', async () => {
+    const good = code('91500241MA60000A1');
+    const csv = `统一社会信用代码,资质类型,证书编号,发证日期,撤销日期\n${good},高新技术企业,GR2023001,2023-11-20,\n${good},不存在的资质,,2023-01-01,\n`;
+    const dry = (await run(bureau, 'qualifications', Buffer.from(csv), true, 'text/csv')).body;
+    expect(dry.report.counts).toEqual({ ok: 1, error: 1, empty: 0 });
+    const fixed = csv.split('\n').slice(0, 2).join('\n');
+    expect((await run(bureau, 'qualifications', Buffer.from(fixed), false, 'text/csv')).body.report.committed).toBe(true);
+    const stats = `统一社会信用代码,年度,平均职工人数,科技人员数,营业收入（万元）\n${good},2024,80,12,3000\n${good},2024,-5,1,1\n`;
+    const s = (await run(bureau, 'stats', Buffer.from(stats), true, 'text/csv')).body;
+    expect(s.report.rows[1].messages[0].field).toBe('avgEmployees');
+    expect(s.report.counts.error).toBe(1);
+  });
+
+  it('a job belongs to its user', async () => {
+    const csv = Buffer.from('统一社会信用代码,资质类型,证书编号,发证日期\n');
+    const res = await bureau.request({
+      method: 'POST',
+      url: '/api/registry/imports?kind=qualifications',
+      headers: { 'content-type': 'text/csv' },
+      payload: csv,
+    });
+    const other = (await agentWith(t, ['bureau'])).agent;
+    expect((await other.get(`/api/registry/imports/${res.json().jobId}`)).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ERROR_MESSAGES, translate } from '../../../common/messages.js';
+import { contextOf } from '../../platform/audit.js';
+import { requireAuth } from '../../platform/auth.js';
+import type { Db } from '../../platform/db.js';
+import { AppError, forbidden } from '../../platform/errors.js';
+import { localeOf } from '../../platform/i18n.js';
+import { getUnitOr404 } from '../orgunits/index.js';
+import { IMPORT_KINDS, importTemplate, readRows, runImport } from './import.js';
+import { findJob, startJob } from './jobs.js';
+import { canEdit } from './registry.policy.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function importRoutes(app: FastifyInstance, db: Db): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['registry import'];
+  const kind = z.enum(IMPORT_KINDS);
+  app.addContentTypeParser(['text/csv'], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+
+  r.get(
+    '/api/registry/import/template',
+    { schema: { tags, summary: 'Import template (xlsx) for one kind of record', querystring: z.object({ kind }) } },
+    async (req, reply) => {
+      requireAuth(req);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename="import-${req.query.kind}.xlsx"`)
+        .send(await importTemplate(req.query.kind, localeOf(req)));
+    },
+  );
+
+  r.post(
+    '/api/registry/imports',
+    {
+      bodyLimit: 20 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Start an import (raw xlsx or csv body). dryRun=true checks every row and saves nothing; dryRun=false saves all rows or none',
+        querystring: z.object({ kind, dryRun: z.enum(['true', 'false']).default('true'), orgUnit: z.string().optional() }),
+        response: { 202: z.object({ jobId: z.string(), total: z.number() }) },
+      },
+    },
+    async (req, reply) => {
+      const auth = requireAuth(req);
+      if (!Buffer.isBuffer(req.body)) throw new AppError(400, 'import_bad_file', { detail: 'expected an xlsx or csv body' });
+      const grant = auth.grants.find((g) => g.role === 'bureau');
+      if (!grant) throw forbidden();
+      const region = await getUnitOr404(db, req.query.orgUnit ?? grant.orgUnitCode);
+      const rows = await readRows(req.query.kind, req.body, req.headers['content-type']);
+      const locale = localeOf(req);
+      const ctx = contextOf(req);
+      const job = startJob(
+        auth.user.id,
+        rows.length,
+        (progress) =>
+          runImport(req.query.kind, { db, ctx, canWrite: canEdit(auth), region }, rows, {
+            dryRun: req.query.dryRun === 'true',
+            locale,
+            onProgress: progress,
+          }),
+        (e) =>
+          e instanceof AppError
+            ? { code: e.code, message: translate(ERROR_MESSAGES, e.code, locale, e.params) }
+            : { code: 'internal', message: translate(ERROR_MESSAGES, 'internal', locale, { requestId: req.id }) },
+      );
+      return reply.status(202).send({ jobId: job.id, total: rows.length });
+    },
+  );
+
+  r.get(
+    '/api/registry/imports/:id',
+    { schema: { tags, summary: 'Progress and, when done, the row-by-row report of an import', params: z.object({ id: z.uuid() }) } },
+    async (req) => {
+      const auth = requireAuth(req);
+      const job = findJob(req.params.id, auth.user.id);
+      if (!job) throw new AppError(404, 'import_job_not_found');
+      const { userId: _u, startedAt: _s, ...view } = job;
+      return view;
+    },
+  );
+}

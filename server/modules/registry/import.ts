@@ -1,0 +1,427 @@
+import ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import { enterpriseInput, patentInput, platformInput, qualificationInput, statsInput } from '../../../common/contracts/registry.js';
+import type { Locale } from '../../../common/enums.js';
+import { ERROR_MESSAGES, fieldLabel, translate } from '../../../common/messages.js';
+import { normalizeName } from '../../../common/orgnames.js';
+import type { RequestContext } from '../../platform/audit.js';
+import type { Db } from '../../platform/db.js';
+import { AppError, describeIssue, zodErrorToIssues } from '../../platform/errors.js';
+import { listUnits, resolveAmong, type OrgUnitRow } from '../orgunits/index.js';
+import { addQualification, checkCreditCode, createEnterprise } from './enterprises.service.js';
+import { addPatent, addPlatform, saveStats } from './records.service.js';
+import * as repo from './registry.repo.js';
+import { registryTypes } from './presenters.js';
+
+export const IMPORT_KINDS = ['enterprises', 'qualifications', 'platforms', 'patents', 'stats'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+type Col = { key: string; zh: string; en: string; example: string };
+const c = (key: string, zh: string, en: string, example = ''): Col => ({ key, zh, en, example });
+
+export const COLUMNS: Record<ImportKind, Col[]> = {
+  enterprises: [
+    c('creditCode', '统一社会信用代码', 'Credit code', '91500241MA5U3XXXXX'),
+    c('name', '企业名称', 'Name', '秀山县某某科技有限公司'),
+    c('legalRepresentative', '法定代表人', 'Legal representative'),
+    c('foundedOn', '成立日期', 'Founded on', '2018-05-01'),
+    c('town', '注册地（乡镇街道）', 'Registered in (town)', '中和街道'),
+    c('industryCode', '行业代码', 'Industry code (GB/T 4754)', 'C27'),
+    c('tags', '产业标签', 'Industry tags', '中医药、数字经济'),
+    c('sizeClass', '企业规模', 'Size', '小型'),
+    c('contactName', '联系人', 'Contact'),
+    c('contactPhone', '联系电话', 'Phone'),
+    c('address', '地址', 'Address'),
+    c('park', '所在园区', 'Park', '秀山工业园区'),
+    c('parkFrom', '入园日期', 'In the park since', '2019-01-01'),
+  ],
+  qualifications: [
+    c('creditCode', '统一社会信用代码', 'Credit code'),
+    c('type', '资质类型', 'Qualification type', '高新技术企业'),
+    c('number', '证书编号', 'Certificate number'),
+    c('issuedOn', '发证日期', 'Issued on', '2023-11-20'),
+    c('revokedOn', '撤销日期', 'Revoked on'),
+  ],
+  platforms: [
+    c('name', '平台名称', 'Name'),
+    c('type', '平台类型', 'Type', '工程技术研究中心'),
+    c('level', '级别', 'Level', '市级'),
+    c('hostCreditCode', '依托单位信用代码', 'Host credit code'),
+    c('hostName', '依托单位名称', 'Host name'),
+    c('unit', '所在区划', 'Org unit', '中和街道'),
+    c('recognizedOn', '认定日期', 'Recognised on', '2022-06-01'),
+    c('revokedOn', '撤销日期', 'Revoked on'),
+    c('floorArea', '孵化面积（平方米）', 'Floor area (m²)'),
+  ],
+  patents: [
+    c('number', '专利号', 'Patent number', 'ZL202110123456.X'),
+    c('title', '专利名称', 'Title'),
+    c('filedOn', '申请日', 'Filed on', '2021-03-02'),
+    c('grantedOn', '授权日', 'Granted on'),
+    c('status', '法律状态', 'Status', '有效'),
+    c('owners', '专利权人信用代码', 'Owner credit codes', '91500241…、91500241…'),
+  ],
+  stats: [
+    c('creditCode', '统一社会信用代码', 'Credit code'),
+    c('year', '年度', 'Year', '2024'),
+    c('avgEmployees', '平均职工人数', 'Average employees'),
+    c('stStaff', '科技人员数', 'S&T staff'),
+    c('revenue', '营业收入（万元）', 'Revenue (10k yuan)'),
+    c('productSales', '产品销售收入（万元）', 'Product sales'),
+    c('newProductSales', '新产品销售收入（万元）', 'New-product sales'),
+    c('highTechRevenue', '高新技术产品（服务）收入（万元）', 'High-tech revenue'),
+    c('rdExpense', '研发费用（万元）', 'R&D expense'),
+    c('rdExpenseDomestic', '境内研发费用（万元）', 'R&D in China'),
+    c('totalCost', '成本费用总额（万元）', 'Total cost'),
+    c('netAssets', '净资产（万元）', 'Net assets'),
+    c('totalAssets', '资产总额（万元）', 'Total assets'),
+  ],
+};
+
+export async function importTemplate(kind: ImportKind, locale: Locale): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Kechuang';
+  const ws = wb.addWorksheet(locale === 'zh-CN' ? '导入' : 'Import');
+  ws.addRow(COLUMNS[kind].map((col) => `${col.zh} ${col.en}`)).font = { bold: true };
+  ws.columns.forEach((col) => (col.width = 24));
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  const help = wb.addWorksheet(locale === 'zh-CN' ? '说明' : 'Instructions');
+  help.addRow([
+    locale === 'zh-CN'
+      ? '每行一条记录；日期写成 2024-05-01；金额单位为万元；区划可写名称或代码。'
+      : 'One record per row; dates as 2024-05-01; money in 10 000 yuan; org units by name or code.',
+  ]);
+  help.addRow([locale === 'zh-CN' ? '示例：' : 'Example:']);
+  help.addRow(COLUMNS[kind].map((col) => col.example));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+// ---------------------------------------------------------------- reading files
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v)
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
+    if ('result' in v) return cellText((v.result ?? null) as ExcelJS.CellValue);
+    if ('text' in v) return String(v.text).trim();
+  }
+  return String(v).trim();
+}
+
+/** RFC 4180 CSV (quotes, doubled quotes, CRLF), UTF-8 with or without BOM. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const s = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (quoted) {
+      if (ch === '"' && s[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell.trim());
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && s[i + 1] === '\n') i++;
+      row.push(cell.trim());
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) rows.push([...row, cell.trim()]);
+  return rows;
+}
+
+/** Rows as {column key → text}, with their spreadsheet row numbers. */
+export async function readRows(
+  kind: ImportKind,
+  body: Buffer,
+  contentType: string | undefined,
+): Promise<{ row: number; cells: Record<string, string> }[]> {
+  let grid: string[][];
+  if ((contentType ?? '').includes('csv') || body.subarray(0, 2).toString() !== 'PK') {
+    grid = parseCsv(body.toString('utf8'));
+  } else {
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(body as unknown as ArrayBuffer);
+    } catch (e) {
+      throw new AppError(400, 'import_bad_file', { detail: (e as Error).message.slice(0, 200) });
+    }
+    const ws = wb.worksheets[0];
+    if (!ws) throw new AppError(400, 'import_no_header');
+    grid = [];
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      grid.push(Array.from({ length: Math.max(row.cellCount, COLUMNS[kind].length) }, (_, i) => cellText(row.getCell(i + 1).value)));
+    }
+  }
+  const header = grid[0] ?? [];
+  const index = new Map<string, number>();
+  for (const col of COLUMNS[kind]) {
+    const at = header.findIndex((h) => h.startsWith(col.zh) || h.toLowerCase().startsWith(col.en.toLowerCase()));
+    if (at >= 0) index.set(col.key, at);
+  }
+  if (index.size < 2) throw new AppError(400, 'import_no_header');
+  const out: { row: number; cells: Record<string, string> }[] = [];
+  grid.slice(1).forEach((cells, i) => {
+    if (cells.every((x) => !x)) return;
+    out.push({ row: i + 2, cells: Object.fromEntries([...index].map(([k, at]) => [k, cells[at] ?? ''])) });
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- rows → service calls
+
+const SIZE: Record<string, string> = { 大型: 'large', 中型: 'medium', 小型: 'small', 微型: 'micro' };
+const LEVEL: Record<string, string> = { 国家级: 'national', 市级: 'municipal', 省级: 'municipal', 县级: 'county', 区县级: 'county' };
+const PATENT_STATUS: Record<string, string> = {
+  有效: 'granted',
+  授权: 'granted',
+  审查中: 'pending',
+  在审: 'pending',
+  失效: 'lapsed',
+  无效: 'invalidated',
+};
+const list = (s: string) => s.split(/[,，、;；\s]+/).filter(Boolean);
+const opt = (s: string | undefined) => (s ? s : undefined);
+const num = (s: string | undefined) => (s === undefined || s === '' ? undefined : Number(s.replace(/[,，\s]/g, '')));
+
+export interface ImportContext {
+  db: Db;
+  ctx: RequestContext;
+  canWrite: (path: string) => boolean;
+  region: OrgUnitRow;
+}
+
+interface Lookups {
+  units: OrgUnitRow[];
+  all: OrgUnitRow[];
+  tags: Map<string, string>;
+  qualTypes: Map<string, string>;
+  platTypes: Map<string, string>;
+}
+
+function unitCode(l: Lookups, text: string, field: string): string {
+  if (!text) return '';
+  if (l.units.some((u) => u.code === text)) return text;
+  const res = resolveAmong(text, l.units, l.all);
+  if (res.matches.length === 1) return res.matches[0]!.code;
+  if (res.ambiguous)
+    throw new AppError(
+      400,
+      'import_ambiguous_unit',
+      { text, candidates: res.matches.map((m) => `${m.pathNames.join('/')}（${m.code}）`).join('、') },
+      field,
+    );
+  throw new AppError(400, 'import_unknown_unit', { text }, field);
+}
+
+const byName = (m: Map<string, string>, text: string, field: string) => {
+  const hit = m.get(text) ?? m.get(normalizeName(text));
+  if (!hit) throw new AppError(400, 'unknown_type', { code: text }, field);
+  return hit;
+};
+
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = zodErrorToIssues(r.error)[0]!;
+  throw new AppError(400, 'import_field', { issue }, issue.path || 'row');
+}
+
+async function enterpriseId(db: Db, code: string, field: string): Promise<string> {
+  const normalized = checkCreditCode(code, field);
+  const [e] = await repo.findByCreditCodes(db, [normalized]);
+  if (!e) throw new AppError(400, 'unknown_enterprise', { code: normalized }, field);
+  return e.id;
+}
+
+async function applyRow(kind: ImportKind, db: Db, x: ImportContext, l: Lookups, cells: Record<string, string>): Promise<void> {
+  switch (kind) {
+    case 'enterprises': {
+      const park = cells.park ? unitCode(l, cells.park, 'park') : '';
+      const input = parse(enterpriseInput, {
+        creditCode: cells.creditCode ?? '',
+        name: cells.name ?? '',
+        legalRepresentative: opt(cells.legalRepresentative),
+        foundedOn: opt(cells.foundedOn),
+        orgUnitCode: unitCode(l, cells.town ?? '', 'town'),
+        industryCode: opt(cells.industryCode),
+        tags: list(cells.tags ?? '').map((t) => byName(l.tags, t, 'tags')),
+        sizeClass: cells.sizeClass ? (SIZE[cells.sizeClass] ?? cells.sizeClass) : undefined,
+        contactName: opt(cells.contactName),
+        contactPhone: opt(cells.contactPhone),
+        address: opt(cells.address),
+        parks: park ? [{ parkCode: park, fromDate: cells.parkFrom || cells.foundedOn || '' }] : [],
+      });
+      await createEnterprise(db, x.ctx, x.canWrite, input);
+      return;
+    }
+    case 'qualifications': {
+      const id = await enterpriseId(db, cells.creditCode ?? '', 'creditCode');
+      const e = await repo.findEnterprise(db, id);
+      if (!e || !x.canWrite(e.orgPath)) throw new AppError(403, 'forbidden_scope', { unit: e?.orgUnitName ?? '' });
+      const input = parse(qualificationInput, {
+        typeCode: byName(l.qualTypes, cells.type ?? '', 'type'),
+        number: opt(cells.number),
+        issuedOn: cells.issuedOn ?? '',
+        revokedOn: opt(cells.revokedOn),
+      });
+      await addQualification(db, x.ctx, id, input);
+      return;
+    }
+    case 'platforms': {
+      const input = parse(platformInput, {
+        name: cells.name ?? '',
+        typeCode: byName(l.platTypes, cells.type ?? '', 'type'),
+        level: LEVEL[cells.level ?? ''] ?? cells.level,
+        hostCreditCode: opt(cells.hostCreditCode),
+        hostName: opt(cells.hostName),
+        orgUnitCode: unitCode(l, cells.unit ?? '', 'unit'),
+        recognizedOn: cells.recognizedOn ?? '',
+        revokedOn: opt(cells.revokedOn),
+        floorArea: num(cells.floorArea),
+      });
+      await addPlatform(db, x.ctx, x.canWrite, input);
+      return;
+    }
+    case 'patents': {
+      const input = parse(patentInput, {
+        number: cells.number ?? '',
+        title: cells.title ?? '',
+        filedOn: cells.filedOn ?? '',
+        grantedOn: opt(cells.grantedOn),
+        status: PATENT_STATUS[cells.status ?? ''] ?? cells.status,
+        owners: list(cells.owners ?? ''),
+      });
+      await addPatent(db, x.ctx, x.canWrite, input);
+      return;
+    }
+    case 'stats': {
+      const id = await enterpriseId(db, cells.creditCode ?? '', 'creditCode');
+      const e = await repo.findEnterprise(db, id);
+      if (!e || !x.canWrite(e.orgPath)) throw new AppError(403, 'forbidden_scope', { unit: e?.orgUnitName ?? '' });
+      const year = Number(cells.year);
+      if (!Number.isInteger(year) || year < 1990 || year > 2100)
+        throw new AppError(400, 'import_bad_period', { text: cells.year ?? '' }, 'year');
+      const figures = Object.fromEntries(
+        [
+          'avgEmployees',
+          'stStaff',
+          'revenue',
+          'productSales',
+          'newProductSales',
+          'highTechRevenue',
+          'rdExpense',
+          'rdExpenseDomestic',
+          'totalCost',
+          'netAssets',
+          'totalAssets',
+        ].map((k) => [k, num(cells[k]) ?? null]),
+      );
+      await saveStats(db, x.ctx, id, year, parse(statsInput, figures));
+      return;
+    }
+  }
+}
+
+export interface RegistryImportReport {
+  dryRun: boolean;
+  committed: boolean;
+  rows: { row: number; status: 'ok' | 'error'; messages: { field: string; message: string }[] }[];
+  counts: { ok: number; error: number; empty: number };
+}
+
+class Rollback extends Error {}
+
+/**
+ * Runs every row inside one transaction, each in its own savepoint so that one bad row does not hide the
+ * next one's problems; a dry run, or any error, rolls everything back. So the preview checks exactly what
+ * the commit would do, database constraints and duplicates within the file included.
+ */
+export async function runImport(
+  kind: ImportKind,
+  x: ImportContext,
+  rows: { row: number; cells: Record<string, string> }[],
+  opts: { dryRun: boolean; locale: Locale; onProgress?: (processed: number, total: number) => void },
+): Promise<RegistryImportReport> {
+  const types = await registryTypes(x.db);
+  const lookups: Lookups = {
+    units: await listUnits(x.db, { withinPath: x.region.path }),
+    all: await listUnits(x.db),
+    tags: new Map(
+      types.industryTags.flatMap(
+        (t) =>
+          [
+            [t.code, t.code],
+            [t.nameZh, t.code],
+            [t.nameEn.toLowerCase(), t.code],
+          ] as [string, string][],
+      ),
+    ),
+    qualTypes: new Map(
+      types.qualificationTypes.flatMap(
+        (t) =>
+          [
+            [t.code, t.code],
+            [t.nameZh, t.code],
+          ] as [string, string][],
+      ),
+    ),
+    platTypes: new Map(
+      types.platformTypes.flatMap(
+        (t) =>
+          [
+            [t.code, t.code],
+            [t.nameZh, t.code],
+          ] as [string, string][],
+      ),
+    ),
+  };
+  const report: RegistryImportReport = { dryRun: opts.dryRun, committed: false, rows: [], counts: { ok: 0, error: 0, empty: 0 } };
+  const message = (e: unknown): { field: string; message: string } => {
+    if (e instanceof AppError) {
+      if (e.code === 'import_field') return describeIssue(e.params.issue as Parameters<typeof describeIssue>[0], opts.locale);
+      const field = e.field ?? '';
+      return {
+        field,
+        message: translate(ERROR_MESSAGES, e.code, opts.locale, { ...e.params, field: field ? fieldLabel(field, opts.locale) : '' }),
+      };
+    }
+    throw e;
+  };
+  try {
+    await x.db.transaction(async (tx) => {
+      let done = 0;
+      for (const r of rows) {
+        try {
+          await tx.transaction((sp) => applyRow(kind, sp, x, lookups, r.cells));
+          report.rows.push({ row: r.row, status: 'ok', messages: [] });
+        } catch (e) {
+          report.rows.push({ row: r.row, status: 'error', messages: [message(e)] });
+        }
+        done += 1;
+        if (done % 25 === 0 || done === rows.length) opts.onProgress?.(done, rows.length);
+      }
+      for (const r of report.rows) report.counts[r.status] += 1;
+      if (opts.dryRun || report.counts.error > 0) throw new Rollback();
+    });
+    report.committed = true;
+  } catch (e) {
+    if (!(e instanceof Rollback)) throw e;
+  }
+  return report;
+}
