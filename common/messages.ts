@@ -55,6 +55,9 @@ export const FIELD_LABELS: Dict = {
   hostCreditCode: { 'zh-CN': '依托单位信用代码', 'en-US': 'host credit code' },
   employerCreditCode: { 'zh-CN': '工作单位信用代码', 'en-US': 'employer credit code' },
   owners: { 'zh-CN': '专利权人', 'en-US': 'owners' },
+  town: { 'zh-CN': '注册地', 'en-US': 'registered in' },
+  park: { 'zh-CN': '所在园区', 'en-US': 'park' },
+  type: { 'zh-CN': '类型', 'en-US': 'type' },
   parks: { 'zh-CN': '所在园区', 'en-US': 'parks' },
   parkCode: { 'zh-CN': '园区', 'en-US': 'park' },
   fromDate: { 'zh-CN': '开始日期', 'en-US': 'from' },
@@ -243,6 +246,10 @@ export const ERROR_MESSAGES: Dict = {
   },
   import_field: { 'zh-CN': '字段“{field}”无效', 'en-US': 'Field "{field}" is invalid' },
   import_job_not_found: { 'zh-CN': '导入任务不存在或已过期', 'en-US': 'No such import job (it may have expired)' },
+  import_required: { 'zh-CN': '字段“{field}”：必填', 'en-US': 'Field "{field}": is required' },
+  import_empty: { 'zh-CN': '文件是空的', 'en-US': 'The file is empty' },
+  import_too_many_rows: { 'zh-CN': '文件超过 {max} 行，请分批导入', 'en-US': 'The file has more than {max} rows; import it in parts' },
+  import_cell_too_long: { 'zh-CN': '字段“{field}”：内容超过 {max} 个字符', 'en-US': 'Field "{field}": longer than {max} characters' },
   internal: { 'zh-CN': '服务器内部错误（请求编号 {requestId}）', 'en-US': 'Internal server error (request {requestId})' },
 };
 

@@ -230,6 +230,8 @@ export const statsView = z.object({
   isDemo: z.boolean(),
 });
 
-export const idParam = z.object({ id: z.uuid() });
-export const statsParam = z.object({ id: z.uuid(), year: z.coerce.number().int().min(1990).max(2100) });
+/** An enterprise is addressed by its id or by its 统一社会信用代码 (checked: a wrong code is a 400 naming the position). */
+const enterpriseRef = z.string().trim().min(1).max(40).describe('enterprise id (UUID) or unified social credit code');
+export const idParam = z.object({ id: enterpriseRef });
+export const statsParam = z.object({ id: enterpriseRef, year: z.coerce.number().int().min(1990).max(2100) });
 export const yearParam = z.object({ year: z.coerce.number().int().min(1990).max(2100) });

@@ -15,7 +15,7 @@ import { requireAuth, type AuthInfo } from '../../platform/auth.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, forbidden } from '../../platform/errors.js';
 import { getUnitOr404 } from '../orgunits/index.js';
-import { canReadPlan, canReadUnit, getPlanOr404, indicatorByCode, type PlanWithRegion } from '../plans/index.js';
+import { canReadPlan, canReadUnit, getPlanOr404, indicatorByCode, listPlans, type PlanWithRegion } from '../plans/index.js';
 import * as service from './analytics.service.js';
 
 /** The unit asked for (default: the plan's region), which must lie in the plan's region and the user's scope. */
@@ -90,6 +90,35 @@ export function analyticsRoutes(app: FastifyInstance, db: Db): void {
       const json = await service.dashboardJson(db, revision, plan, unit, year, req.query.approvedOnly === 'true');
       // A string payload skips the serializer; the type provider only knows the object form.
       return reply.type('application/json; charset=utf-8').send(json as unknown as DashboardView);
+    },
+  );
+
+  r.get(
+    '/api/registry/indicators',
+    {
+      schema: {
+        tags,
+        summary: '表1 indicators 3–10 computed from the innovation register for a unit and year, beside the reported figure',
+        querystring: z.object({
+          orgUnit: z.string().optional(),
+          year: z.coerce.number().int().min(1990).max(2100).optional(),
+          plan: z.uuid().optional(),
+        }),
+      },
+    },
+    async (req) => {
+      const auth = requireAuth(req);
+      const plans = await listPlans(db);
+      const unitCode = req.query.orgUnit;
+      const unitRow = unitCode ? await getUnitOr404(db, unitCode) : undefined;
+      const plan = req.query.plan
+        ? await planFor(auth, req.query.plan)
+        : plans.find((p) => !unitRow || unitRow.path.startsWith(p.regionPath));
+      if (!plan) throw forbidden();
+      if (!canReadPlan(auth, plan.regionPath)) throw forbidden();
+      const unit = await unitFor(db, auth, plan, unitCode);
+      const year = req.query.year ?? Math.min(thisYear(), plan.plan.periodEnd);
+      return service.registerIndicators(db, plan, unit, year);
     },
   );
 

@@ -279,3 +279,31 @@ export async function indicatorValues(
     })(),
   };
 }
+
+/** 表1 indicators 3–10 from the register alone, with the reported figure and the difference. */
+export async function registerIndicators(db: Db, plan: PlanWithRegion, unit: Unit, year: number) {
+  const inds = (await indicatorsOf(db, [plan.plan.id])).filter((i) => i.table1No !== null && i.table1No >= 3 && i.table1No <= 10);
+  const cube = await loadLayered(db, unit, false, year - 1);
+  const at = (src: ValueSource, ind: IndicatorRow) =>
+    seriesOf(compileIndicator(ind.expression), src, unit.code, { from: year, to: year })[0]?.result;
+  return {
+    orgUnit: { code: unit.code, name: unit.name },
+    year,
+    indicators: inds.map((ind) => {
+      const computed = at(cube.computed, ind);
+      const reported = at(cube.reported, ind)?.value ?? null;
+      const value = computed?.value ?? null;
+      return {
+        code: ind.code,
+        table1No: ind.table1No,
+        nameZh: ind.nameZh,
+        nameEn: ind.nameEn,
+        unit: ind.unit,
+        computed: value,
+        ...(computed?.reason ? { reason: computed.reason, missing: computed.missing ?? [] } : {}),
+        reported,
+        difference: value !== null && reported !== null ? value - reported : null,
+      };
+    }),
+  };
+}

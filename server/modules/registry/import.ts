@@ -144,15 +144,30 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** Rows as {column key → text}, with their spreadsheet row numbers. */
+/** Limits that keep a malformed or hostile file from exhausting the server: a clear error instead. */
+export const IMPORT_LIMITS = { rows: 200_000, cellChars: 2_000 } as const;
+
+function headerIndex(kind: ImportKind, header: string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  for (const col of COLUMNS[kind]) {
+    const at = header.findIndex((h) => h.startsWith(col.zh) || h.toLowerCase().startsWith(col.en.toLowerCase()));
+    if (at >= 0) index.set(col.key, at);
+  }
+  return index;
+}
+
+/** Rows as {column key → text}, with their spreadsheet row numbers; the sheet is the first with our header. */
 export async function readRows(
   kind: ImportKind,
   body: Buffer,
   contentType: string | undefined,
 ): Promise<{ row: number; cells: Record<string, string> }[]> {
-  let grid: string[][];
+  if (body.length === 0) throw new AppError(400, 'import_empty');
+  let grid: string[][] | undefined;
   if ((contentType ?? '').includes('csv') || body.subarray(0, 2).toString() !== 'PK') {
-    grid = parseCsv(body.toString('utf8'));
+    const text = body.toString('utf8');
+    if (text.includes('\u0000')) throw new AppError(400, 'import_bad_file', { detail: 'binary data' });
+    grid = parseCsv(text);
   } else {
     const wb = new ExcelJS.Workbook();
     try {
@@ -160,25 +175,27 @@ export async function readRows(
     } catch (e) {
       throw new AppError(400, 'import_bad_file', { detail: (e as Error).message.slice(0, 200) });
     }
-    const ws = wb.worksheets[0];
-    if (!ws) throw new AppError(400, 'import_no_header');
-    grid = [];
-    for (let r = 1; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
-      grid.push(Array.from({ length: Math.max(row.cellCount, COLUMNS[kind].length) }, (_, i) => cellText(row.getCell(i + 1).value)));
+    for (const ws of wb.worksheets) {
+      if (ws.rowCount > IMPORT_LIMITS.rows + 1) throw new AppError(400, 'import_too_many_rows', { max: IMPORT_LIMITS.rows });
+      const first = ws.getRow(1);
+      const header = Array.from({ length: first.cellCount }, (_, i) => cellText(first.getCell(i + 1).value));
+      if (headerIndex(kind, header).size < 2) continue;
+      grid = [];
+      for (let r = 1; r <= ws.rowCount; r++) {
+        const row = ws.getRow(r);
+        grid.push(Array.from({ length: Math.max(row.cellCount, header.length) }, (_, k) => cellText(row.getCell(k + 1).value)));
+      }
+      break;
     }
   }
-  const header = grid[0] ?? [];
-  const index = new Map<string, number>();
-  for (const col of COLUMNS[kind]) {
-    const at = header.findIndex((h) => h.startsWith(col.zh) || h.toLowerCase().startsWith(col.en.toLowerCase()));
-    if (at >= 0) index.set(col.key, at);
-  }
+  if (!grid || grid.length === 0) throw new AppError(400, 'import_no_header');
+  if (grid.length > IMPORT_LIMITS.rows + 1) throw new AppError(400, 'import_too_many_rows', { max: IMPORT_LIMITS.rows });
+  const index = headerIndex(kind, grid[0] ?? []);
   if (index.size < 2) throw new AppError(400, 'import_no_header');
   const out: { row: number; cells: Record<string, string> }[] = [];
-  grid.slice(1).forEach((cells, i) => {
+  grid.slice(1).forEach((cells, k) => {
     if (cells.every((x) => !x)) return;
-    out.push({ row: i + 2, cells: Object.fromEntries([...index].map(([k, at]) => [k, cells[at] ?? ''])) });
+    out.push({ row: k + 2, cells: Object.fromEntries([...index].map(([key, at]) => [key, cells[at] ?? ''])) });
   });
   return out;
 }
@@ -215,7 +232,7 @@ interface Lookups {
 }
 
 function unitCode(l: Lookups, text: string, field: string): string {
-  if (!text) return '';
+  if (!text) throw new AppError(400, 'import_required', {}, field);
   if (l.units.some((u) => u.code === text)) return text;
   const res = resolveAmong(text, l.units, l.all);
   if (res.matches.length === 1) return res.matches[0]!.code;
@@ -238,8 +255,8 @@ const byName = (m: Map<string, string>, text: string, field: string) => {
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const issue = zodErrorToIssues(r.error)[0]!;
-  throw new AppError(400, 'import_field', { issue }, issue.path || 'row');
+  const issues = zodErrorToIssues(r.error);
+  throw new AppError(400, 'import_field', { issues }, issues[0]!.path || 'row');
 }
 
 async function enterpriseId(db: Db, code: string, field: string): Promise<string> {
@@ -252,6 +269,8 @@ async function enterpriseId(db: Db, code: string, field: string): Promise<string
 async function applyRow(kind: ImportKind, db: Db, x: ImportContext, l: Lookups, cells: Record<string, string>): Promise<void> {
   switch (kind) {
     case 'enterprises': {
+      // The identity first: a wrong credit code is the message that matters most.
+      checkCreditCode(cells.creditCode ?? '', 'creditCode');
       const park = cells.park ? unitCode(l, cells.park, 'park') : '';
       const input = parse(enterpriseInput, {
         creditCode: cells.creditCode ?? '',
@@ -392,14 +411,17 @@ export async function runImport(
     ),
   };
   const report: RegistryImportReport = { dryRun: opts.dryRun, committed: false, rows: [], counts: { ok: 0, error: 0, empty: 0 } };
-  const message = (e: unknown): { field: string; message: string } => {
+  const messages = (e: unknown): { field: string; message: string }[] => {
     if (e instanceof AppError) {
-      if (e.code === 'import_field') return describeIssue(e.params.issue as Parameters<typeof describeIssue>[0], opts.locale);
+      if (e.code === 'import_field')
+        return (e.params.issues as Parameters<typeof describeIssue>[0][]).map((i) => describeIssue(i, opts.locale));
       const field = e.field ?? '';
-      return {
-        field,
-        message: translate(ERROR_MESSAGES, e.code, opts.locale, { ...e.params, field: field ? fieldLabel(field, opts.locale) : '' }),
-      };
+      return [
+        {
+          field,
+          message: translate(ERROR_MESSAGES, e.code, opts.locale, { ...e.params, field: field ? fieldLabel(field, opts.locale) : '' }),
+        },
+      ];
     }
     throw e;
   };
@@ -407,11 +429,13 @@ export async function runImport(
     await x.db.transaction(async (tx) => {
       let done = 0;
       for (const r of rows) {
+        const long = Object.entries(r.cells).find(([, v]) => v.length > IMPORT_LIMITS.cellChars);
         try {
+          if (long) throw new AppError(400, 'import_cell_too_long', { max: IMPORT_LIMITS.cellChars }, long[0]);
           await tx.transaction((sp) => applyRow(kind, sp, x, lookups, r.cells));
           report.rows.push({ row: r.row, status: 'ok', messages: [] });
         } catch (e) {
-          report.rows.push({ row: r.row, status: 'error', messages: [message(e)] });
+          report.rows.push({ row: r.row, status: 'error', messages: messages(e) });
         }
         done += 1;
         if (done % 25 === 0 || done === rows.length) opts.onProgress?.(done, rows.length);

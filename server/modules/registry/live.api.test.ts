@@ -49,6 +49,25 @@ describe('live indicators from the register', () => {
     const after = (await leader.get('/api/indicators/T1-04/values?orgUnit=500241&to=2024')).json().values;
     // The register now knows of none: 0, not "no data".
     expect(yearOf(after, 2023)?.value).toBe(0);
+    const reg = (await leader.get('/api/registry/indicators?orgUnit=500241&year=2020')).json();
+    expect(reg.indicators.map((i: { code: string }) => i.code)).toEqual([
+      'T1-03',
+      'T1-04',
+      'T1-05',
+      'T1-06',
+      'T1-07',
+      'T1-08',
+      'T1-09',
+      'T1-10',
+    ]);
+    expect(reg.indicators.find((i: { code: string }) => i.code === 'T1-04')).toMatchObject({ computed: 2, reported: 8, difference: -6 });
+    expect(reg.indicators.find((i: { code: string }) => i.code === 'T1-03')).toMatchObject({
+      computed: null,
+      reason: 'missing',
+      missing: ['employed_persons'],
+    });
+    expect((await t.app.inject({ method: 'GET', url: '/api/registry/indicators' })).statusCode).toBe(401);
+    expect((await leader.get('/api/registry/indicators?year=abc')).statusCode).toBe(400);
     const dash = (await leader.get(`/api/plans/${planId}/dashboard?year=2023`)).json();
     expect(dash.cards.find((x: { code: string }) => x.code === 'T1-04').latest).toMatchObject({ year: 2023, value: 0 });
   });

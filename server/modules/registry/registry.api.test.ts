@@ -68,6 +68,14 @@ describe('enterprises', () => {
     expect((await leader.get('/api/enterprises?orgUnit=500241001&q=中药')).json().total).toBe(1);
     const other = (await agentWith(t, [{ role: 'leader', orgUnitCode: '500242' }])).agent;
     expect((await other.get('/api/enterprises')).json().total).toBe(0);
+    expect((await other.get(`/api/enterprises/${CC_A}`)).statusCode).toBe(404);
+    // Addressed by credit code; a wrong one is a 400 that says where.
+    expect((await leader.get(`/api/enterprises/${CC_A}`)).json().name).toBe('秀山县中药材加工有限公司');
+    expect((await leader.get(`/api/enterprises/${CC_A.toLowerCase()}`)).json().creditCode).toBe(CC_A);
+    const bad = await leader.get(`/api/enterprises/${CC_A.slice(0, 17)}${CC_A.endsWith('0') ? '1' : '0'}`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('第 18 位校验码应为');
+    expect((await leader.get(`/api/enterprises/${code('91500241MA5U000C3')}`)).statusCode).toBe(404);
   });
 });
 
@@ -180,6 +188,7 @@ describe('annual statistics and prechecks', () => {
     expect(p.highTech.overall).toBe('undetermined'); // the field and incidents are for a person to judge
     expect(p.fromRegister).toMatchObject({ validInventions: 1, hasHighTechCertificate: true });
     expect(p.techSme.route).toBe('direct'); // a valid high-tech certificate qualifies directly
+    expect((await leader.get(`/api/enterprises/${CC_A}/precheck`)).json().highTech.overall).toBe('undetermined');
     const pipeline = (await leader.get('/api/registry/pipeline')).json();
     expect(pipeline.length).toBeGreaterThan(0);
   });
@@ -214,6 +223,32 @@ describe('enterprise portal', () => {
     );
     expect((await me.get('/api/my/prechecks')).json().highTech.conditions.length).toBeGreaterThan(5);
     expect((await me.get('/api/my/patents')).json()).toHaveLength(1);
+    // The access matrix: every portal endpoint refuses someone else's enterprise, every register endpoint hides it.
+    for (const url of ['/api/my/enterprise', '/api/my/stats', '/api/my/patents', '/api/my/prechecks']) {
+      expect((await me.get(`${url}?enterprise=${theirs}`)).statusCode, url).toBe(404);
+    }
+    expect(
+      (await me.request({ method: 'PUT', url: `/api/my/stats/${y + 1}?enterprise=${theirs}`, payload: { revenue: 1 } })).statusCode,
+    ).toBe(404);
+    expect((await me.patch(`/api/my/enterprise?enterprise=${theirs}`, { contactPhone: '1' })).statusCode).toBe(404);
+    for (const url of [
+      `/api/enterprises/${theirs}`,
+      `/api/enterprises/${CC_B}`,
+      `/api/enterprises/${theirs}/stats`,
+      `/api/enterprises/${theirs}/precheck`,
+    ]) {
+      expect((await me.get(url)).statusCode, url).toBe(404);
+    }
+    expect((await me.request({ method: 'PUT', url: `/api/enterprises/${theirs}/stats/${y}`, payload: { revenue: 1 } })).statusCode).toBe(
+      404,
+    );
+    expect((await me.post(`/api/enterprises/${theirs}/stats/${y}/approve`)).statusCode).toBe(404);
+    expect((await me.post(`/api/enterprises/${theirs}/qualifications`, { typeCode: 'high_tech', issuedOn: '2024-01-01' })).statusCode).toBe(
+      404,
+    );
+    for (const url of ['/api/qualifications', '/api/platforms', '/api/talents', '/api/registry/pipeline']) {
+      expect((await me.get(url)).statusCode, url).toBe(403);
+    }
     const { agent: unlinked } = await agentWith(t, ['bureau']);
     expect((await unlinked.get('/api/my/enterprise')).json().error.code).toBe('no_enterprise_link');
     expect((await t.app.inject({ method: 'GET', url: '/api/my/enterprise' })).statusCode).toBe(401);

@@ -29,11 +29,19 @@ import { canEdit, canRead, ownEnterprises, readScopes } from './registry.policy.
 import * as repo from './registry.repo.js';
 import { presentPatents, presentPlatform, presentStats, presentTalent, registryTypes } from './presenters.js';
 
-/** Loads an enterprise the user may see: in a reader's scope, or the user's own enterprise. */
-export async function visibleEnterprise(db: Db, auth: AuthInfo, id: string) {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Loads an enterprise (by id or credit code) the user may see: in a reader's scope, or the user's own. */
+export async function visibleEnterprise(db: Db, auth: AuthInfo, ref: string) {
+  let id = ref;
+  if (!UUID.test(ref)) {
+    const [byCode] = await repo.findByCreditCodes(db, [ent.checkCreditCode(ref, 'id')]);
+    if (!byCode) throw notFound(ref);
+    id = byCode.id;
+  }
   const e = await repo.findEnterprise(db, id);
   // Someone else's enterprise does not exist, as far as an enterprise user can tell.
-  if (!e || (!canRead(auth, e.orgPath) && !ownEnterprises(auth).includes(id))) throw notFound(id);
+  if (!e || (!canRead(auth, e.orgPath) && !ownEnterprises(auth).includes(id))) throw notFound(ref);
   return e;
 }
 
@@ -125,8 +133,8 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
     { schema: { tags, summary: 'One enterprise with parks and qualifications', params: idParam, response: { 200: enterpriseView } } },
     async (req) => {
       const auth = requireAuth(req);
-      await visibleEnterprise(db, auth, req.params.id);
-      const { orgPath: _p, ...view } = await ent.enterpriseDetail(db, req.params.id);
+      const e = await visibleEnterprise(db, auth, req.params.id);
+      const { orgPath: _p, ...view } = await ent.enterpriseDetail(db, e.id);
       return view;
     },
   );
@@ -136,9 +144,9 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
     { schema: { tags, summary: 'Edit an enterprise', params: idParam, body: enterpriseInput, response: { 200: enterpriseView } } },
     async (req) => {
       const auth = requireAuth(req);
-      await visibleEnterprise(db, auth, req.params.id);
-      await ent.updateEnterprise(db, contextOf(req), canEdit(auth), req.params.id, req.body);
-      const { orgPath: _p, ...view } = await ent.enterpriseDetail(db, req.params.id);
+      const e = await visibleEnterprise(db, auth, req.params.id);
+      await ent.updateEnterprise(db, contextOf(req), canEdit(auth), e.id, req.body);
+      const { orgPath: _p, ...view } = await ent.enterpriseDetail(db, e.id);
       return view;
     },
   );
@@ -263,8 +271,8 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
 
   r.get('/api/enterprises/:id/stats', { schema: { tags, summary: 'Annual figures of an enterprise', params: idParam } }, async (req) => {
     const auth = requireAuth(req);
-    await visibleEnterprise(db, auth, req.params.id);
-    return (await repo.statsOf(db, req.params.id)).map(presentStats);
+    const e = await visibleEnterprise(db, auth, req.params.id);
+    return (await repo.statsOf(db, e.id)).map(presentStats);
   });
   r.put(
     '/api/enterprises/:id/stats/:year',
@@ -289,22 +297,25 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
     },
   );
 
-  r.get(
-    '/api/enterprises/:id/prechecks',
-    {
-      schema: {
-        tags,
-        summary: 'High-tech precheck and tech-SME score from the register',
-        params: idParam,
-        querystring: z.object({ date: isoDate.optional() }),
+  // Both spellings: the issue names /precheck, the web app uses /prechecks.
+  for (const url of ['/api/enterprises/:id/prechecks', '/api/enterprises/:id/precheck']) {
+    r.get(
+      url,
+      {
+        schema: {
+          tags,
+          summary: 'High-tech precheck and tech-SME score from the register',
+          params: idParam,
+          querystring: z.object({ date: isoDate.optional() }),
+        },
       },
-    },
-    async (req) => {
-      const auth = requireAuth(req);
-      await visibleEnterprise(db, auth, req.params.id);
-      return prechecksFor(db, req.params.id, req.query.date ?? ent.today());
-    },
-  );
+      async (req) => {
+        const auth = requireAuth(req);
+        const e = await visibleEnterprise(db, auth, req.params.id);
+        return prechecksFor(db, e.id, req.query.date ?? ent.today());
+      },
+    );
+  }
 
   r.get(
     '/api/registry/pipeline',
