@@ -118,7 +118,7 @@ describe('bulk import', () => {
     expect(errs.map((r: { row: number }) => r.row)).toEqual([3, 4, 5]);
     expect(errs[0].messages[0].message).toContain('第 18 位校验码应为');
     expect(errs[1].messages[0].message).toContain('找不到区划“火星镇”');
-    expect(errs[2].messages[0].message).toContain('已登记');
+    expect(errs[2].messages[0].message).toContain('与第 2 行重复');
     const commit = (await run(bureau, 'enterprises', file, false)).body;
     expect(commit.report.committed).toBe(false);
     expect((await leader.get('/api/enterprises')).json().total).toBe(0);
@@ -132,6 +132,11 @@ describe('bulk import', () => {
     const list = (await leader.get('/api/enterprises')).json();
     expect(list.items.map((e: { name: string }) => e.name).sort()).toEqual(['秀山县云计算有限公司', '秀山县茶叶科技有限公司']);
     expect(list.items.find((e: { name: string }) => e.name === '秀山县云计算有限公司').tags).toEqual(['digital']);
+    const again = (await run(bureau, 'enterprises', clean, true)).body;
+    expect(again.report.rows.map((r: { messages: { message: string }[] }) => r.messages[0]?.message)).toEqual([
+      expect.stringContaining('已登记（秀山县茶叶科技有限公司）'),
+      expect.stringContaining('已登记（秀山县云计算有限公司）'),
+    ]);
   });
 
   it('qualifications and statistics from csv, checked against the register', async () => {

@@ -1,15 +1,15 @@
 import ExcelJS from 'exceljs';
-import type { z } from 'zod';
-import { enterpriseInput, patentInput, platformInput, qualificationInput, statsInput } from '../../../common/contracts/registry.js';
+import { platformInput, qualificationInput } from '../../../common/contracts/registry.js';
 import type { Locale } from '../../../common/enums.js';
 import { ERROR_MESSAGES, fieldLabel, translate } from '../../../common/messages.js';
 import { normalizeName } from '../../../common/orgnames.js';
 import type { RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
-import { AppError, describeIssue, zodErrorToIssues } from '../../platform/errors.js';
+import { AppError, describeIssue } from '../../platform/errors.js';
 import { listUnits, resolveAmong, type OrgUnitRow } from '../orgunits/index.js';
-import { addQualification, checkCreditCode, createEnterprise } from './enterprises.service.js';
-import { addPatent, addPlatform, saveStats } from './records.service.js';
+import { parseRow, prepareEnterprises, preparePatents, prepareStats } from './bulk.js';
+import { addQualification, checkCreditCode } from './enterprises.service.js';
+import { addPlatform } from './records.service.js';
 import * as repo from './registry.repo.js';
 import { registryTypes } from './presenters.js';
 
@@ -252,13 +252,6 @@ const byName = (m: Map<string, string>, text: string, field: string) => {
   return hit;
 };
 
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const issues = zodErrorToIssues(r.error);
-  throw new AppError(400, 'import_field', { issues }, issues[0]!.path || 'row');
-}
-
 async function enterpriseId(db: Db, code: string, field: string): Promise<string> {
   const normalized = checkCreditCode(code, field);
   const [e] = await repo.findByCreditCodes(db, [normalized]);
@@ -266,95 +259,86 @@ async function enterpriseId(db: Db, code: string, field: string): Promise<string
   return e.id;
 }
 
-async function applyRow(kind: ImportKind, db: Db, x: ImportContext, l: Lookups, cells: Record<string, string>): Promise<void> {
-  switch (kind) {
-    case 'enterprises': {
-      // The identity first: a wrong credit code is the message that matters most.
-      checkCreditCode(cells.creditCode ?? '', 'creditCode');
-      const park = cells.park ? unitCode(l, cells.park, 'park') : '';
-      const input = parse(enterpriseInput, {
-        creditCode: cells.creditCode ?? '',
-        name: cells.name ?? '',
-        legalRepresentative: opt(cells.legalRepresentative),
-        foundedOn: opt(cells.foundedOn),
-        orgUnitCode: unitCode(l, cells.town ?? '', 'town'),
-        industryCode: opt(cells.industryCode),
-        tags: list(cells.tags ?? '').map((t) => byName(l.tags, t, 'tags')),
-        sizeClass: cells.sizeClass ? (SIZE[cells.sizeClass] ?? cells.sizeClass) : undefined,
-        contactName: opt(cells.contactName),
-        contactPhone: opt(cells.contactPhone),
-        address: opt(cells.address),
-        parks: park ? [{ parkCode: park, fromDate: cells.parkFrom || cells.foundedOn || '' }] : [],
-      });
-      await createEnterprise(db, x.ctx, x.canWrite, input);
-      return;
-    }
-    case 'qualifications': {
-      const id = await enterpriseId(db, cells.creditCode ?? '', 'creditCode');
-      const e = await repo.findEnterprise(db, id);
-      if (!e || !x.canWrite(e.orgPath)) throw new AppError(403, 'forbidden_scope', { unit: e?.orgUnitName ?? '' });
-      const input = parse(qualificationInput, {
-        typeCode: byName(l.qualTypes, cells.type ?? '', 'type'),
-        number: opt(cells.number),
-        issuedOn: cells.issuedOn ?? '',
-        revokedOn: opt(cells.revokedOn),
-      });
-      await addQualification(db, x.ctx, id, input);
-      return;
-    }
-    case 'platforms': {
-      const input = parse(platformInput, {
-        name: cells.name ?? '',
-        typeCode: byName(l.platTypes, cells.type ?? '', 'type'),
-        level: LEVEL[cells.level ?? ''] ?? cells.level,
-        hostCreditCode: opt(cells.hostCreditCode),
-        hostName: opt(cells.hostName),
-        orgUnitCode: unitCode(l, cells.unit ?? '', 'unit'),
-        recognizedOn: cells.recognizedOn ?? '',
-        revokedOn: opt(cells.revokedOn),
-        floorArea: num(cells.floorArea),
-      });
-      await addPlatform(db, x.ctx, x.canWrite, input);
-      return;
-    }
-    case 'patents': {
-      const input = parse(patentInput, {
-        number: cells.number ?? '',
-        title: cells.title ?? '',
-        filedOn: cells.filedOn ?? '',
-        grantedOn: opt(cells.grantedOn),
-        status: PATENT_STATUS[cells.status ?? ''] ?? cells.status,
-        owners: list(cells.owners ?? ''),
-      });
-      await addPatent(db, x.ctx, x.canWrite, input);
-      return;
-    }
-    case 'stats': {
-      const id = await enterpriseId(db, cells.creditCode ?? '', 'creditCode');
-      const e = await repo.findEnterprise(db, id);
-      if (!e || !x.canWrite(e.orgPath)) throw new AppError(403, 'forbidden_scope', { unit: e?.orgUnitName ?? '' });
-      const year = Number(cells.year);
-      if (!Number.isInteger(year) || year < 1990 || year > 2100)
-        throw new AppError(400, 'import_bad_period', { text: cells.year ?? '' }, 'year');
-      const figures = Object.fromEntries(
-        [
-          'avgEmployees',
-          'stStaff',
-          'revenue',
-          'productSales',
-          'newProductSales',
-          'highTechRevenue',
-          'rdExpense',
-          'rdExpenseDomestic',
-          'totalCost',
-          'netAssets',
-          'totalAssets',
-        ].map((k) => [k, num(cells[k]) ?? null]),
-      );
-      await saveStats(db, x.ctx, id, year, parse(statsInput, figures));
-      return;
-    }
+function enterpriseCells(l: Lookups, cells: Record<string, string>) {
+  const park = cells.park ? unitCode(l, cells.park, 'park') : '';
+  return {
+    creditCode: cells.creditCode ?? '',
+    name: cells.name ?? '',
+    legalRepresentative: opt(cells.legalRepresentative),
+    foundedOn: opt(cells.foundedOn),
+    orgUnitCode: unitCode(l, cells.town ?? '', 'town'),
+    industryCode: opt(cells.industryCode),
+    tags: list(cells.tags ?? '').map((t) => byName(l.tags, t, 'tags')),
+    sizeClass: cells.sizeClass ? (SIZE[cells.sizeClass] ?? cells.sizeClass) : undefined,
+    contactName: opt(cells.contactName),
+    contactPhone: opt(cells.contactPhone),
+    address: opt(cells.address),
+    parks: park ? [{ parkCode: park, fromDate: cells.parkFrom || cells.foundedOn || '' }] : [],
+  };
+}
+
+const patentCells = (cells: Record<string, string>) => ({
+  number: cells.number ?? '',
+  title: cells.title ?? '',
+  filedOn: cells.filedOn ?? '',
+  grantedOn: opt(cells.grantedOn),
+  status: PATENT_STATUS[cells.status ?? ''] ?? cells.status,
+  owners: list(cells.owners ?? ''),
+});
+
+const STAT_KEYS = [
+  'avgEmployees',
+  'stStaff',
+  'revenue',
+  'productSales',
+  'newProductSales',
+  'highTechRevenue',
+  'rdExpense',
+  'rdExpenseDomestic',
+  'totalCost',
+  'netAssets',
+  'totalAssets',
+];
+function statsCells(cells: Record<string, string>) {
+  const year = Number(cells.year);
+  if (!Number.isInteger(year) || year < 1990 || year > 2100)
+    throw new AppError(400, 'import_bad_period', { text: cells.year ?? '' }, 'year');
+  return { creditCode: cells.creditCode ?? '', year, figures: Object.fromEntries(STAT_KEYS.map((k) => [k, num(cells[k]) ?? null])) };
+}
+
+/** The small imports go record by record through the services. */
+async function applyRow(
+  kind: 'qualifications' | 'platforms',
+  db: Db,
+  x: ImportContext,
+  l: Lookups,
+  cells: Record<string, string>,
+): Promise<void> {
+  if (kind === 'qualifications') {
+    const id = await enterpriseId(db, cells.creditCode ?? '', 'creditCode');
+    const e = await repo.findEnterprise(db, id);
+    if (!e || !x.canWrite(e.orgPath)) throw new AppError(403, 'forbidden_scope', { unit: e?.orgUnitName ?? '' });
+    const input = parseRow(qualificationInput, {
+      typeCode: byName(l.qualTypes, cells.type ?? '', 'type'),
+      number: opt(cells.number),
+      issuedOn: cells.issuedOn ?? '',
+      revokedOn: opt(cells.revokedOn),
+    });
+    await addQualification(db, x.ctx, id, input);
+    return;
   }
+  const input = parseRow(platformInput, {
+    name: cells.name ?? '',
+    typeCode: byName(l.platTypes, cells.type ?? '', 'type'),
+    level: LEVEL[cells.level ?? ''] ?? cells.level,
+    hostCreditCode: opt(cells.hostCreditCode),
+    hostName: opt(cells.hostName),
+    orgUnitCode: unitCode(l, cells.unit ?? '', 'unit'),
+    recognizedOn: cells.recognizedOn ?? '',
+    revokedOn: opt(cells.revokedOn),
+    floorArea: num(cells.floorArea),
+  });
+  await addPlatform(db, x.ctx, x.canWrite, input);
 }
 
 export interface RegistryImportReport {
@@ -425,14 +409,54 @@ export async function runImport(
     }
     throw e;
   };
+  const tooLong = (r: { cells: Record<string, string> }) => {
+    const long = Object.entries(r.cells).find(([, v]) => v.length > IMPORT_LIMITS.cellChars);
+    if (long) throw new AppError(400, 'import_cell_too_long', { max: IMPORT_LIMITS.cellChars }, long[0]);
+  };
+  if (kind === 'enterprises' || kind === 'patents' || kind === 'stats') {
+    const errors = new Map<number, { field: string; message: string }[]>();
+    const fail = (row: number, e: unknown) => errors.set(row, [...(errors.get(row) ?? []), ...messages(e)]);
+    const checked = rows.filter((r) => {
+      try {
+        tooLong(r);
+        return true;
+      } catch (e) {
+        fail(r.row, e);
+        return false;
+      }
+    });
+    const b = {
+      db: x.db,
+      ctx: x.ctx,
+      canWrite: x.canWrite,
+      unitByCode: new Map(lookups.all.map((u) => [u.code, u])),
+      progress: (n: number) => opts.onProgress?.(n, rows.length),
+    };
+    const prepared =
+      kind === 'enterprises'
+        ? await prepareEnterprises(b, checked, (cells) => enterpriseCells(lookups, cells), fail)
+        : kind === 'patents'
+          ? await preparePatents(b, checked, patentCells, fail)
+          : await prepareStats(b, checked, statsCells, fail);
+    for (const r of rows) {
+      const m = errors.get(r.row);
+      report.rows.push(m ? { row: r.row, status: 'error', messages: m } : { row: r.row, status: 'ok', messages: [] });
+      report.counts[m ? 'error' : 'ok'] += 1;
+    }
+    if (!opts.dryRun && errors.size === 0) {
+      await x.db.transaction((tx) => prepared.write(tx));
+      report.committed = true;
+    }
+    opts.onProgress?.(rows.length, rows.length);
+    return report;
+  }
   try {
     await x.db.transaction(async (tx) => {
       let done = 0;
       for (const r of rows) {
-        const long = Object.entries(r.cells).find(([, v]) => v.length > IMPORT_LIMITS.cellChars);
         try {
-          if (long) throw new AppError(400, 'import_cell_too_long', { max: IMPORT_LIMITS.cellChars }, long[0]);
-          await tx.transaction((sp) => applyRow(kind, sp, x, lookups, r.cells));
+          tooLong(r);
+          await tx.transaction((sp) => applyRow(kind as 'qualifications' | 'platforms', sp, x, lookups, r.cells));
           report.rows.push({ row: r.row, status: 'ok', messages: [] });
         } catch (e) {
           report.rows.push({ row: r.row, status: 'error', messages: messages(e) });
