@@ -30,6 +30,17 @@ export default tseslint.config(
     },
   },
   {
+    // exceljs is loaded through server/platform/exceljs.ts, which fixes its UTF-8 chunk decoding.
+    files: ['server/**/*.ts', 'test/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['server/platform/exceljs.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'exceljs', message: 'Import ExcelJS from server/platform/exceljs.ts (UTF-8 fix).', allowTypeImports: true }] },
+      ],
+    },
+  },
+  {
     files: ['common/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -1,14 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type { Row, Worksheet } from 'exceljs';
+import ExcelJS from '../server/platform/exceljs.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eAvailable, expectAccessible, newPage, screenshot, seedUser, signIn, startE2E, type E2EServer } from './harness.js';
 
 const run = e2eAvailable();
 const STATUS_ZH = ['已实现', '进展顺利', '需加快', '进展有限', '倒退', '无法判断'];
 
-function rowOf(ws: ExcelJS.Worksheet, de: string, unit: string): ExcelJS.Row {
+function rowOf(ws: Worksheet, de: string, unit: string): Row {
   for (let r = 2; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     if (row.getCell(1).value === de && row.getCell(4).value === unit) return row;

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../platform/exceljs.js';
 import type { AuditEventView, AuditQuery } from '../../../common/contracts/audit.js';
 import type { Locale } from '../../../common/enums.js';
 import { LIMITS } from '../../../common/limits.js';

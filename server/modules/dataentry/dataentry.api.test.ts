@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type { Row, Workbook, Worksheet } from 'exceljs';
+import ExcelJS from '../../platform/exceljs.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentWith, createTestApp, type Agent, type TestContext } from '../../../test/harness.js';
 
@@ -16,7 +17,7 @@ afterAll(() => t.close());
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function template(agent: Agent, query: string): Promise<ExcelJS.Workbook> {
+async function template(agent: Agent, query: string): Promise<Workbook> {
   const res = await agent.get(`/api/data-entry/template?${query}`);
   expect(res.statusCode).toBe(200);
   const wb = new ExcelJS.Workbook();
@@ -24,7 +25,7 @@ async function template(agent: Agent, query: string): Promise<ExcelJS.Workbook> 
   return wb;
 }
 
-const upload = async (agent: Agent, wb: ExcelJS.Workbook, dryRun: boolean) =>
+const upload = async (agent: Agent, wb: Workbook, dryRun: boolean) =>
   agent.request({
     method: 'POST',
     url: `/api/data-entry/import?dryRun=${dryRun}`,
@@ -33,7 +34,7 @@ const upload = async (agent: Agent, wb: ExcelJS.Workbook, dryRun: boolean) =>
   });
 
 /** Row number of a data element × unit in the template. */
-function rowOf(ws: ExcelJS.Worksheet, de: string, unit: string): ExcelJS.Row {
+function rowOf(ws: Worksheet, de: string, unit: string): Row {
   for (let r = 2; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     if (row.getCell(1).value === de && row.getCell(4).value === unit) return row;

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type { CellValue, Worksheet } from 'exceljs';
+import ExcelJS from '../../platform/exceljs.js';
 import type { ImportReport, ImportRowReport, ValueInput } from '../../../common/contracts/datavalues.js';
 import { PERIOD_PATTERN } from '../../../common/aggregation.js';
 import type { Locale } from '../../../common/enums.js';
@@ -137,7 +138,7 @@ interface ParsedRow {
   report: ImportRowReport;
 }
 
-function headerMap(ws: ExcelJS.Worksheet): { row: number; cols: Partial<Record<Col, number>> } | null {
+function headerMap(ws: Worksheet): { row: number; cols: Partial<Record<Col, number>> } | null {
   for (let r = 1; r <= Math.min(ws.rowCount, 5); r++) {
     const cols: Partial<Record<Col, number>> = {};
     ws.getRow(r).eachCell((cell, c) => {
@@ -167,7 +168,7 @@ export async function parseUpload(db: Db, actor: ValueActor, planRegion: OrgUnit
   const byCode = new Map(units.map((u) => [u.code, u]));
   const parsed: ParsedRow[] = [];
   const rawDe = new Set<string>();
-  const rows: { r: number; get: (c: Col) => ExcelJS.CellValue }[] = [];
+  const rows: { r: number; get: (c: Col) => CellValue }[] = [];
   for (let r = header.row + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const get = (c: Col) => (cols[c] ? row.getCell(cols[c]).value : null);

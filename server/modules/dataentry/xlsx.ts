@@ -1,7 +1,7 @@
-import type ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 
 /** The text of a cell whatever exceljs made of it (rich text, formula result, hyperlink, date). */
-export function cellText(v: ExcelJS.CellValue): string {
+export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v.trim();
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
@@ -12,7 +12,7 @@ export function cellText(v: ExcelJS.CellValue): string {
         .map((t) => t.text)
         .join('')
         .trim();
-    if ('result' in v) return cellText((v.result ?? null) as ExcelJS.CellValue);
+    if ('result' in v) return cellText((v.result ?? null) as CellValue);
     if ('text' in v) return String(v.text).trim();
     if ('error' in v) return String(v.error);
   }
@@ -20,7 +20,7 @@ export function cellText(v: ExcelJS.CellValue): string {
 }
 
 /** A number as people type it in Excel: 1234.5, "1,234.5", " 12 "; anything else is not a number. */
-export function cellNumber(v: ExcelJS.CellValue): number | null | 'invalid' {
+export function cellNumber(v: CellValue): number | null | 'invalid' {
   if (typeof v === 'number') return Number.isFinite(v) ? v : 'invalid';
   if (typeof v === 'object' && v !== null && 'result' in v && typeof v.result === 'number') return v.result;
   const text = cellText(v).replace(/[,，\s]/g, '');

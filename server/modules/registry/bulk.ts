@@ -2,7 +2,8 @@ import { inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { enterpriseInput, patentInput, statsInput } from '../../../common/contracts/registry.js';
 import { patentExpiry, validatePatentNumber, type PatentType } from '../../../common/registry/index.js';
-import { auditEvents, enterpriseStats, enterprises, parkMemberships, patentOwners, patents } from '../../db/schema/index.js';
+import { enterpriseStats, enterprises, patents } from '../../db/schema/index.js';
+import { insertUnnest } from '../../platform/bulk-insert.js';
 import type { RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, zodErrorToIssues } from '../../platform/errors.js';
@@ -49,10 +50,6 @@ async function inChunks<T, R>(items: T[], f: (chunk: T[]) => Promise<R[]>): Prom
   return out;
 }
 
-async function insertChunks<T>(items: T[], f: (chunk: T[]) => Promise<unknown>, size = 1_000): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await f(items.slice(i, i + size));
-}
-
 export interface Prepared {
   write: (tx: Db) => Promise<void>;
   count: number;
@@ -97,10 +94,48 @@ export async function prepareEnterprises(
     count: fresh.length,
     write: async (tx) => {
       const withIds = fresh.map((o) => ({ id: crypto.randomUUID(), ...o.input }));
-      await insertChunks(withIds, (c) => tx.insert(enterprises).values(c.map(({ parks: _p, ...e }) => e)));
-      await insertChunks(
-        withIds.flatMap((e) => e.parks.map((p) => ({ enterpriseId: e.id, ...p }))),
-        (c) => tx.insert(parkMemberships).values(c),
+      await insertUnnest(
+        tx,
+        'enterprises',
+        [
+          { name: 'id', type: 'uuid' },
+          { name: 'credit_code', type: 'text' },
+          { name: 'name', type: 'text' },
+          { name: 'legal_representative', type: 'text' },
+          { name: 'founded_on', type: 'date' },
+          { name: 'org_unit_code', type: 'text' },
+          { name: 'industry_code', type: 'text' },
+          { name: 'tags', type: 'text', expr: (v) => sql`case when ${v} = '' then '{}'::text[] else string_to_array(${v}, chr(31)) end` },
+          { name: 'size_class', type: 'text' },
+          { name: 'contact_name', type: 'text' },
+          { name: 'contact_phone', type: 'text' },
+          { name: 'address', type: 'text' },
+        ],
+        withIds.map((e) => [
+          e.id,
+          e.creditCode,
+          e.name,
+          e.legalRepresentative,
+          e.foundedOn,
+          e.orgUnitCode,
+          e.industryCode,
+          e.tags.join('\u001f'),
+          e.sizeClass,
+          e.contactName,
+          e.contactPhone,
+          e.address,
+        ]),
+      );
+      await insertUnnest(
+        tx,
+        'park_memberships',
+        [
+          { name: 'enterprise_id', type: 'uuid' },
+          { name: 'park_code', type: 'text' },
+          { name: 'from_date', type: 'date' },
+          { name: 'to_date', type: 'date' },
+        ],
+        withIds.flatMap((e) => e.parks.map((p) => [e.id, p.parkCode, p.fromDate, p.toDate])),
       );
       await audits(
         tx,
@@ -189,12 +224,33 @@ export async function preparePatents(
         lapsedOn: o.input.lapsedOn ?? null,
         expiresOn: patentExpiry(o.type, o.input.filedOn),
       }));
-      await insertChunks(rowsToInsert, (c) => tx.insert(patents).values(c));
-      await insertChunks(
+      await insertUnnest(
+        tx,
+        'patents',
+        [
+          { name: 'id', type: 'uuid' },
+          { name: 'number', type: 'text' },
+          { name: 'type', type: 'text' },
+          { name: 'title', type: 'text' },
+          { name: 'filed_on', type: 'date' },
+          { name: 'granted_on', type: 'date' },
+          { name: 'status', type: 'text' },
+          { name: 'lapsed_on', type: 'date' },
+          { name: 'expires_on', type: 'date' },
+        ],
+        rowsToInsert.map((p) => [p.id, p.number, p.type, p.title, p.filedOn, p.grantedOn, p.status, p.lapsedOn, p.expiresOn]),
+      );
+      await insertUnnest(
+        tx,
+        'patent_owners',
+        [
+          { name: 'patent_id', type: 'uuid' },
+          { name: 'credit_code', type: 'text' },
+          { name: 'enterprise_id', type: 'uuid' },
+        ],
         fresh.flatMap((o, i) =>
-          o.owners.map((creditCode) => ({ patentId: rowsToInsert[i]!.id, creditCode, enterpriseId: owners.get(creditCode)?.id ?? null })),
+          [...new Set(o.owners)].map((creditCode) => [rowsToInsert[i]!.id, creditCode, owners.get(creditCode)?.id ?? null]),
         ),
-        (c) => tx.insert(patentOwners).values(c).onConflictDoNothing(),
       );
       await audits(
         tx,
@@ -271,29 +327,22 @@ export async function prepareStats(
         const { submit, ...figures } = o.figures;
         return { enterpriseId: ents.get(o.code)!.id, year: o.year, ...figures, status: submit ? 'submitted' : 'draft' };
       });
-      await insertChunks(values, (c) =>
-        tx
-          .insert(enterpriseStats)
-          .values(c)
-          .onConflictDoUpdate({
-            target: [enterpriseStats.enterpriseId, enterpriseStats.year],
-            set: Object.fromEntries(
-              [
-                'avg_employees',
-                'st_staff',
-                'revenue',
-                'product_sales',
-                'new_product_sales',
-                'high_tech_revenue',
-                'rd_expense',
-                'rd_expense_domestic',
-                'total_cost',
-                'net_assets',
-                'total_assets',
-                'status',
-              ].map((col) => [col.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase()), sql.raw(`excluded.${col}`)]),
-            ),
-          }),
+      const figureCols = STAT_COLUMNS.map((c) => ({ name: c.col, type: 'float8' }));
+      await insertUnnest(
+        tx,
+        'enterprise_stats',
+        [{ name: 'enterprise_id', type: 'uuid' }, { name: 'year', type: 'int4' }, ...figureCols, { name: 'status', type: 'text' }],
+        values.map((v) => [
+          v.enterpriseId,
+          v.year,
+          ...STAT_COLUMNS.map((c) => (v as Record<string, unknown>)[c.key] as number | null | undefined),
+          v.status,
+        ]),
+        {
+          onConflict: sql.raw(
+            `on conflict (enterprise_id, year) do update set ${[...STAT_COLUMNS.map((c) => c.col), 'status'].map((c) => `${c} = excluded.${c}`).join(', ')}, updated_at = now()`,
+          ),
+        },
       );
       await audits(
         tx,
@@ -305,6 +354,20 @@ export async function prepareStats(
   };
 }
 
+const STAT_COLUMNS = [
+  ['avgEmployees', 'avg_employees'],
+  ['stStaff', 'st_staff'],
+  ['revenue', 'revenue'],
+  ['productSales', 'product_sales'],
+  ['newProductSales', 'new_product_sales'],
+  ['highTechRevenue', 'high_tech_revenue'],
+  ['rdExpense', 'rd_expense'],
+  ['rdExpenseDomestic', 'rd_expense_domestic'],
+  ['totalCost', 'total_cost'],
+  ['netAssets', 'net_assets'],
+  ['totalAssets', 'total_assets'],
+].map(([key, col]) => ({ key: key!, col: col! }));
+
 /** One audit event per record, written in batches in the import's transaction. */
 async function audits(
   tx: Db,
@@ -312,22 +375,28 @@ async function audits(
   entity: string,
   records: { id: string; after: Record<string, unknown> }[],
 ): Promise<void> {
-  await insertChunks(
-    records.map((r) => ({
-      userId: ctx.userId,
-      username: ctx.username,
-      action: 'import',
-      entity,
-      entityId: r.id,
-      changes: Object.fromEntries(
-        Object.entries(r.after)
+  const changes = (after: Record<string, unknown>) =>
+    JSON.stringify(
+      Object.fromEntries(
+        Object.entries(after)
           .filter(([, v]) => v !== undefined && v !== null)
           .map(([k, v]) => [k, { before: null, after: v }]),
       ),
-      requestId: ctx.requestId,
-      ip: ctx.ip,
-    })),
-    (c) => tx.insert(auditEvents).values(c),
+    );
+  await insertUnnest(
+    tx,
+    'audit_events',
+    [
+      { name: 'user_id', type: 'uuid' },
+      { name: 'username', type: 'text' },
+      { name: 'action', type: 'text' },
+      { name: 'entity', type: 'text' },
+      { name: 'entity_id', type: 'text' },
+      { name: 'changes', type: 'jsonb' },
+      { name: 'request_id', type: 'text' },
+      { name: 'ip', type: 'text' },
+    ],
+    records.map((r) => [ctx.userId, ctx.username, 'import', entity, r.id, changes(r.after), ctx.requestId, ctx.ip]),
   );
   await bumpRevision(tx);
 }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../platform/exceljs.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../../common/registry/index.js';
 import { agentWith, createTestApp, type Agent, type TestContext } from '../../../test/harness.js';

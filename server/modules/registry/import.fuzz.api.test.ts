@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import type { Workbook } from 'exceljs';
+import ExcelJS from '../../platform/exceljs.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentWith, createTestApp, type Agent, type TestContext } from '../../../test/harness.js';
 import { COLUMNS } from './import.js';
@@ -32,7 +33,7 @@ async function run(body: Buffer, type: string, dryRun = false) {
 }
 
 const header = COLUMNS.enterprises.map((c) => `${c.zh} ${c.en}`);
-async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
+async function xlsx(build: (wb: Workbook) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   build(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -1,4 +1,6 @@
-import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
+import type { CellValue } from 'exceljs';
+import ExcelJS from '../../platform/exceljs.js';
 import { platformInput, qualificationInput } from '../../../common/contracts/registry.js';
 import type { Locale } from '../../../common/enums.js';
 import { ERROR_MESSAGES, fieldLabel, translate } from '../../../common/messages.js';
@@ -98,7 +100,7 @@ export async function importTemplate(kind: ImportKind, locale: Locale): Promise<
 
 // ---------------------------------------------------------------- reading files
 
-function cellText(v: ExcelJS.CellValue): string {
+function cellText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
@@ -107,7 +109,7 @@ function cellText(v: ExcelJS.CellValue): string {
         .map((t) => t.text)
         .join('')
         .trim();
-    if ('result' in v) return cellText((v.result ?? null) as ExcelJS.CellValue);
+    if ('result' in v) return cellText((v.result ?? null) as CellValue);
     if ('text' in v) return String(v.text).trim();
   }
   return String(v).trim();
@@ -156,6 +158,45 @@ function headerIndex(kind: ImportKind, header: string[]): Map<string, number> {
   return index;
 }
 
+/**
+ * Streams the workbook (a large file is never held whole in memory) and keeps the first sheet whose
+ * first row carries our header; stops with a clear error past the row limit.
+ */
+async function readXlsxStreaming(kind: ImportKind, body: Buffer): Promise<string[][] | undefined> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(body), {
+    entries: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+  });
+  let found: string[][] | undefined;
+  try {
+    for await (const ws of reader) {
+      let grid: string[][] | undefined;
+      let first = true;
+      for await (const row of ws) {
+        const values = (row.values as CellValue[]).slice(1).map(cellText);
+        if (first) {
+          first = false;
+          if (!found && row.number === 1 && headerIndex(kind, values).size >= 2) grid = [values];
+          continue;
+        }
+        if (!grid) continue;
+        if (grid.length > IMPORT_LIMITS.rows) throw new AppError(400, 'import_too_many_rows', { max: IMPORT_LIMITS.rows });
+        // Keep spreadsheet row numbers: blank rows are not emitted by the reader.
+        while (grid.length < row.number - 1) grid.push([]);
+        grid.push(values);
+      }
+      if (grid) found = grid;
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError(400, 'import_bad_file', { detail: (e as Error).message.slice(0, 200) });
+  }
+  return found;
+}
+
 /** Rows as {column key → text}, with their spreadsheet row numbers; the sheet is the first with our header. */
 export async function readRows(
   kind: ImportKind,
@@ -169,24 +210,7 @@ export async function readRows(
     if (text.includes('\u0000')) throw new AppError(400, 'import_bad_file', { detail: 'binary data' });
     grid = parseCsv(text);
   } else {
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(body as unknown as ArrayBuffer);
-    } catch (e) {
-      throw new AppError(400, 'import_bad_file', { detail: (e as Error).message.slice(0, 200) });
-    }
-    for (const ws of wb.worksheets) {
-      if (ws.rowCount > IMPORT_LIMITS.rows + 1) throw new AppError(400, 'import_too_many_rows', { max: IMPORT_LIMITS.rows });
-      const first = ws.getRow(1);
-      const header = Array.from({ length: first.cellCount }, (_, i) => cellText(first.getCell(i + 1).value));
-      if (headerIndex(kind, header).size < 2) continue;
-      grid = [];
-      for (let r = 1; r <= ws.rowCount; r++) {
-        const row = ws.getRow(r);
-        grid.push(Array.from({ length: Math.max(row.cellCount, header.length) }, (_, k) => cellText(row.getCell(k + 1).value)));
-      }
-      break;
-    }
+    grid = await readXlsxStreaming(kind, body);
   }
   if (!grid || grid.length === 0) throw new AppError(400, 'import_no_header');
   if (grid.length > IMPORT_LIMITS.rows + 1) throw new AppError(400, 'import_too_many_rows', { max: IMPORT_LIMITS.rows });
@@ -224,6 +248,7 @@ export interface ImportContext {
 }
 
 interface Lookups {
+  resolved: Map<string, ReturnType<typeof resolveAmong>>;
   units: OrgUnitRow[];
   all: OrgUnitRow[];
   tags: Map<string, string>;
@@ -234,7 +259,9 @@ interface Lookups {
 function unitCode(l: Lookups, text: string, field: string): string {
   if (!text) throw new AppError(400, 'import_required', {}, field);
   if (l.units.some((u) => u.code === text)) return text;
-  const res = resolveAmong(text, l.units, l.all);
+  // A file names the same few towns over and over: resolve each spelling once.
+  let res = l.resolved.get(text);
+  if (!res) l.resolved.set(text, (res = resolveAmong(text, l.units, l.all)));
   if (res.matches.length === 1) return res.matches[0]!.code;
   if (res.ambiguous)
     throw new AppError(
@@ -363,6 +390,7 @@ export async function runImport(
 ): Promise<RegistryImportReport> {
   const types = await registryTypes(x.db);
   const lookups: Lookups = {
+    resolved: new Map(),
     units: await listUnits(x.db, { withinPath: x.region.path }),
     all: await listUnits(x.db),
     tags: new Map(

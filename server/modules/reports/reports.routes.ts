@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../platform/exceljs.js';
 import { exportTableBody } from '../../../common/contracts/datavalues.js';
 import { requireAuth } from '../../platform/auth.js';
 
