@@ -102,7 +102,7 @@ describe('importer fuzzing', () => {
     const lines = [header.join(','), ...Array.from({ length: 1_000_000 }, () => 'x')];
     const r = await run(Buffer.from(lines.join('\n')), 'text/csv');
     expect(r.status).toBe(400);
-    expect(r.error!.message).toBe('文件超过 200000 行，请分批导入');
+    expect(r.error!.message).toBe('文件超过 500000 行，请分批导入');
     expect(await count()).toBe(0);
   });
 

@@ -147,7 +147,7 @@ export function parseCsv(text: string): string[][] {
 }
 
 /** Limits that keep a malformed or hostile file from exhausting the server: a clear error instead. */
-export const IMPORT_LIMITS = { rows: 200_000, cellChars: 2_000 } as const;
+export const IMPORT_LIMITS = { rows: 500_000, cellChars: 2_000 } as const;
 
 function headerIndex(kind: ImportKind, header: string[]): Map<string, number> {
   const index = new Map<string, number>();

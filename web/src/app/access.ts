@@ -9,3 +9,11 @@ export const PLAN_READERS: readonly Role[] = ['admin', 'bureau', 'leader', 'depa
 export const PLAN_EDITORS: readonly Role[] = ['bureau', 'admin'];
 /** Who enters and submits figures in their scope. */
 export const VALUE_WRITERS: readonly Role[] = ['bureau', 'department'];
+
+// The registry's rules (registry.policy.ts).
+/** Who reads the register of innovative enterprises, platforms, talents and patents. */
+export const REGISTRY_READERS: readonly Role[] = ['admin', 'bureau', 'leader', 'department', 'auditor'];
+/** Who records, edits, approves and imports register data. */
+export const REGISTRY_EDITORS: readonly Role[] = ['bureau'];
+/** Enterprise users: the portal of their own enterprise. */
+export const ENTERPRISE_USERS: readonly Role[] = ['enterprise'];

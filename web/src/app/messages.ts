@@ -1,6 +1,9 @@
 import { dataEntryMessages } from './messages.dataentry';
 import { monitoringMessages } from './messages.monitoring';
 import { planMessages } from './messages.plans';
+import { portalMessages } from './messages.portal';
+import { precheckMessages } from './messages.precheck';
+import { registryMessages } from './messages.registry';
 
 export interface Entry {
   zh: string;
@@ -16,6 +19,9 @@ export const messages = {
   ...monitoringMessages,
   ...planMessages,
   ...dataEntryMessages,
+  ...registryMessages,
+  ...precheckMessages,
+  ...portalMessages,
 
   'app.name': { zh: '科创治理平台', en: 'Kechuang' },
   'app.tagline': { zh: '县域科技创新治理', en: 'Science & technology innovation governance' },

@@ -5,12 +5,17 @@ import {
   EditOutlined,
   FileTextOutlined,
   IssuesCloseOutlined,
+  ShopOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { PLAN_READERS, VALUE_WRITERS } from './access';
+import { ENTERPRISE_USERS, PLAN_READERS, REGISTRY_READERS, VALUE_WRITERS } from './access';
 import type { MessageKey } from './messages';
 import type { Access } from './session';
+
+// One component for /registry and /registry/:section, so switching tabs keeps the page mounted.
+const RegistryPage = lazy(() => import('../features/registry/RegistryPage'));
 
 /** A page with its own address, open to some roles. */
 export interface PageRoute {
@@ -67,6 +72,23 @@ export const NAV: NavItem[] = [
     testId: 'nav-data-entry',
   },
   {
+    path: '/registry',
+    labelKey: 'nav.registry',
+    icon: <SolutionOutlined />,
+    roles: REGISTRY_READERS,
+    page: RegistryPage,
+    testId: 'nav-registry',
+  },
+  {
+    // Before the pages open to everyone, so an enterprise user's home is the portal.
+    path: '/my',
+    labelKey: 'nav.my',
+    icon: <ShopOutlined />,
+    roles: ENTERPRISE_USERS,
+    page: lazy(() => import('../features/portal/MyEnterprisePage')),
+    testId: 'nav-my',
+  },
+  {
     path: '/org-units',
     labelKey: 'nav.orgUnits',
     icon: <ApartmentOutlined />,
@@ -98,5 +120,16 @@ export const PAGES: PageRoute[] = [
     path: '/indicators/:code',
     roles: PLAN_READERS,
     page: lazy(() => import('../features/monitoring/IndicatorPage')),
+  },
+  {
+    path: '/registry/enterprises/:id',
+    roles: REGISTRY_READERS,
+    page: lazy(() => import('../features/registry/detail/EnterprisePage')),
+  },
+  {
+    // One tab of the registry (qualifications, platforms, …), addressable.
+    path: '/registry/:section',
+    roles: REGISTRY_READERS,
+    page: RegistryPage,
   },
 ];
