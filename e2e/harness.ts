@@ -71,7 +71,7 @@ export async function seedUser(
   s: E2EServer,
   username: string,
   password: string,
-  roles: { role: Role; orgUnitCode: string }[],
+  roles: { role: Role; orgUnitCode: string; enterpriseId?: string }[],
   displayName = username,
 ) {
   const { user } = await createUser(s.database.db, systemContext('e2e'), () => true, { username, displayName, password, roles });
