@@ -17,7 +17,13 @@ export interface Column {
   expr?: (v: SQL) => SQL;
 }
 
-export async function insertUnnest(tx: Db, table: string, columns: Column[], rows: Scalar[][], opts: { onConflict?: SQL; chunk?: number } = {}): Promise<void> {
+export async function insertUnnest(
+  tx: Db,
+  table: string,
+  columns: Column[],
+  rows: Scalar[][],
+  opts: { onConflict?: SQL; chunk?: number } = {},
+): Promise<void> {
   const chunk = opts.chunk ?? 20_000;
   const names = sql.raw(columns.map((c) => `"${c.name}"`).join(', '));
   const aliases = columns.map((_, k) => sql.raw(`c${k}`));

@@ -162,7 +162,16 @@ function headerIndex(kind: ImportKind, header: string[]): Map<string, number> {
  * Streams the workbook (a large file is never held whole in memory) and keeps the first sheet whose
  * first row carries our header; stops with a clear error past the row limit.
  */
-async function readXlsxStreaming(kind: ImportKind, body: Buffer): Promise<string[][] | undefined> {
+type ImportRow = { row: number; cells: Record<string, string> };
+
+/** Keeps only the columns we know, keyed by name: rows are held once, not as a grid and again as records. */
+function toRecord(index: Map<string, number>, cells: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, at] of index) out[key] = cells[at] ?? '';
+  return out;
+}
+
+async function readXlsxStreaming(kind: ImportKind, body: Buffer): Promise<ImportRow[] | undefined> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(body), {
     entries: 'emit',
     sharedStrings: 'cache',
@@ -170,25 +179,25 @@ async function readXlsxStreaming(kind: ImportKind, body: Buffer): Promise<string
     styles: 'ignore',
     worksheets: 'emit',
   });
-  let found: string[][] | undefined;
+  let found: ImportRow[] | undefined;
   try {
     for await (const ws of reader) {
-      let grid: string[][] | undefined;
+      let index: Map<string, number> | undefined;
+      const rows: ImportRow[] = [];
       let first = true;
       for await (const row of ws) {
         const values = (row.values as CellValue[]).slice(1).map(cellText);
         if (first) {
           first = false;
-          if (!found && row.number === 1 && headerIndex(kind, values).size >= 2) grid = [values];
+          const candidate = headerIndex(kind, values);
+          if (!found && row.number === 1 && candidate.size >= 2) index = candidate;
           continue;
         }
-        if (!grid) continue;
-        if (grid.length > IMPORT_LIMITS.rows) throw new AppError(400, 'import_too_many_rows', { max: IMPORT_LIMITS.rows });
-        // Keep spreadsheet row numbers: blank rows are not emitted by the reader.
-        while (grid.length < row.number - 1) grid.push([]);
-        grid.push(values);
+        if (!index || values.every((x) => !x)) continue;
+        if (rows.length >= IMPORT_LIMITS.rows) throw new AppError(400, 'import_too_many_rows', { max: IMPORT_LIMITS.rows });
+        rows.push({ row: row.number, cells: toRecord(index, values) });
       }
-      if (grid) found = grid;
+      if (index) found = rows;
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
@@ -198,28 +207,23 @@ async function readXlsxStreaming(kind: ImportKind, body: Buffer): Promise<string
 }
 
 /** Rows as {column key → text}, with their spreadsheet row numbers; the sheet is the first with our header. */
-export async function readRows(
-  kind: ImportKind,
-  body: Buffer,
-  contentType: string | undefined,
-): Promise<{ row: number; cells: Record<string, string> }[]> {
+export async function readRows(kind: ImportKind, body: Buffer, contentType: string | undefined): Promise<ImportRow[]> {
   if (body.length === 0) throw new AppError(400, 'import_empty');
-  let grid: string[][] | undefined;
-  if ((contentType ?? '').includes('csv') || body.subarray(0, 2).toString() !== 'PK') {
-    const text = body.toString('utf8');
-    if (text.includes('\u0000')) throw new AppError(400, 'import_bad_file', { detail: 'binary data' });
-    grid = parseCsv(text);
-  } else {
-    grid = await readXlsxStreaming(kind, body);
+  if (!(contentType ?? '').includes('csv') && body.subarray(0, 2).toString() === 'PK') {
+    const rows = await readXlsxStreaming(kind, body);
+    if (!rows) throw new AppError(400, 'import_no_header');
+    return rows;
   }
-  if (!grid || grid.length === 0) throw new AppError(400, 'import_no_header');
+  const text = body.toString('utf8');
+  if (text.includes('\u0000')) throw new AppError(400, 'import_bad_file', { detail: 'binary data' });
+  const grid = parseCsv(text);
   if (grid.length > IMPORT_LIMITS.rows + 1) throw new AppError(400, 'import_too_many_rows', { max: IMPORT_LIMITS.rows });
   const index = headerIndex(kind, grid[0] ?? []);
   if (index.size < 2) throw new AppError(400, 'import_no_header');
-  const out: { row: number; cells: Record<string, string> }[] = [];
+  const out: ImportRow[] = [];
   grid.slice(1).forEach((cells, k) => {
     if (cells.every((x) => !x)) return;
-    out.push({ row: k + 2, cells: Object.fromEntries([...index].map(([key, at]) => [key, cells[at] ?? ''])) });
+    out.push({ row: k + 2, cells: toRecord(index, cells) });
   });
   return out;
 }
