@@ -1,6 +1,6 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { enterpriseInput, patentInput, statsInput } from '../../../common/contracts/registry.js';
+import { enterpriseInput, patentInput, STAT_FIELDS, statsInput } from '../../../common/contracts/registry.js';
 import { patentExpiry, validatePatentNumber, type PatentType } from '../../../common/registry/index.js';
 import { enterpriseStats, enterprises, patents } from '../../db/schema/index.js';
 import { insertUnnest } from '../../platform/bulk-insert.js';
@@ -48,6 +48,21 @@ async function inChunks<T, R>(items: T[], f: (chunk: T[]) => Promise<R[]>): Prom
   const out: R[] = [];
   for (let i = 0; i < items.length; i += CHUNK) out.push(...(await f(items.slice(i, i + CHUNK))));
   return out;
+}
+
+/** Registered enterprises by credit code, with the path of their unit (for the scope check). */
+async function registeredByCode(db: Db, codes: string[]): Promise<Map<string, { id: string; code: string; path: string }>> {
+  const rows = await inChunks(codes, (c) =>
+    db
+      .select({
+        id: enterprises.id,
+        code: enterprises.creditCode,
+        path: sql<string>`(select path from org_units u where u.code = ${enterprises.orgUnitCode})`,
+      })
+      .from(enterprises)
+      .where(inArray(enterprises.creditCode, c)),
+  );
+  return new Map(rows.map((x) => [x.code, x]));
 }
 
 export interface Prepared {
@@ -185,20 +200,7 @@ export async function preparePatents(
     ),
   );
   const ownerCodes = [...new Set(ok.flatMap((o) => o.owners))];
-  const owners = new Map(
-    (
-      await inChunks(ownerCodes, (c) =>
-        b.db
-          .select({
-            id: enterprises.id,
-            code: enterprises.creditCode,
-            path: sql<string>`(select path from org_units u where u.code = ${enterprises.orgUnitCode})`,
-          })
-          .from(enterprises)
-          .where(inArray(enterprises.creditCode, c)),
-      )
-    ).map((x) => [x.code, x]),
-  );
+  const owners = await registeredByCode(b.db, ownerCodes);
   const fresh = ok.filter((o) => {
     if (registered.has(o.number)) {
       fail(o.row, new AppError(409, 'patent_duplicate', { number: o.number }, 'number'));
@@ -286,20 +288,7 @@ export async function prepareStats(
       fail(r.row, e);
     }
   }
-  const ents = new Map(
-    (
-      await inChunks([...new Set(ok.map((o) => o.code))], (c) =>
-        b.db
-          .select({
-            id: enterprises.id,
-            code: enterprises.creditCode,
-            path: sql<string>`(select path from org_units u where u.code = ${enterprises.orgUnitCode})`,
-          })
-          .from(enterprises)
-          .where(inArray(enterprises.creditCode, c)),
-      )
-    ).map((x) => [x.code, x]),
-  );
+  const ents = await registeredByCode(b.db, [...new Set(ok.map((o) => o.code))]);
   const approved = new Set(
     (
       await inChunks(
@@ -354,19 +343,7 @@ export async function prepareStats(
   };
 }
 
-const STAT_COLUMNS = [
-  ['avgEmployees', 'avg_employees'],
-  ['stStaff', 'st_staff'],
-  ['revenue', 'revenue'],
-  ['productSales', 'product_sales'],
-  ['newProductSales', 'new_product_sales'],
-  ['highTechRevenue', 'high_tech_revenue'],
-  ['rdExpense', 'rd_expense'],
-  ['rdExpenseDomestic', 'rd_expense_domestic'],
-  ['totalCost', 'total_cost'],
-  ['netAssets', 'net_assets'],
-  ['totalAssets', 'total_assets'],
-].map(([key, col]) => ({ key: key!, col: col! }));
+const STAT_COLUMNS = STAT_FIELDS.map((key) => ({ key, col: key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) }));
 
 /** One audit event per record, written in batches in the import's transaction. */
 async function audits(

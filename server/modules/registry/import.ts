@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { CellValue } from 'exceljs';
 import ExcelJS from '../../platform/exceljs.js';
-import { platformInput, qualificationInput } from '../../../common/contracts/registry.js';
+import { platformInput, qualificationInput, STAT_FIELDS } from '../../../common/contracts/registry.js';
 import type { Locale } from '../../../common/enums.js';
 import { ERROR_MESSAGES, fieldLabel, translate } from '../../../common/messages.js';
 import { normalizeName } from '../../../common/orgnames.js';
@@ -317,24 +317,11 @@ const patentCells = (cells: Record<string, string>) => ({
   owners: list(cells.owners ?? ''),
 });
 
-const STAT_KEYS = [
-  'avgEmployees',
-  'stStaff',
-  'revenue',
-  'productSales',
-  'newProductSales',
-  'highTechRevenue',
-  'rdExpense',
-  'rdExpenseDomestic',
-  'totalCost',
-  'netAssets',
-  'totalAssets',
-];
 function statsCells(cells: Record<string, string>) {
   const year = Number(cells.year);
   if (!Number.isInteger(year) || year < 1990 || year > 2100)
     throw new AppError(400, 'import_bad_period', { text: cells.year ?? '' }, 'year');
-  return { creditCode: cells.creditCode ?? '', year, figures: Object.fromEntries(STAT_KEYS.map((k) => [k, num(cells[k]) ?? null])) };
+  return { creditCode: cells.creditCode ?? '', year, figures: Object.fromEntries(STAT_FIELDS.map((k) => [k, num(cells[k]) ?? null])) };
 }
 
 /** The small imports go record by record through the services. */

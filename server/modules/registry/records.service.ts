@@ -13,6 +13,20 @@ import * as repo from './registry.repo.js';
 
 type Scope = (path: string) => boolean;
 
+/** After a register record is inserted: the revision moves and the audit log gets the new record. */
+async function recordCreated(
+  tx: Db,
+  ctx: RequestContext,
+  entity: string,
+  row: { id: string; createdAt: Date },
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  await bumpRevision(tx);
+  const { createdAt: _c, ...rest } = row;
+  await audit(tx, ctx, { action: 'create', entity, entityId: row.id, after: { ...rest, ...extra } });
+  return row.id;
+}
+
 async function unitIn(db: Db, code: string, canWrite: Scope, field = 'orgUnitCode') {
   const [unit] = await findUnits(db, [code]);
   if (!unit) throw new AppError(400, 'not_in_scope_unit', { code }, field);
@@ -53,10 +67,7 @@ export async function addPlatform(
         isDemo: opts.isDemo ?? false,
       })
       .returning();
-    await bumpRevision(tx);
-    const { createdAt: _c, ...rest } = row!;
-    await audit(tx, ctx, { action: 'create', entity: 'platform', entityId: row!.id, after: rest });
-    return row!.id;
+    return recordCreated(tx, ctx, 'platform', row!);
   });
 }
 
@@ -81,10 +92,7 @@ export async function addTalent(
         isDemo: opts.isDemo ?? false,
       })
       .returning();
-    await bumpRevision(tx);
-    const { createdAt: _c, ...rest } = row!;
-    await audit(tx, ctx, { action: 'create', entity: 'talent', entityId: row!.id, after: rest });
-    return row!.id;
+    return recordCreated(tx, ctx, 'talent', row!);
   });
 }
 
@@ -135,10 +143,7 @@ export async function addPatent(
     await tx
       .insert(patentOwners)
       .values(codes.map((creditCode) => ({ patentId: row!.id, creditCode, enterpriseId: owners.get(creditCode)?.id ?? null })));
-    await bumpRevision(tx);
-    const { createdAt: _c, ...rest } = row!;
-    await audit(tx, ctx, { action: 'create', entity: 'patent', entityId: row!.id, after: { ...rest, owners: codes } });
-    return row!.id;
+    return recordCreated(tx, ctx, 'patent', row!, { owners: codes });
   });
 }
 
