@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditCodeCheckChar } from '../../common/registry/index.js';
 import { backend, cloneTemplate } from '../../test/db-template.js';
 import { PROJECT_ROOT } from '../platform/config.js';
 
@@ -64,6 +65,30 @@ describe('kechuang CLI', () => {
     expect(kechuang('users:reset-password', '--username', 'nobody').code).toBe(1);
     expect(kechuang('help').out).toContain('users:create');
   }, 120_000);
+});
+
+describe('kechuang import', () => {
+  it('imports a csv all or nothing, with a progress bar and errors by row', () => {
+    const first17 = '91500241MA7C1K0A1';
+    const code = first17 + creditCodeCheckChar(first17);
+    const file = path.join(dataDir, 'enterprises.csv');
+    writeFileSync(
+      file,
+      `统一社会信用代码,企业名称,注册地（乡镇街道）\n${code},秀山县命令行科技有限公司,中和街道\n123,坏代码公司,中和街道\n`,
+    );
+    const bad = kechuang('import', 'enterprises', file);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('第 3 行 row 3');
+    expect(bad.out).toContain('未保存任何数据 nothing saved');
+    expect(bad.err).toMatch(/\[#+\] 2\/2/);
+    writeFileSync(file, `统一社会信用代码,企业名称,注册地（乡镇街道）\n${code},秀山县命令行科技有限公司,中和街道\n`);
+    const dry = kechuang('import', 'enterprises', file, '--dry-run');
+    expect(dry.out).toContain('dry run, nothing saved');
+    const ok = kechuang('import', 'enterprises', file);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('1 行正确 ok, 0 行错误 errors — 已全部保存 all saved');
+    expect(kechuang('import', 'enterprises', file).out).toContain('已登记');
+  }, 180_000);
 });
 
 describe.skipIf(backend() === 'postgres')('first start', () => {
