@@ -15,7 +15,7 @@ import postgres from 'postgres';
 import { buildApp } from '../server/app.js';
 import { seedReferenceData } from '../server/db/seed/index.js';
 import { createUser } from '../server/modules/accounts/index.js';
-import { type Cube, compileIndicator, loadCube, seriesOf } from '../server/modules/analytics/index.js';
+import { compileIndicator, loadLayered, seriesOf } from '../server/modules/analytics/index.js';
 import { importPlan } from '../server/modules/plans/index.js';
 import { insertUnits } from '../server/modules/orgunits/index.js';
 import { systemContext } from '../server/platform/audit.js';
@@ -152,7 +152,8 @@ async function timeIt<T>(f: () => Promise<T>): Promise<{ ms: number; result: T }
 
 async function fullRecompute(database: Database) {
   const root = { code: '990000', name: '合成省', path: '/990000/' };
-  const cube: Cube = await loadCube(database.db, root, false);
+  // The same layered load the dashboard uses: reported values over the register's (empty here) figures.
+  const cube = await loadLayered(database.db, root, false, YEARS[0]!);
   const units = rowsOf<{ code: string }>(await database.db.execute(sql`select code from org_units where path like '/990000/%'`));
   let computed = 0;
   for (let k = 0; k < DES / 2; k++) {

@@ -13,6 +13,7 @@ import {
 } from '../../../common/contracts/plans.js';
 import { requireAuth, type AuthInfo } from '../../platform/auth.js';
 import type { Db } from '../../platform/db.js';
+import { currentRevision } from '../../platform/revision.js';
 import { AppError, forbidden } from '../../platform/errors.js';
 import { getUnitOr404 } from '../orgunits/index.js';
 import { canReadPlan, canReadUnit, getPlanOr404, indicatorByCode, listPlans, type PlanWithRegion } from '../plans/index.js';
@@ -82,7 +83,7 @@ export function analyticsRoutes(app: FastifyInstance, db: Db): void {
     async (req, reply) => {
       const auth = requireAuth(req);
       // The leader's home page costs one query (the revision) while nothing has changed.
-      const revision = await service.revisionOf(db);
+      const revision = await currentRevision(db);
       const plan = await planFor(auth, req.params.id, revision);
       const unit = await unitFor(db, auth, plan, req.query.orgUnit, revision);
       const year = req.query.year ?? Math.min(thisYear(), plan.plan.periodEnd);

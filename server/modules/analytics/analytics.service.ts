@@ -2,7 +2,6 @@ import type { Aggregation } from '../../../common/aggregation.js';
 import { dashboardView, type DashboardView, type IndicatorSummary, type ProgressView } from '../../../common/contracts/plans.js';
 import { progress, type Comparator, type Point } from '../../../common/progress.js';
 import type { Db } from '../../platform/db.js';
-import { currentRevision } from '../../platform/revision.js';
 import {
   findDataElements,
   groupStatements,
@@ -24,16 +23,6 @@ export interface Unit {
   code: string;
   name: string;
   path: string;
-}
-
-/** Reported values only (the province-scale recompute benchmark reads this). */
-export async function loadCube(db: Db, root: Unit, approvedOnly: boolean, dataElements?: string[]): Promise<Cube> {
-  const [units, rows, aggs] = await Promise.all([
-    repo.unitsUnder(db, root.path),
-    repo.valuesUnder(db, root.path, { approvedOnly, ...(dataElements ? { dataElements } : {}) }),
-    repo.aggregations(db),
-  ]);
-  return new Cube(units, rows, (de) => (aggs.get(de) ?? 'sum') as Aggregation);
 }
 
 /** Reported values layered over the register's computed figures, for the years from `fromYear` to now. */
@@ -175,8 +164,6 @@ export async function memo<T>(db: Db, revision: number, key: string, compute: ()
   if (perDb.size > CACHE_ENTRIES) perDb.delete(perDb.keys().next().value!);
   return value;
 }
-
-export const revisionOf = currentRevision;
 
 /** The dashboard as JSON text: checked against its contract when computed, then served as is. */
 export function dashboardJson(

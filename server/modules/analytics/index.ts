@@ -1,3 +1,3 @@
 export { analyticsRoutes } from './analytics.routes.js';
-export { loadCube, loadLayered, indicatorSummaries, type Unit } from './analytics.service.js';
+export { loadLayered, indicatorSummaries, type Unit } from './analytics.service.js';
 export { compileIndicator, seriesOf, Cube } from './cube.js';

@@ -22,7 +22,7 @@ import {
 } from '../datavalues/index.js';
 import { listUnits, resolveAmong, type OrgUnitRow } from '../orgunits/index.js';
 import { indicatorsOf } from '../plans/index.js';
-import { cellNumber, cellText } from './xlsx.js';
+import { cellNumber, cellText } from '../../platform/xlsx-cells.js';
 
 /** The data elements a plan's indicators are computed from, in indicator order. */
 export async function planDataElements(db: Db, planId: string): Promise<DataElementRow[]> {
@@ -163,8 +163,8 @@ export async function parseUpload(db: Db, actor: ValueActor, planRegion: OrgUnit
   if (!ws || !header) throw new AppError(400, 'import_no_header');
   const { cols } = header;
 
-  const units = await listUnits(db, { withinPath: planRegion.path });
   const allUnits = await listUnits(db);
+  const units = allUnits.filter((u) => u.path.startsWith(planRegion.path));
   const byCode = new Map(units.map((u) => [u.code, u]));
   const parsed: ParsedRow[] = [];
   const rawDe = new Set<string>();

@@ -141,9 +141,9 @@ describe('indicator engine through the API', () => {
     expect(county.inputs).toEqual({ rd_expenditure: 4005, gdp: 200 });
     const town = (await values('T1-02', '500241003')).values.find((x: { year: number }) => x.year === 2023);
     expect(town).toMatchObject({ value: null, reason: 'zero_denominator' });
-    // The county's own official 2020 figures stay what they are.
+    // 2020 uses the county's own official GDP (not a sum of towns) and says which input is missing.
     const y2020 = (await values('T1-02')).values.find((x: { year: number }) => x.year === 2020);
-    expect(y2020?.value ?? null).not.toBe(Infinity);
+    expect(y2020).toMatchObject({ value: null, reason: 'missing', missing: ['rd_expenditure'], inputs: { gdp: 300 } });
   });
 
   it('GET /api/indicators/:code/values: 401, 400, 403 outside the scope, 404 unknown', async () => {

@@ -95,13 +95,7 @@ const auditable = (e: typeof enterprises.$inferSelect) => {
   return rest;
 };
 
-export async function createEnterprise(
-  db: Db,
-  ctx: RequestContext,
-  canWrite: (path: string) => boolean,
-  input: EnterpriseInput,
-  opts: { isDemo?: boolean } = {},
-) {
+export async function createEnterprise(db: Db, ctx: RequestContext, canWrite: (path: string) => boolean, input: EnterpriseInput) {
   const creditCode = checkCreditCode(input.creditCode);
   await checkPlaces(db, input, canWrite);
   return db.transaction(async (tx) => {
@@ -110,7 +104,7 @@ export async function createEnterprise(
     const { parks, ...fields } = input;
     const [row] = await tx
       .insert(enterprises)
-      .values({ ...fields, creditCode, isDemo: opts.isDemo ?? false })
+      .values({ ...fields, creditCode })
       .returning();
     if (parks.length) await tx.insert(parkMemberships).values(parks.map((p) => ({ enterpriseId: row!.id, ...p })));
     await bumpRevision(tx);
@@ -187,7 +181,6 @@ export async function addQualification(
   ctx: RequestContext,
   enterpriseId: string,
   input: { typeCode: string; number?: string | null | undefined; issuedOn: string; revokedOn?: string | null | undefined },
-  opts: { isDemo?: boolean } = {},
 ) {
   const type = await repo.qualificationType(db, input.typeCode);
   if (!type) throw new AppError(400, 'unknown_type', { code: input.typeCode }, 'typeCode');
@@ -203,7 +196,6 @@ export async function addQualification(
         issuedOn: input.issuedOn,
         validUntil: validUntilFor(type.validity, input.issuedOn),
         revokedOn: input.revokedOn ?? null,
-        isDemo: opts.isDemo ?? false,
       })
       .returning();
     await bumpRevision(tx);

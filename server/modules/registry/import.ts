@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { CellValue } from 'exceljs';
+import { cellText } from '../../platform/xlsx-cells.js';
 import ExcelJS from '../../platform/exceljs.js';
 import { platformInput, qualificationInput, STAT_FIELDS } from '../../../common/contracts/registry.js';
 import type { Locale } from '../../../common/enums.js';
@@ -99,21 +100,6 @@ export async function importTemplate(kind: ImportKind, locale: Locale): Promise<
 }
 
 // ---------------------------------------------------------------- reading files
-
-function cellText(v: CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v)
-      return v.richText
-        .map((t) => t.text)
-        .join('')
-        .trim();
-    if ('result' in v) return cellText((v.result ?? null) as CellValue);
-    if ('text' in v) return String(v.text).trim();
-  }
-  return String(v).trim();
-}
 
 /** RFC 4180 CSV (quotes, doubled quotes, CRLF), UTF-8 with or without BOM. */
 export function parseCsv(text: string): string[][] {

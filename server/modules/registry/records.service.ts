@@ -43,13 +43,7 @@ async function enterpriseByCode(db: Db, code: string | null | undefined, field: 
   return e;
 }
 
-export async function addPlatform(
-  db: Db,
-  ctx: RequestContext,
-  canWrite: Scope,
-  input: z.infer<typeof platformInput>,
-  opts: { isDemo?: boolean } = {},
-) {
+export async function addPlatform(db: Db, ctx: RequestContext, canWrite: Scope, input: z.infer<typeof platformInput>) {
   await unitIn(db, input.orgUnitCode, canWrite);
   const type = await repo.platformType(db, input.typeCode);
   if (!type) throw new AppError(400, 'unknown_type', { code: input.typeCode }, 'typeCode');
@@ -64,20 +58,13 @@ export async function addPlatform(
         ...fields,
         hostEnterpriseId: host?.id ?? null,
         hostName: input.hostName ?? host?.name ?? null,
-        isDemo: opts.isDemo ?? false,
       })
       .returning();
     return recordCreated(tx, ctx, 'platform', row!);
   });
 }
 
-export async function addTalent(
-  db: Db,
-  ctx: RequestContext,
-  canWrite: Scope,
-  input: z.infer<typeof talentInput>,
-  opts: { isDemo?: boolean } = {},
-) {
+export async function addTalent(db: Db, ctx: RequestContext, canWrite: Scope, input: z.infer<typeof talentInput>) {
   await unitIn(db, input.orgUnitCode, canWrite);
   if (input.toDate && input.toDate < input.fromDate) throw new AppError(400, 'dates_out_of_order', { other: input.fromDate }, 'toDate');
   const employer = await enterpriseByCode(db, input.employerCreditCode, 'employerCreditCode');
@@ -89,7 +76,6 @@ export async function addTalent(
         ...fields,
         employerEnterpriseId: employer?.id ?? null,
         employerName: input.employerName ?? employer?.name ?? null,
-        isDemo: opts.isDemo ?? false,
       })
       .returning();
     return recordCreated(tx, ctx, 'talent', row!);
@@ -104,13 +90,7 @@ const PATENT_ERRORS: Record<string, string> = {
   missing_check: '缺少校验位 / check digit missing',
 };
 
-export async function addPatent(
-  db: Db,
-  ctx: RequestContext,
-  canWrite: Scope,
-  input: z.infer<typeof patentInput>,
-  opts: { isDemo?: boolean } = {},
-) {
+export async function addPatent(db: Db, ctx: RequestContext, canWrite: Scope, input: z.infer<typeof patentInput>) {
   const num = validatePatentNumber(input.number);
   if (!num.ok) {
     const detail = `${PATENT_ERRORS[num.error] ?? num.error}${num.expected ? ` → ${num.expected}` : ''}`;
@@ -137,7 +117,6 @@ export async function addPatent(
         status: input.status,
         lapsedOn: input.lapsedOn ?? null,
         expiresOn: patentExpiry(num.type, input.filedOn),
-        isDemo: opts.isDemo ?? false,
       })
       .returning();
     await tx
@@ -148,14 +127,7 @@ export async function addPatent(
 }
 
 /** Saves one year's figures of one enterprise (draft or submitted); approved figures are locked. */
-export async function saveStats(
-  db: Db,
-  ctx: RequestContext,
-  enterpriseId: string,
-  year: number,
-  input: z.infer<typeof statsInput>,
-  opts: { isDemo?: boolean; approve?: boolean } = {},
-) {
+export async function saveStats(db: Db, ctx: RequestContext, enterpriseId: string, year: number, input: z.infer<typeof statsInput>) {
   const { submit, ...figures } = input;
   await db.transaction(async (tx) => {
     const [before] = await tx
@@ -164,14 +136,8 @@ export async function saveStats(
       .where(and(eq(enterpriseStats.enterpriseId, enterpriseId), eq(enterpriseStats.year, year)))
       .for('update');
     if (before?.status === 'approved') throw new AppError(409, 'stats_locked', { year });
-    const status = opts.approve ? 'approved' : submit ? 'submitted' : 'draft';
-    const values = {
-      ...figures,
-      status,
-      isDemo: opts.isDemo ?? false,
-      updatedAt: sql`now()`,
-      ...(opts.approve ? { approvedBy: ctx.userId, approvedAt: new Date() } : {}),
-    };
+    const status = submit ? 'submitted' : 'draft';
+    const values = { ...figures, status, updatedAt: sql`now()` };
     if (before) await tx.update(enterpriseStats).set(values).where(eq(enterpriseStats.id, before.id));
     else await tx.insert(enterpriseStats).values({ enterpriseId, year, ...values });
     await bumpRevision(tx);
