@@ -80,7 +80,7 @@ describe('kechuang import', () => {
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('第 3 行 row 3');
     expect(bad.out).toContain('未保存任何数据 nothing saved');
-    expect(bad.err).toMatch(/\[#+\] 2\/2/);
+    expect(bad.err).toMatch(/\[#{30}\] 100% 2/);
     writeFileSync(file, `统一社会信用代码,企业名称,注册地（乡镇街道）\n${code},秀山县命令行科技有限公司,中和街道\n`);
     const dry = kechuang('import', 'enterprises', file, '--dry-run');
     expect(dry.out).toContain('dry run, nothing saved');

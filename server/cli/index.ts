@@ -4,7 +4,7 @@ import { ROLES, type Role } from '../../common/enums.js';
 import { ERROR_MESSAGES, translate } from '../../common/messages.js';
 import { createUser, findUserByUsername, resetPassword } from '../modules/accounts/index.js';
 import { listUnits } from '../modules/orgunits/index.js';
-import { IMPORT_KINDS, readRows, runImport, type ImportKind } from '../modules/registry/index.js';
+import { IMPORT_KINDS, openRows, runImport, type ImportKind } from '../modules/registry/index.js';
 import { systemContext } from '../platform/audit.js';
 import { openAndPrepare } from '../platform/bootstrap.js';
 import { loadConfig } from '../platform/config.js';
@@ -114,18 +114,23 @@ async function importCommand(args: string[]): Promise<number> {
     const region =
       (await listUnits(database.db)).find((u) => u.code === (values.org ?? '500241')) ??
       (await listUnits(database.db)).find((u) => u.parentCode === null)!;
-    const rows = await readRows(kind as ImportKind, body, file.toLowerCase().endsWith('.csv') ? 'text/csv' : undefined);
-    const bar = (done: number, total: number) => {
+    const source = await openRows(kind as ImportKind, body, file.toLowerCase().endsWith('.csv') ? 'text/csv' : undefined);
+    const bar = (processed: number, fraction: number) => {
       const width = 30;
-      const filled = total ? Math.round((done / total) * width) : width;
-      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+      const filled = Math.round(Math.min(1, fraction) * width);
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(fraction * 100)}% ${processed}`);
     };
-    bar(0, rows.length);
-    const report = await runImport(kind as ImportKind, { db: database.db, ctx: systemContext('cli'), canWrite: () => true, region }, rows, {
-      dryRun: Boolean(values['dry-run']),
-      locale: 'zh-CN',
-      onProgress: bar,
-    });
+    bar(0, 0);
+    const report = await runImport(
+      kind as ImportKind,
+      { db: database.db, ctx: systemContext('cli'), canWrite: () => true, region },
+      source,
+      {
+        dryRun: Boolean(values['dry-run']),
+        locale: 'zh-CN',
+        onProgress: bar,
+      },
+    );
     process.stderr.write('\n');
     for (const r of report.rows.filter((x) => x.status === 'error'))
       process.stdout.write(`第 ${r.row} 行 row ${r.row}: ${r.messages.map((m) => m.message).join('；')}\n`);

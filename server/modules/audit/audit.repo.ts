@@ -14,7 +14,10 @@ function where(f: Omit<AuditQuery, 'page' | 'pageSize'>) {
   return and(
     f.username ? sql`lower(${auditEvents.username}) = lower(${f.username})` : undefined,
     f.entity ? eq(auditEvents.entity, f.entity) : undefined,
-    f.entityId ? eq(auditEvents.entityId, f.entityId) : undefined,
+    // A bulk import records one event per batch, listing the records it created (registry/bulk.ts).
+    f.entityId
+      ? sql`(${auditEvents.entityId} = ${f.entityId} or (${auditEvents.action} = 'import' and ${auditEvents.changes} -> 'records' -> 'after' @> jsonb_build_array(${f.entityId}::text)))`
+      : undefined,
     // Dates are days in China Standard Time, the bureau's calendar.
     f.from ? gte(auditEvents.at, sql`(${f.from}::date)::timestamp at time zone 'Asia/Shanghai'`) : undefined,
     f.to ? lt(auditEvents.at, sql`(${next(f.to)}::date)::timestamp at time zone 'Asia/Shanghai'`) : undefined,

@@ -2,7 +2,7 @@ import ExcelJS from '../../platform/exceljs.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../../common/registry/index.js';
 import { agentWith, createTestApp, type Agent, type TestContext } from '../../../test/harness.js';
-import { parseCsv } from './import.js';
+import { IMPORT_BATCH, parseCsv } from './import.js';
 
 let t: TestContext;
 let bureau: Agent;
@@ -151,6 +151,31 @@ describe('bulk import', () => {
     expect(s.report.rows[1].messages[0].field).toBe('avgEmployees');
     expect(s.report.counts.error).toBe(1);
   });
+
+  it('a file larger than one batch: a problem in a later batch undoes the earlier ones; the audit trail finds each record', async () => {
+    const n = IMPORT_BATCH + 2;
+    const codes = Array.from({ length: n }, (_, i) => code(`91500241MB${String(i).padStart(7, '0')}`));
+    const header = '统一社会信用代码,企业名称,注册地（乡镇街道）';
+    const lines = codes.map((c, i) => `${c},秀山县批量${i}有限公司,中和街道`);
+    // The last row repeats the first: found across batches, after the first batch was written.
+    const bad = Buffer.from([header, ...lines, lines[0]].join('\n'));
+    const refused = (await run(bureau, 'enterprises', bad, false, 'text/csv')).body;
+    expect(refused.total).toBe(n + 1);
+    expect(refused.report).toMatchObject({ committed: false, counts: { ok: n, error: 1 } });
+    expect(refused.report.rows.at(-1)).toMatchObject({ row: n + 2, status: 'error' });
+    expect(refused.report.rows.at(-1).messages[0].message).toContain('与第 2 行重复');
+    const before = (await leader.get('/api/enterprises')).json().total as number;
+    expect((await leader.get(`/api/enterprises/${codes[0]}`)).statusCode).toBe(404);
+
+    const ok = (await run(bureau, 'enterprises', Buffer.from([header, ...lines].join('\n')), false, 'text/csv')).body;
+    expect(ok.report).toMatchObject({ committed: true, counts: { ok: n, error: 0 } });
+    expect((await leader.get('/api/enterprises')).json().total).toBe(before + n);
+    const last = (await leader.get(`/api/enterprises/${codes.at(-1)}`)).json();
+    const admin = (await agentWith(t, ['admin'])).agent;
+    const trail = (await admin.get(`/api/audit?entityId=${last.id}`)).json();
+    expect(trail.items).toHaveLength(1);
+    expect(trail.items[0]).toMatchObject({ action: 'import', entity: 'enterprise' });
+  }, 120_000);
 
   it('a job belongs to its user', async () => {
     const csv = Buffer.from('统一社会信用代码,资质类型,证书编号,发证日期\n');

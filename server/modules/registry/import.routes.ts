@@ -8,7 +8,7 @@ import type { Db } from '../../platform/db.js';
 import { AppError, forbidden } from '../../platform/errors.js';
 import { localeOf } from '../../platform/i18n.js';
 import { getUnitOr404 } from '../orgunits/index.js';
-import { IMPORT_KINDS, importTemplate, readRows, runImport } from './import.js';
+import { IMPORT_KINDS, importTemplate, openRows, runImport } from './import.js';
 import { findJob, startJob } from './jobs.js';
 import { canEdit } from './registry.policy.js';
 
@@ -41,7 +41,7 @@ export function importRoutes(app: FastifyInstance, db: Db): void {
         summary:
           'Start an import (raw xlsx or csv body). dryRun=true checks every row and saves nothing; dryRun=false saves all rows or none',
         querystring: z.object({ kind, dryRun: z.enum(['true', 'false']).default('true'), orgUnit: z.string().optional() }),
-        response: { 202: z.object({ jobId: z.string(), total: z.number() }) },
+        response: { 202: z.object({ jobId: z.string() }) },
       },
     },
     async (req, reply) => {
@@ -50,14 +50,13 @@ export function importRoutes(app: FastifyInstance, db: Db): void {
       const grant = auth.grants.find((g) => g.role === 'bureau');
       if (!grant) throw forbidden();
       const region = await getUnitOr404(db, req.query.orgUnit ?? grant.orgUnitCode);
-      const rows = await readRows(req.query.kind, req.body, req.headers['content-type']);
+      const source = await openRows(req.query.kind, req.body, req.headers['content-type']);
       const locale = localeOf(req);
       const ctx = contextOf(req);
       const job = startJob(
         auth.user.id,
-        rows.length,
         (progress) =>
-          runImport(req.query.kind, { db, ctx, canWrite: canEdit(auth), region }, rows, {
+          runImport(req.query.kind, { db, ctx, canWrite: canEdit(auth), region }, source, {
             dryRun: req.query.dryRun === 'true',
             locale,
             onProgress: progress,
@@ -67,7 +66,7 @@ export function importRoutes(app: FastifyInstance, db: Db): void {
             ? { code: e.code, message: translate(ERROR_MESSAGES, e.code, locale, e.params) }
             : { code: 'internal', message: translate(ERROR_MESSAGES, 'internal', locale, { requestId: req.id }) },
       );
-      return reply.status(202).send({ jobId: job.id, total: rows.length });
+      return reply.status(202).send({ jobId: job.id });
     },
   );
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { CellValue } from 'exceljs';
 import { cellText } from '../../platform/xlsx-cells.js';
@@ -10,7 +11,8 @@ import type { RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, describeIssue } from '../../platform/errors.js';
 import { listUnits, resolveAmong, type OrgUnitRow } from '../orgunits/index.js';
-import { parseRow, prepareEnterprises, preparePatents, prepareStats } from './bulk.js';
+import { enterpriseImporter, parseRow, patentImporter, statsImporter } from './bulk.js';
+import { bumpRevision } from '../../platform/revision.js';
 import { addQualification, checkCreditCode } from './enterprises.service.js';
 import { addPlatform } from './records.service.js';
 import * as repo from './registry.repo.js';
@@ -144,10 +146,6 @@ function headerIndex(kind: ImportKind, header: string[]): Map<string, number> {
   return index;
 }
 
-/**
- * Streams the workbook (a large file is never held whole in memory) and keeps the first sheet whose
- * first row carries our header; stops with a clear error past the row limit.
- */
 type ImportRow = { row: number; cells: Record<string, string> };
 
 /** Keeps only the columns we know, keyed by name: rows are held once, not as a grid and again as records. */
@@ -157,48 +155,96 @@ function toRecord(index: Map<string, number>, cells: string[]): Record<string, s
   return out;
 }
 
-async function readXlsxStreaming(kind: ImportKind, body: Buffer): Promise<ImportRow[] | undefined> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(body), {
+/** Rows are read, checked and written this many at a time. */
+export const IMPORT_BATCH = 10_000;
+
+/**
+ * The rows of an uploaded file, read as they are needed: a batch at a time, in file order, with the
+ * spreadsheet row numbers. The file is never expanded whole in memory.
+ */
+export interface RowSource {
+  batches: AsyncIterator<ImportRow[]>;
+  /** Share of the file read so far, 0–1 (for progress bars: an xlsx does not say how many rows it has). */
+  fraction: () => number;
+}
+
+/**
+ * Streams the workbook and keeps the first sheet whose first row carries our header; stops with a clear
+ * error past the row limit. `consumed` counts the bytes the zip reader has pulled.
+ */
+async function* xlsxBatches(kind: ImportKind, body: Buffer, read: { bytes: number }): AsyncGenerator<ImportRow[]> {
+  function* slices() {
+    for (let at = 0; at < body.length; at += 64 * 1024) {
+      const part = body.subarray(at, at + 64 * 1024);
+      read.bytes = at + part.length;
+      yield part;
+    }
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(slices()), {
     entries: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',
     worksheets: 'emit',
   });
-  let found: ImportRow[] | undefined;
+  let found = false;
+  let count = 0;
+  let batch: ImportRow[] = [];
   try {
     for await (const ws of reader) {
       let index: Map<string, number> | undefined;
-      const rows: ImportRow[] = [];
       let first = true;
       for await (const row of ws) {
-        const values = (row.values as CellValue[]).slice(1).map(cellText);
         if (first) {
           first = false;
-          const candidate = headerIndex(kind, values);
-          if (!found && row.number === 1 && candidate.size >= 2) index = candidate;
+          const candidate = headerIndex(kind, (row.values as CellValue[]).slice(1).map(cellText));
+          if (!found && row.number === 1 && candidate.size >= 2) {
+            index = candidate;
+            found = true;
+          }
           continue;
         }
-        if (!index || values.every((x) => !x)) continue;
-        if (rows.length >= IMPORT_LIMITS.rows) throw new AppError(400, 'import_too_many_rows', { max: IMPORT_LIMITS.rows });
-        rows.push({ row: row.number, cells: toRecord(index, values) });
+        if (!index) continue;
+        const values = (row.values as CellValue[]).slice(1).map(cellText);
+        if (values.every((x) => !x)) continue;
+        if (++count > IMPORT_LIMITS.rows) throw new AppError(400, 'import_too_many_rows', { max: IMPORT_LIMITS.rows });
+        batch.push({ row: row.number, cells: toRecord(index, values) });
+        if (batch.length >= IMPORT_BATCH) {
+          yield batch;
+          batch = [];
+        }
       }
-      if (index) found = rows;
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError(400, 'import_bad_file', { detail: (e as Error).message.slice(0, 200) });
   }
-  return found;
+  if (!found) throw new AppError(400, 'import_no_header');
+  if (batch.length) yield batch;
 }
 
-/** Rows as {column key → text}, with their spreadsheet row numbers; the sheet is the first with our header. */
-export async function readRows(kind: ImportKind, body: Buffer, contentType: string | undefined): Promise<ImportRow[]> {
+/**
+ * Opens an upload (xlsx, or csv: UTF-8 with or without BOM) as batches of rows {column key → text}. The
+ * first batch is read before this returns, so an empty, broken or header-less file is refused at once.
+ */
+export async function openRows(kind: ImportKind, body: Buffer, contentType: string | undefined): Promise<RowSource> {
   if (body.length === 0) throw new AppError(400, 'import_empty');
   if (!(contentType ?? '').includes('csv') && body.subarray(0, 2).toString() === 'PK') {
-    const rows = await readXlsxStreaming(kind, body);
-    if (!rows) throw new AppError(400, 'import_no_header');
-    return rows;
+    const read = { bytes: 0 };
+    const it = xlsxBatches(kind, body, read);
+    const first = await it.next();
+    let pending: IteratorResult<ImportRow[]> | undefined = first;
+    return {
+      batches: {
+        next: () => {
+          if (!pending) return it.next();
+          const r = pending;
+          pending = undefined;
+          return Promise.resolve(r);
+        },
+      },
+      fraction: () => read.bytes / body.length,
+    };
   }
   const text = body.toString('utf8');
   if (text.includes('\u0000')) throw new AppError(400, 'import_bad_file', { detail: 'binary data' });
@@ -206,11 +252,27 @@ export async function readRows(kind: ImportKind, body: Buffer, contentType: stri
   if (grid.length > IMPORT_LIMITS.rows + 1) throw new AppError(400, 'import_too_many_rows', { max: IMPORT_LIMITS.rows });
   const index = headerIndex(kind, grid[0] ?? []);
   if (index.size < 2) throw new AppError(400, 'import_no_header');
-  const out: ImportRow[] = [];
-  grid.slice(1).forEach((cells, k) => {
-    if (cells.every((x) => !x)) return;
-    out.push({ row: k + 2, cells: toRecord(index, cells) });
+  const rows: ImportRow[] = [];
+  grid.forEach((cells, k) => {
+    if (k > 0 && !cells.every((x) => !x)) rows.push({ row: k + 1, cells: toRecord(index, cells) });
   });
+  let at = 0;
+  return {
+    batches: {
+      next: () => {
+        const batch = rows.slice(at, at + IMPORT_BATCH);
+        at += batch.length;
+        return Promise.resolve(batch.length ? { done: false, value: batch } : { done: true, value: undefined });
+      },
+    },
+    fraction: () => (rows.length ? at / rows.length : 1),
+  };
+}
+
+/** Every row of a source (tests and small files). */
+export async function allRows(source: RowSource): Promise<ImportRow[]> {
+  const out: ImportRow[] = [];
+  for (let r = await source.batches.next(); !r.done; r = await source.batches.next()) out.push(...r.value);
   return out;
 }
 
@@ -355,49 +417,35 @@ export interface RegistryImportReport {
 class Rollback extends Error {}
 
 /**
- * Runs every row inside one transaction, each in its own savepoint so that one bad row does not hide the
- * next one's problems; a dry run, or any error, rolls everything back. So the preview checks exactly what
- * the commit would do, database constraints and duplicates within the file included.
+ * Runs the whole file inside one transaction, a batch at a time. Every row is checked, and a row's problem
+ * never hides the next row's; once any row has failed nothing more is written, and at the end a dry run, or
+ * any error, rolls everything back. So the preview checks exactly what the commit would do, database
+ * constraints and duplicates within the file included. Qualifications and platforms (small files) go
+ * record by record through the services, each row in its own savepoint; the large kinds go through the
+ * batch importers.
  */
 export async function runImport(
   kind: ImportKind,
   x: ImportContext,
-  rows: { row: number; cells: Record<string, string> }[],
-  opts: { dryRun: boolean; locale: Locale; onProgress?: (processed: number, total: number) => void },
+  source: RowSource,
+  opts: { dryRun: boolean; locale: Locale; onProgress?: (processed: number, fraction: number) => void },
 ): Promise<RegistryImportReport> {
   const types = await registryTypes(x.db);
+  const pairs = (rows: { code: string; nameZh: string; nameEn?: string }[]) =>
+    new Map(
+      rows.flatMap((t) => [
+        [t.code, t.code] as const,
+        [t.nameZh, t.code] as const,
+        ...(t.nameEn ? [[t.nameEn.toLowerCase(), t.code] as const] : []),
+      ]),
+    );
   const lookups: Lookups = {
     resolved: new Map(),
     units: await listUnits(x.db, { withinPath: x.region.path }),
     all: await listUnits(x.db),
-    tags: new Map(
-      types.industryTags.flatMap(
-        (t) =>
-          [
-            [t.code, t.code],
-            [t.nameZh, t.code],
-            [t.nameEn.toLowerCase(), t.code],
-          ] as [string, string][],
-      ),
-    ),
-    qualTypes: new Map(
-      types.qualificationTypes.flatMap(
-        (t) =>
-          [
-            [t.code, t.code],
-            [t.nameZh, t.code],
-          ] as [string, string][],
-      ),
-    ),
-    platTypes: new Map(
-      types.platformTypes.flatMap(
-        (t) =>
-          [
-            [t.code, t.code],
-            [t.nameZh, t.code],
-          ] as [string, string][],
-      ),
-    ),
+    tags: pairs(types.industryTags),
+    qualTypes: pairs(types.qualificationTypes.map(({ code, nameZh }) => ({ code, nameZh }))),
+    platTypes: pairs(types.platformTypes.map(({ code, nameZh }) => ({ code, nameZh }))),
   };
   const report: RegistryImportReport = { dryRun: opts.dryRun, committed: false, rows: [], counts: { ok: 0, error: 0, empty: 0 } };
   const messages = (e: unknown): { field: string; message: string }[] => {
@@ -418,63 +466,83 @@ export async function runImport(
     const long = Object.entries(r.cells).find(([, v]) => v.length > IMPORT_LIMITS.cellChars);
     if (long) throw new AppError(400, 'import_cell_too_long', { max: IMPORT_LIMITS.cellChars }, long[0]);
   };
-  if (kind === 'enterprises' || kind === 'patents' || kind === 'stats') {
-    const errors = new Map<number, { field: string; message: string }[]>();
-    const fail = (row: number, e: unknown) => errors.set(row, [...(errors.get(row) ?? []), ...messages(e)]);
-    const checked = rows.filter((r) => {
-      try {
-        tooLong(r);
-        return true;
-      } catch (e) {
-        fail(r.row, e);
-        return false;
-      }
-    });
-    const b = {
-      db: x.db,
-      ctx: x.ctx,
-      canWrite: x.canWrite,
-      unitByCode: new Map(lookups.all.map((u) => [u.code, u])),
-      progress: (n: number) => opts.onProgress?.(n, rows.length),
-    };
-    const prepared =
-      kind === 'enterprises'
-        ? await prepareEnterprises(b, checked, (cells) => enterpriseCells(lookups, cells), fail)
-        : kind === 'patents'
-          ? await preparePatents(b, checked, patentCells, fail)
-          : await prepareStats(b, checked, statsCells, fail);
-    for (const r of rows) {
-      const m = errors.get(r.row);
-      report.rows.push(m ? { row: r.row, status: 'error', messages: m } : { row: r.row, status: 'ok', messages: [] });
-      report.counts[m ? 'error' : 'ok'] += 1;
-    }
-    if (!opts.dryRun && errors.size === 0) {
-      await x.db.transaction((tx) => prepared.write(tx));
-      report.committed = true;
-    }
-    opts.onProgress?.(rows.length, rows.length);
-    return report;
-  }
+  let processed = 0;
+  const NO_MESSAGES: { field: string; message: string }[] = [];
+  const record = (row: number, problems: { field: string; message: string }[] | undefined) => {
+    report.rows.push(problems ? { row, status: 'error', messages: problems } : { row, status: 'ok', messages: NO_MESSAGES });
+    report.counts[problems ? 'error' : 'ok'] += 1;
+  };
   try {
     await x.db.transaction(async (tx) => {
-      let done = 0;
-      for (const r of rows) {
-        try {
-          tooLong(r);
-          await tx.transaction((sp) => applyRow(kind as 'qualifications' | 'platforms', sp, x, lookups, r.cells));
-          report.rows.push({ row: r.row, status: 'ok', messages: [] });
-        } catch (e) {
-          report.rows.push({ row: r.row, status: 'error', messages: messages(e) });
+      const b = { ctx: x.ctx, importId: randomUUID(), canWrite: x.canWrite, unitByCode: new Map(lookups.all.map((u) => [u.code, u])) };
+      let errors = new Map<number, { field: string; message: string }[]>();
+      const fail = (row: number, e: unknown) => errors.set(row, [...(errors.get(row) ?? []), ...messages(e)]);
+      const bulk =
+        kind === 'enterprises'
+          ? enterpriseImporter(b, (cells) => enterpriseCells(lookups, cells), fail)
+          : kind === 'patents'
+            ? patentImporter(b, patentCells, fail)
+            : kind === 'stats'
+              ? statsImporter(b, statsCells, fail)
+              : null;
+      let written = false;
+      // The database writes batch k while this process reads batch k + 1 from the file (PostgreSQL runs in
+      // its own process, so on a server the two overlap); a batch's checks wait for the previous write.
+      let writing: Promise<void> | undefined;
+      for (let next = await source.batches.next(); !next.done;) {
+        const rows = next.value;
+        if (bulk) {
+          errors = new Map();
+          const checked = rows.filter((r) => {
+            try {
+              tooLong(r);
+              return true;
+            } catch (e) {
+              fail(r.row, e);
+              return false;
+            }
+          });
+          const lookup = bulk(checked);
+          await writing;
+          const write = await lookup(tx);
+          for (const r of rows) record(r.row, errors.get(r.row));
+          if (!opts.dryRun && report.counts.error === 0) {
+            writing = write(tx);
+            // Awaited before the next batch (or the end); this only keeps it from counting as unhandled meanwhile.
+            writing.catch(() => undefined);
+            written = true;
+          }
+          processed += rows.length;
+          opts.onProgress?.(processed, source.fraction());
+        } else {
+          await writing;
+          for (const r of rows) {
+            try {
+              tooLong(r);
+              await tx.transaction((sp) => applyRow(kind as 'qualifications' | 'platforms', sp, x, lookups, r.cells));
+              record(r.row, undefined);
+            } catch (e) {
+              record(r.row, messages(e));
+            }
+            processed += 1;
+            if (processed % 25 === 0) opts.onProgress?.(processed, source.fraction());
+          }
         }
-        done += 1;
-        if (done % 25 === 0 || done === rows.length) opts.onProgress?.(done, rows.length);
+        try {
+          next = await source.batches.next();
+        } catch (e) {
+          await writing?.catch(() => undefined);
+          throw e;
+        }
       }
-      for (const r of report.rows) report.counts[r.status] += 1;
+      await writing;
       if (opts.dryRun || report.counts.error > 0) throw new Rollback();
+      if (written) await bumpRevision(tx);
     });
     report.committed = true;
   } catch (e) {
     if (!(e instanceof Rollback)) throw e;
   }
+  opts.onProgress?.(processed, 1);
   return report;
 }

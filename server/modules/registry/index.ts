@@ -4,4 +4,4 @@ export { createEnterprise, addQualification, checkCreditCode } from './enterpris
 export { addPlatform, addTalent, addPatent, saveStats } from './records.service.js';
 export { registerFacts, REGISTER_COUNTS, type RegisterFact } from './live.js';
 export { importRoutes } from './import.routes.js';
-export { IMPORT_KINDS, readRows, runImport, type ImportKind } from './import.js';
+export { IMPORT_KINDS, openRows, runImport, type ImportKind } from './import.js';

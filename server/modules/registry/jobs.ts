@@ -9,8 +9,12 @@ export interface ImportJob {
   id: string;
   userId: string | null;
   state: 'running' | 'done' | 'failed';
+  /** Rows checked so far. */
   processed: number;
-  total: number;
+  /** Share of the file read so far, 0–1. */
+  fraction: number;
+  /** Rows in the file, once known (when the job has ended). */
+  total?: number;
   report?: RegistryImportReport;
   error?: { code: string; message: string };
   startedAt: number;
@@ -21,17 +25,20 @@ const TTL_MS = 3600_000;
 
 export function startJob(
   userId: string | null,
-  total: number,
-  run: (progress: (done: number) => void) => Promise<RegistryImportReport>,
+  run: (progress: (processed: number, fraction: number) => void) => Promise<RegistryImportReport>,
   describeError: (e: unknown) => { code: string; message: string },
 ): ImportJob {
   for (const [id, j] of jobs) if (Date.now() - j.startedAt > TTL_MS) jobs.delete(id);
-  const job: ImportJob = { id: randomUUID(), userId, state: 'running', processed: 0, total, startedAt: Date.now() };
+  const job: ImportJob = { id: randomUUID(), userId, state: 'running', processed: 0, fraction: 0, startedAt: Date.now() };
   jobs.set(job.id, job);
-  void run((done) => (job.processed = done)).then(
+  void run((processed, fraction) => {
+    job.processed = processed;
+    job.fraction = Math.min(1, fraction);
+  }).then(
     (report) => {
       job.state = 'done';
-      job.processed = total;
+      job.processed = job.total = report.rows.length;
+      job.fraction = 1;
       job.report = report;
     },
     (e: unknown) => {

@@ -13,8 +13,12 @@ export interface RegistryImportReport {
 
 export interface ImportJob {
   state: 'running' | 'done' | 'failed';
+  /** Rows checked so far. */
   processed: number;
-  total: number;
+  /** Share of the file read so far, 0–1 (an xlsx does not say how many rows it holds). */
+  fraction: number;
+  /** Rows in the file, once the job has ended. */
+  total?: number;
   report?: RegistryImportReport;
   error?: { code: string; message: string };
 }

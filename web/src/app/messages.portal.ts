@@ -16,8 +16,8 @@ export const portalMessages = {
   'regImport.template': { zh: '下载模板', en: 'Download the template' },
   'regImport.file': { zh: '上传填好的文件（.xlsx 或 .csv）', en: 'Upload the filled file (.xlsx or .csv)' },
   'regImport.progress': { zh: '处理进度', en: 'Progress' },
-  'regImport.checking': { zh: '正在检查：{processed}/{total} 行', en: 'Checking: row {processed} of {total}' },
-  'regImport.importing': { zh: '正在导入：{processed}/{total} 行', en: 'Importing: row {processed} of {total}' },
+  'regImport.checking': { zh: '正在检查：已检查 {processed} 行', en: 'Checking: {processed} rows checked' },
+  'regImport.importing': { zh: '正在导入：已处理 {processed} 行', en: 'Importing: {processed} rows processed' },
   'regImport.counts': {
     zh: '“{file}”检查结果：可导入 {ok} 行，错误 {error} 行，空行 {empty} 行。',
     en: '“{file}” checked: {ok} to import, {error} errors, {empty} empty.',

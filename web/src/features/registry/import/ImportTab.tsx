@@ -25,7 +25,7 @@ export default function ImportTab() {
   const shown = checked ?? refused;
   const canConfirm = checked !== null && checked.counts.error === 0 && checked.counts.ok > 0;
   const failure = imp.error ?? (status?.state === 'failed' ? new Error(status.error?.message ?? '') : null);
-  const percent = status && status.total > 0 ? Math.round((status.processed / status.total) * 100) : 0;
+  const percent = status ? Math.floor(status.fraction * 100) : 0;
 
   return (
     <Section title={t('regImport.title')} testId="import-panel">
@@ -77,7 +77,6 @@ export default function ImportTab() {
           <span>
             {t(job?.dryRun === false ? 'regImport.importing' : 'regImport.checking', {
               processed: status?.processed ?? 0,
-              total: status?.total ?? '…',
             })}
           </span>
           <Progress percent={percent} aria-label={t('regImport.progress')} data-testid="import-progress" />
