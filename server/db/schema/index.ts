@@ -3,3 +3,5 @@ export * from './accounts.js';
 export * from './audit.js';
 export * from './plans.js';
 export * from './registry.js';
+export * from './ledger.js';
+export * from './policies.js';

@@ -1,0 +1,115 @@
+/**
+ * Incentive policies as data (domain-rules §5): a trigger, conditions over register facts, an amount rule over
+ * dated parameters with a citation per value, stacking and caps. Evaluation is three-valued and explained.
+ */
+export type Eligibility = 'eligible' | 'ineligible' | 'undetermined';
+export type ConditionOutcome = 'pass' | 'fail' | 'unknown';
+
+/** Registry events that can trigger a no-application benefit; `application` policies are applied for. */
+export const POLICY_EVENTS = ['qualification.granted', 'platform.recognized', 'patent.granted', 'stats.approved', 'application'] as const;
+export type PolicyEvent = (typeof POLICY_EVENTS)[number];
+
+export type FactValue = string | number | boolean | null;
+/** Facts by name, e.g. `event.level`, `stats.rdIncrement`; a missing fact is unknown, never false. */
+export type Facts = Record<string, FactValue | undefined>;
+
+export const CONDITION_OPS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'is_true', 'is_false'] as const;
+export type ConditionOp = (typeof CONDITION_OPS)[number];
+
+export interface Condition {
+  id: string;
+  zh: string;
+  en: string;
+  fact: string;
+  op: ConditionOp;
+  /** A constant to compare with, or `param` to compare with a parameter's value on the decision date. */
+  value?: string | number | boolean | (string | number)[];
+  param?: string;
+  /** The checklist document that settles this condition when the register cannot (fast application). */
+  document?: string;
+}
+
+export type AmountRule =
+  | { kind: 'fixed'; param: string }
+  /** One parameter per value of a fact, e.g. by level: {national: 'amount_national', …}. */
+  | { kind: 'table'; fact: string; params: Record<string, string> }
+  /** A share (percent parameter) of a figure in 万元 (e.g. the increase in R&D spending), capped in fen. */
+  | { kind: 'share'; fact: string; rateParam: string; capParam?: string };
+
+export interface ChecklistItem {
+  key: string;
+  zh: string;
+  en: string;
+}
+
+export interface PolicyRule {
+  trigger: {
+    event: PolicyEvent;
+    /** Which events: fact → accepted values, e.g. {'event.qualificationType': ['high_tech']}. */
+    match?: Record<string, (string | number)[]>;
+  };
+  conditions: Condition[];
+  amount: AmountRule;
+  /** 就高不重复: within a group, an enterprise gets the higher amount for a year, not both. */
+  stackingGroup?: string;
+  /** Per-enterprise yearly cap for this policy (a fen parameter). */
+  yearlyCapParam?: string;
+  validFrom: string;
+  validTo?: string;
+  checklist: ChecklistItem[];
+}
+
+export interface ParameterValue {
+  /** In force from this date. */
+  from: string;
+  /** null = 待定, to be set by the bureau: the policy cannot match or pay until it is set. */
+  value: number | null;
+  /** Where the value comes from (document, article), or why it is not set. */
+  citation: string;
+}
+
+export interface PolicyParameter {
+  name: string;
+  zh: string;
+  en: string;
+  unit: 'fen' | 'percent';
+  values: ParameterValue[];
+}
+
+export interface PolicyTestCase {
+  name: string;
+  date: string;
+  facts: Facts;
+  /** Values to use instead of the version's (so cases run while the real values are 待定). */
+  parameters?: Record<string, number>;
+  expected: { eligibility: Eligibility; amountFen?: number };
+}
+
+export interface ConditionResult {
+  id: string;
+  zh: string;
+  en: string;
+  outcome: ConditionOutcome;
+  fact: string;
+  actual: FactValue | undefined;
+  expected: string;
+  document?: string;
+}
+
+export interface DecisionTrace {
+  policyCode: string;
+  version: number;
+  versionId?: string;
+  date: string;
+  rule: PolicyRule;
+  facts: Facts;
+  parameters: Record<string, { value: number | null; citation: string; from: string | null }>;
+  conditions: ConditionResult[];
+  amount: { fen: number | null; explanation: string; capped: boolean };
+  eligibility: Eligibility;
+  /** Parameters the decision needs that are 待定 on the date. */
+  unsetParameters: string[];
+  /** Checklist documents that would settle the unknown conditions. */
+  documentsNeeded: string[];
+  evaluatedAt: string;
+}

@@ -1,0 +1,13 @@
+export {
+  accountSpecs,
+  ensureAccount,
+  transfer,
+  fundBudget,
+  reverseTransfer,
+  verifyLedger,
+  listAccounts,
+  listTransfers,
+  type AccountRow,
+  type TransferRow,
+  type Reconciliation,
+} from './ledger.service.js';
