@@ -15,10 +15,7 @@ import type {
 export const FEN_PER_WAN = 1_000_000;
 
 /** The value of a parameter on a date: the latest entry in force; null when 待定 or not yet in force. */
-export function parameterOn(
-  p: PolicyParameter | undefined,
-  date: string,
-): { value: number | null; citation: string; from: string | null } {
+export function parameterOn(p: PolicyParameter | undefined, date: string): { value: number | null; citation: string; from: string | null } {
   if (!p) return { value: null, citation: '', from: null };
   const entry = [...p.values].filter((v) => v.from <= date).sort((a, b) => (a.from < b.from ? 1 : -1))[0];
   return entry ? { value: entry.value, citation: entry.citation, from: entry.from } : { value: null, citation: '', from: null };
@@ -156,7 +153,9 @@ function amountOf(rule: PolicyRule, facts: Facts, params: DecisionTrace['paramet
   const val = (name: string) => params[name]?.value ?? null;
   if (a.kind === 'fixed') {
     const v = val(a.param);
-    return v === null ? { fen: null, explanation: `参数 ${a.param} 待定`, capped: false } : { fen: v, explanation: `定额 ${a.param}`, capped: false };
+    return v === null
+      ? { fen: null, explanation: `参数 ${a.param} 待定`, capped: false }
+      : { fen: v, explanation: `定额 ${a.param}`, capped: false };
   }
   if (a.kind === 'table') {
     const key = facts[a.fact];
@@ -193,10 +192,7 @@ export interface TestCaseResult {
 }
 
 /** Runs a policy version's own test cases (boundary and negative cases are data the bureau can read). */
-export function runTestCases(
-  base: Omit<EvaluateInput, 'facts' | 'date' | 'overrides'>,
-  cases: PolicyTestCase[],
-): TestCaseResult[] {
+export function runTestCases(base: Omit<EvaluateInput, 'facts' | 'date' | 'overrides'>, cases: PolicyTestCase[]): TestCaseResult[] {
   return cases.map((c) => {
     const trace = evaluate({ ...base, facts: c.facts, date: c.date, ...(c.parameters ? { overrides: c.parameters } : {}) });
     const actual = { eligibility: trace.eligibility, amountFen: trace.amount.fen };

@@ -70,7 +70,9 @@ export const registryEvents = pgTable(
     matchedAt: timestamp('matched_at', { withTimezone: true }),
   },
   (t) => [
-    index('registry_events_unmatched_idx').on(t.id).where(sql`${t.matchedAt} is null`),
+    index('registry_events_unmatched_idx')
+      .on(t.id)
+      .where(sql`${t.matchedAt} is null`),
     check('registry_events_kind_chk', sql`${t.kind} in ('qualification.granted','platform.recognized','patent.granted','stats.approved')`),
   ],
 );
