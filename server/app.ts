@@ -18,6 +18,8 @@ import { orgUnitRoutes } from './modules/orgunits/index.js';
 import { planRoutes } from './modules/plans/index.js';
 import { importRoutes, portalRoutes, registryRoutes } from './modules/registry/index.js';
 import { reportRoutes } from './modules/reports/index.js';
+import { ledgerRoutes } from './modules/ledger/index.js';
+import { claimRoutes, policyRoutes } from './modules/policies/index.js';
 import { systemRoutes } from './modules/system/index.js';
 import { registerAuth } from './platform/auth.js';
 import type { Config } from './platform/config.js';
@@ -95,6 +97,9 @@ export async function buildApp({ database, config, logger }: AppOptions): Promis
   registryRoutes(app, database.db);
   portalRoutes(app, database.db);
   importRoutes(app, database.db);
+  policyRoutes(app, database.db);
+  claimRoutes(app, database.db);
+  ledgerRoutes(app, database.db);
 
   if (existsSync(path.join(config.webDir, 'index.html'))) {
     await app.register(fastifyStatic, {

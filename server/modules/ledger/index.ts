@@ -11,3 +11,4 @@ export {
   type TransferRow,
   type Reconciliation,
 } from './ledger.service.js';
+export { ledgerRoutes } from './ledger.routes.js';

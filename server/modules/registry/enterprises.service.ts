@@ -5,6 +5,7 @@ import { enterprises, parkMemberships, qualifications } from '../../db/schema/in
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { recordEvent } from './events.js';
 import { bumpRevision } from '../../platform/revision.js';
 import { findUnits } from '../orgunits/index.js';
 import * as repo from './registry.repo.js';
@@ -201,6 +202,14 @@ export async function addQualification(
     await bumpRevision(tx);
     const { createdAt: _c, ...rest } = row!;
     await audit(tx, ctx, { action: 'create', entity: 'qualification', entityId: row!.id, after: rest });
+    if (!row!.revokedOn)
+      await recordEvent(tx, {
+        kind: 'qualification.granted',
+        enterpriseId,
+        recordId: row!.id,
+        occurredOn: row!.issuedOn,
+        payload: { qualificationType: type.code, number: row!.number },
+      });
     return row!.id;
   });
 }

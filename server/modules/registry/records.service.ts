@@ -6,6 +6,7 @@ import { enterpriseStats, patentOwners, patents, platforms, talents } from '../.
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { recordEvent } from './events.js';
 import { bumpRevision } from '../../platform/revision.js';
 import { findUnits } from '../orgunits/index.js';
 import { checkCreditCode } from './enterprises.service.js';
@@ -60,6 +61,14 @@ export async function addPlatform(db: Db, ctx: RequestContext, canWrite: Scope, 
         hostName: input.hostName ?? host?.name ?? null,
       })
       .returning();
+    if (host && !row!.revokedOn)
+      await recordEvent(tx, {
+        kind: 'platform.recognized',
+        enterpriseId: host.id,
+        recordId: row!.id,
+        occurredOn: row!.recognizedOn,
+        payload: { platformType: row!.typeCode, level: row!.level, name: row!.name },
+      });
     return recordCreated(tx, ctx, 'platform', row!);
   });
 }
@@ -122,6 +131,15 @@ export async function addPatent(db: Db, ctx: RequestContext, canWrite: Scope, in
     await tx
       .insert(patentOwners)
       .values(codes.map((creditCode) => ({ patentId: row!.id, creditCode, enterpriseId: owners.get(creditCode)?.id ?? null })));
+    if (row!.grantedOn)
+      for (const owner of new Set([...owners.values()].map((e) => e.id)))
+        await recordEvent(tx, {
+          kind: 'patent.granted',
+          enterpriseId: owner,
+          recordId: row!.id,
+          occurredOn: row!.grantedOn,
+          payload: { patentType: row!.type, number: row!.number },
+        });
     return recordCreated(tx, ctx, 'patent', row!, { owners: codes });
   });
 }
@@ -173,6 +191,13 @@ export async function approveStats(db: Db, ctx: RequestContext, enterpriseId: st
       entityId: `${enterpriseId}|${year}`,
       before: { status: before.status },
       after: { status: 'approved' },
+    });
+    await recordEvent(tx, {
+      kind: 'stats.approved',
+      enterpriseId,
+      recordId: `${enterpriseId}|${year}`,
+      occurredOn: new Date().toISOString().slice(0, 10),
+      payload: { year },
     });
   });
 }

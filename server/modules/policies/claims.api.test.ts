@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentWith, createTestApp, login, makeEnterprise, makeUser, type Agent, type TestContext } from '../../../test/harness.js';
+
+/**
+ * The no-application journey through the HTTP API: parameters set and approved by two people, a budget, a new
+ * high-tech certificate in the register → a claim with its trace → review → public notice (with an objection)
+ * → approval by a second person (reservation) → payment → the enterprise sees it paid; the budget falls by
+ * exactly the amount and the ledger reconciles.
+ */
+let t: TestContext;
+let clerk: Agent;
+let chief: Agent;
+let leader: Agent;
+let enterprise: Agent;
+let other: Agent;
+let enterpriseId: string;
+const AMOUNT = 100_000_00; // 10 万元 in fen
+
+beforeAll(async () => {
+  t = await createTestApp();
+  clerk = (await agentWith(t, ['bureau'])).agent;
+  chief = (await agentWith(t, ['bureau'])).agent;
+  leader = (await agentWith(t, ['leader'])).agent;
+  enterpriseId = await makeEnterprise(t, '500241001', '秀山县兑现测试有限公司');
+  const u = await makeUser(t, [{ role: 'enterprise', orgUnitCode: '500241', enterpriseId }]);
+  enterprise = await login(t, u.username);
+  other = (await agentWith(t, ['enterprise'])).agent;
+});
+afterAll(() => t.close());
+
+describe('policies and claims', () => {
+  it('the catalogue holds chapter 4 with amounts 待定; nothing can match until set and approved by a second person', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/policies' })).statusCode).toBe(401);
+    const list = (await clerk.get('/api/policies')).json();
+    expect(list.length).toBeGreaterThanOrEqual(20);
+    const ht = list.find((p: { code: string }) => p.code === 'high_tech_new');
+    expect(ht).toMatchObject({ operative: false, activeVersion: null, clauseRef: expect.stringContaining('第四章') });
+    expect(ht.unsetParameters.length).toBeGreaterThan(0);
+
+    const detail = (await clerk.get('/api/policies/high_tech_new')).json();
+    const v1 = detail.versions[0];
+    expect(v1.parameters.every((p: { values: { value: unknown; citation: string }[] }) => p.values[0]!.value === null)).toBe(true);
+    // Bad input: a fractional fen, named by field.
+    const bad = await clerk.patch('/api/policies/high_tech_new/versions/1', {
+      parameters: [{ ...v1.parameters[0], values: [{ from: '2021-01-01', value: 1.5, citation: 'x' }] }],
+    });
+    expect(bad.statusCode).toBe(400);
+    const parameters = v1.parameters.map((p: { name: string; unit: string }) => ({
+      ...p,
+      values: [{ from: '2021-01-01', value: p.unit === 'fen' ? AMOUNT : 10, citation: '秀山县科技局 2021 年第 3 号文（测试）' }],
+    }));
+    expect((await clerk.patch('/api/policies/high_tech_new/versions/1', { parameters })).statusCode).toBe(200);
+    const tests = (await clerk.post('/api/policies/high_tech_new/tests/run')).json();
+    expect(tests.failed).toBe(0);
+    expect((await clerk.post('/api/policies/high_tech_new/versions/1/submit')).statusCode).toBe(200);
+    const self = await clerk.post('/api/policies/high_tech_new/versions/1/approve');
+    expect(self.statusCode).toBe(403);
+    expect(self.json().error.message).toContain('另一位');
+    expect((await chief.post('/api/policies/high_tech_new/versions/1/approve')).json().status).toBe('approved');
+    expect((await clerk.get('/api/policies')).json().find((p: { code: string }) => p.code === 'high_tech_new').operative).toBe(true);
+  });
+
+  it('a new high-tech certificate becomes a claim with its trace; review, notice, objection, approval, payment', async () => {
+    const key = randomUUID();
+    const fund = {
+      year: 2025,
+      fundSource: 'county',
+      policyCode: 'high_tech_new',
+      amountFen: 500_000_00,
+      reason: '2025 年预算',
+      requestKey: key,
+    };
+    expect((await clerk.post('/api/ledger/budgets', fund)).statusCode).toBe(201);
+    // A double click funds once.
+    expect((await clerk.post('/api/ledger/budgets', fund)).json()).toMatchObject({ replayed: true, budget: { availableFen: 500_000_00 } });
+
+    const q = await clerk.post(`/api/enterprises/${enterpriseId}/qualifications`, {
+      typeCode: 'high_tech',
+      number: 'GR202550000123',
+      issuedOn: '2025-06-01',
+    });
+    expect(q.statusCode).toBe(201);
+    const inbox = (await clerk.get('/api/claims?status=matched')).json();
+    const claim = inbox.find((c: { enterpriseId: string }) => c.enterpriseId === enterpriseId);
+    expect(claim).toMatchObject({ policyCode: 'high_tech_new', eligibility: 'eligible', amountFen: AMOUNT, fiscalYear: 2025 });
+    expect(claim.trace.parameters.amount ?? Object.values(claim.trace.parameters)[0]).toMatchObject({
+      citation: expect.stringContaining('秀山县科技局'),
+    });
+    expect(claim.trace.conditions.every((c: { outcome: string }) => c.outcome === 'pass')).toBe(true);
+
+    // Other enterprises cannot see it; the enterprise sees it without staff names.
+    expect((await other.get('/api/my/claims')).json()).toEqual([]);
+    const mine = (await enterprise.get('/api/my/claims')).json();
+    expect(mine).toHaveLength(1);
+    expect(JSON.stringify(mine)).not.toContain('byUser');
+    expect((await enterprise.get('/api/claims')).statusCode).toBe(403);
+
+    expect((await clerk.post(`/api/claims/${claim.id}/approve`)).statusCode).toBe(409);
+    expect((await clerk.post(`/api/claims/${claim.id}/review`, { note: '证书核验无误' })).json().status).toBe('reviewed');
+    const notice = (
+      await clerk.post('/api/notices', { title: '2025 年高企奖励公示', startsOn: '2026-11-01', endsOn: '2026-11-07', claimIds: [claim.id] })
+    ).json();
+    const pub = await t.app.inject({ method: 'GET', url: `/api/public/notices/${notice.id}` });
+    expect(pub.statusCode).toBe(200);
+    expect(pub.json()).toMatchObject({ open: false, items: [{ enterprise: '秀山县兑现测试有限公司', amountFen: AMOUNT }] });
+    expect(pub.body).not.toContain('creditCode');
+    // The notice has ended: no objections any more.
+    const late = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/notices/${notice.id}/objections`,
+      payload: { text: '该企业不在本县经营' },
+    });
+    expect(late.statusCode).toBe(409);
+
+    // The reviewer cannot approve; a second person can.
+    expect((await clerk.post(`/api/claims/${claim.id}/approve`)).statusCode).toBe(403);
+    expect((await chief.post(`/api/claims/${claim.id}/approve`)).json().status).toBe('approved');
+    const budget = () => clerk.get('/api/ledger/accounts?kind=budget&policy=high_tech_new&year=2025').then((r) => r.json()[0]);
+    expect(await budget()).toMatchObject({ availableFen: 500_000_00 - AMOUNT, balanceFen: 500_000_00 });
+    const paid = (await clerk.post(`/api/claims/${claim.id}/pay`)).json();
+    expect(paid).toMatchObject({ status: 'paid', replayed: false });
+    expect((await clerk.post(`/api/claims/${claim.id}/pay`)).json()).toMatchObject({ status: 'paid', replayed: true });
+    expect(await budget()).toMatchObject({ availableFen: 500_000_00 - AMOUNT, balanceFen: 500_000_00 - AMOUNT });
+    const detail = (await leader.get(`/api/claims/${claim.id}`)).json();
+    expect(detail.transfers.map((x: { kind: string }) => x.kind)).toEqual(['pending', 'post_pending', 'posted']);
+    expect((await enterprise.get('/api/my/claims')).json()[0]).toMatchObject({ status: 'paid', amountFen: AMOUNT });
+    expect((await leader.get('/api/ledger/verify')).json()).toMatchObject({ ok: true });
+    expect((await clerk.post(`/api/claims/${claim.id}/reject`, { reason: '太晚了' })).statusCode).toBe(409);
+  });
+
+  it('evaluate explains a decision; what-if projects the spend against the budget', async () => {
+    const e = (await leader.get(`/api/enterprises/${enterpriseId}`)).json();
+    const r = (await leader.post('/api/policies/high_tech_new/evaluate', { creditCode: e.creditCode, date: '2025-07-01' })).json();
+    expect(r).toMatchObject({ eligibility: 'eligible', amountFen: AMOUNT });
+    const none = (await leader.post('/api/policies/high_tech_new/evaluate', { creditCode: e.creditCode, date: '2025-01-01' })).json();
+    expect(none.eligibility).toBe('ineligible');
+    expect(none.reasons[0]).toMatchObject({ id: 'event', outcome: 'fail' });
+    const bad = await leader.post('/api/policies/high_tech_new/evaluate', { creditCode: '91500241MA6000000X' });
+    expect(bad.statusCode).toBe(400);
+    const w = (await leader.post('/api/policies/high_tech_new/what-if', { year: 2025, parameters: { amount: 500_000_00 } })).json();
+    expect(w).toMatchObject({
+      eligible: 1,
+      projectedSpendFen: 500_000_00,
+      remainingBudgetFen: 500_000_00 - AMOUNT,
+      shortfallFen: AMOUNT,
+    });
+  });
+});

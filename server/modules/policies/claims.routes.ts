@@ -1,0 +1,295 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  applicationBody,
+  CLAIM_STATUSES,
+  documentsBody,
+  noticeBody,
+  objectionBody,
+  rejectBody,
+  resolveObjectionBody,
+  reviewBody,
+} from '../../../common/contracts/policies.js';
+import { contextOf, systemContext } from '../../platform/audit.js';
+import { requireAuth, requireRole, type AuthInfo } from '../../platform/auth.js';
+import type { Db } from '../../platform/db.js';
+import { AppError } from '../../platform/errors.js';
+import { listTransfers } from '../ledger/index.js';
+import * as claimsSvc from './claims.service.js';
+import * as svc from './policies.service.js';
+import { POLICY_EDITORS, POLICY_READERS } from './policies.policy.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Staff names are never shown to enterprises or the public: steps carry roles, not people. */
+const presentSteps = (steps: Awaited<ReturnType<typeof claimsSvc.claimSteps_>>, withUsers: boolean) =>
+  steps.map((s) => ({ step: s.step, note: s.note, at: s.at, ...(withUsers ? { byUser: s.byUser } : {}) }));
+
+function ownEnterprise(auth: AuthInfo, requested?: string): string {
+  const own = auth.grants.filter((g) => g.role === 'enterprise' && g.enterpriseId).map((g) => g.enterpriseId!);
+  if (own.length === 0) throw new AppError(403, 'no_enterprise_link');
+  if (requested && !own.includes(requested)) throw new AppError(404, 'not_found', { what: requested });
+  return requested ?? own[0]!;
+}
+
+export function claimRoutes(app: FastifyInstance, db: Db): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['claims'];
+  const id = z.object({ id: z.uuid() });
+  const log = app.log;
+  // One matching run at a time in this process, so a read waits for a run in flight rather than skipping
+  // the events it holds.
+  let running: Promise<number> = Promise.resolve(0);
+  const match = () => (running = running.catch(() => 0).then(() => claimsSvc.matchEvents(db, systemContext('policy-matcher'))));
+
+  // No-application benefits: after any change, match the registry's new events (never lost: the events wait
+  // in their table until matched, and every read of claims matches first).
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.method !== 'GET' && reply.statusCode < 400 && req.url.startsWith('/api/') && !req.url.startsWith('/api/claims'))
+      void match().catch((e: unknown) => log.error({ err: e }, 'policy matching failed; retried on the next read'));
+  });
+
+  r.get(
+    '/api/claims',
+    {
+      schema: {
+        tags,
+        summary: 'Claims by status (the matches inbox), with enterprise and policy',
+        querystring: z.object({
+          status: z.enum(CLAIM_STATUSES).optional(),
+          policy: z.string().max(60).optional(),
+          notice: z.uuid().optional(),
+        }),
+      },
+    },
+    async (req) => {
+      requireRole(req, POLICY_READERS);
+      await match();
+      const rows = await claimsSvc.listClaims(db, { status: req.query.status, policy: req.query.policy, noticeId: req.query.notice });
+      return rows.map(({ c, ...rest }) => ({ ...c, ...rest }));
+    },
+  );
+
+  r.get(
+    '/api/claims/:id',
+    { schema: { tags, summary: 'One claim with its decision trace, steps and ledger transfers', params: id } },
+    async (req) => {
+      requireRole(req, POLICY_READERS);
+      const [row] = (await claimsSvc.listClaims(db, {})).filter((x) => x.c.id === req.params.id);
+      if (!row) throw new AppError(404, 'not_found', { what: req.params.id });
+      const { c, ...rest } = row;
+      return {
+        ...c,
+        ...rest,
+        steps: presentSteps(await claimsSvc.claimSteps_(db, c.id), true),
+        transfers: await listTransfers(db, { claimId: c.id }),
+      };
+    },
+  );
+
+  r.post(
+    '/api/claims/:id/review',
+    { schema: { tags, summary: 'Review: confirm facts from the documents; must come out eligible', params: id, body: reviewBody } },
+    async (req) => {
+      requireRole(req, POLICY_EDITORS);
+      return claimsSvc.reviewClaim(db, contextOf(req), req.params.id, req.body);
+    },
+  );
+
+  r.post(
+    '/api/claims/:id/approve',
+    { schema: { tags, summary: 'Approve after the public notice (a second person): reserves the amount in the budget', params: id } },
+    async (req) => {
+      requireRole(req, POLICY_EDITORS);
+      return claimsSvc.approveClaim(db, contextOf(req), req.params.id, today());
+    },
+  );
+
+  r.post(
+    '/api/claims/:id/pay',
+    { schema: { tags, summary: 'Pay an approved claim through the ledger; repeating the request returns the first result', params: id } },
+    async (req) => {
+      requireRole(req, POLICY_EDITORS);
+      const { claim, replayed } = await claimsSvc.payClaim(db, contextOf(req), req.params.id);
+      return { ...claim, replayed };
+    },
+  );
+
+  r.post(
+    '/api/claims/:id/reject',
+    { schema: { tags, summary: 'Reject with a reason (voids a reservation)', params: id, body: rejectBody } },
+    async (req) => {
+      requireRole(req, POLICY_EDITORS);
+      return claimsSvc.rejectClaim(db, contextOf(req), req.params.id, req.body.reason);
+    },
+  );
+
+  r.get('/api/notices', { schema: { tags, summary: 'Public notices (公示)' } }, async (req) => {
+    requireRole(req, POLICY_READERS);
+    return claimsSvc.listNotices(db);
+  });
+
+  r.post(
+    '/api/notices',
+    { schema: { tags, summary: 'Put reviewed claims on a public notice between two dates', body: noticeBody } },
+    async (req, reply) => {
+      requireRole(req, POLICY_EDITORS);
+      return reply.status(201).send(await claimsSvc.createNotice(db, contextOf(req), req.body));
+    },
+  );
+
+  r.get('/api/notices/:id', { schema: { tags, summary: 'A notice with its claims and objections', params: id } }, async (req) => {
+    requireRole(req, POLICY_READERS);
+    return claimsSvc.noticeWithClaims(db, req.params.id);
+  });
+
+  r.post(
+    '/api/objections/:id/resolve',
+    { schema: { tags, summary: 'Resolve an objection: upheld rejects the claim it names', params: id, body: resolveObjectionBody } },
+    async (req) => {
+      requireRole(req, POLICY_EDITORS);
+      return claimsSvc.resolveObjection(db, contextOf(req), req.params.id, req.body);
+    },
+  );
+
+  // The public notice page: no login, read-only, and objections while the notice runs.
+  const publicView = async (noticeId: string) => {
+    const { notice, items, objections } = await claimsSvc.noticeWithClaims(db, noticeId);
+    return {
+      id: notice.id,
+      title: notice.title,
+      startsOn: notice.startsOn,
+      endsOn: notice.endsOn,
+      open: today() >= notice.startsOn && today() <= notice.endsOn,
+      items: items
+        .filter((x) => x.c.status !== 'rejected')
+        .map((x) => ({
+          claimId: x.c.id,
+          enterprise: x.enterpriseName,
+          policyZh: x.policyZh,
+          policyEn: x.policyEn,
+          amountFen: x.c.amountFen,
+        })),
+      objections: objections.length,
+    };
+  };
+  r.get('/api/public/notices', { config: { public: true }, schema: { tags: ['public'], summary: 'Public notices' } }, async () =>
+    (await claimsSvc.listNotices(db)).map((n) => ({ id: n.id, title: n.title, startsOn: n.startsOn, endsOn: n.endsOn })),
+  );
+  r.get(
+    '/api/public/notices/:id',
+    { config: { public: true }, schema: { tags: ['public'], summary: 'One public notice', params: id } },
+    async (req) => publicView(req.params.id),
+  );
+  r.post(
+    '/api/public/notices/:id/objections',
+    {
+      config: { public: true },
+      schema: { tags: ['public'], summary: 'Raise an objection while the notice runs', params: id, body: objectionBody },
+    },
+    async (req, reply) => {
+      const o = await claimsSvc.addObjection(db, contextOf(req), req.params.id, req.body, today());
+      return reply.status(201).send({ id: o.id, createdAt: o.createdAt });
+    },
+  );
+
+  // The enterprise portal.
+  const q = z.object({ enterprise: z.uuid().optional() });
+  r.get(
+    '/api/my/claims',
+    { schema: { tags: ['enterprise portal'], summary: 'My claims, each with its steps', querystring: q } },
+    async (req) => {
+      const eid = ownEnterprise(requireAuth(req), req.query.enterprise);
+      await match();
+      const rows = await claimsSvc.listClaims(db, { enterpriseId: eid });
+      return Promise.all(
+        rows.map(async ({ c, policyCode, policyZh, policyEn }) => ({
+          id: c.id,
+          policyCode,
+          policyZh,
+          policyEn,
+          status: c.status,
+          eligibility: c.eligibility,
+          amountFen: c.amountFen,
+          fiscalYear: c.fiscalYear,
+          checklist: c.checklist,
+          rejectionReason: c.rejectionReason,
+          conditions: c.trace.conditions,
+          createdAt: c.createdAt,
+          steps: presentSteps(await claimsSvc.claimSteps_(db, c.id), false),
+        })),
+      );
+    },
+  );
+
+  r.post(
+    '/api/my/claims/:id/documents',
+    {
+      schema: {
+        tags: ['enterprise portal'],
+        summary: 'Answer a fast-application task: the documents provided',
+        params: id,
+        body: documentsBody,
+        querystring: q,
+      },
+    },
+    async (req) => {
+      const eid = ownEnterprise(requireAuth(req), req.query.enterprise);
+      const [row] = await claimsSvc.listClaims(db, { enterpriseId: eid }).then((rows) => rows.filter((x) => x.c.id === req.params.id));
+      if (!row) throw new AppError(404, 'not_found', { what: req.params.id });
+      const c = await claimsSvc.submitDocuments(db, contextOf(req), req.params.id, req.body);
+      return { id: c.id, status: c.status };
+    },
+  );
+
+  r.post(
+    '/api/my/applications',
+    {
+      schema: {
+        tags: ['enterprise portal'],
+        summary: 'Apply for a policy with documents (one claim per reference)',
+        body: applicationBody,
+        querystring: q,
+      },
+    },
+    async (req, reply) => {
+      const eid = ownEnterprise(requireAuth(req), req.query.enterprise);
+      const c = await claimsSvc.applyFor(db, contextOf(req), eid, req.body);
+      return reply.status(201).send({ id: c.id, status: c.status });
+    },
+  );
+
+  r.get(
+    '/api/my/policies',
+    {
+      schema: {
+        tags: ['enterprise portal'],
+        summary: 'Policies in force and how I stand against each, condition by condition',
+        querystring: q,
+      },
+    },
+    async (req) => {
+      const eid = ownEnterprise(requireAuth(req), req.query.enterprise);
+      const out = [];
+      for (const p of await svc.listPolicies(db)) {
+        if (!p.operative) continue;
+        const v = (await svc.activeVersion(db, p.id))!;
+        const trace = await svc.evaluateFor(db, p, v, eid, today());
+        out.push({
+          code: p.code,
+          nameZh: p.nameZh,
+          nameEn: p.nameEn,
+          clauseRef: p.clauseRef,
+          trigger: v.rule.trigger.event,
+          eligibility: trace.eligibility,
+          amountFen: trace.amount.fen,
+          conditions: trace.conditions,
+          checklist: v.rule.checklist,
+          documentsNeeded: trace.documentsNeeded,
+        });
+      }
+      return out;
+    },
+  );
+}
