@@ -69,6 +69,8 @@ async function applyLimits(
           eq(claims.enterpriseId, c.enterpriseId),
           eq(claims.fiscalYear, c.fiscalYear),
           inArray(claims.status, ALIVE),
+          // An undetermined claim may never be confirmed: only decided ones count.
+          eq(claims.eligibility, 'eligible'),
           sql`${policyVersions.rule} ->> 'stackingGroup' = ${group}`,
           c.id ? sql`${claims.id} <> ${c.id}` : undefined,
         ),
@@ -112,6 +114,7 @@ async function applyLimits(
           eq(claims.fiscalYear, c.fiscalYear),
           eq(claims.policyId, c.policyId),
           inArray(claims.status, ALIVE),
+          eq(claims.eligibility, 'eligible'),
           c.id ? sql`${claims.id} <> ${c.id}` : undefined,
         ),
       );

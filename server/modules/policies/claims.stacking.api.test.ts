@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentWith, createTestApp, login, makeEnterprise, makeUser, type Agent, type TestContext } from '../../../test/harness.js';
+
+/**
+ * A fast application and 就高不重复: one high-tech certificate triggers both the general reward (eligible at
+ * once) and the incubator-tenant reward (undetermined: the register does not know tenancy). The enterprise
+ * provides its tenancy contract, the bureau confirms it, and the higher reward replaces the lower one.
+ */
+let t: TestContext;
+let clerk: Agent;
+let chief: Agent;
+let enterprise: Agent;
+let enterpriseId: string;
+
+async function operate(code: string, fen: number) {
+  const v = (await clerk.get(`/api/policies/${code}`)).json().versions[0];
+  const parameters = v.parameters.map((p: { unit: string }) => ({
+    ...p,
+    values: [{ from: '2021-01-01', value: p.unit === 'fen' ? fen : 10, citation: '测试文件' }],
+  }));
+  expect((await clerk.patch(`/api/policies/${code}/versions/${v.version}`, { parameters })).statusCode).toBe(200);
+  expect((await clerk.post(`/api/policies/${code}/versions/${v.version}/submit`)).statusCode).toBe(200);
+  expect((await chief.post(`/api/policies/${code}/versions/${v.version}/approve`)).statusCode).toBe(200);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  clerk = (await agentWith(t, ['bureau'])).agent;
+  chief = (await agentWith(t, ['bureau'])).agent;
+  enterpriseId = await makeEnterprise(t, '500241001', '秀山县孵化器入驻科技有限公司');
+  enterprise = await login(t, (await makeUser(t, [{ role: 'enterprise', orgUnitCode: '500241', enterpriseId }])).username);
+  await operate('high_tech_new', 100_000_00);
+  await operate('tenant_high_tech', 150_000_00);
+});
+afterAll(() => t.close());
+
+describe('fast application and stacking', () => {
+  it('undetermined → checklist in the portal → documents → review with confirmed facts → the higher reward only', async () => {
+    await clerk.post(`/api/enterprises/${enterpriseId}/qualifications`, {
+      typeCode: 'high_tech',
+      number: 'GR202550000777',
+      issuedOn: '2025-03-01',
+    });
+    const mine = (await enterprise.get('/api/my/claims')).json();
+    const general = mine.find((c: { policyCode: string }) => c.policyCode === 'high_tech_new');
+    const tenant = mine.find((c: { policyCode: string }) => c.policyCode === 'tenant_high_tech');
+    expect(general).toMatchObject({ status: 'matched', amountFen: 100_000_00 });
+    expect(tenant).toMatchObject({ status: 'needs_data', eligibility: 'undetermined' });
+    expect(tenant.checklist.map((d: { key: string }) => d.key)).toContain('tenancy_contract');
+    expect(tenant.conditions.find((c: { outcome: string }) => c.outcome === 'unknown')).toMatchObject({ document: 'tenancy_contract' });
+
+    // Another enterprise cannot answer it.
+    const stranger = (await agentWith(t, ['enterprise'])).agent;
+    expect((await stranger.post(`/api/my/claims/${tenant.id}/documents`, { checklist: [] })).statusCode).toBe(404);
+    const sent = await enterprise.post(`/api/my/claims/${tenant.id}/documents`, {
+      checklist: [{ key: 'tenancy_contract', provided: true, note: '入驻协议 2024-05 号' }],
+      note: '我司自 2024 年入驻县科技企业孵化器',
+    });
+    expect(sent.json()).toMatchObject({ status: 'applied' });
+
+    // Without the confirmed fact it stays undetermined: review refuses.
+    expect((await clerk.post(`/api/claims/${tenant.id}/review`, {})).statusCode).toBe(409);
+    const reviewed = (await clerk.post(`/api/claims/${tenant.id}/review`, { facts: { 'enterprise.incubatorTenant': true } })).json();
+    expect(reviewed).toMatchObject({ status: 'reviewed', amountFen: 150_000_00 });
+    const after = (await clerk.get('/api/claims')).json();
+    expect(after.find((c: { id: string }) => c.id === general.id)).toMatchObject({ status: 'stacked' });
+    const steps = (await enterprise.get('/api/my/claims')).json().find((c: { id: string }) => c.id === general.id).steps;
+    expect(steps.at(-1)).toMatchObject({ step: 'stacked', note: expect.stringContaining('就高不重复') });
+  });
+
+  it('an application-type policy: apply with a reference, once', async () => {
+    await operate('chongqing_brand_first', 50_000_00);
+    const body = { policy: 'chongqing_brand_first', reference: '重庆名牌 2025-118', note: '首次认定', checklist: [] };
+    const first = await enterprise.post('/api/my/applications', body);
+    expect(first.statusCode).toBe(201);
+    expect(first.json().status).toBe('applied');
+    const again = await enterprise.post('/api/my/applications', body);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.field).toBe('reference');
+    const policies = (await enterprise.get('/api/my/policies')).json();
+    expect(policies.map((p: { code: string }) => p.code).sort()).toEqual(['chongqing_brand_first', 'high_tech_new', 'tenant_high_tech']);
+  });
+});
