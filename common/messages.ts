@@ -289,6 +289,7 @@ export const ERROR_MESSAGES: Dict = {
     'en-US': 'This event was already claimed ({key}); it cannot be claimed twice',
   },
   notice_dates: { 'zh-CN': '公示结束日期不能早于开始日期', 'en-US': 'The notice cannot end before it starts' },
+  duplicate: { 'zh-CN': '字段“{field}”：“{what}”已存在', 'en-US': 'Field "{field}": "{what}" already exists' },
   stats_locked: {
     'zh-CN': '{year} 年统计数据已审核，不能再修改；如需更正请联系科技局',
     'en-US': 'The {year} figures are approved and can no longer be changed; ask the bureau for a correction',

@@ -5,3 +5,4 @@ export * from './plans.js';
 export * from './registry.js';
 export * from './ledger.js';
 export * from './policies.js';
+export * from './benchmarks.js';

@@ -8,6 +8,7 @@ import { PROJECT_ROOT } from '../../platform/config.js';
 import type { Db } from '../../platform/db.js';
 import { chongqingOrgUnits } from './orgunits.js';
 import { POLICY_CATALOGUE } from './policies.js';
+import { seedPeerStatistics } from './peers.js';
 import { seedPolicies } from '../../modules/policies/index.js';
 import { INDUSTRY_TAGS, PLATFORM_TYPES, QUALIFICATION_TYPES } from './registry.js';
 import { industryTags, platformTypes, qualificationTypes } from '../schema/index.js';
@@ -38,5 +39,7 @@ export async function seedReferenceData(db: Db): Promise<{ orgUnits: number; pla
   }
   // The policy catalogue of the plan's chapter 4, for the plan's region (amounts 待定 until the bureau sets them).
   await seedPolicies(db, POLICY_CATALOGUE, doc.plan.regionCode);
+  // Peer statistics from the plan's tables (benchmarking against Chongqing's districts).
+  await seedPeerStatistics(db);
   return { orgUnits, plan };
 }

@@ -141,9 +141,11 @@ describe('indicator engine through the API', () => {
     expect(county.inputs).toEqual({ rd_expenditure: 4005, gdp: 200 });
     const town = (await values('T1-02', '500241003')).values.find((x: { year: number }) => x.year === 2023);
     expect(town).toMatchObject({ value: null, reason: 'zero_denominator' });
-    // 2020 uses the county's own official GDP (not a sum of towns) and says which input is missing.
+    // 2020 uses the county's own official figures (not a sum of towns): the plan's district tables give R&D
+    // 3 005 万元 and GDP 301.27 亿元 (its prose rounds GDP to 300), so 0.0997 %, published as 0.10 %.
     const y2020 = (await values('T1-02')).values.find((x: { year: number }) => x.year === 2020);
-    expect(y2020).toMatchObject({ value: null, reason: 'missing', missing: ['rd_expenditure'], inputs: { gdp: 300 } });
+    expect(y2020.inputs).toEqual({ rd_expenditure: 3005, gdp: 301.27 });
+    expect(y2020.value).toBeCloseTo(0.09974, 5);
   });
 
   it('GET /api/indicators/:code/values: 401, 400, 403 outside the scope, 404 unknown', async () => {

@@ -1,0 +1,101 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Role } from '../../../common/enums.js';
+import { ORG_CODE_PATTERN } from '../../../common/limits.js';
+import { peerGroups } from '../../db/schema/index.js';
+import { audit, contextOf } from '../../platform/audit.js';
+import { requireRole } from '../../platform/auth.js';
+import type { Db } from '../../platform/db.js';
+import { AppError } from '../../platform/errors.js';
+import { findUnits } from '../orgunits/index.js';
+import * as svc from './benchmarks.service.js';
+
+const READERS: readonly Role[] = ['admin', 'bureau', 'leader', 'department', 'auditor'];
+const EDITORS: readonly Role[] = ['admin', 'bureau'];
+
+export function benchmarkRoutes(app: FastifyInstance, db: Db): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['benchmarks'];
+  const year = z.coerce.number().int().min(1990).max(2100);
+
+  r.get(
+    '/api/benchmarks/indicators',
+    { schema: { tags, summary: 'What can be ranked (expressions over data elements, with their published columns)' } },
+    async (req) => {
+      requireRole(req, READERS);
+      return svc.listIndicators(db);
+    },
+  );
+
+  r.get('/api/benchmarks/groups', { schema: { tags, summary: 'Peer groups' } }, async (req) => {
+    requireRole(req, READERS);
+    return svc.listGroups(db);
+  });
+
+  r.post(
+    '/api/benchmarks/groups',
+    {
+      schema: {
+        tags,
+        summary: 'Define a custom peer group',
+        body: z
+          .object({
+            code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
+            nameZh: z.string().trim().min(1).max(100),
+            nameEn: z.string().trim().min(1).max(100),
+            members: z.array(z.string().regex(ORG_CODE_PATTERN)).min(2).max(500),
+          })
+          .strict(),
+      },
+    },
+    async (req, reply) => {
+      requireRole(req, EDITORS);
+      const found = new Set((await findUnits(db, req.body.members)).map((u) => u.code));
+      const unknown = req.body.members.findIndex((m) => !found.has(m));
+      if (unknown >= 0) throw new AppError(400, 'not_in_scope_unit', { code: req.body.members[unknown]! }, `members.${unknown}`);
+      const row = await db.transaction(async (tx) => {
+        const [g] = await tx
+          .insert(peerGroups)
+          .values({ ...req.body, members: [...new Set(req.body.members)] })
+          .onConflictDoNothing()
+          .returning();
+        if (!g) throw new AppError(409, 'duplicate', { what: req.body.code }, 'code');
+        await audit(tx, contextOf(req), { action: 'create', entity: 'peer_group', entityId: g.code, after: g });
+        return g;
+      });
+      return reply.status(201).send(row);
+    },
+  );
+
+  r.get(
+    '/api/benchmarks/rankings',
+    {
+      schema: {
+        tags,
+        summary:
+          'Rank of each unit among its peers (ties share the best rank), change since last year, distance to the average and to the best; published value and rank beside',
+        querystring: z.object({ indicator: z.string().max(60), year, group: z.string().max(40).default('cq_districts') }),
+      },
+    },
+    async (req) => {
+      requireRole(req, READERS);
+      return svc.rankings(db, req.query);
+    },
+  );
+
+  r.get(
+    '/api/benchmarks/profile',
+    {
+      schema: {
+        tags,
+        summary: 'One unit against its peers: every indicator with value, rank and the group average; strengths and weaknesses',
+        querystring: z.object({ unit: z.string().regex(ORG_CODE_PATTERN), year, group: z.string().max(40).default('cq_districts') }),
+      },
+    },
+    async (req) => {
+      requireRole(req, READERS);
+      return svc.profile(db, req.query);
+    },
+  );
+}

@@ -1,0 +1,158 @@
+import { asc, eq } from 'drizzle-orm';
+import { evaluate as evalExpr, parseExpression, references } from '../../../common/expression.js';
+import { benchmarkIndicators, orgUnits, peerGroups } from '../../db/schema/index.js';
+import type { Db } from '../../platform/db.js';
+import { AppError } from '../../platform/errors.js';
+import { currentValues } from '../datavalues/index.js';
+
+/**
+ * Rankings among peers (reporting: reads data values and org units, writes nothing). Ties share the best rank
+ * (1, 1, 3). A computed figure is always shown beside the published value and rank where they are stored, with
+ * the difference, never instead of them.
+ */
+export type IndicatorRow = typeof benchmarkIndicators.$inferSelect;
+export type GroupRow = typeof peerGroups.$inferSelect;
+
+export async function listIndicators(db: Db): Promise<IndicatorRow[]> {
+  return db.select().from(benchmarkIndicators).orderBy(asc(benchmarkIndicators.sortOrder));
+}
+
+export async function listGroups(db: Db): Promise<GroupRow[]> {
+  return db.select().from(peerGroups).orderBy(asc(peerGroups.createdAt));
+}
+
+export async function findIndicator(db: Db, code: string): Promise<IndicatorRow> {
+  const [row] = await db.select().from(benchmarkIndicators).where(eq(benchmarkIndicators.code, code));
+  if (!row) throw new AppError(404, 'not_found', { what: code }, 'indicator');
+  return row;
+}
+
+export async function findGroup(db: Db, code: string): Promise<GroupRow> {
+  const [row] = await db.select().from(peerGroups).where(eq(peerGroups.code, code));
+  if (!row) throw new AppError(404, 'not_found', { what: code }, 'group');
+  return row;
+}
+
+/** Ranks with ties sharing the best rank; higher is better unless direction is -1; missing values unranked. */
+export function rankWithTies(values: (number | null)[], direction: 1 | -1 = 1): (number | null)[] {
+  return values.map((v) => (v === null ? null : 1 + values.filter((w) => w !== null && (direction === 1 ? w > v : w < v)).length));
+}
+
+/** Values of indicators for units and years, computed from the stored data values. */
+export async function indicatorValues(
+  db: Db,
+  inds: IndicatorRow[],
+  units: string[],
+  years: number[],
+): Promise<Map<string, { value: number | null; published: number | null; publishedRank: number | null; missing: string[] }>> {
+  const compiled = inds.map((i) => ({ i, expr: parseExpression(i.expression) }));
+  const elements = new Set<string>();
+  for (const c of compiled) {
+    for (const r of references(c.expr)) elements.add(r);
+    if (c.i.publishedValueElement) elements.add(c.i.publishedValueElement);
+    if (c.i.publishedRankElement) elements.add(c.i.publishedRankElement);
+  }
+  const rows = await currentValues(db, { orgUnits: units, periods: years.map(String), dataElements: [...elements] });
+  const v = new Map(rows.map((r) => [`${r.dataElementCode}|${r.orgUnitCode}|${r.period}`, r.value]));
+  const out = new Map<string, { value: number | null; published: number | null; publishedRank: number | null; missing: string[] }>();
+  for (const { i, expr } of compiled)
+    for (const u of units)
+      for (const y of years) {
+        const res = evalExpr(expr, (code) => v.get(`${code}|${u}|${y}`));
+        out.set(`${i.code}|${u}|${y}`, {
+          value: res.value,
+          published: i.publishedValueElement ? (v.get(`${i.publishedValueElement}|${u}|${y}`) ?? null) : null,
+          publishedRank: i.publishedRankElement ? (v.get(`${i.publishedRankElement}|${u}|${y}`) ?? null) : null,
+          missing: res.missing ?? [],
+        });
+      }
+  return out;
+}
+
+async function unitNames(db: Db, codes: string[]): Promise<Map<string, string>> {
+  const rows = await db.select({ code: orgUnits.code, name: orgUnits.name }).from(orgUnits);
+  const want = new Set(codes);
+  return new Map(rows.filter((r) => want.has(r.code)).map((r) => [r.code, r.name]));
+}
+
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+
+export async function rankings(db: Db, q: { indicator: string; year: number; group: string }) {
+  const ind = await findIndicator(db, q.indicator);
+  const group = await findGroup(db, q.group);
+  const units = group.members;
+  const vals = await indicatorValues(db, [ind], units, [q.year, q.year - 1]);
+  const names = await unitNames(db, units);
+  const dir = ind.direction as 1 | -1;
+  const now = units.map((u) => vals.get(`${ind.code}|${u}|${q.year}`)!);
+  const before = units.map((u) => vals.get(`${ind.code}|${u}|${q.year - 1}`)!.value);
+  const ranks = rankWithTies(
+    now.map((x) => x.value),
+    dir,
+  );
+  const prevRanks = rankWithTies(before, dir);
+  // The published column ranked the same way, to show whether the published rank follows from it.
+  const publishedRanks = rankWithTies(
+    now.map((x) => x.published),
+    dir,
+  );
+  const present = now.map((x) => x.value).filter((x): x is number => x !== null);
+  const average = present.length ? present.reduce((a, b) => a + b, 0) / present.length : null;
+  const best = present.length ? (dir === 1 ? Math.max(...present) : Math.min(...present)) : null;
+  const rows = units.map((u, k) => {
+    const x = now[k]!;
+    const shown = x.value === null ? null : round(x.value, ind.decimals);
+    return {
+      unit: u,
+      name: names.get(u) ?? u,
+      value: x.value,
+      rank: ranks[k],
+      previousRank: prevRanks[k],
+      rankChange: ranks[k] !== null && prevRanks[k] !== null ? prevRanks[k]! - ranks[k]! : null,
+      distanceToAverage: x.value !== null && average !== null ? x.value - average : null,
+      distanceToBest: x.value !== null && best !== null ? x.value - best : null,
+      publishedValue: x.published,
+      /** The computed value, rounded as published, differs from the published one. */
+      differsFromPublished: x.published !== null && shown !== null ? shown !== x.published : null,
+      publishedValueRank: publishedRanks[k],
+      publishedRank: x.publishedRank,
+      missing: x.missing,
+    };
+  });
+  rows.sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.name.localeCompare(b.name, 'zh-CN'));
+  return { indicator: ind, year: q.year, group: { code: group.code, nameZh: group.nameZh, nameEn: group.nameEn }, average, best, rows };
+}
+
+/** One unit against a group: for every indicator, its value, rank and distance; strengths and weaknesses. */
+export async function profile(db: Db, q: { unit: string; year: number; group: string }) {
+  const group = await findGroup(db, q.group);
+  if (!group.members.includes(q.unit)) throw new AppError(400, 'not_found', { what: q.unit }, 'unit');
+  const inds = await listIndicators(db);
+  const vals = await indicatorValues(db, inds, group.members, [q.year]);
+  const items = inds.map((ind) => {
+    const values = group.members.map((u) => vals.get(`${ind.code}|${u}|${q.year}`)!.value);
+    const ranks = rankWithTies(values, ind.direction as 1 | -1);
+    const k = group.members.indexOf(q.unit);
+    const present = values.filter((x): x is number => x !== null);
+    return {
+      indicator: ind.code,
+      nameZh: ind.nameZh,
+      nameEn: ind.nameEn,
+      unit: ind.unit,
+      value: values[k] ?? null,
+      rank: ranks[k] ?? null,
+      of: present.length,
+      average: present.length ? present.reduce((a, b) => a + b, 0) / present.length : null,
+    };
+  });
+  const ranked = items.filter((x) => x.rank !== null && x.of > 1);
+  const share = (x: (typeof ranked)[number]) => (x.rank! - 1) / (x.of - 1);
+  return {
+    unit: q.unit,
+    year: q.year,
+    group: group.code,
+    items,
+    strengths: [...ranked].sort((a, b) => share(a) - share(b)).slice(0, 3),
+    weaknesses: [...ranked].sort((a, b) => share(b) - share(a)).slice(0, 3),
+  };
+}
