@@ -290,6 +290,7 @@ export const ERROR_MESSAGES: Dict = {
   },
   notice_dates: { 'zh-CN': '公示结束日期不能早于开始日期', 'en-US': 'The notice cannot end before it starts' },
   duplicate: { 'zh-CN': '字段“{field}”：“{what}”已存在', 'en-US': 'Field "{field}": "{what}" already exists' },
+  index_spec: { 'zh-CN': '指数方法设置有误：{detail}', 'en-US': 'The index method is not valid: {detail}' },
   stats_locked: {
     'zh-CN': '{year} 年统计数据已审核，不能再修改；如需更正请联系科技局',
     'en-US': 'The {year} figures are approved and can no longer be changed; ask the bureau for a correction',

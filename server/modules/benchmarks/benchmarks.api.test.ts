@@ -81,4 +81,43 @@ describe('benchmarks', () => {
     expect(w.rows.map((x: Row) => x.rank)).toEqual([1, 2, 3]);
     expect((await leader.get('/api/benchmarks/rankings?indicator=nope&year=2020')).statusCode).toBe(404);
   });
+
+  it('runs a composite index with rank intervals; the stored spec re-runs exactly; a bad spec is named', async () => {
+    const spec = {
+      indicators: [
+        { code: 'rd_intensity', direction: 1, weight: 2 },
+        { code: 'enterprise_rd_share', direction: 1 },
+        { code: 'gdp_per_capita', direction: 1 },
+        { code: 'gdp_nominal_growth', direction: 1 },
+      ],
+      uncertainty: {
+        runs: 200,
+        seed: 7,
+        weightPerturbation: 0.25,
+        normalisations: ['minmax', 'rank'],
+        aggregations: ['arithmetic', 'geometric'],
+      },
+      shift: true,
+    };
+    const res = await leader.post('/api/composite-index/run', { spec, year: 2020, group: 'cq_districts', name: '测试指数' });
+    expect(res.statusCode).toBe(200);
+    const run = res.json();
+    expect(run.result.scores).toHaveLength(38);
+    const xs = run.result.uncertainty.perUnit.find((u: { unit: string }) => u.unit === '500241');
+    expect(xs.p05).toBeLessThanOrEqual(xs.median);
+    expect(xs.median).toBeLessThanOrEqual(xs.p95);
+    expect(run.spec.normalisation.method).toBe('minmax');
+    const stored = (await leader.get(`/api/composite-index/runs/${run.id}`)).json();
+    const again = (
+      await leader.post('/api/composite-index/run', { spec: stored.spec, year: 2020, group: 'cq_districts', save: false })
+    ).json();
+    expect(again.result.scores).toEqual(run.result.scores);
+    expect(again.result.uncertainty).toEqual(run.result.uncertainty);
+    const bad = await leader.post('/api/composite-index/run', {
+      spec: { indicators: [{ code: 'gdp', direction: 1, weight: -1 }] },
+      year: 2020,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('weight');
+  });
 });

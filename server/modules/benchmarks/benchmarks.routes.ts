@@ -10,6 +10,7 @@ import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { findUnits } from '../orgunits/index.js';
 import * as svc from './benchmarks.service.js';
+import * as composite from './composite.service.js';
 
 const READERS: readonly Role[] = ['admin', 'bureau', 'leader', 'department', 'auditor'];
 const EDITORS: readonly Role[] = ['admin', 'bureau'];
@@ -81,6 +82,44 @@ export function benchmarkRoutes(app: FastifyInstance, db: Db): void {
     async (req) => {
       requireRole(req, READERS);
       return svc.rankings(db, req.query);
+    },
+  );
+
+  r.post(
+    '/api/composite-index/run',
+    {
+      schema: {
+        tags,
+        summary:
+          'Run a composite index (method spec as data) over a peer group for a year: scores, ranks, rank intervals from the uncertainty analysis, strengths and weaknesses, and the spec used',
+        body: z
+          .object({
+            spec: z.record(z.string(), z.unknown()),
+            year,
+            group: z.string().max(40).default('cq_districts'),
+            name: z.string().trim().max(100).optional(),
+            save: z.boolean().optional(),
+          })
+          .strict(),
+      },
+    },
+    async (req) => {
+      requireRole(req, READERS);
+      return composite.runComposite(db, contextOf(req), req.body);
+    },
+  );
+
+  r.get('/api/composite-index/runs', { schema: { tags, summary: 'Stored index runs' } }, async (req) => {
+    requireRole(req, READERS);
+    return composite.listRuns(db);
+  });
+
+  r.get(
+    '/api/composite-index/runs/:id',
+    { schema: { tags, summary: 'One stored run: the spec and the result', params: z.object({ id: z.uuid() }) } },
+    async (req) => {
+      requireRole(req, READERS);
+      return composite.getRun(db, req.params.id);
     },
   );
 
