@@ -71,6 +71,9 @@ export const FIELD_LABELS: Dict = {
   filedOn: { 'zh-CN': '申请日期', 'en-US': 'filing date' },
   number: { 'zh-CN': '编号', 'en-US': 'number' },
   floorArea: { 'zh-CN': '面积', 'en-US': 'floor area' },
+  region: { 'zh-CN': '地区', 'en-US': 'region' },
+  indicator: { 'zh-CN': '指标', 'en-US': 'indicator' },
+  source: { 'zh-CN': '来源', 'en-US': 'source' },
 };
 
 /** Error messages by code; {name} placeholders are filled from params. */
@@ -309,6 +312,64 @@ export const ERROR_MESSAGES: Dict = {
   import_empty: { 'zh-CN': '文件是空的', 'en-US': 'The file is empty' },
   import_too_many_rows: { 'zh-CN': '文件超过 {max} 行，请分批导入', 'en-US': 'The file has more than {max} rows; import it in parts' },
   import_cell_too_long: { 'zh-CN': '字段“{field}”：内容超过 {max} 个字符', 'en-US': 'Field "{field}": longer than {max} characters' },
+  stats_import_no_header: {
+    'zh-CN': '找不到表头：第一个工作表的第一行须包含“地区”“指标”“年份”“数值”“单位”列（“来源”可选）',
+    'en-US':
+      'No header found: the first row of the first sheet needs the columns region, indicator, year, value and unit (source optional)',
+  },
+  stats_import_missing_columns: { 'zh-CN': '表头缺少必填列：{columns}', 'en-US': 'The header lacks required columns: {columns}' },
+  stats_import_bad_encoding: {
+    'zh-CN': '无法读取 CSV 文件：请保存为 UTF-8 或 GB18030（GBK）编码的文本',
+    'en-US': 'Cannot read the CSV file: save it as UTF-8 or GB18030 (GBK) text',
+  },
+  stats_import_unknown_indicator: {
+    'zh-CN': '字段“{field}”：找不到指标“{text}”（请填写数据元素代码或中文名称）',
+    'en-US': 'Field "{field}": no indicator "{text}" (give a data element code or its Chinese name)',
+  },
+  stats_import_ambiguous_indicator: {
+    'zh-CN': '字段“{field}”：“{text}”对应多个数据元素：{candidates}，请改填代码',
+    'en-US': 'Field "{field}": "{text}" matches several data elements: {candidates}; give the code instead',
+  },
+  stats_import_bad_year: {
+    'zh-CN': '字段“{field}”：“{text}”不是有效年份（四位数字，如 2020）',
+    'en-US': 'Field "{field}": "{text}" is not a year (four digits, e.g. 2020)',
+  },
+  stats_import_national: {
+    'zh-CN': '字段“{field}”：“{text}”指全国，区划表没有全国一级（最高为省级），不能导入全国数据',
+    'en-US': 'Field "{field}": "{text}" means the whole country; org units start at province level, so national figures cannot be imported',
+  },
+  stats_import_unknown_unit: {
+    'zh-CN': '字段“{field}”：不认识的单位“{unit}”（可用：{known}）',
+    'en-US': 'Field "{field}": unknown unit "{unit}" (use one of: {known})',
+  },
+  stats_import_unit_incompatible: {
+    'zh-CN': '字段“{field}”：单位“{unit}”（{unitKind}）不能换算为指标“{indicator}”的单位“{target}”（{targetKind}）',
+    'en-US': 'Field "{field}": unit "{unit}" ({unitKind}) cannot be converted to "{target}" ({targetKind}), the unit of "{indicator}"',
+  },
+  stats_import_target_unit: {
+    'zh-CN': '字段“{field}”：指标“{indicator}”的单位“{target}”没有登记换算关系，不能由“{unit}”换算，请按“{target}”填写',
+    'en-US':
+      'Field "{field}": the unit "{target}" of "{indicator}" has no declared conversions, so "{unit}" cannot be converted; give the value in "{target}"',
+  },
+  stats_import_ratio_mismatch: {
+    'zh-CN':
+      '字段“{field}”：公布的{ratio} {published} 与按第 {numeratorRow} 行{numerator}、第 {denominatorRow} 行{denominator}计算的 {computed} 相差 {difference}，超出公布精度的舍入误差（±{tolerance}），请核实（不阻止导入）',
+    'en-US':
+      'Field "{field}": the published {ratio} {published} differs by {difference} from {computed}, computed from {numerator} (row {numeratorRow}) and {denominator} (row {denominatorRow}): more than the rounding of the published figure (±{tolerance}); please check (does not block)',
+  },
+  stats_import_replaces: {
+    'zh-CN': '字段“{field}”：将替换现有数值 {current} {unit}（第 {version} 版，{source}，{status}），原值保留在历史版本中（不阻止导入）',
+    'en-US':
+      'Field "{field}": replaces the current value {current} {unit} (version {version}, {source}, {status}); the old value stays in the history (does not block)',
+  },
+  stats_import_unit_to_add: {
+    'zh-CN': '字段“{field}”：“{text}”不在区划表中，确认导入时将新增为省级区划（{code}）',
+    'en-US': 'Field "{field}": "{text}" is not an org unit yet; it will be added as a province ({code}) when the import is confirmed',
+  },
+  stats_import_unit_added: {
+    'zh-CN': '字段“{field}”：已新增省级区划“{text}”（{code}）',
+    'en-US': 'Field "{field}": added the province "{text}" ({code}) to the org units',
+  },
   internal: { 'zh-CN': '服务器内部错误（请求编号 {requestId}）', 'en-US': 'Internal server error (request {requestId})' },
 };
 

@@ -19,7 +19,7 @@ import { planRoutes } from './modules/plans/index.js';
 import { importRoutes, portalRoutes, registryRoutes } from './modules/registry/index.js';
 import { reportRoutes } from './modules/reports/index.js';
 import { ledgerRoutes } from './modules/ledger/index.js';
-import { benchmarkRoutes } from './modules/benchmarks/index.js';
+import { benchmarkRoutes, statsImportRoutes } from './modules/benchmarks/index.js';
 import { claimRoutes, policyRoutes } from './modules/policies/index.js';
 import { systemRoutes } from './modules/system/index.js';
 import { registerAuth } from './platform/auth.js';
@@ -102,6 +102,7 @@ export async function buildApp({ database, config, logger }: AppOptions): Promis
   claimRoutes(app, database.db);
   ledgerRoutes(app, database.db);
   benchmarkRoutes(app, database.db);
+  statsImportRoutes(app, database.db);
 
   if (existsSync(path.join(config.webDir, 'index.html'))) {
     await app.register(fastifyStatic, {

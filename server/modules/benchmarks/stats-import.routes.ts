@@ -1,0 +1,98 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Role } from '../../../common/enums.js';
+import { contextOf } from '../../platform/audit.js';
+import { requireAuth, requireRole } from '../../platform/auth.js';
+import type { Db } from '../../platform/db.js';
+import { AppError } from '../../platform/errors.js';
+import { localeOf } from '../../platform/i18n.js';
+import { readStatsFile, runStatsImport, STATS_IMPORT_LIMITS, statsTemplate } from './stats-import.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const IMPORTERS: readonly Role[] = ['admin', 'bureau'];
+
+const message = z.object({ field: z.string(), message: z.string() });
+const report = z.object({
+  dryRun: z.boolean(),
+  committed: z.boolean(),
+  fileName: z.string(),
+  rows: z.array(
+    z.object({
+      row: z.number().int(),
+      status: z.enum(['ok', 'error', 'warning']),
+      messages: z.array(message),
+      orgUnit: z.string().nullable(),
+      dataElement: z.string().nullable(),
+      period: z.string().nullable(),
+      value: z.number().nullable(),
+      unit: z.string().nullable(),
+    }),
+  ),
+  counts: z.object({
+    rows: z.number().int(),
+    ok: z.number().int(),
+    warning: z.number().int(),
+    error: z.number().int(),
+    unchanged: z.number().int(),
+    written: z.number().int(),
+  }),
+  unitsAdded: z.array(z.object({ code: z.string(), name: z.string() })),
+});
+
+export function statsImportRoutes(app: FastifyInstance, db: Db): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['benchmarks'];
+  // Raw uploads: other modules may already have taught the app these types (one parser per type per app).
+  for (const type of ['text/csv', XLSX, 'application/octet-stream'])
+    if (!app.hasContentTypeParser(type))
+      app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: STATS_IMPORT_LIMITS.bytes }, (_req, body, done) => done(null, body));
+
+  r.get(
+    '/api/benchmarks/imports/template',
+    {
+      schema: {
+        tags,
+        summary: 'Template (xlsx) for a region × indicator × year statistics import: header, instructions with an example, units',
+      },
+    },
+    async (req, reply) => {
+      requireAuth(req);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', 'attachment; filename="statistics-import.xlsx"')
+        .send(await statsTemplate(localeOf(req)));
+    },
+  );
+
+  r.post(
+    '/api/benchmarks/imports',
+    {
+      bodyLimit: STATS_IMPORT_LIMITS.bytes,
+      schema: {
+        tags,
+        summary:
+          'Import a region × indicator × year table (raw xlsx or csv body; columns 地区 指标 年份 数值 单位 [来源]). Values are converted to each data element’s unit; dryRun=true reports every row and saves nothing, dryRun=false saves every row or none',
+        querystring: z.object({
+          dryRun: z.enum(['true', 'false']).default('true'),
+          /** The uploaded file's name, cited with the row in each value's source note. */
+          file: z.string().trim().min(1).max(200).optional(),
+        }),
+        response: { 200: report },
+      },
+    },
+    async (req) => {
+      requireRole(req, IMPORTERS);
+      const body = typeof req.body === 'string' ? Buffer.from(req.body, 'utf8') : req.body;
+      if (!Buffer.isBuffer(body)) throw new AppError(400, 'import_bad_file', { detail: 'expected an xlsx or csv body' });
+      const contentType = req.headers['content-type'];
+      const rows = await readStatsFile(body, contentType);
+      const isCsv = (contentType ?? '').includes('csv') || body.subarray(0, 2).toString() !== 'PK';
+      return runStatsImport(db, contextOf(req), rows, {
+        dryRun: req.query.dryRun === 'true',
+        locale: localeOf(req),
+        fileName: req.query.file ?? (isCsv ? 'upload.csv' : 'upload.xlsx'),
+      });
+    },
+  );
+}
