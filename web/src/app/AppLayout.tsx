@@ -32,7 +32,12 @@ export default function AppLayout() {
   const locked = me.mustChangePassword;
   const items = NAV.filter((item) => mayUse(me, item.roles));
   const under = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
-  const selected = items.find((item) => [item.path, ...(item.also ?? [])].some(under))?.path;
+  // The entry with the longest matching path: /benchmarks/index is its own entry, not a page of /benchmarks.
+  const depth = (item: (typeof items)[number]) => Math.max(-1, ...[item.path, ...(item.also ?? [])].filter(under).map((p) => p.length));
+  const selected = items.reduce<(typeof items)[number] | undefined>((best, item) => {
+    const d = depth(item);
+    return d >= 0 && (!best || d > depth(best)) ? item : best;
+  }, undefined)?.path;
 
   const userMenu: MenuProps['items'] = [
     { key: 'password', icon: <KeyOutlined />, label: <span data-testid="change-password">{t('layout.changePassword')}</span> },

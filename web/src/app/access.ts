@@ -17,3 +17,15 @@ export const REGISTRY_READERS: readonly Role[] = ['admin', 'bureau', 'leader', '
 export const REGISTRY_EDITORS: readonly Role[] = ['bureau'];
 /** Enterprise users: the portal of their own enterprise. */
 export const ENTERPRISE_USERS: readonly Role[] = ['enterprise'];
+
+// Policies, claims and the ledger (policies.policy.ts, ledger.routes.ts).
+/** Who reads the policy catalogue, the claims and the ledger. */
+export const POLICY_READERS: readonly Role[] = ['admin', 'bureau', 'leader', 'auditor'];
+/** Who edits policy versions, decides claims, funds budgets and reverses transfers (two people for each decision). */
+export const POLICY_EDITORS: readonly Role[] = ['bureau'];
+
+// Benchmarking among peers and composite indices (benchmarks.routes.ts).
+/** Who reads rankings, profiles and composite indices, and runs an index. */
+export const BENCHMARK_READERS: readonly Role[] = ['admin', 'bureau', 'leader', 'department', 'auditor'];
+/** Who defines custom peer groups. */
+export const BENCHMARK_EDITORS: readonly Role[] = ['admin', 'bureau'];

@@ -1,6 +1,8 @@
+import { benchmarkMessages } from './messages.benchmarks';
 import { dataEntryMessages } from './messages.dataentry';
 import { monitoringMessages } from './messages.monitoring';
 import { planMessages } from './messages.plans';
+import { policyMessages } from './messages.policies';
 import { portalMessages } from './messages.portal';
 import { precheckMessages } from './messages.precheck';
 import { registryMessages } from './messages.registry';
@@ -22,6 +24,8 @@ export const messages = {
   ...registryMessages,
   ...precheckMessages,
   ...portalMessages,
+  ...policyMessages,
+  ...benchmarkMessages,
 
   'app.name': { zh: '科创治理平台', en: 'Kechuang' },
   'app.tagline': { zh: '县域科技创新治理', en: 'Science & technology innovation governance' },

@@ -1,16 +1,21 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   DashboardOutlined,
   EditOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
+  FundOutlined,
   IssuesCloseOutlined,
+  ProfileOutlined,
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { ENTERPRISE_USERS, PLAN_READERS, REGISTRY_READERS, VALUE_WRITERS } from './access';
+import { BENCHMARK_READERS, ENTERPRISE_USERS, PLAN_READERS, POLICY_READERS, REGISTRY_READERS, VALUE_WRITERS } from './access';
 import type { MessageKey } from './messages';
 import type { Access } from './session';
 
@@ -80,6 +85,48 @@ export const NAV: NavItem[] = [
     testId: 'nav-registry',
   },
   {
+    path: '/policies',
+    labelKey: 'nav.policies',
+    icon: <ProfileOutlined />,
+    roles: POLICY_READERS,
+    page: lazy(() => import('../features/policies/PoliciesPage')),
+    testId: 'nav-policies',
+  },
+  {
+    path: '/claims',
+    labelKey: 'nav.claims',
+    icon: <FileDoneOutlined />,
+    roles: POLICY_READERS,
+    page: lazy(() => import('../features/claims/ClaimsPage')),
+    testId: 'nav-claims',
+  },
+  {
+    path: '/ledger',
+    labelKey: 'nav.ledger',
+    icon: <AccountBookOutlined />,
+    roles: POLICY_READERS,
+    page: lazy(() => import('../features/ledger/LedgerPage')),
+    testId: 'nav-ledger',
+  },
+  {
+    // 区域对标: rankings among peers; the comparison and profile pages belong to it.
+    path: '/benchmarks',
+    labelKey: 'nav.benchmarks',
+    icon: <BarChartOutlined />,
+    roles: BENCHMARK_READERS,
+    page: lazy(() => import('../features/benchmarks/RankingPage')),
+    testId: 'nav-benchmarks',
+    also: ['/benchmarks/compare', '/benchmarks/profile'],
+  },
+  {
+    path: '/benchmarks/index',
+    labelKey: 'nav.compositeIndex',
+    icon: <FundOutlined />,
+    roles: BENCHMARK_READERS,
+    page: lazy(() => import('../features/benchmarks/IndexPage')),
+    testId: 'nav-composite-index',
+  },
+  {
     // Before the pages open to everyone, so an enterprise user's home is the portal.
     path: '/my',
     labelKey: 'nav.my',
@@ -117,6 +164,17 @@ export const NAV: NavItem[] = [
 /** Pages reached from other pages rather than from the navigation. */
 export const PAGES: PageRoute[] = [
   {
+    path: '/benchmarks/compare',
+    roles: BENCHMARK_READERS,
+    page: lazy(() => import('../features/benchmarks/ComparePage')),
+  },
+  {
+    // The home county when no unit is given.
+    path: '/benchmarks/profile/:unit?',
+    roles: BENCHMARK_READERS,
+    page: lazy(() => import('../features/benchmarks/ProfilePage')),
+  },
+  {
     path: '/indicators/:code',
     roles: PLAN_READERS,
     page: lazy(() => import('../features/monitoring/IndicatorPage')),
@@ -125,6 +183,11 @@ export const PAGES: PageRoute[] = [
     path: '/registry/enterprises/:id',
     roles: REGISTRY_READERS,
     page: lazy(() => import('../features/registry/detail/EnterprisePage')),
+  },
+  {
+    path: '/policies/:code',
+    roles: POLICY_READERS,
+    page: lazy(() => import('../features/policies/PolicyPage')),
   },
   {
     // One tab of the registry (qualifications, platforms, …), addressable.

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import LoginPage from '../features/auth/LoginPage';
 import { Loading } from './Loading';
 import { RouteError } from './RouteError';
@@ -10,11 +10,23 @@ import { NAV, PAGES } from './nav';
 const AppLayout = lazy(() => import('./AppLayout'));
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
 const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage'));
+// The public notice pages (公示): no sign-in, outside the staff layout.
+const PublicNoticesPage = lazy(() => import('../features/public/PublicNoticesPage'));
+const PublicNoticePage = lazy(() => import('../features/public/PublicNoticePage'));
 
 const suspended = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError standalone /> },
+  {
+    path: '/public',
+    errorElement: <RouteError standalone />,
+    children: [
+      { index: true, element: <Navigate to="/public/notices" replace /> },
+      { path: 'notices', element: suspended(<PublicNoticesPage />) },
+      { path: 'notices/:id', element: suspended(<PublicNoticePage />) },
+    ],
+  },
   {
     element: <RequireAuth />,
     errorElement: <RouteError standalone />,

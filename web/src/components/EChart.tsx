@@ -9,11 +9,12 @@ import {
   type MarkLineComponentOption,
   type TooltipComponentOption,
 } from 'echarts/components';
-import { init, use, type ComposeOption, type EChartsType } from 'echarts/core';
+import { init, use, type ComposeOption, type EChartsCoreOption, type EChartsType } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-// Only what the monitoring charts draw: lines, their mark lines, axes, legend and tooltip.
+// Only what the monitoring charts draw: lines, their mark lines, axes, legend and tooltip. A feature that draws
+// more registers it (echarts/core `use`) in its own chunk and passes its own ComposeOption.
 use([LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
 
 export type ChartOption = ComposeOption<
@@ -23,7 +24,7 @@ export type ChartOption = ComposeOption<
 const reducedMotion = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
 
 interface Props {
-  option: ChartOption;
+  option: ChartOption | EChartsCoreOption;
   height: number;
   /** What the chart shows, in words: the chart itself is an image to assistive technology. */
   label: string;

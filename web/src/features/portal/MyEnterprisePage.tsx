@@ -9,15 +9,20 @@ import { useT } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages';
 import { DemoTag } from '../../components/DemoTag';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { MyClaims } from './MyClaims';
 import { MyPatents } from './MyPatents';
+import { MyPolicies } from './MyPolicies';
 import { MyProfile } from './MyProfile';
 import { MyQualifications } from './MyQualifications';
 import { MyStats } from './MyStats';
 
-const TABS = ['profile', 'stats', 'quals', 'patents'] as const;
+const TABS = ['profile', 'stats', 'quals', 'patents', 'policies', 'claims'] as const;
 type TabKey = (typeof TABS)[number];
 
-/** The enterprise portal: an enterprise user's own profile, annual figures, qualifications with prechecks, and patents. */
+/**
+ * The enterprise portal: an enterprise user's own profile, annual figures, qualifications with prechecks, patents,
+ * the policies it may enjoy and its claims.
+ */
 export default function MyEnterprisePage() {
   const t = useT();
   const query = useQuery(myEnterpriseQuery());
@@ -30,6 +35,8 @@ export default function MyEnterprisePage() {
     if (key === 'profile') return <MyProfile enterprise={e} />;
     if (key === 'stats') return <MyStats />;
     if (key === 'quals') return <MyQualifications enterprise={e} />;
+    if (key === 'policies') return <MyPolicies />;
+    if (key === 'claims') return <MyClaims />;
     return <MyPatents />;
   };
 
