@@ -27,13 +27,22 @@ export interface AccountSpec {
   noOverdraft: boolean;
 }
 
+/** Fund sources by their usual names; any other source code is shown as written. */
+const SOURCE_NAMES: Record<string, [string, string]> = {
+  county: ['县级财政', 'county budget'],
+  municipal: ['市级财政', 'municipal budget'],
+  national: ['中央财政', 'central budget'],
+};
+const zhSource = (s: string) => SOURCE_NAMES[s]?.[0] ?? s;
+const enSource = (s: string) => SOURCE_NAMES[s]?.[1] ?? s;
+
 export const accountSpecs = {
   /** Where a fiscal year's appropriation comes from (may run negative: it is the source). */
   funding: (year: number, source: string): AccountSpec => ({
     code: `funding:${year}:${source}`,
     kind: 'funding',
-    nameZh: `${year} 年度资金来源（${source}）`,
-    nameEn: `${year} funding (${source})`,
+    nameZh: `${year} 年度资金来源（${zhSource(source)}）`,
+    nameEn: `${year} funding (${enSource(source)})`,
     fiscalYear: year,
     fundSource: source,
     noOverdraft: false,
@@ -42,8 +51,8 @@ export const accountSpecs = {
   budget: (year: number, source: string, policyCode: string): AccountSpec => ({
     code: `budget:${year}:${source}:${policyCode}`,
     kind: 'budget',
-    nameZh: `${year} 年度预算（${source}）· ${policyCode}`,
-    nameEn: `${year} budget (${source}) · ${policyCode}`,
+    nameZh: `${year} 年度预算（${zhSource(source)}）· ${policyCode}`,
+    nameEn: `${year} budget (${enSource(source)}) · ${policyCode}`,
     fiscalYear: year,
     fundSource: source,
     policyCode,
@@ -62,8 +71,8 @@ export const accountSpecs = {
   paid: (year: number, source: string): AccountSpec => ({
     code: `paid:${year}:${source}`,
     kind: 'paid',
-    nameZh: `${year} 年度已支付（${source}）`,
-    nameEn: `${year} paid out (${source})`,
+    nameZh: `${year} 年度已支付（${zhSource(source)}）`,
+    nameEn: `${year} paid out (${enSource(source)})`,
     fiscalYear: year,
     fundSource: source,
     noOverdraft: false,

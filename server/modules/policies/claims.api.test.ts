@@ -138,7 +138,15 @@ describe('policies and claims', () => {
     expect(none.reasons[0]).toMatchObject({ id: 'event', outcome: 'fail' });
     const bad = await leader.post('/api/policies/high_tech_new/evaluate', { creditCode: '91500241MA6000000X' });
     expect(bad.statusCode).toBe(400);
+    // A second certificate of 2025 not yet paid; the first, paid, is already out of the remaining budget.
+    const second = await makeEnterprise(t, '500241001', '秀山县第二家高企有限公司');
+    await clerk.post(`/api/enterprises/${second}/qualifications`, {
+      typeCode: 'high_tech',
+      number: 'GR202550000999',
+      issuedOn: '2025-09-01',
+    });
     const w = (await leader.post('/api/policies/high_tech_new/what-if', { year: 2025, parameters: { amount: 500_000_00 } })).json();
+    expect(w.alreadyCommitted).toBe(1);
     expect(w).toMatchObject({
       eligible: 1,
       projectedSpendFen: 500_000_00,

@@ -9,7 +9,7 @@ import {
   type PolicyRule,
   type PolicyTestCase,
 } from '../../../common/policies/index.js';
-import { enterprises, ledgerAccounts, orgUnits, policies, policyVersions, registryEvents } from '../../db/schema/index.js';
+import { claims, enterprises, ledgerAccounts, orgUnits, policies, policyVersions, registryEvents } from '../../db/schema/index.js';
 import { audit, systemContext, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
@@ -350,7 +350,17 @@ export async function whatIf(db: Db, p: PolicyRow, v: VersionRow, year: number, 
         ).map((e) => [e.id, e.name])
       : [],
   );
+  // Claims already approved or paid are out of the remaining budget: counting them again would double them.
+  const committed = new Set(
+    (
+      await db
+        .select({ eventId: claims.eventId })
+        .from(claims)
+        .where(and(eq(claims.policyId, p.id), inArray(claims.status, ['approved', 'paid'])))
+    ).map((c) => c.eventId),
+  );
   for (const e of events) {
+    if (committed.has(e.id)) continue;
     const trace = evaluate({
       policyCode: p.code,
       version: v.version,
@@ -386,6 +396,7 @@ export async function whatIf(db: Db, p: PolicyRow, v: VersionRow, year: number, 
     year,
     fundSource,
     events: events.length,
+    alreadyCommitted: committed.size,
     eligible,
     undetermined,
     projectedSpendFen: spendFen,
