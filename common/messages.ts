@@ -294,6 +294,32 @@ export const ERROR_MESSAGES: Dict = {
   notice_dates: { 'zh-CN': '公示结束日期不能早于开始日期', 'en-US': 'The notice cannot end before it starts' },
   duplicate: { 'zh-CN': '字段“{field}”：“{what}”已存在', 'en-US': 'Field "{field}": "{what}" already exists' },
   index_spec: { 'zh-CN': '指数方法设置有误：{detail}', 'en-US': 'The index method is not valid: {detail}' },
+  call_bounty: { 'zh-CN': '揭榜挂帅项目须设定悬赏金额', 'en-US': 'A challenge call needs a bounty' },
+  call_closed: {
+    'zh-CN': '该指南的申报时间为 {opensOn} 至 {closesOn}，当前不在申报期内',
+    'en-US': 'Applications to this call are open from {opensOn} to {closesOn}; not now',
+  },
+  project_state: { 'zh-CN': '当前状态为“{status}”，不能执行“{action}”', 'en-US': 'The current status is "{status}"; "{action}" is not possible' },
+  attachment_key: { 'zh-CN': '字段“{field}”：该指南没有名为“{key}”的附件', 'en-US': 'Field "{field}": the call has no attachment "{key}"' },
+  attachment_too_large: { 'zh-CN': '附件超过 {max} MB 的限制', 'en-US': 'The attachment is over the {max} MB limit' },
+  attachment_type: { 'zh-CN': '附件类型不符，允许：{types}', 'en-US': 'Attachment type not allowed; allowed: {types}' },
+  application_incomplete: { 'zh-CN': '申报材料不完整，缺少：{items}', 'en-US': 'The application is incomplete; missing: {items}' },
+  application_ineligible: { 'zh-CN': '不符合申报条件：{reasons}', 'en-US': 'Not eligible: {reasons}' },
+  expert_not_assigned: { 'zh-CN': '您未被分配评审该项目', 'en-US': 'You are not assigned to review this application' },
+  score_criteria: {
+    'zh-CN': '评分须覆盖全部评审指标（0–100 分），缺少或多余：{keys}',
+    'en-US': 'Scores must cover every criterion (0–100); missing or unknown: {keys}',
+  },
+  assignment_infeasible: { 'zh-CN': '专家抽取无法满足：{detail}', 'en-US': 'The reviewer draw cannot be met: {detail}' },
+  project_budget: {
+    'zh-CN': '批准金额合计 {total} 分超过指南预算 {budget} 分',
+    'en-US': 'Approved amounts total {total} fen, over the call budget of {budget} fen',
+  },
+  payment_held: { 'zh-CN': '有逾期未交的报告（{due}），暂停拨付', 'en-US': 'A report is overdue ({due}); payments are held' },
+  extension_limit: {
+    'zh-CN': '延期最多一次、不超过 {max} 个月',
+    'en-US': 'At most one extension of at most {max} months',
+  },
   stats_locked: {
     'zh-CN': '{year} 年统计数据已审核，不能再修改；如需更正请联系科技局',
     'en-US': 'The {year} figures are approved and can no longer be changed; ask the bureau for a correction',
@@ -375,6 +401,9 @@ export const ERROR_MESSAGES: Dict = {
 
 /** Localised descriptions of zod issue kinds. */
 export const PROBLEMS: Dict = {
+  weights_100: { 'zh-CN': '各项权重合计须为 100 %', 'en-US': 'the weights must sum to 100 %' },
+  closes_before_opens: { 'zh-CN': '截止日期早于开始日期', 'en-US': 'closes before it opens' },
+  whole_fen: { 'zh-CN': '金额须为整数分', 'en-US': 'must be a whole number of fen' },
   required: { 'zh-CN': '必填', 'en-US': 'is required' },
   type: { 'zh-CN': '应为{expected}', 'en-US': 'must be {expected}' },
   too_short: { 'zh-CN': '至少 {min} 个字符', 'en-US': 'must be at least {min} characters' },

@@ -21,6 +21,7 @@ import { reportRoutes } from './modules/reports/index.js';
 import { ledgerRoutes } from './modules/ledger/index.js';
 import { benchmarkRoutes, statsImportRoutes } from './modules/benchmarks/index.js';
 import { claimRoutes, policyRoutes } from './modules/policies/index.js';
+import { projectRoutes, reviewRoutes } from './modules/projects/index.js';
 import { systemRoutes } from './modules/system/index.js';
 import { registerAuth } from './platform/auth.js';
 import type { Config } from './platform/config.js';
@@ -102,6 +103,8 @@ export async function buildApp({ database, config, logger }: AppOptions): Promis
   claimRoutes(app, database.db);
   ledgerRoutes(app, database.db);
   benchmarkRoutes(app, database.db);
+  projectRoutes(app, database.db);
+  reviewRoutes(app, database.db);
   statsImportRoutes(app, database.db);
 
   if (existsSync(path.join(config.webDir, 'index.html'))) {

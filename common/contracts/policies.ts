@@ -69,7 +69,7 @@ export const parameterSchema = z
   })
   .strict()
   .refine((p) => p.unit !== 'fen' || p.values.every((v) => v.value === null || Number.isInteger(v.value)), {
-    message: 'money is whole fen',
+    message: 'whole_fen',
     path: ['values'],
   });
 

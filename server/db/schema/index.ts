@@ -6,3 +6,4 @@ export * from './registry.js';
 export * from './ledger.js';
 export * from './policies.js';
 export * from './benchmarks.js';
+export * from './projects.js';

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { isoDate } from './common.js';
+
+/** Project calls, applications, experts and reviews (issue #7; domain-rules §6). */
+const key = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
+const label = z.string().trim().min(1).max(200);
+
+export const formField = z
+  .object({ key, zh: label, en: label, type: z.enum(['text', 'textarea', 'number', 'date']), required: z.boolean().default(false) })
+  .strict();
+export const attachmentSpec = z
+  .object({
+    key,
+    zh: label,
+    en: label,
+    required: z.boolean().default(false),
+    maxBytes: z.number().int().positive().max(20 * 1024 * 1024).default(10 * 1024 * 1024),
+    types: z.array(z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/)).min(1).max(10),
+  })
+  .strict();
+export const callForm = z.object({ fields: z.array(formField).max(40), attachments: z.array(attachmentSpec).max(20) }).strict();
+export type CallForm = z.infer<typeof callForm>;
+
+export const criterion = z
+  .object({ key, zh: label, en: label, weight: z.number().positive().max(100), threshold: z.number().min(0).max(100).optional() })
+  .strict();
+export const reviewTemplate = z
+  .object({
+    /** Weights in percent, summing to 100; each criterion scored 0–100. */
+    criteria: z.array(criterion).min(1).max(20),
+    totalThreshold: z.number().min(0).max(100).optional(),
+    aggregation: z.enum(['mean', 'median', 'trimmed']).default('trimmed'),
+    /** Max − min above this sends the application to a consensus step. */
+    spreadThreshold: z.number().min(0).max(100).default(20),
+    reviewsPerApplication: z.number().int().min(1).max(15).default(5),
+    expertLoadCap: z.number().int().min(1).max(200).default(20),
+    quotas: z.array(z.object({ field: z.string().min(1).max(40), min: z.number().int().min(1).max(5) }).strict()).max(5).default([]),
+  })
+  .strict()
+  .refine((t) => Math.abs(t.criteria.reduce((s, c) => s + c.weight, 0) - 100) < 1e-9, {
+    message: 'weights_100',
+    path: ['criteria'],
+  });
+export type ReviewTemplate = z.infer<typeof reviewTemplate>;
+
+export const fundingParams = z
+  .object({
+    /** Share of the grant paid as the first tranche after the contract (local practice: at least 60 %). */
+    firstTranchePct: z.number().min(60).max(100).default(60),
+    maxMidtermChecks: z.number().int().min(0).max(1).default(1),
+    maxExtensionMonths: z.number().int().min(0).max(12).default(12),
+    fundSource: z.string().min(1).max(40).default('county'),
+    fiscalYear: z.number().int().min(2000).max(2100),
+  })
+  .strict();
+export type FundingParams = z.infer<typeof fundingParams>;
+
+export const callInput = z
+  .object({
+    code: z.string().regex(/^[A-Za-z0-9_-]{2,40}$/),
+    kind: z.enum(['standard', 'challenge']).default('standard'),
+    title: z.string().trim().min(2).max(200),
+    guideText: z.string().trim().min(2).max(20_000),
+    categories: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+    eligibility: z
+      .object({ registeredInRegion: z.boolean().default(true), qualificationsAnyOf: z.array(z.string().max(40)).max(10).default([]) })
+      .strict()
+      .default({ registeredInRegion: true, qualificationsAnyOf: [] }),
+    budgetFen: z.number().int().min(0).max(1e13),
+    bountyFen: z.number().int().min(0).max(1e13).optional(),
+    opensOn: isoDate,
+    closesOn: isoDate,
+    form: callForm,
+    reviewTemplate,
+    fundingMode: z.enum(['tranches', 'milestones', 'post_subsidy']),
+    fundingParams,
+    regionCode: z.string().max(20).optional(),
+  })
+  .strict()
+  .refine((c) => c.opensOn <= c.closesOn, { message: 'closes_before_opens', path: ['closesOn'] });
+
+export const applicationInput = z
+  .object({
+    title: z.string().trim().min(2).max(200),
+    applicantName: z.string().trim().min(2).max(200).optional(),
+    applicantCreditCode: z.string().trim().max(30).optional(),
+    partnerCreditCodes: z.array(z.string().trim().max(30)).max(20).default([]),
+    teamMembers: z.array(z.object({ name: z.string().trim().min(1).max(50), role: z.string().trim().max(50).optional() }).strict()).max(50).default([]),
+    fields: z.record(key, z.union([z.string().max(20_000), z.number().finite(), z.boolean(), z.null()])).default({}),
+    requestedFen: z.number().int().min(0).max(1e13),
+  })
+  .strict();
+
+export const expertInput = z
+  .object({
+    name: z.string().trim().min(1).max(50),
+    username: z.string().trim().min(3).max(40).optional(),
+    orgCreditCode: z.string().trim().max(30).optional(),
+    orgName: z.string().trim().max(200).optional(),
+    fields: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+    titles: z.string().trim().max(200).optional(),
+    contact: z.string().trim().max(100).optional(),
+    history: z
+      .object({
+        employment: z.array(z.object({ creditCode: z.string().max(30), from: isoDate, to: isoDate.optional() }).strict()).max(50).default([]),
+        advice: z.array(z.object({ creditCode: z.string().max(30), from: isoDate, to: isoDate.optional() }).strict()).max(50).default([]),
+        relatives: z.array(z.object({ name: z.string().max(50), creditCode: z.string().max(30).optional() }).strict()).max(50).default([]),
+        shareholdings: z.array(z.object({ creditCode: z.string().max(30) }).strict()).max(50).default([]),
+        disputes: z.array(z.object({ creditCode: z.string().max(30), date: isoDate }).strict()).max(50).default([]),
+      })
+      .strict()
+      .default({ employment: [], advice: [], relatives: [], shareholdings: [], disputes: [] }),
+  })
+  .strict();
+
+export const scoreInput = z.object({ scores: z.record(key, z.number().min(0).max(100)), comment: z.string().trim().max(5000).optional() }).strict();

@@ -1,0 +1,241 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, customType, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CallForm, FundingParams, ReviewTemplate } from '../../../common/contracts/projects.js';
+import { users } from './accounts.js';
+import { orgUnits } from './orgunits.js';
+import { enterprises } from './registry.js';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/** A call for projects, or a 揭榜挂帅 challenge (a technical problem with a bounty, open to any team). */
+export const calls = pgTable(
+  'calls',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull().unique(),
+    kind: text('kind').notNull().default('standard'),
+    title: text('title').notNull(),
+    guideText: text('guide_text').notNull(),
+    categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
+    /** Eligibility as data: registered in the region, valid qualifications (any of). Challenges: none. */
+    eligibility: jsonb('eligibility').notNull().$type<{ registeredInRegion: boolean; qualificationsAnyOf: string[] }>(),
+    budgetFen: bigint('budget_fen', { mode: 'number' }).notNull(),
+    bountyFen: bigint('bounty_fen', { mode: 'number' }),
+    opensOn: date('opens_on', { mode: 'string' }).notNull(),
+    closesOn: date('closes_on', { mode: 'string' }).notNull(),
+    form: jsonb('form').notNull().$type<CallForm>(),
+    reviewTemplate: jsonb('review_template').notNull().$type<ReviewTemplate>(),
+    fundingMode: text('funding_mode').notNull(),
+    fundingParams: jsonb('funding_params').notNull().$type<FundingParams>(),
+    status: text('status').notNull().default('draft'),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => orgUnits.code),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('calls_kind_chk', sql`${t.kind} in ('standard','challenge')`),
+    check('calls_status_chk', sql`${t.status} in ('draft','published','closed','decided')`),
+    check('calls_funding_chk', sql`${t.fundingMode} in ('tranches','milestones','post_subsidy')`),
+    check('calls_dates_chk', sql`${t.opensOn} <= ${t.closesOn}`),
+    check('calls_budget_chk', sql`${t.budgetFen} >= 0`),
+  ],
+);
+
+export const applications = pgTable(
+  'project_applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id),
+    enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
+    /** The applying team's user (enterprise user, or any team for a challenge). */
+    ownerUserId: uuid('owner_user_id')
+      .notNull()
+      .references(() => users.id),
+    applicantName: text('applicant_name').notNull(),
+    applicantCreditCode: text('applicant_credit_code'),
+    partnerCreditCodes: text('partner_credit_codes').array().notNull().default(sql`'{}'::text[]`),
+    teamMembers: jsonb('team_members').notNull().$type<{ name: string; role?: string }[]>(),
+    title: text('title').notNull(),
+    fields: jsonb('fields').notNull().$type<Record<string, string | number | boolean | null>>(),
+    requestedFen: bigint('requested_fen', { mode: 'number' }).notNull(),
+    status: text('status').notNull().default('draft'),
+    formalNote: text('formal_note'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    score: doublePrecision('score'),
+    rank: integer('rank'),
+    approvedFen: bigint('approved_fen', { mode: 'number' }),
+    decisionNote: text('decision_note'),
+    extensionMonths: integer('extension_months').notNull().default(0),
+    midtermChecks: integer('midterm_checks').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('project_applications_call_idx').on(t.callId),
+    index('project_applications_owner_idx').on(t.ownerUserId),
+    check(
+      'project_applications_status_chk',
+      sql`${t.status} in ('draft','submitted','withdrawn','returned','accepted','rejected','under_review','scored','consensus','approved','not_funded','contracted','completed','terminated')`,
+    ),
+    check('project_applications_money_chk', sql`${t.requestedFen} >= 0 and (${t.approvedFen} is null or ${t.approvedFen} >= 0)`),
+  ],
+);
+
+/** Files stored with their checksum; type and size limits come from the call's form. */
+export const attachments = pgTable(
+  'project_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    key: text('key').notNull(),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('project_attachments_app_idx').on(t.applicationId)],
+);
+
+/** The expert pool (a user with the expert role, and what conflict detection needs). */
+export const experts = pgTable('experts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id')
+    .unique()
+    .references(() => users.id),
+  name: text('name').notNull(),
+  orgCreditCode: text('org_credit_code'),
+  orgName: text('org_name'),
+  fields: text('fields').array().notNull().default(sql`'{}'::text[]`),
+  titles: text('titles'),
+  contact: text('contact'),
+  available: boolean('available').notNull().default(true),
+  /** Employment, advice, relatives, shareholdings, disputes, drafted calls: what conflict detection reads. */
+  history: jsonb('history').notNull().$type<Record<string, unknown>>(),
+  ratingSum: doublePrecision('rating_sum').notNull().default(0),
+  ratingCount: integer('rating_count').notNull().default(0),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Conflicts of interest as evidence-backed records; automatic ones are suggestions a person confirms. */
+export const conflicts = pgTable(
+  'conflicts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => experts.id),
+    applicationId: uuid('application_id').references(() => applications.id),
+    type: text('type').notNull(),
+    source: text('source').notNull(),
+    evidence: text('evidence').notNull(),
+    status: text('status').notNull(),
+    /** A declared conflict nothing in the records supports: flagged for a look, still honoured. */
+    unsupported: boolean('unsupported').notNull().default(false),
+    validFrom: date('valid_from', { mode: 'string' }),
+    validTo: date('valid_to', { mode: 'string' }),
+    createdBy: uuid('created_by').references(() => users.id),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('conflicts_expert_idx').on(t.expertId),
+    check('conflicts_source_chk', sql`${t.source} in ('declared','automatic','admin')`),
+    check('conflicts_status_chk', sql`${t.status} in ('suggested','confirmed','dismissed')`),
+  ],
+);
+
+/** Every draw of reviewers, with its seed and parameters: reproducible. */
+export const assignmentDraws = pgTable('assignment_draws', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  callId: uuid('call_id')
+    .notNull()
+    .references(() => calls.id),
+  stage: text('stage').notNull().default('review'),
+  seed: integer('seed').notNull(),
+  params: jsonb('params').notNull().$type<Record<string, unknown>>(),
+  result: jsonb('result').notNull().$type<Record<string, unknown>>(),
+  checksum: text('checksum').notNull(),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const reviews = pgTable(
+  'project_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => experts.id),
+    drawId: uuid('draw_id').references(() => assignmentDraws.id),
+    stage: text('stage').notNull().default('review'),
+    status: text('status').notNull().default('assigned'),
+    scores: jsonb('scores').$type<Record<string, number>>(),
+    total: doublePrecision('total'),
+    comment: text('comment'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('project_reviews_uq').on(t.applicationId, t.expertId, t.stage),
+    check('project_reviews_status_chk', sql`${t.status} in ('assigned','submitted','declined')`),
+  ],
+);
+
+/** Payment schedule of a funded project: tranches, milestones or the post-completion subsidy. */
+export const projectPayments = pgTable(
+  'project_payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    seq: integer('seq').notNull(),
+    kind: text('kind').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    condition: text('condition').notNull(),
+    dueOn: date('due_on', { mode: 'string' }),
+    status: text('status').notNull().default('scheduled'),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('project_payments_uq').on(t.applicationId, t.seq),
+    check('project_payments_kind_chk', sql`${t.kind} in ('advance','tranche','milestone','post_subsidy')`),
+    check('project_payments_status_chk', sql`${t.status} in ('scheduled','released','held','paid')`),
+    check('project_payments_amount_chk', sql`${t.amountFen} > 0`),
+  ],
+);
+
+/** Progress reports, the mid-term check and acceptance; an overdue report holds payments. */
+export const projectReports = pgTable(
+  'project_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    kind: text('kind').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    text: text('text'),
+    status: text('status').notNull().default('due'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [
+    check('project_reports_kind_chk', sql`${t.kind} in ('milestone','midterm','acceptance')`),
+    check('project_reports_status_chk', sql`${t.status} in ('due','submitted','approved','rejected')`),
+  ],
+);

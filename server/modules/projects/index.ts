@@ -1,0 +1,2 @@
+export { projectRoutes } from './projects.routes.js';
+export { reviewRoutes } from './review.routes.js';

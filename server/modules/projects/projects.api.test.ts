@@ -1,0 +1,256 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enterprises } from '../../db/schema/index.js';
+import {
+  agentWith,
+  createTestApp,
+  creditCode,
+  login,
+  makeEnterprise,
+  makeUser,
+  type Agent,
+  type TestContext,
+} from '../../../test/harness.js';
+
+/**
+ * A call from publication to the first tranche (PGlite and PostgreSQL): two enterprises apply, one cannot read
+ * the other's application, experts are drawn without conflicts, score blind, the scores are aggregated, one
+ * project is approved, its contract releases the first tranche (≥ 60 %) and it is paid through the ledger.
+ */
+let t: TestContext;
+let clerk: Agent;
+let leader: Agent;
+const ents: { id: string; code: string; agent: Agent }[] = [];
+const experts: { id: string; agent: Agent; org: string }[] = [];
+const today = new Date().toISOString().slice(0, 10);
+const PDF = Buffer.from('%PDF-1.4\n% test\n');
+
+const callBody = (code: string) => ({
+  code,
+  title: '2026 年县级科技计划项目（测试）',
+  guideText: '支持中医药、食品加工领域关键技术攻关。',
+  categories: ['tcm'],
+  budgetFen: 1_000_000_00,
+  opensOn: today,
+  closesOn: today,
+  form: {
+    fields: [{ key: 'summary', zh: '项目简介', en: 'Summary', type: 'textarea', required: true }],
+    attachments: [
+      { key: 'plan', zh: '可行性报告', en: 'Feasibility report', required: true, maxBytes: 1024 * 1024, types: ['application/pdf'] },
+    ],
+  },
+  reviewTemplate: {
+    criteria: [
+      { key: 'innovation', zh: '创新性', en: 'Innovation', weight: 60 },
+      { key: 'feasibility', zh: '可行性', en: 'Feasibility', weight: 40 },
+    ],
+    aggregation: 'mean',
+    reviewsPerApplication: 3,
+    expertLoadCap: 2,
+  },
+  fundingMode: 'tranches',
+  fundingParams: { firstTranchePct: 60, fiscalYear: 2026 },
+});
+
+beforeAll(async () => {
+  t = await createTestApp();
+  clerk = (await agentWith(t, ['bureau'])).agent;
+  leader = (await agentWith(t, ['leader'])).agent;
+  for (const n of [1, 2]) {
+    const id = await makeEnterprise(t, '500241001', `秀山县申报企业${n}有限公司`);
+    const [e] = await t.database.db.select().from(enterprises).where(eq(enterprises.id, id));
+    const u = await makeUser(t, [{ role: 'enterprise', orgUnitCode: '500241', enterpriseId: id }]);
+    ents.push({ id, code: e!.creditCode, agent: await login(t, u.username) });
+  }
+  // Six experts in four organisations; the first works for enterprise 1 (a conflict by credit code).
+  const orgs = [ents[0]!.code, creditCode(9001), creditCode(9001), creditCode(9002), creditCode(9003), creditCode(9003)];
+  for (const [k, org] of orgs.entries()) {
+    const u = await makeUser(t, [{ role: 'expert', orgUnitCode: '500241' }]);
+    const res = await clerk.post('/api/experts', {
+      name: `专家${k + 1}`,
+      username: u.username,
+      orgCreditCode: org,
+      fields: k === 3 ? ['finance'] : ['tcm'],
+    });
+    expect(res.statusCode).toBe(201);
+    experts.push({ id: res.json().id, agent: await login(t, u.username), org });
+  }
+});
+afterAll(() => t.close());
+
+describe('project calls and expert review', () => {
+  let callId = '';
+  const appIds: string[] = [];
+
+  it('a call is published; two enterprises apply with checked attachments; applicants cannot read each other', async () => {
+    const bad = await clerk.post('/api/calls', {
+      ...callBody('BAD'),
+      reviewTemplate: { ...callBody('x').reviewTemplate, criteria: [{ key: 'a', zh: 'a', en: 'a', weight: 50 }] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain('100');
+    const call = (await clerk.post('/api/calls', callBody('XS-2026-01'))).json();
+    callId = call.id;
+    expect((await ents[0]!.agent.get('/api/calls')).json().map((c: { id: string }) => c.id)).not.toContain(callId);
+    expect((await clerk.post(`/api/calls/${callId}/publish`)).json().status).toBe('published');
+    for (const [k, e] of ents.entries()) {
+      const a = await e.agent.post(`/api/calls/${callId}/applications`, {
+        title: `中药材提取工艺研究 ${k + 1}`,
+        fields: {},
+        requestedFen: 500_000_00,
+      });
+      expect(a.statusCode).toBe(201);
+      appIds.push(a.json().id);
+      // Incomplete: the required field and file are named.
+      const early = await e.agent.post(`/api/applications/${a.json().id}/submit`);
+      expect(early.statusCode).toBe(400);
+      expect(early.json().error.message).toContain('项目简介');
+      await e.agent.request({
+        method: 'PUT',
+        url: `/api/applications/${a.json().id}`,
+        payload: {
+          title: `中药材提取工艺研究 ${k + 1}`,
+          fields: { summary: '提取率提高 20 %' },
+          requestedFen: 500_000_00,
+        },
+      });
+      const wrongType = await e.agent.request({
+        method: 'POST',
+        url: `/api/applications/${a.json().id}/attachments?key=plan&fileName=a.png`,
+        headers: { 'content-type': 'image/png' },
+        payload: Buffer.from('png'),
+      });
+      expect(wrongType.statusCode).toBe(415);
+      const up = await e.agent.request({
+        method: 'POST',
+        url: `/api/applications/${a.json().id}/attachments?key=plan&fileName=可行性报告.pdf`,
+        headers: { 'content-type': 'application/pdf' },
+        payload: PDF,
+      });
+      expect(up.json().sha256).toBe(createHash('sha256').update(PDF).digest('hex'));
+      expect((await e.agent.post(`/api/applications/${a.json().id}/submit`)).json().status).toBe('submitted');
+    }
+    // One applicant never reads another's application or its files.
+    expect((await ents[1]!.agent.get(`/api/applications/${appIds[0]}`)).statusCode).toBe(404);
+    const own = (await ents[0]!.agent.get(`/api/applications/${appIds[0]}`)).json();
+    expect(own.attachments).toHaveLength(1);
+    expect((await ents[1]!.agent.get(`/api/applications/${appIds[0]}/attachments/${own.attachments[0].id}`)).statusCode).toBe(404);
+    // Formal check: returned with a reason, fixed, accepted.
+    expect((await clerk.post(`/api/applications/${appIds[1]}/formal-check`, { decision: 'return' })).statusCode).toBe(400);
+    expect(
+      (await clerk.post(`/api/applications/${appIds[1]}/formal-check`, { decision: 'return', note: '预算表缺少明细' })).json().formalNote,
+    ).toBe('预算表缺少明细');
+    expect((await ents[1]!.agent.post(`/api/applications/${appIds[1]}/submit`)).json().status).toBe('submitted');
+    for (const id of appIds)
+      expect((await clerk.post(`/api/applications/${id}/formal-check`, { decision: 'accept' })).json().status).toBe('accepted');
+  });
+
+  it('experts are drawn without conflicts, two of one organisation never together, reproducibly', async () => {
+    const found = (await clerk.post(`/api/calls/${callId}/conflicts/detect`)).json();
+    expect(found).toMatchObject({ suggestions: expect.any(Number) });
+    expect(found.suggestions).toBeGreaterThanOrEqual(1);
+    const list = (await clerk.get(`/api/calls/${callId}/conflicts`)).json();
+    expect(
+      list.find((c: { expertId: string; applicationId: string }) => c.expertId === experts[0]!.id && c.applicationId === appIds[0]),
+    ).toMatchObject({
+      type: 'same-organisation',
+      status: 'suggested',
+    });
+    const draw = (await clerk.post(`/api/calls/${callId}/draw`, { seed: 42 })).json();
+    expect(draw).toMatchObject({ assignments: 6 });
+    const all = [] as { expert: string; app: string }[];
+    for (const e of experts)
+      for (const r of (await e.agent.get('/api/my/reviews')).json()) all.push({ expert: e.id, app: r.applicationId });
+    expect(all).toHaveLength(6);
+    expect(all.find((x) => x.expert === experts[0]!.id && x.app === appIds[0])).toBeUndefined();
+    for (const id of appIds) {
+      const orgs = all.filter((x) => x.app === id).map((x) => experts.find((e) => e.id === x.expert)!.org);
+      expect(new Set(orgs).size).toBe(orgs.length);
+    }
+    // Load cap 2 honoured.
+    for (const e of experts) expect(all.filter((x) => x.expert === e.id).length).toBeLessThanOrEqual(2);
+  });
+
+  it('experts score blind, see others only after submitting; applicants never see who reviewed', async () => {
+    const scores = [80, 70, 90, 60, 75, 85];
+    let k = 0;
+    for (const e of experts) {
+      for (const r of (await e.agent.get('/api/my/reviews')).json()) {
+        const before = (await e.agent.get(`/api/my/reviews/${r.id}`)).json();
+        expect(before.others).toEqual([]);
+        const bad = await e.agent.post(`/api/my/reviews/${r.id}/score`, { scores: { innovation: 80 } });
+        expect(bad.statusCode).toBe(400);
+        const s = scores[k++ % scores.length]!;
+        expect(
+          (await e.agent.post(`/api/my/reviews/${r.id}/score`, { scores: { innovation: s, feasibility: s - 10 }, comment: '可行' }))
+            .statusCode,
+        ).toBe(200);
+      }
+    }
+    const someone = experts[1]!;
+    const mine = (await someone.agent.get('/api/my/reviews')).json();
+    if (mine.length) {
+      const after = (await someone.agent.get(`/api/my/reviews/${mine[0].id}`)).json();
+      expect(after.others.length).toBeGreaterThan(0);
+      expect(JSON.stringify(after.others)).not.toContain('expertId');
+    }
+    // Another expert's assignment is not reachable.
+    const foreign = (await experts[1]!.agent.get('/api/my/reviews')).json()[0];
+    if (foreign && !(await experts[2]!.agent.get('/api/my/reviews')).json().some((r: { id: string }) => r.id === foreign.id))
+      expect((await experts[2]!.agent.get(`/api/my/reviews/${foreign.id}`)).statusCode).toBe(404);
+    const asApplicant = JSON.stringify((await ents[0]!.agent.get(`/api/applications/${appIds[0]}`)).json());
+    for (const e of experts) expect(asApplicant).not.toContain(e.id);
+  });
+
+  it('scores are aggregated and ranked; one project is approved within the budget; the first tranche is paid through the ledger', async () => {
+    const agg = (await clerk.post(`/api/calls/${callId}/aggregate`)).json();
+    expect(agg.waitingFor).toBe(0);
+    expect(agg.ranking).toHaveLength(2);
+    expect(agg.policy.method).toBe('mean');
+    const winner = agg.ranking[0].applicationId as string;
+    const over = await clerk.post(`/api/calls/${callId}/decide`, { approvals: [{ applicationId: winner, approvedFen: 2_000_000_00 }] });
+    expect(over.statusCode).toBe(409);
+    expect(
+      (
+        await clerk.post(`/api/calls/${callId}/decide`, {
+          approvals: [{ applicationId: winner, approvedFen: 400_000_00 }],
+          note: '专家评审排名第一',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const letter = await leader.get(`/api/applications/${winner}/decision-letter`);
+    expect(letter.statusCode).toBe(200);
+    expect(letter.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const f = (await clerk.get(`/api/applications/${winner}/funding`)).json();
+    expect(f.payments.map((p: { amountFen: number; status: string }) => [p.amountFen, p.status])).toEqual([
+      [240_000_00, 'scheduled'],
+      [160_000_00, 'scheduled'],
+    ]);
+    await clerk.post(`/api/applications/${winner}/contract`);
+    const first = (await clerk.get(`/api/applications/${winner}/funding`)).json().payments[0];
+    expect(first.status).toBe('released');
+    // No budget yet: refused, nothing paid.
+    expect((await clerk.post(`/api/project-payments/${first.id}/pay`)).statusCode).toBe(409);
+    await clerk.post('/api/ledger/budgets', {
+      year: 2026,
+      fundSource: 'county',
+      policyCode: 'call_XS-2026-01',
+      amountFen: 1_000_000_00,
+      reason: '项目经费',
+      requestKey: crypto.randomUUID(),
+    });
+    expect((await clerk.post(`/api/project-payments/${first.id}/pay`)).json()).toMatchObject({
+      replayed: false,
+      payment: { status: 'paid' },
+    });
+    expect((await clerk.post(`/api/project-payments/${first.id}/pay`)).json()).toMatchObject({ replayed: true });
+    const budget = (await leader.get('/api/ledger/accounts?kind=budget&policy=call_XS-2026-01')).json()[0];
+    expect(budget.balanceFen).toBe(1_000_000_00 - 240_000_00);
+    expect((await leader.get('/api/ledger/verify')).json().ok).toBe(true);
+    // One extension of at most 12 months, once.
+    expect((await clerk.post(`/api/applications/${winner}/extend`, { months: 13 })).statusCode).toBe(409);
+    expect((await clerk.post(`/api/applications/${winner}/extend`, { months: 6 })).statusCode).toBe(204);
+    expect((await clerk.post(`/api/applications/${winner}/extend`, { months: 1 })).statusCode).toBe(409);
+  });
+});

@@ -1,0 +1,290 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { expertInput, scoreInput } from '../../../common/contracts/projects.js';
+import { isoDate } from '../../../common/contracts/common.js';
+import { contextOf } from '../../platform/audit.js';
+import { requireAuth } from '../../platform/auth.js';
+import type { Db } from '../../platform/db.js';
+import { AppError } from '../../platform/errors.js';
+import * as calls from './calls.service.js';
+import * as funding from './funding.service.js';
+import { requireStaff } from './projects.policy.js';
+import { canReadApplication } from './projects.routes.js';
+import * as review from './review.service.js';
+
+const CONFLICT_TYPES = [
+  'same-organisation',
+  'employment',
+  'advice',
+  'relative',
+  'shareholding',
+  'dispute',
+  'drafted-call',
+  'other',
+] as const;
+
+export function reviewRoutes(app: FastifyInstance, db: Db): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['project review'];
+  const id = z.object({ id: z.uuid() });
+
+  r.get('/api/experts', { schema: { tags, summary: 'The expert pool (bureau)' } }, async (req) => {
+    requireStaff(requireAuth(req));
+    return review.listExperts(db);
+  });
+
+  r.post(
+    '/api/experts',
+    { schema: { tags, summary: 'Add an expert (optionally linked to a user with the expert role)', body: expertInput } },
+    async (req, reply) => {
+      requireStaff(requireAuth(req), true);
+      return reply.status(201).send(await review.createExpert(db, contextOf(req), req.body));
+    },
+  );
+
+  r.post(
+    '/api/calls/:id/conflicts/detect',
+    { schema: { tags, summary: 'Detect conflicts of interest (suggestions to confirm)', params: id } },
+    async (req) => {
+      requireStaff(requireAuth(req), true);
+      await calls.findCall(db, req.params.id);
+      return { suggestions: await review.detectForCall(db, contextOf(req), req.params.id) };
+    },
+  );
+
+  r.get('/api/calls/:id/conflicts', { schema: { tags, summary: 'Conflicts of a call with their evidence', params: id } }, async (req) => {
+    requireStaff(requireAuth(req));
+    return (await review.conflictsOfCall(db, req.params.id)).map(({ c, ...rest }) => ({ ...c, ...rest }));
+  });
+
+  r.post(
+    '/api/conflicts',
+    {
+      schema: {
+        tags,
+        summary: 'Record a conflict: the bureau (admin) or an expert about itself (declared)',
+        body: z
+          .object({
+            expertId: z.uuid().optional(),
+            applicationId: z.uuid(),
+            type: z.enum(CONFLICT_TYPES),
+            evidence: z.string().trim().min(2).max(2000),
+          })
+          .strict(),
+      },
+    },
+    async (req, reply) => {
+      const auth = requireAuth(req);
+      const isExpert = auth.grants.some((g) => g.role === 'expert');
+      let expertId = req.body.expertId;
+      let source: 'declared' | 'admin' = 'admin';
+      if (!expertId || isExpert) {
+        expertId = (await review.expertOfUser(db, auth.user.id)).id;
+        source = 'declared';
+      } else requireStaff(auth, true);
+      return reply.status(201).send(await review.declareConflict(db, contextOf(req), { ...req.body, expertId, source }));
+    },
+  );
+
+  r.post(
+    '/api/conflicts/:id/decide',
+    {
+      schema: {
+        tags,
+        summary: 'Confirm or dismiss a suggested conflict',
+        params: id,
+        body: z.object({ status: z.enum(['confirmed', 'dismissed']) }).strict(),
+      },
+    },
+    async (req) => {
+      requireStaff(requireAuth(req), true);
+      return review.decideConflict(db, contextOf(req), req.params.id, req.body.status);
+    },
+  );
+
+  r.post(
+    '/api/calls/:id/draw',
+    {
+      schema: {
+        tags,
+        summary: 'Draw reviewers for the accepted applications (min-cost flow; conflicts excluded; seeded and logged)',
+        params: id,
+        body: z
+          .object({
+            seed: z
+              .number()
+              .int()
+              .min(0)
+              .max(2 ** 31 - 1),
+          })
+          .strict(),
+      },
+    },
+    async (req) => {
+      requireStaff(requireAuth(req), true);
+      return review.drawReviewers(db, contextOf(req), await calls.findCall(db, req.params.id), req.body.seed);
+    },
+  );
+
+  r.get('/api/my/reviews', { schema: { tags, summary: 'My review assignments (expert)' } }, async (req) => {
+    const auth = requireAuth(req);
+    const e = await review.expertOfUser(db, auth.user.id);
+    return (await review.myReviews(db, e.id)).map(({ r: x, ...rest }) => ({ ...x, ...rest }));
+  });
+
+  r.get(
+    '/api/my/reviews/:id',
+    { schema: { tags, summary: 'One assignment; other experts’ scores only after mine is submitted', params: id } },
+    async (req) => {
+      const auth = requireAuth(req);
+      const e = await review.expertOfUser(db, auth.user.id);
+      return review.reviewForExpert(db, e.id, req.params.id);
+    },
+  );
+
+  r.post(
+    '/api/my/reviews/:id/score',
+    { schema: { tags, summary: 'Submit my scores (every criterion, 0–100)', params: id, body: scoreInput } },
+    async (req) => {
+      const auth = requireAuth(req);
+      const e = await review.expertOfUser(db, auth.user.id);
+      return review.submitScores(db, contextOf(req), e.id, req.params.id, req.body);
+    },
+  );
+
+  r.post(
+    '/api/calls/:id/aggregate',
+    { schema: { tags, summary: 'Aggregate the scores (recorded policy), flag high spread, rank', params: id } },
+    async (req) => {
+      requireStaff(requireAuth(req), true);
+      return review.aggregateCall(db, contextOf(req), await calls.findCall(db, req.params.id));
+    },
+  );
+
+  r.post(
+    '/api/calls/:id/decide',
+    {
+      schema: {
+        tags,
+        summary: 'The approval list with amounts within the call budget; the rest not funded; payment schedules created',
+        params: id,
+        body: z
+          .object({
+            approvals: z.array(z.object({ applicationId: z.uuid(), approvedFen: z.number().int().positive().max(1e13) }).strict()).max(500),
+            note: z.string().trim().max(1000).optional(),
+          })
+          .strict(),
+      },
+    },
+    async (req) => {
+      requireStaff(requireAuth(req), true);
+      return funding.decideCall(db, contextOf(req), await calls.findCall(db, req.params.id), req.body.approvals, req.body.note);
+    },
+  );
+
+  r.get(
+    '/api/applications/:id/decision-letter',
+    { schema: { tags, summary: 'Decision letter (docx)', params: id } },
+    async (req, reply) => {
+      const auth = requireAuth(req);
+      const a = await calls.findApplication(db, req.params.id);
+      if (!canReadApplication(auth, a)) throw new AppError(404, 'not_found', { what: req.params.id });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header(
+          'content-disposition',
+          `attachment; filename="decision.docx"; filename*=UTF-8''${encodeURIComponent(`${a.title}-通知书.docx`)}`,
+        )
+        .send(await funding.decisionLetter(db, a.id));
+    },
+  );
+
+  r.get(
+    '/api/applications/:id/funding',
+    { schema: { tags, summary: 'Payment schedule and reports of a project', params: id } },
+    async (req) => {
+      const auth = requireAuth(req);
+      const a = await calls.findApplication(db, req.params.id);
+      if (!canReadApplication(auth, a)) throw new AppError(404, 'not_found', { what: req.params.id });
+      return { payments: await funding.paymentsOf(db, a.id), reports: await funding.reportsOf(db, a.id) };
+    },
+  );
+
+  r.post(
+    '/api/applications/:id/contract',
+    { schema: { tags, summary: 'Record the signed contract: releases the first tranche', params: id } },
+    async (req, reply) => {
+      requireStaff(requireAuth(req), true);
+      await funding.signContract(db, contextOf(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  r.post(
+    '/api/project-payments/:id/pay',
+    { schema: { tags, summary: 'Pay a released instalment through the ledger (held while a report is overdue)', params: id } },
+    async (req) => {
+      requireStaff(requireAuth(req), true);
+      return funding.payInstalment(db, contextOf(req), req.params.id);
+    },
+  );
+
+  r.post(
+    '/api/project-reports/:id/submit',
+    {
+      schema: {
+        tags,
+        summary: 'Submit a progress, mid-term or acceptance report (the project owner)',
+        params: id,
+        body: z.object({ text: z.string().trim().min(5).max(20_000) }).strict(),
+      },
+    },
+    async (req) => {
+      const auth = requireAuth(req);
+      return funding.submitReport(db, contextOf(req), req.params.id, auth.user.id, req.body.text);
+    },
+  );
+
+  r.post(
+    '/api/project-reports/:id/decide',
+    {
+      schema: {
+        tags,
+        summary: 'Approve (releases what waited for it) or reject a report',
+        params: id,
+        body: z.object({ approve: z.boolean(), note: z.string().trim().max(1000).optional() }).strict(),
+      },
+    },
+    async (req) => {
+      requireStaff(requireAuth(req), true);
+      return funding.decideReport(db, contextOf(req), req.params.id, req.body.approve, req.body.note);
+    },
+  );
+
+  r.post(
+    '/api/applications/:id/midterm',
+    { schema: { tags, summary: 'Schedule the (single) mid-term check', params: id, body: z.object({ dueOn: isoDate }).strict() } },
+    async (req) => {
+      requireStaff(requireAuth(req), true);
+      return funding.scheduleMidterm(db, contextOf(req), req.params.id, req.body.dueOn);
+    },
+  );
+
+  r.post(
+    '/api/applications/:id/extend',
+    {
+      schema: {
+        tags,
+        summary: 'The (single) extension, at most the call’s maximum months',
+        params: id,
+        body: z.object({ months: z.number().int().min(1).max(24) }).strict(),
+      },
+    },
+    async (req, reply) => {
+      requireStaff(requireAuth(req), true);
+      await funding.extend(db, contextOf(req), req.params.id, req.body.months);
+      return reply.status(204).send();
+    },
+  );
+}
