@@ -299,7 +299,10 @@ export const ERROR_MESSAGES: Dict = {
     'zh-CN': '该指南的申报时间为 {opensOn} 至 {closesOn}，当前不在申报期内',
     'en-US': 'Applications to this call are open from {opensOn} to {closesOn}; not now',
   },
-  project_state: { 'zh-CN': '当前状态为“{status}”，不能执行“{action}”', 'en-US': 'The current status is "{status}"; "{action}" is not possible' },
+  project_state: {
+    'zh-CN': '当前状态为“{status}”，不能执行“{action}”',
+    'en-US': 'The current status is "{status}"; "{action}" is not possible',
+  },
   attachment_key: { 'zh-CN': '字段“{field}”：该指南没有名为“{key}”的附件', 'en-US': 'Field "{field}": the call has no attachment "{key}"' },
   attachment_too_large: { 'zh-CN': '附件超过 {max} MB 的限制', 'en-US': 'The attachment is over the {max} MB limit' },
   attachment_type: { 'zh-CN': '附件类型不符，允许：{types}', 'en-US': 'Attachment type not allowed; allowed: {types}' },

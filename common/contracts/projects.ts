@@ -14,8 +14,16 @@ export const attachmentSpec = z
     zh: label,
     en: label,
     required: z.boolean().default(false),
-    maxBytes: z.number().int().positive().max(20 * 1024 * 1024).default(10 * 1024 * 1024),
-    types: z.array(z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/)).min(1).max(10),
+    maxBytes: z
+      .number()
+      .int()
+      .positive()
+      .max(20 * 1024 * 1024)
+      .default(10 * 1024 * 1024),
+    types: z
+      .array(z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/))
+      .min(1)
+      .max(10),
   })
   .strict();
 export const callForm = z.object({ fields: z.array(formField).max(40), attachments: z.array(attachmentSpec).max(20) }).strict();
@@ -34,7 +42,10 @@ export const reviewTemplate = z
     spreadThreshold: z.number().min(0).max(100).default(20),
     reviewsPerApplication: z.number().int().min(1).max(15).default(5),
     expertLoadCap: z.number().int().min(1).max(200).default(20),
-    quotas: z.array(z.object({ field: z.string().min(1).max(40), min: z.number().int().min(1).max(5) }).strict()).max(5).default([]),
+    quotas: z
+      .array(z.object({ field: z.string().min(1).max(40), min: z.number().int().min(1).max(5) }).strict())
+      .max(5)
+      .default([]),
   })
   .strict()
   .refine((t) => Math.abs(t.criteria.reduce((s, c) => s + c.weight, 0) - 100) < 1e-9, {
@@ -85,7 +96,10 @@ export const applicationInput = z
     applicantName: z.string().trim().min(2).max(200).optional(),
     applicantCreditCode: z.string().trim().max(30).optional(),
     partnerCreditCodes: z.array(z.string().trim().max(30)).max(20).default([]),
-    teamMembers: z.array(z.object({ name: z.string().trim().min(1).max(50), role: z.string().trim().max(50).optional() }).strict()).max(50).default([]),
+    teamMembers: z
+      .array(z.object({ name: z.string().trim().min(1).max(50), role: z.string().trim().max(50).optional() }).strict())
+      .max(50)
+      .default([]),
     fields: z.record(key, z.union([z.string().max(20_000), z.number().finite(), z.boolean(), z.null()])).default({}),
     requestedFen: z.number().int().min(0).max(1e13),
   })
@@ -102,15 +116,32 @@ export const expertInput = z
     contact: z.string().trim().max(100).optional(),
     history: z
       .object({
-        employment: z.array(z.object({ creditCode: z.string().max(30), from: isoDate, to: isoDate.optional() }).strict()).max(50).default([]),
-        advice: z.array(z.object({ creditCode: z.string().max(30), from: isoDate, to: isoDate.optional() }).strict()).max(50).default([]),
-        relatives: z.array(z.object({ name: z.string().max(50), creditCode: z.string().max(30).optional() }).strict()).max(50).default([]),
-        shareholdings: z.array(z.object({ creditCode: z.string().max(30) }).strict()).max(50).default([]),
-        disputes: z.array(z.object({ creditCode: z.string().max(30), date: isoDate }).strict()).max(50).default([]),
+        employment: z
+          .array(z.object({ creditCode: z.string().max(30), from: isoDate, to: isoDate.optional() }).strict())
+          .max(50)
+          .default([]),
+        advice: z
+          .array(z.object({ creditCode: z.string().max(30), from: isoDate, to: isoDate.optional() }).strict())
+          .max(50)
+          .default([]),
+        relatives: z
+          .array(z.object({ name: z.string().max(50), creditCode: z.string().max(30).optional() }).strict())
+          .max(50)
+          .default([]),
+        shareholdings: z
+          .array(z.object({ creditCode: z.string().max(30) }).strict())
+          .max(50)
+          .default([]),
+        disputes: z
+          .array(z.object({ creditCode: z.string().max(30), date: isoDate }).strict())
+          .max(50)
+          .default([]),
       })
       .strict()
       .default({ employment: [], advice: [], relatives: [], shareholdings: [], disputes: [] }),
   })
   .strict();
 
-export const scoreInput = z.object({ scores: z.record(key, z.number().min(0).max(100)), comment: z.string().trim().max(5000).optional() }).strict();
+export const scoreInput = z
+  .object({ scores: z.record(key, z.number().min(0).max(100)), comment: z.string().trim().max(5000).optional() })
+  .strict();

@@ -1,5 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, customType, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { CallForm, FundingParams, ReviewTemplate } from '../../../common/contracts/projects.js';
 import { users } from './accounts.js';
 import { orgUnits } from './orgunits.js';
@@ -19,7 +34,10 @@ export const calls = pgTable(
     kind: text('kind').notNull().default('standard'),
     title: text('title').notNull(),
     guideText: text('guide_text').notNull(),
-    categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
+    categories: text('categories')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Eligibility as data: registered in the region, valid qualifications (any of). Challenges: none. */
     eligibility: jsonb('eligibility').notNull().$type<{ registeredInRegion: boolean; qualificationsAnyOf: string[] }>(),
     budgetFen: bigint('budget_fen', { mode: 'number' }).notNull(),
@@ -60,7 +78,10 @@ export const applications = pgTable(
       .references(() => users.id),
     applicantName: text('applicant_name').notNull(),
     applicantCreditCode: text('applicant_credit_code'),
-    partnerCreditCodes: text('partner_credit_codes').array().notNull().default(sql`'{}'::text[]`),
+    partnerCreditCodes: text('partner_credit_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     teamMembers: jsonb('team_members').notNull().$type<{ name: string; role?: string }[]>(),
     title: text('title').notNull(),
     fields: jsonb('fields').notNull().$type<Record<string, string | number | boolean | null>>(),
@@ -116,7 +137,10 @@ export const experts = pgTable('experts', {
   name: text('name').notNull(),
   orgCreditCode: text('org_credit_code'),
   orgName: text('org_name'),
-  fields: text('fields').array().notNull().default(sql`'{}'::text[]`),
+  fields: text('fields')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   titles: text('titles'),
   contact: text('contact'),
   available: boolean('available').notNull().default(true),
