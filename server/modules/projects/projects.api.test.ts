@@ -208,6 +208,12 @@ describe('project calls and expert review', () => {
     expect(agg.waitingFor).toBe(0);
     expect(agg.ranking).toHaveLength(2);
     expect(agg.policy.method).toBe('mean');
+    // After the session the bureau rates an expert.
+    expect((await clerk.post(`/api/experts/${experts[1]!.id}/rating`, { rating: 4 })).json()).toMatchObject({
+      ratingSum: 4,
+      ratingCount: 1,
+    });
+    expect((await clerk.post(`/api/experts/${experts[1]!.id}/rating`, { rating: 9 })).statusCode).toBe(400);
     const winner = agg.ranking[0].applicationId as string;
     const over = await clerk.post(`/api/calls/${callId}/decide`, { approvals: [{ applicationId: winner, approvedFen: 2_000_000_00 }] });
     expect(over.statusCode).toBe(409);

@@ -44,6 +44,39 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
   );
 
   r.post(
+    '/api/experts/:id/rating',
+    {
+      schema: {
+        tags,
+        summary: 'Rate an expert after a review session (1–5)',
+        params: id,
+        body: z.object({ rating: z.number().int().min(1).max(5), note: z.string().trim().max(500).optional() }).strict(),
+      },
+    },
+    async (req) => {
+      requireStaff(requireAuth(req), true);
+      return review.rateExpert(db, contextOf(req), req.params.id, req.body.rating, req.body.note);
+    },
+  );
+
+  r.post(
+    '/api/applications/:id/consensus',
+    {
+      schema: {
+        tags,
+        summary: 'Record the consensus score of a high-spread application, with the reason',
+        params: id,
+        body: z.object({ score: z.number().min(0).max(100), note: z.string().trim().min(2).max(1000) }).strict(),
+      },
+    },
+    async (req, reply) => {
+      requireStaff(requireAuth(req), true);
+      await review.recordConsensus(db, contextOf(req), req.params.id, req.body.score, req.body.note);
+      return reply.status(204).send();
+    },
+  );
+
+  r.post(
     '/api/calls/:id/conflicts/detect',
     { schema: { tags, summary: 'Detect conflicts of interest (suggestions to confirm)', params: id } },
     async (req) => {

@@ -404,3 +404,43 @@ export async function aggregateCall(db: Db, ctx: RequestContext, call: CallRow) 
   });
   return { policy: agg.policy, waitingFor: pending.length, ranking: agg.ranking, consensus: agg.consensus };
 }
+
+/** After a review session: the bureau rates an expert (1–5); the pool shows the running average. */
+export async function rateExpert(db: Db, ctx: RequestContext, id: string, rating: number, note?: string) {
+  return db.transaction(async (tx) => {
+    const [e] = await tx.select().from(experts).where(eq(experts.id, id)).for('update');
+    if (!e) throw new AppError(404, 'not_found', { what: id });
+    const [row] = await tx
+      .update(experts)
+      .set({ ratingSum: e.ratingSum + rating, ratingCount: e.ratingCount + 1 })
+      .where(eq(experts.id, id))
+      .returning();
+    await audit(tx, ctx, { action: 'rate', entity: 'expert', entityId: id, note: { rating, ...(note ? { note } : {}) } });
+    return row!;
+  });
+}
+
+/**
+ * The consensus step for a high-spread application: the panel agrees a score, recorded with its reason; the
+ * call's scored applications are ranked again (ties share the best rank).
+ */
+export async function recordConsensus(db: Db, ctx: RequestContext, id: string, score: number, note: string) {
+  return db.transaction(async (tx) => {
+    const [a] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
+    if (!a) throw new AppError(404, 'not_found', { what: id });
+    if (a.status !== 'consensus') throw new AppError(409, 'project_state', { status: a.status, action: 'consensus' });
+    await tx
+      .update(applications)
+      .set({ score, status: 'scored', decisionNote: note, updatedAt: new Date() })
+      .where(eq(applications.id, id));
+    const scored = await tx
+      .select({ id: applications.id, score: applications.score })
+      .from(applications)
+      .where(and(eq(applications.callId, a.callId), inArray(applications.status, ['scored', 'consensus'])));
+    for (const x of scored) {
+      const rank = 1 + scored.filter((y) => (y.score ?? -1) > (x.score ?? -1) + 1e-9).length;
+      await tx.update(applications).set({ rank }).where(eq(applications.id, x.id));
+    }
+    await audit(tx, ctx, { action: 'consensus', entity: 'application', entityId: id, before: { score: a.score }, after: { score, note } });
+  });
+}
