@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { parseCsv } from '../../platform/csv.js';
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
@@ -91,36 +92,6 @@ const toRecord = (index: Map<StatsColumn, number>, cells: string[]) => {
   for (const [key, at] of index) out[key] = (cells[at] ?? '').trim();
   return out;
 };
-
-/** RFC 4180 CSV (quotes, doubled quotes, CRLF). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell.trim());
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell.trim());
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) rows.push([...row, cell.trim()]);
-  return rows;
-}
 
 /** UTF-8 (with or without BOM); a CSV saved by Chinese Excel is GB18030, which is tried next. */
 function decodeText(body: Buffer): string {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { expertInput, scoreInput } from '../../../common/contracts/projects.js';
+import { CONFLICT_TYPES, type ConflictType } from '../../../common/review/index.js';
 import { isoDate } from '../../../common/contracts/common.js';
 import { contextOf } from '../../platform/audit.js';
 import { requireAuth } from '../../platform/auth.js';
@@ -13,16 +14,8 @@ import { requireStaff } from './projects.policy.js';
 import { canReadApplication } from './projects.routes.js';
 import * as review from './review.service.js';
 
-const CONFLICT_TYPES = [
-  'same-organisation',
-  'employment',
-  'advice',
-  'relative',
-  'shareholding',
-  'dispute',
-  'drafted-call',
-  'other',
-] as const;
+/** What can be recorded: the detected kinds, and any other reason a person gives. */
+const DECLARABLE: [ConflictType | 'other', ...(ConflictType | 'other')[]] = ['other', ...CONFLICT_TYPES];
 
 export function reviewRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -101,7 +94,7 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
           .object({
             expertId: z.uuid().optional(),
             applicationId: z.uuid(),
-            type: z.enum(CONFLICT_TYPES),
+            type: z.enum(DECLARABLE),
             evidence: z.string().trim().min(2).max(2000),
           })
           .strict(),

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { CellValue } from 'exceljs';
 import { cellText } from '../../platform/xlsx-cells.js';
+import { parseCsv } from '../../platform/csv.js';
+
+export { parseCsv };
 import ExcelJS from '../../platform/exceljs.js';
 import { platformInput, qualificationInput, STAT_FIELDS } from '../../../common/contracts/registry.js';
 import type { Locale } from '../../../common/enums.js';
@@ -102,37 +105,6 @@ export async function importTemplate(kind: ImportKind, locale: Locale): Promise<
 }
 
 // ---------------------------------------------------------------- reading files
-
-/** RFC 4180 CSV (quotes, doubled quotes, CRLF), UTF-8 with or without BOM. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell.trim());
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(cell.trim());
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) rows.push([...row, cell.trim()]);
-  return rows;
-}
 
 /** Limits that keep a malformed or hostile file from exhausting the server: a clear error instead. */
 export const IMPORT_LIMITS = { rows: 500_000, cellChars: 2_000 } as const;
