@@ -29,3 +29,11 @@ export const POLICY_EDITORS: readonly Role[] = ['bureau'];
 export const BENCHMARK_READERS: readonly Role[] = ['admin', 'bureau', 'leader', 'department', 'auditor'];
 /** Who defines custom peer groups. */
 export const BENCHMARK_EDITORS: readonly Role[] = ['admin', 'bureau'];
+
+// Project calls, expert review and project funding (projects.policy.ts, review.routes.ts).
+/** Who reads calls, applications, the expert pool, conflicts, rankings and funding. */
+export const PROJECT_READERS: readonly Role[] = ['admin', 'bureau', 'leader', 'auditor'];
+/** Who creates and publishes calls, checks applications, draws experts, decides and pays. */
+export const PROJECT_EDITORS: readonly Role[] = ['bureau'];
+/** Review experts: their own assignments only, and the others' scores (anonymised) after their own. */
+export const EXPERTS: readonly Role[] = ['expert'];

@@ -5,6 +5,7 @@ import { planMessages } from './messages.plans';
 import { policyMessages } from './messages.policies';
 import { portalMessages } from './messages.portal';
 import { precheckMessages } from './messages.precheck';
+import { projectMessages } from './messages.projects';
 import { registryMessages } from './messages.registry';
 
 export interface Entry {
@@ -26,6 +27,7 @@ export const messages = {
   ...portalMessages,
   ...policyMessages,
   ...benchmarkMessages,
+  ...projectMessages,
 
   'app.name': { zh: '科创治理平台', en: 'Kechuang' },
   'app.tagline': { zh: '县域科技创新治理', en: 'Science & technology innovation governance' },

@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   DashboardOutlined,
   EditOutlined,
+  ExperimentOutlined,
   FileDoneOutlined,
   FileTextOutlined,
   FundOutlined,
@@ -12,10 +13,21 @@ import {
   ProfileOutlined,
   ShopOutlined,
   SolutionOutlined,
+  StarOutlined,
   TeamOutlined,
+  UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { BENCHMARK_READERS, ENTERPRISE_USERS, PLAN_READERS, POLICY_READERS, REGISTRY_READERS, VALUE_WRITERS } from './access';
+import {
+  BENCHMARK_READERS,
+  ENTERPRISE_USERS,
+  EXPERTS,
+  PLAN_READERS,
+  POLICY_READERS,
+  PROJECT_READERS,
+  REGISTRY_READERS,
+  VALUE_WRITERS,
+} from './access';
 import type { MessageKey } from './messages';
 import type { Access } from './session';
 
@@ -109,6 +121,24 @@ export const NAV: NavItem[] = [
     testId: 'nav-ledger',
   },
   {
+    // 项目管理: calls, applications, review, decisions and funding; a call's page belongs to it.
+    path: '/projects',
+    labelKey: 'nav.projects',
+    icon: <ExperimentOutlined />,
+    roles: PROJECT_READERS,
+    page: lazy(() => import('../features/projects/ProjectsPage')),
+    testId: 'nav-projects',
+    also: ['/projects/calls'],
+  },
+  {
+    path: '/projects/experts',
+    labelKey: 'nav.experts',
+    icon: <UsergroupAddOutlined />,
+    roles: PROJECT_READERS,
+    page: lazy(() => import('../features/projects/ExpertsPage')),
+    testId: 'nav-experts',
+  },
+  {
     // 区域对标: rankings among peers; the comparison and profile pages belong to it.
     path: '/benchmarks',
     labelKey: 'nav.benchmarks',
@@ -134,6 +164,15 @@ export const NAV: NavItem[] = [
     roles: ENTERPRISE_USERS,
     page: lazy(() => import('../features/portal/MyEnterprisePage')),
     testId: 'nav-my',
+  },
+  {
+    // Before the pages open to everyone, so an expert's home is the review workbench.
+    path: '/reviews',
+    labelKey: 'nav.reviews',
+    icon: <StarOutlined />,
+    roles: EXPERTS,
+    page: lazy(() => import('../features/review/ReviewsPage')),
+    testId: 'nav-reviews',
   },
   {
     path: '/org-units',
@@ -183,6 +222,11 @@ export const PAGES: PageRoute[] = [
     path: '/registry/enterprises/:id',
     roles: REGISTRY_READERS,
     page: lazy(() => import('../features/registry/detail/EnterprisePage')),
+  },
+  {
+    path: '/projects/calls/:id',
+    roles: PROJECT_READERS,
+    page: lazy(() => import('../features/projects/CallPage')),
   },
   {
     path: '/policies/:code',

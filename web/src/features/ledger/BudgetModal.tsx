@@ -19,17 +19,20 @@ interface Values {
 const thousands = (v: number | string | undefined) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /**
- * 追加预算: money for one policy and fiscal year, entered in yuan. The request key is made when the form opens,
+ * 追加预算: money for one policy (or one project call) and fiscal year, entered in yuan. The request key is made when the form opens,
  * so a double click or a retry after a lost answer funds the budget once.
  */
 export function BudgetModal({
   open,
   policies,
+  calls = [],
   defaults,
   onClose,
 }: {
   open: boolean;
   policies: readonly PolicySummary[];
+  /** Project calls, funded under `call_<CODE>` (their payments come from that budget). */
+  calls?: readonly { code: string; title: string }[];
   defaults: { year: number; policyCode?: string };
   onClose: () => void;
 }) {
@@ -105,7 +108,10 @@ export function BudgetModal({
         <Form.Item name="policyCode" label={t('ledger.policy')} rules={[{ required: true, message: t('ledger.budget.policyRequired') }]}>
           <Select<string>
             showSearch={{ optionFilterProp: 'label' }}
-            options={policies.map((p) => ({ value: p.code, label: `${nameOf(p, locale)}（${p.code}）` }))}
+            options={[
+              ...policies.map((p) => ({ value: p.code, label: `${nameOf(p, locale)}（${p.code}）` })),
+              ...calls.map((c) => ({ value: `call_${c.code}`, label: `${t('ledger.budget.call', { title: c.title })}（call_${c.code}）` })),
+            ]}
             data-testid="budget-policy"
           />
         </Form.Item>

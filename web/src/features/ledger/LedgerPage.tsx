@@ -6,7 +6,8 @@ import { useState, type HTMLAttributes, type MouseEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { accountsQuery, type AccountKind, type LedgerAccount } from '../../api/ledger';
 import { policiesQuery } from '../../api/policies';
-import { POLICY_EDITORS } from '../../app/access';
+import { callsQuery } from '../../api/projects';
+import { POLICY_EDITORS, PROJECT_READERS } from '../../app/access';
 import { PageTitle } from '../../app/PageTitle';
 import { useI18n } from '../../app/i18n';
 import { mayUse, useMe } from '../../app/session';
@@ -27,13 +28,16 @@ const money = (fen: number, locale: 'zh-CN' | 'en-US') => <span style={{ whiteSp
 /** 预算与台账: budgets per policy and year, every account by kind with its transfers, and the reconciliation. */
 export default function LedgerPage() {
   const { t, locale } = useI18n();
-  const editor = mayUse(useMe().data, POLICY_EDITORS);
+  const me = useMe().data;
+  const editor = mayUse(me, POLICY_EDITORS);
   const [params, setParams] = useSearchParams();
   const kind: AccountKind = (KINDS as readonly string[]).includes(params.get('kind') ?? '')
     ? (params.get('kind') as AccountKind)
     : 'budget';
   const accounts = useQuery(accountsQuery());
   const policies = useQuery(policiesQuery()).data ?? [];
+  // Project calls have budgets too (call_<CODE>): named by their title.
+  const calls = useQuery({ ...callsQuery(), enabled: mayUse(me, PROJECT_READERS) }).data ?? [];
   const [year, setYear] = useState<number | undefined>();
   const [adding, setAdding] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
@@ -41,7 +45,8 @@ export default function LedgerPage() {
   const all = accounts.data ?? [];
   const policyName = (code: string | null) => {
     const p = code ? policies.find((x) => x.code === code) : undefined;
-    return p ? nameOf(p, locale) : (code ?? '—');
+    const c = code?.startsWith('call_') ? calls.find((x) => `call_${x.code}` === code) : undefined;
+    return p ? nameOf(p, locale) : c ? t('ledger.budget.call', { title: c.title }) : (code ?? '—');
   };
   const budgets = all.filter((a) => a.kind === 'budget' && (year === undefined || a.fiscalYear === year));
   const years = [...new Set(all.map((a) => a.fiscalYear).filter((y): y is number => y !== null))].sort((a, b) => b - a);
@@ -263,6 +268,7 @@ export default function LedgerPage() {
       <BudgetModal
         open={adding}
         policies={policies}
+        calls={calls}
         defaults={{ year: year ?? new Date().getFullYear() }}
         onClose={() => setAdding(false)}
       />

@@ -13,15 +13,17 @@ import { MyClaims } from './MyClaims';
 import { MyPatents } from './MyPatents';
 import { MyPolicies } from './MyPolicies';
 import { MyProfile } from './MyProfile';
+import { MyProjectCalls } from './MyProjectCalls';
+import { MyProjects } from './MyProjects';
 import { MyQualifications } from './MyQualifications';
 import { MyStats } from './MyStats';
 
-const TABS = ['profile', 'stats', 'quals', 'patents', 'policies', 'claims'] as const;
+const TABS = ['profile', 'stats', 'quals', 'patents', 'policies', 'claims', 'calls', 'projects'] as const;
 type TabKey = (typeof TABS)[number];
 
 /**
  * The enterprise portal: an enterprise user's own profile, annual figures, qualifications with prechecks, patents,
- * the policies it may enjoy and its claims.
+ * the policies it may enjoy and its claims, the project calls it may answer and its funded projects.
  */
 export default function MyEnterprisePage() {
   const t = useT();
@@ -37,6 +39,8 @@ export default function MyEnterprisePage() {
     if (key === 'quals') return <MyQualifications enterprise={e} />;
     if (key === 'policies') return <MyPolicies />;
     if (key === 'claims') return <MyClaims />;
+    if (key === 'calls') return <MyProjectCalls />;
+    if (key === 'projects') return <MyProjects />;
     return <MyPatents />;
   };
 

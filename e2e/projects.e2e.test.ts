@@ -1,0 +1,383 @@
+import { createHash } from 'node:crypto';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditCodeCheckChar } from '../common/registry/index.js';
+import { createEnterprise } from '../server/modules/registry/index.js';
+import { systemContext } from '../server/platform/audit.js';
+import { e2eAvailable, expectAccessible, newPage, screenshot, seedUser, signIn, startE2E, type E2EServer } from './harness.js';
+
+const run = e2eAvailable();
+const CODE = 'E2E-PROJ-01';
+const BUDGET_CODE = `call_${CODE}`;
+const BUDGET_FEN = 1_000_000_00; // the ledger budget funded for the call: 100 万元
+const APPROVED_FEN = 400_000_00; // granted to the winner: 40 万元
+const TRANCHE_FEN = 240_000_00; // 60 % first tranche
+const PDF = Buffer.from('%PDF-1.4\n% e2e feasibility report\n');
+const PDF_SHA = createHash('sha256').update(PDF).digest('hex');
+const TITLE_A = '武陵山区中药材提取工艺研究';
+const TITLE_B = '秀山土家织锦数字化设计平台';
+const REASON = '预算表缺少设备购置明细，请补充后重新提交';
+/** Per application: A ranks first. */
+const SCORES = { a: { innovation: 86, feasibility: 80 }, b: { innovation: 72, feasibility: 66 } };
+
+const codeOf = (first17: string) => first17 + creditCodeCheckChar(first17);
+
+interface Api {
+  context: BrowserContext;
+  get: <T>(path: string) => Promise<T>;
+  post: <T>(path: string, data?: unknown) => Promise<T>;
+  upload: <T>(path: string, body: Buffer, contentType: string) => Promise<T>;
+}
+
+/** A signed-in API client over its own browser context (cookie session, CSRF header on writes). */
+async function apiAs(s: E2EServer, username: string, password: string): Promise<Api> {
+  const context = await s.browser.newContext();
+  const login = await context.request.post(`${s.url}/api/auth/login`, { data: { username, password } });
+  expect(login.ok(), `sign-in of ${username}`).toBe(true);
+  const csrf = async () => decodeURIComponent((await context.cookies()).find((c) => c.name === 'kc_csrf')?.value ?? '');
+  const check = async (
+    res: { ok: () => boolean; status: () => number; text: () => Promise<string>; json: () => Promise<unknown> },
+    what: string,
+  ) => {
+    if (!res.ok()) throw new Error(`${what} → ${res.status()} ${await res.text()}`);
+    return res.status() === 204 ? undefined : await res.json();
+  };
+  return {
+    context,
+    get: async <T>(path: string) => (await check(await context.request.get(`${s.url}${path}`), `GET ${path}`)) as T,
+    post: async <T>(path: string, data?: unknown) =>
+      (await check(
+        await context.request.post(`${s.url}${path}`, {
+          headers: { 'X-CSRF-Token': await csrf() },
+          ...(data === undefined ? {} : { data }),
+        }),
+        `POST ${path}`,
+      )) as T,
+    upload: async <T>(path: string, body: Buffer, contentType: string) =>
+      (await check(
+        await context.request.post(`${s.url}${path}`, {
+          headers: { 'X-CSRF-Token': await csrf(), 'Content-Type': contentType },
+          data: body,
+        }),
+        `POST ${path}`,
+      )) as T,
+  };
+}
+
+interface AppRow {
+  id: string;
+  title: string;
+  status: string;
+}
+interface ReviewRow {
+  id: string;
+  applicationId: string;
+  status: string;
+}
+
+describe.skipIf(!run)('project call, expert review and funding journey in Chromium', () => {
+  let s: E2EServer;
+  const firmA = { code: codeOf('91500241MA6PJ0A01'), name: '秀山县端到端中药材科技有限公司' };
+  const firmB = { code: codeOf('91500241MA6PJ0B02'), name: '秀山县端到端织锦文化有限公司' };
+  /** Five experts in five organisations; 专家甲 works for the first applicant (a conflict by credit code). */
+  const experts = [
+    { user: 'expert_jia', name: '专家甲', org: firmA.code, orgName: firmA.name },
+    { user: 'expert_yi', name: '专家乙', org: codeOf('12500241MB0PJ0E01'), orgName: '秀山县农业技术推广中心' },
+    { user: 'expert_bing', name: '专家丙', org: codeOf('12500000MB0PJ0E02'), orgName: '重庆市中药研究院' },
+    { user: 'expert_ding', name: '专家丁', org: codeOf('12500000MB0PJ0E03'), orgName: '重庆文理学院' },
+    { user: 'expert_wu', name: '专家戊', org: codeOf('91500000MA0PJ0E04'), orgName: '重庆某会计师事务所' },
+  ];
+  const EXPERT_PASS = 'Expert-review-pass-1';
+  let clerkApi: Api;
+
+  beforeAll(async () => {
+    s = await startE2E();
+    for (const [firm, user] of [
+      [firmA, 'herb_firm'],
+      [firmB, 'brocade_firm'],
+    ] as const) {
+      const id = await createEnterprise(s.database.db, systemContext('e2e'), () => true, {
+        creditCode: firm.code,
+        name: firm.name,
+        orgUnitCode: '500241001',
+        tags: [],
+        parks: [],
+      });
+      await seedUser(s, user, 'Firm-project-pass-1', [{ role: 'enterprise', orgUnitCode: '500241', enterpriseId: id }], firm.name);
+    }
+    await seedUser(s, 'clerk_sun', 'Clerk-sun-pass-1', [{ role: 'bureau', orgUnitCode: '500241' }], '孙科员');
+    for (const e of experts) await seedUser(s, e.user, EXPERT_PASS, [{ role: 'expert', orgUnitCode: '500241' }], e.name);
+    clerkApi = await apiAs(s, 'clerk_sun', 'Clerk-sun-pass-1');
+    for (const e of experts)
+      await clerkApi.post('/api/experts', { name: e.name, username: e.user, orgCreditCode: e.org, orgName: e.orgName, fields: ['tcm'] });
+  });
+  afterAll(async () => {
+    await clerkApi?.context.close();
+    await s?.close();
+  });
+
+  it('publishes a call, takes two applications, draws experts without conflicts, scores, decides and pays the first tranche', async () => {
+    // 1. The clerk creates the call with the guided form (defaults, but three reviews per application) and publishes it.
+    const clerk = await newPage(s);
+    await signIn(clerk.page, s.url, 'clerk_sun', 'Clerk-sun-pass-1');
+    await clerk.page.getByTestId('nav-projects').click();
+    await clerk.page.waitForURL('**/projects');
+    await clerk.page.getByTestId('calls-table').waitFor();
+    await expectAccessible(clerk.page, 'project calls');
+    await clerk.page.getByTestId('call-create').click();
+    await clerk.page.getByTestId('call-code').fill(CODE);
+    await clerk.page.getByTestId('call-title').fill('2026 年秀山县科技计划项目（端到端）');
+    await clerk.page.getByTestId('call-guide').fill('支持中药材、民族文化数字化等领域的关键技术攻关。');
+    await clerk.page.getByTestId('call-budget').fill('1000000');
+    await expectAccessible(clerk.page, 'call form: basics');
+    await clerk.page.getByTestId('call-next').click();
+    await clerk.page.getByTestId('call-field-0-key').waitFor();
+    expect(await clerk.page.getByTestId('call-field-0-key').inputValue()).toBe('summary');
+    await expectAccessible(clerk.page, 'call form: application form');
+    await clerk.page.getByTestId('call-next').click();
+    expect(await clerk.page.getByTestId('call-weight-sum').textContent()).toContain('100');
+    await clerk.page.getByTestId('call-reviews').fill('3');
+    await expectAccessible(clerk.page, 'call form: review rules');
+    await screenshot(clerk.page, 'projects-call-form-review');
+    await clerk.page.getByTestId('call-next').click();
+    expect(await clerk.page.getByTestId('call-first-tranche').inputValue()).toBe('60');
+    await clerk.page.getByTestId('call-submit').click();
+    await clerk.page.waitForURL('**/projects/calls/**');
+    const status = clerk.page.getByTestId('call-status');
+    await expect.poll(() => status.getAttribute('data-status')).toBe('draft');
+    const callId = new URL(clerk.page.url()).pathname.split('/').pop()!;
+    await clerk.page.getByTestId('call-publish').click();
+    await clerk.page.getByTestId('call-status-action-confirm').click();
+    await expect.poll(() => status.getAttribute('data-status')).toBe('published');
+    await expectAccessible(clerk.page, 'call page');
+
+    // 2. Enterprise A applies through its portal: the call's form, an attachment with its checksum, then submit.
+    const firm = await newPage(s);
+    await signIn(firm.page, s.url, 'herb_firm', 'Firm-project-pass-1');
+    await firm.page.waitForURL('**/my**');
+    await firm.page.getByTestId('my-tab-calls').click();
+    await firm.page.getByTestId(`call-apply-${CODE}`).click();
+    await firm.page.getByTestId('application-title').fill(TITLE_A);
+    await firm.page.getByTestId('application-requested').fill('500000');
+    await firm.page.getByTestId('application-field-summary').fill('建立道地药材有效成分提取工艺，提取率提高 20 %。');
+    await expectAccessible(firm.page, 'portal: new application');
+    await firm.page.getByTestId('application-save').click();
+    const editor = firm.page.locator('[data-testid="application-editor"][data-status="draft"]');
+    await editor.waitFor();
+    await firm.page.getByTestId('attach-plan').locator('input[type="file"]').setInputFiles({
+      name: '可行性研究报告.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
+    await expect.poll(() => firm.page.getByTestId('upload-sha256').textContent()).toBe(PDF_SHA);
+    expect(await firm.page.getByTestId('upload-check').getAttribute('data-match')).toBe('true');
+    await firm.page.getByTestId('my-attachments').getByText(PDF_SHA).first().waitFor();
+    await expectAccessible(firm.page, 'portal: application with attachment');
+    await screenshot(firm.page, 'projects-portal-application');
+    await firm.page.getByTestId('application-submit').click();
+    await firm.page.getByTestId('application-action-confirm').click();
+    await firm.page.locator('[data-testid="application-editor"][data-status="submitted"]').waitFor();
+    await firm.page.keyboard.press('Escape');
+
+    // 3. Enterprise B applies through the API.
+    const firmBApi = await apiAs(s, 'brocade_firm', 'Firm-project-pass-1');
+    const b = await firmBApi.post<AppRow>(`/api/calls/${callId}/applications`, {
+      title: TITLE_B,
+      fields: { summary: '织锦纹样数据库与数字化设计工具。' },
+      requestedFen: 300_000_00,
+    });
+    await firmBApi.upload(`/api/applications/${b.id}/attachments?key=plan&fileName=plan.pdf`, PDF, 'application/pdf');
+    await firmBApi.post(`/api/applications/${b.id}/submit`);
+    await firmBApi.context.close();
+    const apps = await clerkApi.get<AppRow[]>(`/api/calls/${callId}/applications`);
+    const a = apps.find((x) => x.title === TITLE_A)!;
+    expect(a.status).toBe('submitted');
+
+    // 4. Formal check: A is returned with a reason, B accepted.
+    await clerk.page.reload();
+    await clerk.page.getByTestId('call-tab-applications').click();
+    const rowA = clerk.page.getByTestId(`application-row-${a.id}`);
+    await rowA.waitFor();
+    await clerk.page.getByTestId(`formal-return-${a.id}`).click();
+    await clerk.page.getByTestId('formal-reason-input').fill(REASON);
+    await clerk.page.getByTestId('formal-reason-confirm').click();
+    await expect.poll(() => rowA.getAttribute('data-status')).toBe('returned');
+    await clerk.page.getByTestId(`formal-accept-${b.id}`).click();
+    await expect.poll(() => clerk.page.getByTestId(`application-row-${b.id}`).getAttribute('data-status')).toBe('accepted');
+
+    // 5. Enterprise A reads the reason in its portal, and submits again.
+    await firm.page.reload();
+    const mine = firm.page.getByTestId(`my-application-${a.id}`);
+    await expect.poll(() => mine.getAttribute('data-status')).toBe('returned');
+    await firm.page.getByTestId('my-returned-alert').waitFor();
+    await firm.page.getByTestId(`my-application-action-${a.id}`).click();
+    await expect.poll(() => firm.page.getByTestId('application-formal-note').textContent()).toContain(REASON);
+    await expectAccessible(firm.page, 'portal: returned application');
+    await firm.page.getByTestId('application-submit').click();
+    await firm.page.getByTestId('application-action-confirm').click();
+    await firm.page.locator('[data-testid="application-editor"][data-status="submitted"]').waitFor();
+    await firm.page.keyboard.press('Escape');
+
+    // 6. The clerk accepts A; the expanded row shows the file's checksum.
+    await clerk.page.reload();
+    await expect.poll(() => rowA.getAttribute('data-status')).toBe('submitted');
+    await clerk.page.getByTestId(`formal-accept-${a.id}`).click();
+    await expect.poll(() => rowA.getAttribute('data-status')).toBe('accepted');
+    await rowA.locator('.ant-table-row-expand-icon').click();
+    await clerk.page.getByTestId(`application-attachments-${a.id}`).getByText(PDF_SHA).first().waitFor();
+    await expectAccessible(clerk.page, 'applications');
+    await screenshot(clerk.page, 'projects-applications');
+
+    // 7. Conflict detection finds 专家甲 (same organisation as A); the clerk confirms it.
+    await clerk.page.getByTestId('call-tab-conflicts').click();
+    await clerk.page.getByTestId('conflicts-detect').click();
+    const conflict = clerk.page.locator(`[data-testid^="conflict-row-"][data-expert="专家甲"][data-application="${a.id}"]`);
+    await conflict.waitFor();
+    expect(await conflict.getAttribute('data-type')).toBe('same-organisation');
+    expect(await conflict.getAttribute('data-status')).toBe('suggested');
+    expect(await conflict.getByTestId('conflict-evidence').textContent()).toContain(firmA.code);
+    const conflictId = (await conflict.getAttribute('data-testid'))!.replace('conflict-row-', '');
+    await clerk.page.getByTestId(`conflict-confirm-${conflictId}`).click();
+    await expect.poll(() => conflict.getAttribute('data-status')).toBe('confirmed');
+    await expectAccessible(clerk.page, 'conflicts');
+    await screenshot(clerk.page, 'projects-conflicts');
+
+    // 8. The draw: three experts for each application, seeded; the result has its checksum.
+    await clerk.page.getByTestId('call-tab-draw').click();
+    await clerk.page.getByTestId('draw-seed').fill('20260101');
+    await clerk.page.getByTestId('draw-run').click();
+    await clerk.page.getByTestId('draw-confirm').click();
+    const draw = clerk.page.getByTestId('draw-result');
+    await draw.waitFor();
+    expect(await draw.getAttribute('data-assignments')).toBe('6');
+    expect(await clerk.page.getByTestId('draw-seed-used').textContent()).toBe('20260101');
+    expect((await draw.getAttribute('data-checksum'))?.length).toBeGreaterThan(8);
+    await expectAccessible(clerk.page, 'draw');
+    await screenshot(clerk.page, 'projects-draw');
+
+    // No expert reviews an application it conflicts with, and no two of one organisation review the same one.
+    const expertApis = await Promise.all(experts.map((e) => apiAs(s, e.user, EXPERT_PASS)));
+    const assigned = await Promise.all(expertApis.map((x) => x.get<ReviewRow[]>('/api/my/reviews')));
+    expect(assigned.flat()).toHaveLength(6);
+    expect(assigned[0]!.some((r) => r.applicationId === a.id)).toBe(false);
+
+    // 9. Experts score: all but one through the API, then one through the UI, who then sees the others anonymised.
+    const uiIndex = assigned.findIndex((list, i) => i > 0 && list.length > 0);
+    const scoreOf = (applicationId: string) => (applicationId === a.id ? SCORES.a : SCORES.b);
+    for (const [i, list] of assigned.entries()) {
+      const mineToScore = i === uiIndex ? list.slice(1) : list;
+      for (const r of mineToScore)
+        await expertApis[i]!.post(`/api/my/reviews/${r.id}/score`, { scores: scoreOf(r.applicationId), comment: '同意' });
+    }
+    await Promise.all(expertApis.map((x) => x.context.close()));
+    const uiReview = assigned[uiIndex]![0]!;
+    const expert = await newPage(s);
+    await signIn(expert.page, s.url, experts[uiIndex]!.user, EXPERT_PASS);
+    await expert.page.waitForURL('**/reviews');
+    await expect.poll(() => expert.page.getByTestId(`review-row-${uiReview.id}`).getAttribute('data-status')).toBe('assigned');
+    expect(await expert.page.getByTestId('nav-projects').count()).toBe(0);
+    await expectAccessible(expert.page, 'my reviews');
+    await expert.page.getByTestId(`review-open-${uiReview.id}`).click();
+    await expert.page.locator('[data-testid="review-detail"][data-status="assigned"]').waitFor();
+    const sc = scoreOf(uiReview.applicationId);
+    await expert.page.getByTestId('score-innovation').fill(String(sc.innovation));
+    await expert.page.getByTestId('score-feasibility').fill(String(sc.feasibility));
+    const weighted = Math.round((sc.innovation * 0.6 + sc.feasibility * 0.4) * 100) / 100;
+    await expect.poll(() => expert.page.getByTestId('score-total').getAttribute('data-total')).toBe(String(weighted));
+    await expert.page.getByTestId('score-comment').fill('技术路线清晰，建议支持。');
+    await expectAccessible(expert.page, 'score sheet');
+    await screenshot(expert.page, 'projects-score-sheet');
+    await expert.page.getByTestId('score-submit').click();
+    await expert.page.getByTestId('score-confirm').click();
+    await expert.page.locator('[data-testid="review-detail"][data-status="submitted"]').waitFor();
+    await expect.poll(() => expert.page.locator('[data-testid="others-scores"] tbody tr.ant-table-row').count()).toBe(2);
+    expect(await expert.page.getByTestId('others-scores').textContent()).not.toContain('专家甲');
+    await expectAccessible(expert.page, 'review after submission');
+    await screenshot(expert.page, 'projects-review-submitted');
+    await expert.context.close();
+
+    // 10. The clerk aggregates: nothing waits, A ranks first.
+    await clerk.page.getByTestId('call-tab-scores').click();
+    await clerk.page.getByTestId('scores-aggregate').click();
+    const agg = clerk.page.getByTestId('aggregation');
+    await agg.waitFor();
+    expect(await agg.getAttribute('data-waiting')).toBe('0');
+    expect(await clerk.page.getByTestId(`ranking-row-${a.id}`).getAttribute('data-rank')).toBe('1');
+    expect(await clerk.page.getByTestId(`ranking-row-${b.id}`).getAttribute('data-rank')).toBe('2');
+    await expectAccessible(clerk.page, 'scores');
+    await screenshot(clerk.page, 'projects-scores');
+
+    // 11. The decision: A approved with 40 万元, within the budget; B not funded.
+    await clerk.page.getByTestId('call-tab-decision').click();
+    await clerk.page.getByTestId(`decision-include-${a.id}`).check();
+    await clerk.page.getByTestId(`decision-amount-${a.id}`).fill('400000');
+    await expect.poll(() => clerk.page.getByTestId('decision-total').getAttribute('data-fen')).toBe(String(APPROVED_FEN));
+    expect(await clerk.page.getByTestId('decision-total').getAttribute('data-over')).toBe('false');
+    await expectAccessible(clerk.page, 'decision');
+    await clerk.page.getByTestId('decision-note').fill('按专家评审排名立项');
+    await clerk.page.getByTestId('decision-submit').click();
+    await clerk.page.getByTestId('decision-confirm').click();
+    await expect.poll(() => clerk.page.getByTestId(`decided-row-${a.id}`).getAttribute('data-status')).toBe('approved');
+    expect(await clerk.page.getByTestId(`decided-row-${b.id}`).getAttribute('data-status')).toBe('not_funded');
+    await screenshot(clerk.page, 'projects-decision');
+
+    // 12. Funding: the contract releases the first tranche (60 %); the call's budget is funded; the tranche is paid.
+    await clerk.page.getByTestId('call-tab-funding').click();
+    const project = clerk.page.getByTestId(`project-funding-${a.id}`);
+    await project.waitFor();
+    await project.getByTestId('project-contract').click();
+    await clerk.page.getByTestId('contract-confirm').click();
+    await expect.poll(() => project.getByTestId('project-status').getAttribute('data-status')).toBe('contracted');
+    const first = project.getByTestId('payment-row-1');
+    await expect.poll(() => first.getAttribute('data-status')).toBe('released');
+    expect(await first.getAttribute('data-fen')).toBe(String(TRANCHE_FEN));
+    await clerk.page.getByTestId('call-budget-add').click();
+    await clerk.page.getByTestId('budget-amount').fill('1000000');
+    await clerk.page.getByTestId('budget-reason').fill('秀财预〔2026〕8 号');
+    await expectAccessible(clerk.page, 'call budget form');
+    await clerk.page.getByTestId('budget-submit').click();
+    await expect.poll(() => clerk.page.getByTestId('call-budget-available').getAttribute('data-fen')).toBe(String(BUDGET_FEN));
+
+    // The ledger shows the budget before the payment.
+    const year = (await clerkApi.get<{ fundingParams: { fiscalYear: number } }>(`/api/calls/${callId}`)).fundingParams.fiscalYear;
+    const ledger = await newPage(s);
+    await signIn(ledger.page, s.url, 'clerk_sun', 'Clerk-sun-pass-1');
+    await ledger.page.goto(`${s.url}/ledger`);
+    const available = ledger.page.getByTestId(`budget-available-${BUDGET_CODE}-${year}`);
+    await expect.poll(() => available.getAttribute('data-fen')).toBe(String(BUDGET_FEN));
+
+    await project.getByTestId('payment-pay-1').click();
+    expect(await clerk.page.getByTestId('pay-confirm').textContent()).toContain('¥240,000.00');
+    await clerk.page.getByTestId('pay-confirm').click();
+    await expect.poll(() => first.getAttribute('data-status')).toBe('paid');
+    await expect
+      .poll(() => clerk.page.getByTestId('call-budget-available').getAttribute('data-fen'))
+      .toBe(String(BUDGET_FEN - TRANCHE_FEN));
+    await expectAccessible(clerk.page, 'funding');
+    await screenshot(clerk.page, 'projects-funding');
+
+    // 13. The ledger's budget available balance fell by exactly the tranche, and the ledger reconciles.
+    await ledger.page.reload();
+    await expect.poll(() => available.getAttribute('data-fen')).toBe(String(BUDGET_FEN - TRANCHE_FEN));
+    expect(await available.textContent()).toBe('¥760,000.00');
+    await ledger.page.getByTestId('ledger-verify-run').click();
+    await expect.poll(() => ledger.page.getByTestId('ledger-verify-result').getAttribute('data-ok')).toBe('true');
+    await screenshot(ledger.page, 'projects-ledger');
+    await ledger.context.close();
+
+    // 14. Enterprise A sees its project: the tranche paid, and hands in its acceptance report.
+    await firm.page.reload();
+    await firm.page.getByTestId('my-tab-projects').click();
+    const myProject = firm.page.getByTestId(`my-project-${a.id}`);
+    await myProject.waitFor();
+    await expect.poll(() => myProject.getByTestId('payment-row-1').getAttribute('data-status')).toBe('paid');
+    await myProject.getByTestId('report-submit-acceptance').click();
+    await firm.page.getByTestId('report-text').fill('已完成提取工艺中试，提取率提高 22 %。');
+    await firm.page.getByTestId('report-confirm').click();
+    await expect.poll(() => myProject.getByTestId('report-row-acceptance').getAttribute('data-status')).toBe('submitted');
+    await expectAccessible(firm.page, 'portal: my projects');
+    await screenshot(firm.page, 'projects-portal-projects');
+    await firm.context.close();
+    await clerk.context.close();
+  }, 300_000);
+});

@@ -1,0 +1,402 @@
+import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, DatePicker, Divider, Drawer, Form, Input, InputNumber, Select, Space, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { ApiError } from '../../api/http';
+import {
+  myApplicationQuery,
+  startApplication,
+  submitApplication,
+  updateApplication,
+  uploadAttachment,
+  withdrawApplication,
+  type ApplicationDetail,
+  type ApplicationInput,
+  type Call,
+  type FieldValue,
+} from '../../api/projects';
+import { MY_KEY } from '../../api/portal';
+import { Loading } from '../../app/Loading';
+import { useI18n } from '../../app/i18n';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { applyServerError, errorText } from '../../components/errors';
+import { isoDateItem } from '../../components/isoDate';
+import { fenToYuan, formatFen, yuanToFen } from '../../components/money';
+import { StatusTag } from '../../components/StatusTag';
+import { ConfirmModal } from '../claims/ConfirmModal';
+import { textOf } from '../policies/labels';
+import { AttachmentsTable, FieldsView, FormalNote, TeamView } from '../projects/ApplicationView';
+import { acceptOf, contentTypeOf, EDITABLE, formatBytes, sha256Of, typeNames, WITHDRAWABLE } from '../projects/labels';
+import { ApplicationStatusTag } from '../projects/StatusTags';
+
+interface Values {
+  title: string;
+  requestedYuan: number | null;
+  fields: Record<string, FieldValue>;
+  teamMembers: { name: string; role?: string }[];
+  partnerCreditCodes: string[];
+}
+
+const thousands = (v: number | string | undefined) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const unformat = (v: string | undefined) => Number((v ?? '').replace(/[,\s¥]/g, ''));
+
+function toInput(v: Values): ApplicationInput {
+  return {
+    title: v.title.trim(),
+    requestedFen: yuanToFen(v.requestedYuan ?? 0),
+    fields: Object.fromEntries(
+      Object.entries(v.fields ?? {}).map(([k, x]) => [k, typeof x === 'string' ? x.trim() : x === undefined ? null : x]),
+    ),
+    teamMembers: (v.teamMembers ?? []).map((m) => ({ name: m.name.trim(), ...(m.role?.trim() ? { role: m.role.trim() } : {}) })),
+    partnerCreditCodes: (v.partnerCreditCodes ?? []).map((c) => c.trim()).filter(Boolean),
+  };
+}
+
+const toValues = (a: ApplicationDetail | undefined): Values => ({
+  title: a?.title ?? '',
+  requestedYuan: a ? fenToYuan(a.requestedFen) : null,
+  fields: a?.fields ?? {},
+  teamMembers: a?.teamMembers ?? [],
+  partnerCreditCodes: a?.partnerCreditCodes ?? [],
+});
+
+/**
+ * 申报书: a new application to a call or one of mine. A draft (or one the bureau returned) is edited here: the
+ * call's form, the amount requested, the team and partners, then the attachments (each stored with its SHA-256,
+ * shown so the applicant can check what the bureau received), then submit. Submitted ones are read-only.
+ */
+export function ApplicationDrawer({
+  call,
+  applicationId,
+  open,
+  onCreated,
+  onClose,
+}: {
+  call: Call | null;
+  applicationId: string | null;
+  open: boolean;
+  onCreated: (id: string) => void;
+  onClose: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const query = useQuery({ ...myApplicationQuery(applicationId ?? ''), enabled: open && applicationId !== null });
+  const a = applicationId && query.data?.id === applicationId ? query.data : undefined;
+  const editable = !applicationId || (a !== undefined && EDITABLE.includes(a.status));
+  const [formError, setFormError] = useState<unknown>(null);
+  const [confirm, setConfirm] = useState<'submit' | 'withdraw' | null>(null);
+
+  const refresh = () => client.invalidateQueries({ queryKey: MY_KEY });
+  const fail = (error: unknown) => {
+    if (!applyServerError(form, error, ['title', 'requestedFen', 'fields', 'teamMembers', 'partnerCreditCodes'])) setFormError(error);
+  };
+
+  const save = useMutation({
+    mutationFn: async (v: Values) =>
+      applicationId ? updateApplication(applicationId, toInput(v)) : startApplication(call!.id, toInput(v)),
+    onMutate: () => setFormError(null),
+    onSuccess: async (res) => {
+      await refresh();
+      void message.success(t('my.proj.saved'));
+      if (!applicationId) onCreated(res.id);
+    },
+    onError: fail,
+  });
+  const act = useMutation({
+    mutationFn: async (what: 'submit' | 'withdraw') => {
+      if (what === 'withdraw') return withdrawApplication(applicationId!);
+      // What is on screen is what is submitted.
+      if (editable) await updateApplication(applicationId!, toInput(form.getFieldsValue(true) as Values));
+      return submitApplication(applicationId!);
+    },
+    onMutate: () => setFormError(null),
+    onSuccess: async (_, what) => {
+      setConfirm(null);
+      await refresh();
+      void message.success(t(what === 'submit' ? 'my.proj.submittedDone' : 'my.proj.withdrawnDone'));
+    },
+    onError: (error) => {
+      setConfirm(null);
+      fail(error);
+    },
+  });
+
+  const loading = applicationId !== null && !a && !query.isError;
+  return (
+    <Drawer
+      open={open}
+      title={applicationId ? (a ? a.title : t('my.proj.application')) : t('my.proj.newApplication', { call: call?.title ?? '' })}
+      size={900}
+      onClose={onClose}
+      destroyOnHidden
+      afterOpenChange={(isOpen) => {
+        if (!isOpen) {
+          setFormError(null);
+          form.resetFields();
+        }
+      }}
+      extra={
+        a ? (
+          <Space wrap>
+            <ApplicationStatusTag status={a.status} testId="application-drawer-status" />
+            {editable ? (
+              <Button type="primary" onClick={() => setConfirm('submit')} data-testid="application-submit">
+                {t('my.proj.submit')}
+              </Button>
+            ) : null}
+            {WITHDRAWABLE.includes(a.status) ? (
+              <Button danger onClick={() => setConfirm('withdraw')} data-testid="application-withdraw">
+                {t('my.proj.withdraw')}
+              </Button>
+            ) : null}
+          </Space>
+        ) : null
+      }
+      data-testid="application-drawer"
+    >
+      {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {loading || !call ? <Loading /> : null}
+      {call && !loading ? (
+        <div data-testid="application-editor" data-status={a?.status ?? 'new'}>
+          {a ? <FormalNote status={a.status} note={a.formalNote} /> : null}
+          {formError ? (
+            <Alert type="error" showIcon title={errorText(formError, t)} style={{ marginBottom: 12 }} data-testid="application-error" />
+          ) : null}
+          <Typography.Paragraph type="secondary" style={{ maxWidth: 820 }}>
+            {t('my.proj.callLine', { title: call.title, to: call.closesOn, budget: formatFen(call.budgetFen, locale) })}
+          </Typography.Paragraph>
+          {editable ? (
+            <Form<Values>
+              form={form}
+              layout="vertical"
+              disabled={save.isPending || act.isPending}
+              initialValues={toValues(a)}
+              onFinish={(v) => save.mutate(v)}
+            >
+              <Form.Item
+                name="title"
+                label={t('proj.app.title')}
+                rules={[{ required: true, whitespace: true, min: 2, message: t('my.proj.titleRequired') }]}
+              >
+                <Input maxLength={200} data-testid="application-title" />
+              </Form.Item>
+              <Form.Item
+                name="requestedYuan"
+                label={t('proj.app.requested')}
+                rules={[{ required: true, type: 'number', min: 0, message: t('my.proj.requestedRequired') }]}
+              >
+                <InputNumber<number>
+                  min={0}
+                  max={1e11}
+                  precision={2}
+                  formatter={thousands}
+                  parser={unformat}
+                  suffix={t('pol.unit.yuan')}
+                  style={{ width: 240 }}
+                  data-testid="application-requested"
+                />
+              </Form.Item>
+              {call.form.fields.map((f) => (
+                <Form.Item
+                  key={f.key}
+                  name={['fields', f.key]}
+                  label={textOf(f, locale)}
+                  required={f.required}
+                  {...(f.type === 'date' ? isoDateItem : {})}
+                >
+                  {f.type === 'textarea' ? (
+                    <Input.TextArea rows={4} maxLength={20_000} showCount data-testid={`application-field-${f.key}`} />
+                  ) : f.type === 'number' ? (
+                    <InputNumber<number> style={{ width: 240 }} data-testid={`application-field-${f.key}`} />
+                  ) : f.type === 'date' ? (
+                    <DatePicker data-testid={`application-field-${f.key}`} />
+                  ) : (
+                    <Input maxLength={2000} data-testid={`application-field-${f.key}`} />
+                  )}
+                </Form.Item>
+              ))}
+              <Typography.Text strong>{t('proj.app.team')}</Typography.Text>
+              <Form.List name="teamMembers">
+                {(items, { add, remove }) => (
+                  <div style={{ marginBottom: 16 }}>
+                    {items.map((item, i) => (
+                      <Space key={item.key} align="start" wrap style={{ display: 'flex', marginTop: 8 }}>
+                        <Form.Item
+                          name={[item.name, 'name']}
+                          rules={[{ required: true, whitespace: true, message: t('my.proj.memberRequired') }]}
+                          style={{ width: 180, marginBottom: 0 }}
+                        >
+                          <Input aria-label={t('my.proj.memberNameN', { n: i + 1 })} placeholder={t('my.proj.memberName')} maxLength={50} />
+                        </Form.Item>
+                        <Form.Item name={[item.name, 'role']} style={{ width: 220, marginBottom: 0 }}>
+                          <Input aria-label={t('my.proj.memberRoleN', { n: i + 1 })} placeholder={t('my.proj.memberRole')} maxLength={50} />
+                        </Form.Item>
+                        <Button
+                          icon={<DeleteOutlined aria-hidden />}
+                          aria-label={t('my.proj.removeMemberN', { n: i + 1 })}
+                          onClick={() => remove(item.name)}
+                        />
+                      </Space>
+                    ))}
+                    <Button
+                      type="link"
+                      icon={<PlusOutlined aria-hidden />}
+                      onClick={() => add({ name: '', role: '' })}
+                      style={{ paddingInline: 0 }}
+                    >
+                      {t('my.proj.addMember')}
+                    </Button>
+                  </div>
+                )}
+              </Form.List>
+              <Form.Item name="partnerCreditCodes" label={t('proj.app.partners')} extra={t('my.proj.partnersHint')}>
+                <Select
+                  mode="tags"
+                  tokenSeparators={[',', '，', ' ']}
+                  maxCount={20}
+                  open={false}
+                  suffixIcon={null}
+                  data-testid="application-partners"
+                />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="application-save">
+                {applicationId ? t('common.save') : t('my.proj.saveDraft')}
+              </Button>
+              {applicationId ? null : (
+                <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+                  {t('my.proj.saveFirst')}
+                </Typography.Paragraph>
+              )}
+            </Form>
+          ) : a ? (
+            <>
+              <FieldsView call={call} fields={a.fields} />
+              <Typography.Paragraph style={{ marginTop: 12 }}>
+                {t('proj.app.requested')}：{formatFen(a.requestedFen, locale)}
+                {a.approvedFen !== null ? ` · ${t('proj.decision.approvedAmount')}：${formatFen(a.approvedFen, locale)}` : ''}
+              </Typography.Paragraph>
+              <TeamView team={a.teamMembers} partners={a.partnerCreditCodes} />
+            </>
+          ) : null}
+          {a ? (
+            <>
+              <Divider />
+              <Typography.Title level={3} style={{ fontSize: 15 }}>
+                {t('proj.call.attachments')}
+              </Typography.Title>
+              {editable ? <Uploads call={call} application={a} /> : null}
+              <AttachmentsTable applicationId={a.id} attachments={a.attachments} call={call} testId="my-attachments" />
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      <ConfirmModal
+        open={confirm !== null}
+        title={t(confirm === 'withdraw' ? 'my.proj.withdraw' : 'my.proj.submit')}
+        okText={t(confirm === 'withdraw' ? 'my.proj.withdraw' : 'my.proj.submit')}
+        testId="application-action"
+        pending={act.isPending}
+        error={act.error}
+        onOk={() => confirm && act.mutate(confirm)}
+        onCancel={() => !act.isPending && setConfirm(null)}
+      >
+        {t(confirm === 'withdraw' ? 'my.proj.withdrawText' : 'my.proj.submitText', { closes: call?.closesOn ?? '' })}
+      </ConfirmModal>
+    </Drawer>
+  );
+}
+
+interface Uploaded {
+  key: string;
+  fileName: string;
+  sha256: string;
+  /** The browser's own SHA-256 of the file, when it can compute one. */
+  local: string | null;
+}
+
+/** One upload button per attachment the call asks for, with its types and size limit; the checksum is shown. */
+function Uploads({ call, application }: { call: Call; application: ApplicationDetail }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [last, setLast] = useState<Uploaded | null>(null);
+  const up = useMutation({
+    mutationFn: async ({ key, file }: { key: string; file: File }) => {
+      const [res, local] = await Promise.all([uploadAttachment(application.id, key, file, contentTypeOf(file)), sha256Of(file)]);
+      return { key, fileName: file.name, sha256: res.sha256, local };
+    },
+    onSuccess: async (res) => {
+      setLast(res);
+      await client.invalidateQueries({ queryKey: MY_KEY });
+      void message.success(t('my.proj.uploaded', { name: res.fileName }));
+    },
+    onError: (error) => void message.error(error instanceof ApiError ? error.message : errorText(error, t)),
+  });
+  const have = new Set(application.attachments.map((x) => x.key));
+
+  return (
+    <div style={{ marginBottom: 12 }}>
+      {call.form.attachments.map((spec) => (
+        <div
+          key={spec.key}
+          style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginBottom: 8 }}
+          data-testid={`attach-${spec.key}`}
+        >
+          <Upload
+            accept={acceptOf(spec.types)}
+            showUploadList={false}
+            disabled={up.isPending}
+            beforeUpload={(file) => {
+              if (file.size > spec.maxBytes) void message.error(t('my.proj.tooLarge', { max: formatBytes(spec.maxBytes) }));
+              else if (!spec.types.includes(contentTypeOf(file)))
+                void message.error(t('my.proj.wrongType', { types: typeNames(spec.types) }));
+              else up.mutate({ key: spec.key, file });
+              return Upload.LIST_IGNORE;
+            }}
+          >
+            <Button icon={<UploadOutlined aria-hidden />} loading={up.isPending && up.variables?.key === spec.key}>
+              {t('my.proj.upload', { what: textOf(spec, locale) })}
+            </Button>
+          </Upload>
+          <span style={{ fontSize: 13 }}>
+            {typeNames(spec.types)} · ≤ {formatBytes(spec.maxBytes)}
+            {spec.required ? ` · ${t('proj.call.required')}` : ''}
+          </span>
+          {have.has(spec.key) ? (
+            <StatusTag tone="ok">{t('my.proj.attached')}</StatusTag>
+          ) : spec.required ? (
+            <StatusTag tone="warn">{t('my.proj.missing')}</StatusTag>
+          ) : null}
+        </div>
+      ))}
+      {last ? (
+        <Alert
+          type={last.local && last.local !== last.sha256 ? 'error' : 'success'}
+          showIcon
+          title={t('my.proj.checksum', { name: last.fileName })}
+          description={
+            <>
+              <Typography.Text code copyable={{ text: last.sha256 }} style={{ wordBreak: 'break-all' }} data-testid="upload-sha256">
+                {last.sha256}
+              </Typography.Text>
+              <div
+                style={{ fontSize: 13, marginTop: 4 }}
+                data-testid="upload-check"
+                data-match={last.local ? String(last.local === last.sha256) : 'unknown'}
+              >
+                {last.local === null
+                  ? t('my.proj.checksumNoLocal')
+                  : last.local === last.sha256
+                    ? t('my.proj.checksumMatch')
+                    : t('my.proj.checksumMismatch')}
+              </div>
+            </>
+          }
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
+    </div>
+  );
+}

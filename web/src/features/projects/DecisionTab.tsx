@@ -1,0 +1,252 @@
+import { CheckOutlined, FileWordOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Checkbox, Input, InputNumber, Progress, Space, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useState, type HTMLAttributes } from 'react';
+import { decideCall, decisionLetterUrl, PROJECTS_KEY, type Application, type Call } from '../../api/projects';
+import { useI18n } from '../../app/i18n';
+import { fenToYuan, formatFen, yuanToFen } from '../../components/money';
+import { ScrollRegion } from '../../components/ScrollRegion';
+import { StatusTag } from '../../components/StatusTag';
+import { ConfirmModal } from '../claims/ConfirmModal';
+import { DANGER, DECIDABLE, LETTER, score } from './labels';
+import { ApplicationStatusTag } from './StatusTags';
+
+const thousands = (v: number | string | undefined) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const unformat = (v: string | undefined) => Number((v ?? '').replace(/[,\s¥]/g, ''));
+
+interface Choice {
+  on: boolean;
+  yuan: number | null;
+}
+
+/**
+ * 立项决策: the ranked applications, each approved or not with the amount granted (in yuan; the API takes fen),
+ * the running total against the call's budget, and a note for the record. Those left out are not funded. Then
+ * each application's decision letter (立项通知书 or 未立项通知).
+ */
+export function DecisionTab({ call, applications, editor }: { call: Call; applications: Application[]; editor: boolean }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const candidates = applications
+    .filter((a) => DECIDABLE.includes(a.status))
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (b.score ?? 0) - (a.score ?? 0));
+  const decided = applications.filter((a) => LETTER.includes(a.status));
+  // The server decides over what is scored; applications still in review are left out of the decision.
+  const pending = applications.filter((a) => a.status === 'under_review' || a.status === 'accepted').length;
+  const [picks, setPicks] = useState<Record<string, Choice>>({});
+  const [note, setNote] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const pickOf = (a: Application): Choice => picks[a.id] ?? { on: false, yuan: fenToYuan(a.requestedFen) };
+  const set = (a: Application, change: Partial<Choice>) => setPicks((p) => ({ ...p, [a.id]: { ...pickOf(a), ...change } }));
+
+  const approvals = candidates
+    .filter((a) => pickOf(a).on)
+    .map((a) => ({ applicationId: a.id, approvedFen: yuanToFen(pickOf(a).yuan ?? 0) }));
+  const totalFen = approvals.reduce((s, x) => s + x.approvedFen, 0);
+  const over = totalFen > call.budgetFen;
+  const invalid = approvals.some((x) => x.approvedFen <= 0);
+
+  const decide = useMutation({
+    mutationFn: () => decideCall(call.id, { approvals, ...(note.trim() ? { note: note.trim() } : {}) }),
+    onSuccess: async (res) => {
+      setConfirming(false);
+      setPicks({});
+      await client.invalidateQueries({ queryKey: PROJECTS_KEY });
+      void message.success(t('proj.decision.done', { n: res.approved, total: formatFen(res.totalFen, locale) }));
+    },
+  });
+
+  const columns: TableColumnsType<Application> = [
+    {
+      key: 'on',
+      title: t('proj.decision.approve'),
+      width: 90,
+      render: (_, a) => (
+        <Checkbox
+          checked={pickOf(a).on}
+          disabled={!editor}
+          onChange={(e) => set(a, { on: e.target.checked })}
+          aria-label={t('proj.decision.approveN', { title: a.title })}
+          data-testid={`decision-include-${a.id}`}
+        />
+      ),
+    },
+    { key: 'rank', title: t('proj.app.rank'), width: 70, render: (_, a) => a.rank ?? '—' },
+    {
+      key: 'title',
+      title: t('proj.app.title'),
+      render: (_, a) => (
+        <>
+          {a.title}
+          <div style={{ fontSize: 13 }}>{a.applicantName}</div>
+        </>
+      ),
+    },
+    {
+      key: 'score',
+      title: t('proj.scores.total'),
+      align: 'right',
+      render: (_, a) => (
+        <Space size={4}>
+          {score(a.score)}
+          {a.status === 'consensus' ? <StatusTag tone="warn">{t('proj.scores.consensus')}</StatusTag> : null}
+        </Space>
+      ),
+    },
+    {
+      key: 'requested',
+      title: t('proj.app.requested'),
+      align: 'right',
+      render: (_, a) => <span style={{ whiteSpace: 'nowrap' }}>{formatFen(a.requestedFen, locale)}</span>,
+    },
+    {
+      key: 'amount',
+      title: t('proj.decision.amount'),
+      render: (_, a) => (
+        <InputNumber<number>
+          min={0}
+          max={1e11}
+          precision={2}
+          formatter={thousands}
+          parser={unformat}
+          value={pickOf(a).yuan}
+          disabled={!editor || !pickOf(a).on}
+          onChange={(v) => set(a, { yuan: v })}
+          suffix={t('pol.unit.yuan')}
+          aria-label={t('proj.decision.amountN', { title: a.title })}
+          style={{ width: 200 }}
+          data-testid={`decision-amount-${a.id}`}
+        />
+      ),
+    },
+  ];
+
+  const pct = call.budgetFen > 0 ? Math.min(100, Math.round((totalFen / call.budgetFen) * 1000) / 10) : 0;
+  return (
+    <>
+      {call.status !== 'decided' ? (
+        <>
+          <Typography.Paragraph style={{ maxWidth: 900 }}>{t('proj.decision.intro')}</Typography.Paragraph>
+          {pending ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('proj.decision.pending', { n: pending })}
+              style={{ marginBottom: 12 }}
+              data-testid="decision-pending"
+            />
+          ) : null}
+          <ScrollRegion label={t('proj.decision.candidates')}>
+            <Table<Application>
+              rowKey="id"
+              size="small"
+              columns={columns}
+              dataSource={candidates}
+              pagination={false}
+              locale={{ emptyText: t('proj.decision.none') }}
+              onRow={(a) => ({ 'data-testid': `decision-row-${a.id}` }) as HTMLAttributes<HTMLElement>}
+              data-testid="decision-table"
+            />
+          </ScrollRegion>
+          <div style={{ marginTop: 16, maxWidth: 720 }} data-testid="decision-total" data-fen={totalFen} data-over={String(over)}>
+            <Typography.Text strong style={over ? { color: DANGER } : undefined}>
+              {t('proj.decision.total', {
+                total: formatFen(totalFen, locale),
+                budget: formatFen(call.budgetFen, locale),
+                left: formatFen(call.budgetFen - totalFen, locale),
+              })}
+            </Typography.Text>
+            <Progress percent={pct} status={over ? 'exception' : 'normal'} aria-label={t('proj.decision.budgetUse')} />
+            {over ? <Typography.Text style={{ color: DANGER }}>{t('proj.decision.over')}</Typography.Text> : null}
+          </div>
+          {editor ? (
+            <div style={{ marginTop: 12, display: 'flex', gap: 12, alignItems: 'flex-end', flexWrap: 'wrap' }}>
+              <label style={{ flex: 1, minWidth: 320, maxWidth: 600 }}>
+                <span style={{ display: 'block', marginBottom: 4 }}>{t('proj.decision.note')}</span>
+                <Input.TextArea
+                  rows={2}
+                  maxLength={1000}
+                  value={note}
+                  onChange={(e) => setNote(e.target.value)}
+                  data-testid="decision-note"
+                />
+              </label>
+              <Button
+                type="primary"
+                icon={<CheckOutlined aria-hidden />}
+                disabled={candidates.length === 0 || over || invalid}
+                onClick={() => {
+                  decide.reset();
+                  setConfirming(true);
+                }}
+                data-testid="decision-submit"
+              >
+                {t('proj.decision.submit', { n: approvals.length })}
+              </Button>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+      {decided.length ? (
+        <>
+          <Typography.Title level={3} style={{ fontSize: 15, marginTop: 24 }}>
+            {t('proj.decision.results')}
+          </Typography.Title>
+          <Table<Application>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={decided.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))}
+            onRow={(a) => ({ 'data-testid': `decided-row-${a.id}`, 'data-status': a.status }) as HTMLAttributes<HTMLElement>}
+            columns={[
+              { key: 'rank', title: t('proj.app.rank'), width: 70, render: (_, a) => a.rank ?? '—' },
+              { key: 'title', title: t('proj.app.title'), render: (_, a) => `${a.title}（${a.applicantName}）` },
+              { key: 'status', title: t('proj.app.status'), render: (_, a) => <ApplicationStatusTag status={a.status} /> },
+              {
+                key: 'approved',
+                title: t('proj.decision.approvedAmount'),
+                align: 'right',
+                render: (_, a) => (
+                  <span style={{ whiteSpace: 'nowrap' }}>{a.approvedFen === null ? '—' : formatFen(a.approvedFen, locale)}</span>
+                ),
+              },
+              {
+                key: 'letter',
+                title: t('proj.decision.letter'),
+                render: (_, a) => (
+                  <Typography.Link href={decisionLetterUrl(a.id)} data-testid={`decision-letter-${a.id}`}>
+                    <FileWordOutlined aria-hidden /> {t('proj.decision.download')}
+                  </Typography.Link>
+                ),
+              },
+            ]}
+            data-testid="decided-table"
+          />
+          {decided[0]?.decisionNote ? (
+            <Typography.Paragraph style={{ marginTop: 8 }}>
+              {t('proj.decision.note')}：{decided[0].decisionNote}
+            </Typography.Paragraph>
+          ) : null}
+        </>
+      ) : null}
+      <ConfirmModal
+        open={confirming}
+        title={t('proj.decision.confirmTitle')}
+        okText={t('proj.decision.confirm')}
+        testId="decision"
+        pending={decide.isPending}
+        error={decide.error}
+        onOk={() => decide.mutate()}
+        onCancel={() => !decide.isPending && setConfirming(false)}
+      >
+        {t('proj.decision.confirmText', {
+          n: approvals.length,
+          total: formatFen(totalFen, locale),
+          rest: candidates.length - approvals.length,
+        })}
+      </ConfirmModal>
+    </>
+  );
+}

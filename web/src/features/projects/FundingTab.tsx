@@ -1,0 +1,361 @@
+import { FileWordOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, DatePicker, Descriptions, Form, InputNumber, Modal, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { accountsQuery, LEDGER_KEY } from '../../api/ledger';
+import {
+  decideReport,
+  decisionLetterUrl,
+  extendProject,
+  fundingQuery,
+  payInstalment,
+  PROJECTS_KEY,
+  scheduleMidterm,
+  signContract,
+  type Application,
+  type Call,
+  type Payment,
+  type Report,
+} from '../../api/projects';
+import { useI18n } from '../../app/i18n';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { errorText } from '../../components/errors';
+import { isoDateItem } from '../../components/isoDate';
+import { formatFen } from '../../components/money';
+import { Section } from '../../components/Section';
+import { ConfirmModal } from '../claims/ConfirmModal';
+import { fundSourceText, serverToday } from '../claims/labels';
+import { BudgetModal } from '../ledger/BudgetModal';
+import { PaymentsTable, ReportsTable } from './FundingTables';
+import { callBudgetCode, FUNDED, listSep, overdueReports } from './labels';
+import { ApplicationStatusTag } from './StatusTags';
+
+/**
+ * 资金拨付: the call's budget in the ledger (call_<CODE>), and for each funded project its contract, payment
+ * schedule (paid through the ledger; held while a report is overdue), reports, the mid-term check and the
+ * extension.
+ */
+export function FundingTab({ call, applications, editor }: { call: Call; applications: Application[]; editor: boolean }) {
+  const { t, locale } = useI18n();
+  const funded = applications.filter((a) => FUNDED.includes(a.status)).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+  const fp = call.fundingParams;
+  const code = callBudgetCode(call.code);
+  const budget = useQuery(accountsQuery({ kind: 'budget', policy: code, year: fp.fiscalYear }));
+  const account = (budget.data ?? []).find((a) => a.fundSource === fp.fundSource);
+  const [funding, setFunding] = useState(false);
+  const approvedTotal = funded.reduce((s, a) => s + (a.approvedFen ?? 0), 0);
+
+  return (
+    <>
+      <Section
+        title={t('proj.funding.budget')}
+        testId="call-budget"
+        extra={
+          editor ? (
+            <Button icon={<PlusOutlined aria-hidden />} onClick={() => setFunding(true)} data-testid="call-budget-add">
+              {t('ledger.budget.add')}
+            </Button>
+          ) : null
+        }
+      >
+        <Typography.Paragraph style={{ maxWidth: 900 }}>
+          {t('proj.funding.budgetHint', { code, year: fp.fiscalYear, source: fundSourceText(fp.fundSource, t) })}
+        </Typography.Paragraph>
+        {budget.isError ? <ErrorAlert error={budget.error} onRetry={() => void budget.refetch()} /> : null}
+        <Descriptions
+          bordered
+          size="small"
+          column={{ xs: 1, md: 3 }}
+          items={[
+            { key: 'call', label: t('proj.call.budget'), children: formatFen(call.budgetFen, locale) },
+            { key: 'approved', label: t('proj.funding.approvedTotal'), children: formatFen(approvedTotal, locale) },
+            {
+              key: 'available',
+              label: t('ledger.available'),
+              children: (
+                <strong data-testid="call-budget-available" data-fen={account?.availableFen ?? 0}>
+                  {account ? formatFen(account.availableFen, locale) : t('proj.funding.notFunded')}
+                </strong>
+              ),
+            },
+          ]}
+        />
+      </Section>
+      {funded.length === 0 ? <Typography.Paragraph type="secondary">{t('proj.funding.none')}</Typography.Paragraph> : null}
+      {funded.map((a) => (
+        <ProjectFunding key={a.id} call={call} app={a} editor={editor} />
+      ))}
+      <BudgetModal
+        open={funding}
+        policies={[]}
+        calls={[call]}
+        defaults={{ year: fp.fiscalYear, policyCode: code }}
+        onClose={() => setFunding(false)}
+      />
+    </>
+  );
+}
+
+type Action = { kind: 'contract' } | { kind: 'pay'; payment: Payment } | { kind: 'report'; report: Report; approve: boolean };
+
+function ProjectFunding({ call, app: a, editor }: { call: Call; app: Application; editor: boolean }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const query = useQuery(fundingQuery(a.id));
+  const [action, setAction] = useState<Action | null>(null);
+  const [planning, setPlanning] = useState<'midterm' | 'extend' | null>(null);
+  const reports = query.data?.reports ?? [];
+  const overdue = overdueReports(reports);
+
+  const run = useMutation({
+    mutationFn: async (x: Action) => {
+      if (x.kind === 'contract') return signContract(a.id);
+      if (x.kind === 'pay') return payInstalment(x.payment.id);
+      return decideReport(x.report.id, x.approve);
+    },
+    onSuccess: async (_, x) => {
+      setAction(null);
+      await client.invalidateQueries({ queryKey: PROJECTS_KEY });
+      await client.invalidateQueries({ queryKey: LEDGER_KEY });
+      void message.success(
+        x.kind === 'contract'
+          ? t('proj.funding.contracted')
+          : x.kind === 'pay'
+            ? t('proj.pay.done', { amount: formatFen(x.payment.amountFen, locale) })
+            : t(x.approve ? 'proj.report.approved' : 'proj.report.rejected'),
+      );
+    },
+    // A refused payment (held, no budget) may have changed the schedule: show it as it is now.
+    onError: () => void client.invalidateQueries({ queryKey: PROJECTS_KEY }),
+  });
+  const open = (x: Action) => {
+    run.reset();
+    setAction(x);
+  };
+  const close = () => !run.isPending && setAction(null);
+
+  const payAction = (p: Payment) =>
+    editor && p.status === 'released' ? (
+      <Button
+        size="small"
+        type="primary"
+        disabled={overdue.length > 0}
+        title={overdue.length ? t('proj.pay.heldTitle') : undefined}
+        onClick={() => open({ kind: 'pay', payment: p })}
+        data-testid={`payment-pay-${p.seq}`}
+      >
+        {t('proj.pay.pay', { amount: formatFen(p.amountFen, locale) })}
+      </Button>
+    ) : null;
+  const reportAction = (r: Report) =>
+    editor && r.status === 'submitted' ? (
+      <Space size={4}>
+        <Button
+          size="small"
+          type="primary"
+          onClick={() => open({ kind: 'report', report: r, approve: true })}
+          data-testid={`report-approve-${r.kind}`}
+        >
+          {t('proj.report.approve')}
+        </Button>
+        <Button
+          size="small"
+          danger
+          onClick={() => open({ kind: 'report', report: r, approve: false })}
+          data-testid={`report-reject-${r.kind}`}
+        >
+          {t('proj.report.reject')}
+        </Button>
+      </Space>
+    ) : null;
+
+  return (
+    <Section
+      title={a.title}
+      testId={`project-funding-${a.id}`}
+      extra={
+        <Space wrap>
+          <ApplicationStatusTag status={a.status} testId="project-status" />
+          <Typography.Link href={decisionLetterUrl(a.id)}>
+            <FileWordOutlined aria-hidden /> {t('proj.decision.letter')}
+          </Typography.Link>
+          {editor && a.status === 'approved' ? (
+            <Button type="primary" onClick={() => open({ kind: 'contract' })} data-testid="project-contract">
+              {t('proj.funding.contract')}
+            </Button>
+          ) : null}
+          {editor && (a.status === 'approved' || a.status === 'contracted') ? (
+            <>
+              <Button
+                disabled={a.midtermChecks >= call.fundingParams.maxMidtermChecks}
+                onClick={() => setPlanning('midterm')}
+                data-testid="project-midterm"
+              >
+                {t('proj.funding.midterm')}
+              </Button>
+              <Button
+                disabled={a.extensionMonths > 0 || call.fundingParams.maxExtensionMonths === 0}
+                onClick={() => setPlanning('extend')}
+                data-testid="project-extend"
+              >
+                {t('proj.funding.extend')}
+              </Button>
+            </>
+          ) : null}
+        </Space>
+      }
+    >
+      <Typography.Paragraph>
+        {t('proj.funding.summary', {
+          applicant: a.applicantName,
+          approved: formatFen(a.approvedFen, locale),
+          midterm: a.midtermChecks,
+          months: a.extensionMonths,
+        })}
+      </Typography.Paragraph>
+      {overdue.length ? (
+        <Alert
+          type="error"
+          showIcon
+          title={t('proj.pay.heldReason', {
+            due: overdue.map((r) => `${t(`proj.reportKind.${r.kind}`)} ${r.dueOn}`).join(listSep(locale)),
+          })}
+          style={{ marginBottom: 12 }}
+          data-testid="project-held"
+        />
+      ) : null}
+      {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
+      <Typography.Title level={3} style={{ fontSize: 15 }}>
+        {t('proj.funding.payments')}
+      </Typography.Title>
+      <PaymentsTable
+        payments={query.data?.payments ?? []}
+        reports={reports}
+        action={editor ? payAction : undefined}
+        testId="project-payments"
+      />
+      <Typography.Title level={3} style={{ fontSize: 15, marginTop: 16 }}>
+        {t('proj.funding.reports')}
+      </Typography.Title>
+      <ReportsTable reports={reports} action={editor ? reportAction : undefined} testId="project-reports" />
+
+      <ConfirmModal
+        open={action?.kind === 'contract'}
+        title={t('proj.funding.contract')}
+        okText={t('proj.funding.contractOk')}
+        testId="contract"
+        pending={run.isPending}
+        error={run.error}
+        onOk={() => run.mutate({ kind: 'contract' })}
+        onCancel={close}
+      >
+        {t('proj.funding.contractText', { title: a.title, applicant: a.applicantName })}
+      </ConfirmModal>
+      <ConfirmModal
+        open={action?.kind === 'pay'}
+        title={t('proj.pay.title')}
+        okText={action?.kind === 'pay' ? t('proj.pay.pay', { amount: formatFen(action.payment.amountFen, locale) }) : ''}
+        testId="pay"
+        pending={run.isPending}
+        error={run.error}
+        onOk={() => action && run.mutate(action)}
+        onCancel={close}
+      >
+        {action?.kind === 'pay'
+          ? t('proj.pay.text', {
+              seq: action.payment.seq,
+              amount: formatFen(action.payment.amountFen, locale),
+              applicant: a.applicantName,
+              budget: callBudgetCode(call.code),
+            })
+          : null}
+      </ConfirmModal>
+      <ConfirmModal
+        open={action?.kind === 'report'}
+        title={action?.kind === 'report' && !action.approve ? t('proj.report.reject') : t('proj.report.approve')}
+        okText={action?.kind === 'report' && !action.approve ? t('proj.report.reject') : t('proj.report.approve')}
+        testId="report-decide"
+        pending={run.isPending}
+        error={run.error}
+        onOk={() => action && run.mutate(action)}
+        onCancel={close}
+      >
+        {action?.kind === 'report'
+          ? t(action.approve ? 'proj.report.approveText' : 'proj.report.rejectText', { kind: t(`proj.reportKind.${action.report.kind}`) })
+          : null}
+      </ConfirmModal>
+      <PlanModal app={a} call={call} kind={planning} onClose={() => setPlanning(null)} />
+    </Section>
+  );
+}
+
+/** The single mid-term check (a due date) or the single extension (months, at most the call's maximum). */
+function PlanModal({ app, call, kind, onClose }: { app: Application; call: Call; kind: 'midterm' | 'extend' | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [form] = Form.useForm<{ dueOn: string | null; months: number | null }>();
+  const max = call.fundingParams.maxExtensionMonths;
+  const save = useMutation({
+    mutationFn: async (v: { dueOn: string | null; months: number | null }) => {
+      if (kind === 'midterm') await scheduleMidterm(app.id, v.dueOn ?? '');
+      else await extendProject(app.id, v.months ?? 0);
+    },
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: PROJECTS_KEY });
+      void message.success(t(kind === 'midterm' ? 'proj.funding.midtermDone' : 'proj.funding.extendDone'));
+      onClose();
+    },
+  });
+  return (
+    <Modal
+      open={kind !== null}
+      title={t(kind === 'extend' ? 'proj.funding.extend' : 'proj.funding.midterm')}
+      onCancel={() => !save.isPending && onClose()}
+      destroyOnHidden
+      afterClose={() => {
+        form.resetFields();
+        save.reset();
+      }}
+      footer={
+        <>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="plan-confirm">
+            {t('common.ok')}
+          </Button>
+        </>
+      }
+    >
+      <Typography.Paragraph>{t(kind === 'extend' ? 'proj.funding.extendText' : 'proj.funding.midtermText', { max })}</Typography.Paragraph>
+      {save.error ? <Alert type="error" showIcon title={errorText(save.error, t)} style={{ marginBottom: 12 }} /> : null}
+      <Form
+        form={form}
+        layout="vertical"
+        disabled={save.isPending}
+        initialValues={{ dueOn: null, months: null }}
+        onFinish={(v) => save.mutate(v)}
+      >
+        {kind === 'extend' ? (
+          <Form.Item
+            name="months"
+            label={t('proj.funding.months')}
+            rules={[{ required: true, type: 'number', min: 1, max, message: t('proj.funding.monthsRule', { max }) }]}
+          >
+            <InputNumber<number> min={1} max={max} precision={0} style={{ width: 160 }} data-testid="plan-months" />
+          </Form.Item>
+        ) : (
+          <Form.Item
+            name="dueOn"
+            label={t('proj.report.dueOn')}
+            rules={[{ required: true, message: t('proj.call.dateRequired') }]}
+            extra={t('proj.funding.midtermHint', { today: serverToday() })}
+            {...isoDateItem}
+          >
+            <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') < serverToday()} data-testid="plan-due" />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
