@@ -91,6 +91,65 @@ describe('kechuang import', () => {
   }, 180_000);
 });
 
+describe('kechuang ledger:verify', () => {
+  it('prints the reconciliation in Chinese and English; exits 0 when it balances, 1 with the problems when not', async () => {
+    const { openDatabase } = await import('../platform/db.js');
+    const { fundBudget } = await import('../modules/ledger/index.js');
+    const { systemContext } = await import('../platform/audit.js');
+    const { sql } = await import('drizzle-orm');
+    // The same database as the commands: this file's clone (PostgreSQL) or the embedded one in dataDir.
+    const open = () => openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: 1 } : { dataDir: path.join(dataDir, 'pg') });
+
+    const empty = kechuang('ledger:verify');
+    expect(empty.err).toBe('');
+    expect(empty.code).toBe(0);
+    expect(empty.out).toContain('账本对账 Ledger reconciliation');
+    expect(empty.out).toContain('结果 Result: 平衡 OK');
+
+    let database = await open();
+    try {
+      await database.db.transaction((tx) =>
+        fundBudget(tx, systemContext('test'), {
+          year: 2026,
+          source: 'county',
+          policyCode: 'cli_verify',
+          amount: 1_234_567,
+          key: 'cli:verify:fund',
+          reason: 'CLI test',
+        }),
+      );
+    } finally {
+      await database.close();
+    }
+    const funded = kechuang('ledger:verify');
+    expect(funded.code).toBe(0);
+    expect(funded.out).toMatch(/账户 Accounts: [1-9]\d*\n/);
+    expect(funded.out).toMatch(/转账 Transfers: [1-9]\d*\n/);
+    expect(funded.out).toContain('已入账 Posted:  借方 debits ¥12,345.67 (1234567 分 fen) / 贷方 credits ¥12,345.67 (1234567 分 fen)');
+    expect(funded.out).toContain('平衡 OK');
+
+    // The database refuses any edit of a balance; with its triggers switched off (superuser), one that
+    // bypassed them is found.
+    database = await open();
+    try {
+      await database.db.transaction(async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        await tx.execute(sql`update ledger_accounts set credits_posted = credits_posted + 1 where code = 'budget:2026:county:cli_verify'`);
+      });
+    } finally {
+      await database.close();
+    }
+    const broken = kechuang('ledger:verify');
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain('结果 Result: 不平衡 NOT OK');
+    expect(broken.out).toContain('已入账借贷不等 Posted debits ≠ credits: 1234567 ≠ 1234568 分 fen');
+    expect(broken.out).toContain(
+      '余额与分录不符 Balance differs from its entries: budget:2026:county:cli_verify — 存储 ≠ 计算 stored ≠ computed: credits_posted 1234568 ≠ 1234567',
+    );
+    expect(kechuang('ledger:verify', 'extra').code).toBe(2);
+  }, 180_000);
+});
+
 describe.skipIf(backend() === 'postgres')('first start', () => {
   it('creates admin with a random password written to a 0600 file, once', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kc-first-'));

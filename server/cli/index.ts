@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../../common/enums.js';
 import { ERROR_MESSAGES, translate } from '../../common/messages.js';
 import { createUser, findUserByUsername, resetPassword } from '../modules/accounts/index.js';
+import { verifyLedger, type Reconciliation } from '../modules/ledger/index.js';
 import { listUnits } from '../modules/orgunits/index.js';
 import { IMPORT_KINDS, openRows, runImport, type ImportKind } from '../modules/registry/index.js';
 import { systemContext } from '../platform/audit.js';
@@ -23,6 +24,10 @@ const HELP = `kechuang <command> [options]
       progress bar; every problem is listed by row and nothing is saved while any remains.
       Templates: GET /api/registry/import/template?kind=… in the web app.
 
+  ledger:verify
+      Reconcile the ledger: every balance against its entries, debits against credits, no
+      overdraft, no reservation resolved twice. Exits 0 when it balances, 1 otherwise.
+
 Uses the same database as the server: ./data/pg (KECHUANG_DATA_DIR) or DATABASE_URL.
 With the embedded database, stop the server first.`;
 
@@ -33,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 1;
   }
   if (command === 'import') return importCommand(rest);
+  if (command === 'ledger:verify') return ledgerVerifyCommand(rest);
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -144,6 +150,59 @@ async function importCommand(args: string[]): Promise<number> {
       return 1;
     }
     throw e;
+  } finally {
+    await release();
+  }
+}
+
+/** 1234567 fen → "¥12,345.67". */
+function yuan(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}¥${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** The reconciliation, in Chinese and English: what was checked and, when it does not balance, why. */
+function formatReconciliation(r: Reconciliation): string {
+  const t = r.totals;
+  const lines = [
+    '账本对账 Ledger reconciliation',
+    `  账户 Accounts: ${r.accounts}`,
+    `  转账 Transfers: ${r.transfers}`,
+    `  已入账 Posted:  借方 debits ${yuan(t.debitsPosted)} (${t.debitsPosted} 分 fen) / 贷方 credits ${yuan(t.creditsPosted)} (${t.creditsPosted} 分 fen)`,
+    `  预留中 Pending: 借方 debits ${yuan(t.debitsPending)} (${t.debitsPending} 分 fen) / 贷方 credits ${yuan(t.creditsPending)} (${t.creditsPending} 分 fen)`,
+  ];
+  if (r.ok) {
+    lines.push('结果 Result: 平衡 OK — 借贷相等，每个余额与其分录一致，无透支，无重复处理的预留款');
+    lines.push('  debits equal credits, every balance matches its entries, nothing overdrawn, no reservation resolved twice');
+    return `${lines.join('\n')}\n`;
+  }
+  lines.push('结果 Result: 不平衡 NOT OK');
+  if (t.debitsPosted !== t.creditsPosted)
+    lines.push(`  已入账借贷不等 Posted debits ≠ credits: ${t.debitsPosted} ≠ ${t.creditsPosted} 分 fen`);
+  if (t.debitsPending !== t.creditsPending)
+    lines.push(`  预留借贷不等 Pending debits ≠ credits: ${t.debitsPending} ≠ ${t.creditsPending} 分 fen`);
+  const names = ['debits_pending', 'debits_posted', 'credits_pending', 'credits_posted'];
+  for (const m of r.mismatches) {
+    const diff = names.flatMap((n, i) => (m.stored[i] !== m.computed[i] ? [`${n} ${m.stored[i]} ≠ ${m.computed[i]}`] : []));
+    lines.push(`  余额与分录不符 Balance differs from its entries: ${m.code} — 存储 ≠ 计算 stored ≠ computed: ${diff.join(', ')}`);
+  }
+  for (const code of r.overdrawn) lines.push(`  透支 Overdrawn: ${code}`);
+  for (const id of r.doubleResolved) lines.push(`  预留款被处理多次 Reservation resolved more than once: #${id}`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function ledgerVerifyCommand(args: string[]): Promise<number> {
+  if (args.length > 0) {
+    process.stderr.write('用法 Usage: kechuang ledger:verify\n');
+    return 2;
+  }
+  const config = loadConfig();
+  const { database, release } = await openAndPrepare(config, 'kechuang ledger:verify', { createAdmin: false });
+  try {
+    const r = await verifyLedger(database.db);
+    process.stdout.write(formatReconciliation(r));
+    return r.ok ? 0 : 1;
   } finally {
     await release();
   }

@@ -120,15 +120,16 @@ export async function payInstalment(db: Db, ctx: RequestContext, paymentId: stri
     const [p] = await tx.select().from(projectPayments).where(eq(projectPayments.id, paymentId)).for('update');
     if (!p) throw new AppError(404, 'not_found', { what: paymentId });
     if (p.status === 'paid') return { payment: p, replayed: true };
-    if (p.status !== 'released') throw new AppError(409, 'project_state', { status: p.status, action: 'pay' });
+    if (p.status !== 'released' && p.status !== 'held') throw new AppError(409, 'project_state', { status: p.status, action: 'pay' });
     const overdue = await tx
       .select()
       .from(projectReports)
       .where(and(eq(projectReports.applicationId, p.applicationId), eq(projectReports.status, 'due'), lt(projectReports.dueOn, today())));
     if (overdue.length) {
-      await tx.update(projectPayments).set({ status: 'held' }).where(eq(projectPayments.id, p.id));
+      // Recorded (not rolled back with an error): the hold and its reason stay visible until the report is in.
+      const [held] = await tx.update(projectPayments).set({ status: 'held' }).where(eq(projectPayments.id, p.id)).returning();
       await audit(tx, ctx, { action: 'hold', entity: 'project_payment', entityId: p.id, note: { overdue: overdue.map((r) => r.dueOn) } });
-      throw new AppError(409, 'payment_held', { due: overdue.map((r) => r.dueOn).join('、') });
+      return { payment: held!, replayed: false, heldFor: overdue.map((r) => r.dueOn) };
     }
     const a = await lockApp(tx, p.applicationId);
     const [call] = await tx.select().from(calls).where(eq(calls.id, a.callId));
@@ -195,6 +196,11 @@ export async function decideReport(db: Db, ctx: RequestContext, reportId: string
       .where(eq(projectReports.id, reportId))
       .returning();
     if (approve) {
+      // An approved report ends a hold: what was held is payable again (if no other report is overdue).
+      await tx
+        .update(projectPayments)
+        .set({ status: 'released' })
+        .where(and(eq(projectPayments.applicationId, r.applicationId), eq(projectPayments.status, 'held')));
       const condition = r.kind === 'acceptance' ? 'acceptance' : r.kind === 'milestone' ? 'milestone' : null;
       if (condition)
         await tx

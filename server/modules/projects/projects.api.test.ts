@@ -246,6 +246,17 @@ describe('project calls and expert review', () => {
       reason: '项目经费',
       requestKey: crypto.randomUUID(),
     });
+    // An overdue report holds the payment (and the hold is kept) until the report is in and approved.
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const midterm = (await clerk.post(`/api/applications/${winner}/midterm`, { dueOn: yesterday })).json();
+    const held = await clerk.post(`/api/project-payments/${first.id}/pay`);
+    expect(held.statusCode).toBe(409);
+    expect(held.json().error.message).toContain(yesterday);
+    expect((await clerk.get(`/api/applications/${winner}/funding`)).json().payments[0].status).toBe('held');
+    expect((await clerk.post(`/api/applications/${winner}/midterm`, { dueOn: yesterday })).statusCode).toBe(409);
+    const owner = ents[appIds.indexOf(winner)]!;
+    expect((await owner.agent.post(`/api/project-reports/${midterm.id}/submit`, { text: '中期进展：完成工艺小试' })).statusCode).toBe(200);
+    await clerk.post(`/api/project-reports/${midterm.id}/decide`, { approve: true });
     expect((await clerk.post(`/api/project-payments/${first.id}/pay`)).json()).toMatchObject({
       replayed: false,
       payment: { status: 'paid' },

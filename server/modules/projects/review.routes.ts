@@ -252,7 +252,9 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
     { schema: { tags, summary: 'Pay a released instalment through the ledger (held while a report is overdue)', params: id } },
     async (req) => {
       requireStaff(requireAuth(req), true);
-      return funding.payInstalment(db, contextOf(req), req.params.id);
+      const res = await funding.payInstalment(db, contextOf(req), req.params.id);
+      if ('heldFor' in res && res.heldFor) throw new AppError(409, 'payment_held', { due: res.heldFor.join('、') });
+      return res;
     },
   );
 
