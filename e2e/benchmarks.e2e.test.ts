@@ -105,4 +105,26 @@ describe.skipIf(!run)('benchmarking journey in Chromium', () => {
     await screenshot(page, 'benchmarks-index');
     await context.close();
   });
+
+  it('imports a statistical bulletin: loose names and 亿元 checked by row, a bad row blocks, the fixed file saves', async () => {
+    await seedUser(s, 'clerk_stats', 'Clerk-stats-pass-1', [{ role: 'bureau', orgUnitCode: XIUSHAN }], '统计员');
+    const { context, page } = await newPage(s);
+    await signIn(page, s.url, 'clerk_stats', 'Clerk-stats-pass-1');
+    await page.getByTestId('nav-stats-import').click();
+    await page.waitForURL('**/benchmarks/import');
+    const header = '地区,指标,年份,数值,单位\n';
+    const bad = header + '九龙坡,rd_expenditure,2021,40.1,亿元\n火星县,rd_expenditure,2021,1,万元\n';
+    await page.getByTestId('stats-file').setInputFiles({ name: 'bulletin.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.getByTestId('stats-summary').getByText('错误 1', { exact: false }).waitFor();
+    await page.getByTestId('stats-table').getByText('火星县', { exact: false }).first().waitFor();
+    expect(await page.getByTestId('stats-commit').isDisabled()).toBe(true);
+    await expectAccessible(page, 'statistics import check');
+    const good = header + '九龙坡,rd_expenditure,2021,40.1,亿元\n秀山县,rd_expenditure,2021,3500,万元\n';
+    await page.getByTestId('stats-file').setInputFiles({ name: 'bulletin.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+    await page.getByTestId('stats-summary').getByText('尚未保存', { exact: false }).waitFor();
+    await page.getByTestId('stats-commit').click();
+    await page.getByTestId('stats-summary').getByText('已保存 2 个数值', { exact: false }).waitFor();
+    await screenshot(page, 'benchmarks-stats-import');
+    await context.close();
+  });
 });

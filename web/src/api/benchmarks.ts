@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { IndexResult, IndexSpec, IndexSpecInput } from '../../../common/benchmarks';
-import { get, post } from './http';
+import { get, post, upload, withQuery } from './http';
 
 // Benchmarking among peers (区域对标) and composite indices (综合指数): server/modules/benchmarks.
 
@@ -174,3 +174,31 @@ export async function fetchIndexRun(id: string): Promise<IndexRun> {
   const r = await get<StoredRun>(`/api/composite-index/runs/${encodeURIComponent(id)}`);
   return { id: r.id, name: r.name, year: r.year, group: r.groupCode, createdAt: r.createdAt, spec: r.spec, result: r.result };
 }
+
+/** The statistics importer (region × indicator × year tables): server/modules/benchmarks/stats-import.ts. */
+export interface StatsImportReport {
+  dryRun: boolean;
+  committed: boolean;
+  fileName: string;
+  rows: {
+    row: number;
+    status: 'ok' | 'error' | 'warning';
+    messages: { field: string; message: string }[];
+    orgUnit: string | null;
+    dataElement: string | null;
+    period: string | null;
+    value: number | null;
+    unit: string | null;
+  }[];
+  counts: { rows: number; ok: number; warning: number; error: number; unchanged: number; written: number };
+  unitsAdded: { code: string; name: string }[];
+}
+
+export const statsTemplateUrl = () => '/api/benchmarks/imports/template';
+
+export const importStats = (file: File, dryRun: boolean) =>
+  upload<StatsImportReport>(
+    withQuery('/api/benchmarks/imports', { dryRun, file: file.name }),
+    file,
+    /\.csv$/i.test(file.name) ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  );

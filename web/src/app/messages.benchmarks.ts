@@ -3,6 +3,32 @@ import type { Entry } from './messages';
 /** Benchmarking among peers (区域对标): rankings, comparison, profiles, the tile map and composite indices. */
 export const benchmarkMessages = {
   'nav.benchmarks': { zh: '区域对标', en: 'Benchmarking' },
+  'nav.statsImport': { zh: '统计数据导入', en: 'Statistics import' },
+  'statsImport.title': { zh: '统计数据导入', en: 'Import statistics' },
+  'statsImport.section': { zh: '地区 × 指标 × 年份表', en: 'Region × indicator × year table' },
+  'statsImport.steps': {
+    zh: '下载模板，按“地区、指标、年份、数值、单位（、来源）”逐行填写（地区可写简称，如“九龙坡”“忠 县”；单位按声明自动换算）。选择文件后系统逐行检查、不保存；没有错误时点击“全部保存”，要么全部保存，要么一行也不保存。与同一文件中公布比率不一致的行以“提示”标出，不影响保存。',
+    en: 'Download the template and fill one row per region, indicator, year, value and unit (and source). Short region names are fine; units are converted as declared. Choosing a file checks every row and saves nothing; when no row has an error, “Save all” saves every row or none. Rows that disagree with a published ratio in the same file are flagged as warnings and do not block saving.',
+  },
+  'statsImport.template': { zh: '下载模板', en: 'Download template' },
+  'statsImport.file': { zh: '选择文件并检查', en: 'Choose a file and check it' },
+  'statsImport.commit': { zh: '全部保存', en: 'Save all' },
+  'statsImport.running': { zh: '正在处理…', en: 'Working…' },
+  'statsImport.checked': {
+    zh: '检查完成：{rows} 行，正确 {ok}，提示 {warning}，错误 {error}，与现有数值相同 {unchanged}；尚未保存',
+    en: 'Checked: {rows} rows, {ok} ok, {warning} warnings, {error} errors, {unchanged} unchanged; nothing saved yet',
+  },
+  'statsImport.saved': {
+    zh: '已保存 {written} 个数值（{rows} 行，未变化 {unchanged}）',
+    en: 'Saved {written} values ({rows} rows, {unchanged} unchanged)',
+  },
+  'statsImport.notSaved': { zh: '有 {error} 行错误，未保存任何数据', en: '{error} rows have errors; nothing was saved' },
+  'statsImport.unitsAdded': { zh: '将新增区划：{names}', en: 'Org units added: {names}' },
+  'statsImport.exportTitle': { zh: '统计数据导入检查结果 {file}', en: 'Statistics import check {file}' },
+  'statsImport.value': { zh: '解析结果', en: 'Read as' },
+  'statsImport.status.ok': { zh: '正确', en: 'OK' },
+  'statsImport.status.warning': { zh: '提示', en: 'Warning' },
+  'statsImport.status.error': { zh: '错误', en: 'Error' },
   'nav.compositeIndex': { zh: '综合指数', en: 'Composite index' },
 
   'bench.title': { zh: '区域对标 · 排名', en: 'Benchmarking · Rankings' },

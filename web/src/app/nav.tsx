@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CloudUploadOutlined,
   DashboardOutlined,
   EditOutlined,
   ExperimentOutlined,
@@ -19,6 +20,7 @@ import {
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
+  BENCHMARK_EDITORS,
   BENCHMARK_READERS,
   ENTERPRISE_USERS,
   EXPERTS,
@@ -147,6 +149,14 @@ export const NAV: NavItem[] = [
     page: lazy(() => import('../features/benchmarks/RankingPage')),
     testId: 'nav-benchmarks',
     also: ['/benchmarks/compare', '/benchmarks/profile'],
+  },
+  {
+    path: '/benchmarks/import',
+    labelKey: 'nav.statsImport',
+    icon: <CloudUploadOutlined />,
+    roles: BENCHMARK_EDITORS,
+    page: lazy(() => import('../features/benchmarks/StatsImportPage')),
+    testId: 'nav-stats-import',
   },
   {
     path: '/benchmarks/index',
