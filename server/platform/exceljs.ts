@@ -49,11 +49,22 @@ async function* parseSax(input: Source) {
   }
 }
 
-if (require.cache[parseSaxPath]) {
+// Our replacement is marked, so this module may be evaluated again in one process (a test runner's module
+// runners each evaluate it) without mistaking its own earlier patch for exceljs loaded first.
+const PATCHED = Symbol.for('kechuang.exceljs.parse-sax');
+const cached = require.cache[parseSaxPath] as (NodeJS.Module & { [PATCHED]?: true }) | undefined;
+if (cached && !cached[PATCHED]) {
   // Loaded before us: its readers already hold the faulty parser.
   throw new Error('exceljs was loaded before server/platform/exceljs.ts; import ExcelJS from there');
 }
-require.cache[parseSaxPath] = { id: parseSaxPath, filename: parseSaxPath, loaded: true, exports: parseSax } as unknown as NodeJS.Module;
+if (!cached)
+  require.cache[parseSaxPath] = {
+    id: parseSaxPath,
+    filename: parseSaxPath,
+    loaded: true,
+    exports: parseSax,
+    [PATCHED]: true,
+  } as unknown as NodeJS.Module;
 
 const ExcelJS = require('exceljs') as typeof ExcelJSType;
 export default ExcelJS;
