@@ -24,13 +24,13 @@ import { accountSpecs, ensureAccount, fundBudget, transfer, verifyLedger } from 
  *    paid exactly once;
  *  - a payment batch in a child process killed with SIGKILL mid-way, then run again to completion.
  *
- * Sizes: LEDGER_STORM_REQUESTS (default 3 000, so that the file takes about 30 s on 2 cores: payClaim runs at
- * ~150–200 payments/s here; LEDGER_STORM_REQUESTS=10000 LEDGER_STORM_DEADLINE_MS=150000 takes ~75 s);
+ * Sizes: LEDGER_STORM_REQUESTS (default 10 000, as issue #5 asks: about 60–90 s on 2 cores, payClaim runs at
+ * ~150–200 payments/s here; set a smaller number for a quick local run);
  * LEDGER_SEED replays a run's random choices (the interleaving is the scheduler's).
  */
-const STORM_REQUESTS = Number(process.env.LEDGER_STORM_REQUESTS ?? 3_000);
+const STORM_REQUESTS = Number(process.env.LEDGER_STORM_REQUESTS ?? 10_000);
 /** A storm (or the contended approvals) still running after this fails the test instead of hanging it. */
-const STORM_DEADLINE_MS = Number(process.env.LEDGER_STORM_DEADLINE_MS ?? 90_000);
+const STORM_DEADLINE_MS = Number(process.env.LEDGER_STORM_DEADLINE_MS ?? 240_000);
 const APPROVALS_DEADLINE_MS = 30_000;
 const SEED = Number(process.env.LEDGER_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const WORKERS = 20;
@@ -400,7 +400,7 @@ describe.skipIf(backend() !== 'postgres')('ledger reliability (PostgreSQL, real 
     expect(v).toMatchObject({ ok: true, mismatches: [], overdrawn: [], doubleResolved: [] });
     // Deadlocks are retried above, so the money is right either way; but each one is a rolled-back payment.
     expect.soft(stats.transient, 'payments rolled back by deadlocks').toEqual({});
-  }, 180_000);
+  }, 300_000);
 
   it('a payment batch killed with SIGKILL mid-way and run again pays every claim exactly once', async () => {
     const YEAR = 2027;
