@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import { rankWithTies } from '../../../common/benchmarks/index.js';
 import { evaluate as evalExpr, parseExpression, references } from '../../../common/expression.js';
 import { benchmarkIndicators, orgUnits, peerGroups } from '../../db/schema/index.js';
 import type { Db } from '../../platform/db.js';
@@ -33,10 +34,8 @@ export async function findGroup(db: Db, code: string): Promise<GroupRow> {
   return row;
 }
 
-/** Ranks with ties sharing the best rank; higher is better unless direction is -1; missing values unranked. */
-export function rankWithTies(values: (number | null)[], direction: 1 | -1 = 1): (number | null)[] {
-  return values.map((v) => (v === null ? null : 1 + values.filter((w) => w !== null && (direction === 1 ? w > v : w < v)).length));
-}
+/** Ranks among peers, ties sharing the best rank (the composite index's own ranking); missing values unranked. */
+const ranksOf = (values: (number | null)[], direction: 1 | -1) => rankWithTies(values, direction === 1);
 
 /** Values of indicators for units and years, computed from the stored data values. */
 export async function indicatorValues(
@@ -86,13 +85,13 @@ export async function rankings(db: Db, q: { indicator: string; year: number; gro
   const dir = ind.direction as 1 | -1;
   const now = units.map((u) => vals.get(`${ind.code}|${u}|${q.year}`)!);
   const before = units.map((u) => vals.get(`${ind.code}|${u}|${q.year - 1}`)!.value);
-  const ranks = rankWithTies(
+  const ranks = ranksOf(
     now.map((x) => x.value),
     dir,
   );
-  const prevRanks = rankWithTies(before, dir);
+  const prevRanks = ranksOf(before, dir);
   // The published column ranked the same way, to show whether the published rank follows from it.
-  const publishedRanks = rankWithTies(
+  const publishedRanks = ranksOf(
     now.map((x) => x.published),
     dir,
   );
@@ -131,7 +130,7 @@ export async function profile(db: Db, q: { unit: string; year: number; group: st
   const vals = await indicatorValues(db, inds, group.members, [q.year]);
   const items = inds.map((ind) => {
     const values = group.members.map((u) => vals.get(`${ind.code}|${u}|${q.year}`)!.value);
-    const ranks = rankWithTies(values, ind.direction as 1 | -1);
+    const ranks = ranksOf(values, ind.direction as 1 | -1);
     const k = group.members.indexOf(q.unit);
     const present = values.filter((x): x is number => x !== null);
     return {

@@ -2,6 +2,7 @@ export {
   accountSpecs,
   ensureAccount,
   transfer,
+  resolveReservation,
   fundBudget,
   reverseTransfer,
   verifyLedger,

@@ -70,10 +70,9 @@ export function ledgerRoutes(app: FastifyInstance, db: Db): void {
           reason: b.reason,
         }),
       );
-      const [budget] = await listAccounts(db, { kind: 'budget', fiscalYear: b.year, policyCode: b.policyCode });
-      return reply
-        .status(res.replayed ? 200 : 201)
-        .send({ transfer: res.transfer, replayed: res.replayed, budget: present(budget ?? res.budget) });
+      // The account as it stands after the transfer (fundBudget read it before), whatever its fund source.
+      const [budget] = await listAccounts(db, { code: res.budget.code });
+      return reply.status(res.replayed ? 200 : 201).send({ transfer: res.transfer, replayed: res.replayed, budget: present(budget!) });
     },
   );
 

@@ -179,6 +179,30 @@ function ledgerError(e: unknown, t: TransferInput): unknown {
   return e;
 }
 
+/**
+ * Posts or voids the reservation recorded under `reserveKey`, repeating its accounts and amount (the database
+ * refuses anything else). Returns the reservation, so a caller can go on from its accounts.
+ */
+export async function resolveReservation(
+  tx: Db,
+  ctx: RequestContext,
+  r: { reserveKey: string; key: string; kind: 'post_pending' | 'void_pending'; claimId?: string; reason?: string },
+): Promise<TransferRow> {
+  const [pending] = await tx.select().from(ledgerTransfers).where(eq(ledgerTransfers.idempotencyKey, r.reserveKey));
+  if (!pending) throw new AppError(409, 'ledger_not_pending', { id: r.reserveKey });
+  await transfer(tx, ctx, {
+    key: r.key,
+    debitAccountId: pending.debitAccountId,
+    creditAccountId: pending.creditAccountId,
+    amount: pending.amount,
+    kind: r.kind,
+    pendingId: pending.id,
+    ...(r.claimId ? { claimId: r.claimId } : {}),
+    ...(r.reason ? { reason: r.reason } : {}),
+  });
+  return pending;
+}
+
 /** Credits a policy's budget for a fiscal year from that year's funding source. */
 export async function fundBudget(
   tx: Db,
@@ -311,12 +335,16 @@ async function reconcile(db: Db): Promise<Reconciliation> {
   };
 }
 
-export async function listAccounts(db: Db, f: { kind?: string; enterpriseId?: string; fiscalYear?: number; policyCode?: string } = {}) {
+export async function listAccounts(
+  db: Db,
+  f: { code?: string; kind?: string; enterpriseId?: string; fiscalYear?: number; policyCode?: string } = {},
+) {
   return db
     .select()
     .from(ledgerAccounts)
     .where(
       and(
+        f.code ? eq(ledgerAccounts.code, f.code) : undefined,
         f.kind ? eq(ledgerAccounts.kind, f.kind) : undefined,
         f.enterpriseId ? eq(ledgerAccounts.enterpriseId, f.enterpriseId) : undefined,
         f.fiscalYear ? eq(ledgerAccounts.fiscalYear, f.fiscalYear) : undefined,

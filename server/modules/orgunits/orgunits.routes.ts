@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { today } from '../../platform/clock.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   createOrgUnitBody,
@@ -38,7 +39,7 @@ export function orgUnitRoutes(app: FastifyInstance, db: Db): void {
         const res = await service.resolve(db, req.query.q, { withinPath: within?.path, includeInactive });
         return { items: res.matches.map(({ matchedBy: _m, pathNames: _p, ...u }) => u), query: res };
       }
-      const rows = await repo.listUnits(db, { withinPath: within?.path, activeOn: includeInactive ? undefined : service.today() });
+      const rows = await repo.listUnits(db, { withinPath: within?.path, activeOn: includeInactive ? undefined : today() });
       return { items: rows.map(service.present) };
     },
   );

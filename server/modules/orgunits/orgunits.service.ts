@@ -1,4 +1,5 @@
 import type { OrgLevel } from '../../../common/enums.js';
+import { today } from '../../platform/clock.js';
 import type { CreateOrgUnitBody, OrgUnitMatch, OrgUnitView, UpdateOrgUnitBody } from '../../../common/contracts/orgunits.js';
 import { normalizeName, shortName } from '../../../common/orgnames.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
@@ -9,8 +10,6 @@ import * as repo from './orgunits.repo.js';
 import type { OrgUnitRow } from './orgunits.repo.js';
 
 const LEVEL_RANK: Record<OrgLevel, number> = { province: 0, prefecture: 1, county: 2, township: 3, park: 3 };
-
-export const today = () => new Date().toISOString().slice(0, 10);
 
 export function isActive(row: Pick<OrgUnitRow, 'validFrom' | 'validTo'>, on = today()): boolean {
   return (!row.validFrom || row.validFrom <= on) && (!row.validTo || row.validTo >= on);

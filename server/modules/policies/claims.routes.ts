@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { ownEnterpriseId } from '../registry/index.js';
+import { today } from '../../platform/clock.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -12,7 +14,7 @@ import {
   reviewBody,
 } from '../../../common/contracts/policies.js';
 import { contextOf, systemContext } from '../../platform/audit.js';
-import { requireAuth, requireRole, type AuthInfo } from '../../platform/auth.js';
+import { requireAuth, requireRole } from '../../platform/auth.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { listTransfers } from '../ledger/index.js';
@@ -20,18 +22,9 @@ import * as claimsSvc from './claims.service.js';
 import * as svc from './policies.service.js';
 import { POLICY_EDITORS, POLICY_READERS } from './policies.policy.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** Staff names are never shown to enterprises or the public: steps carry roles, not people. */
-const presentSteps = (steps: Awaited<ReturnType<typeof claimsSvc.claimSteps_>>, withUsers: boolean) =>
+const presentSteps = (steps: Awaited<ReturnType<typeof claimsSvc.stepsOf>>, withUsers: boolean) =>
   steps.map((s) => ({ step: s.step, note: s.note, at: s.at, ...(withUsers ? { byUser: s.byUser } : {}) }));
-
-function ownEnterprise(auth: AuthInfo, requested?: string): string {
-  const own = auth.grants.filter((g) => g.role === 'enterprise' && g.enterpriseId).map((g) => g.enterpriseId!);
-  if (own.length === 0) throw new AppError(403, 'no_enterprise_link');
-  if (requested && !own.includes(requested)) throw new AppError(404, 'not_found', { what: requested });
-  return requested ?? own[0]!;
-}
 
 export function claimRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -76,13 +69,13 @@ export function claimRoutes(app: FastifyInstance, db: Db): void {
     { schema: { tags, summary: 'One claim with its decision trace, steps and ledger transfers', params: id } },
     async (req) => {
       requireRole(req, POLICY_READERS);
-      const [row] = (await claimsSvc.listClaims(db, {})).filter((x) => x.c.id === req.params.id);
+      const [row] = await claimsSvc.listClaims(db, { id: req.params.id });
       if (!row) throw new AppError(404, 'not_found', { what: req.params.id });
       const { c, ...rest } = row;
       return {
         ...c,
         ...rest,
-        steps: presentSteps(await claimsSvc.claimSteps_(db, c.id), true),
+        steps: presentSteps(await claimsSvc.stepsOf(db, c.id), true),
         transfers: await listTransfers(db, { claimId: c.id }),
       };
     },
@@ -200,7 +193,7 @@ export function claimRoutes(app: FastifyInstance, db: Db): void {
     '/api/my/claims',
     { schema: { tags: ['enterprise portal'], summary: 'My claims, each with its steps', querystring: q } },
     async (req) => {
-      const eid = ownEnterprise(requireAuth(req), req.query.enterprise);
+      const eid = ownEnterpriseId(requireAuth(req), req.query.enterprise);
       await match();
       const rows = await claimsSvc.listClaims(db, { enterpriseId: eid });
       return Promise.all(
@@ -217,7 +210,7 @@ export function claimRoutes(app: FastifyInstance, db: Db): void {
           rejectionReason: c.rejectionReason,
           conditions: c.trace.conditions,
           createdAt: c.createdAt,
-          steps: presentSteps(await claimsSvc.claimSteps_(db, c.id), false),
+          steps: presentSteps(await claimsSvc.stepsOf(db, c.id), false),
         })),
       );
     },
@@ -235,8 +228,8 @@ export function claimRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      const eid = ownEnterprise(requireAuth(req), req.query.enterprise);
-      const [row] = await claimsSvc.listClaims(db, { enterpriseId: eid }).then((rows) => rows.filter((x) => x.c.id === req.params.id));
+      const eid = ownEnterpriseId(requireAuth(req), req.query.enterprise);
+      const [row] = await claimsSvc.listClaims(db, { id: req.params.id, enterpriseId: eid });
       if (!row) throw new AppError(404, 'not_found', { what: req.params.id });
       const c = await claimsSvc.submitDocuments(db, contextOf(req), req.params.id, req.body);
       return { id: c.id, status: c.status };
@@ -254,7 +247,7 @@ export function claimRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req, reply) => {
-      const eid = ownEnterprise(requireAuth(req), req.query.enterprise);
+      const eid = ownEnterpriseId(requireAuth(req), req.query.enterprise);
       const c = await claimsSvc.applyFor(db, contextOf(req), eid, req.body);
       return reply.status(201).send({ id: c.id, status: c.status });
     },
@@ -270,7 +263,7 @@ export function claimRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      const eid = ownEnterprise(requireAuth(req), req.query.enterprise);
+      const eid = ownEnterpriseId(requireAuth(req), req.query.enterprise);
       const out = [];
       for (const p of await svc.listPolicies(db)) {
         if (!p.operative) continue;

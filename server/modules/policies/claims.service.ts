@@ -14,7 +14,7 @@ import {
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { accountSpecs, ensureAccount, transfer } from '../ledger/index.js';
+import { accountSpecs, ensureAccount, resolveReservation, transfer } from '../ledger/index.js';
 import { factsForEnterprise, factsForEvent } from './facts.js';
 import { activeVersion, findPolicy, type PolicyRow, type VersionRow } from './policies.service.js';
 
@@ -495,28 +495,16 @@ export async function payClaim(db: Db, ctx: RequestContext, id: string): Promise
     if (c.status === 'paid') return { claim: c, replayed: true };
     if (c.status !== 'approved') throw refuse(c, 'pay');
     if (c.amountFen > 0) {
-      const [reserve] = await tx
-        .execute<{ id: string; debit: string; credit: string }>(
-          sql`select id::text as id, debit_account_id::text as debit, credit_account_id::text as credit from ledger_transfers where idempotency_key = ${keyOf(c, 'reserve')}`,
-        )
-        .then(
-          (r) =>
-            ((r as unknown as { rows?: unknown[] }).rows ?? (r as unknown as unknown[])) as { id: string; debit: string; credit: string }[],
-        );
-      if (!reserve) throw new AppError(409, 'ledger_not_pending', { id: c.id });
-      await transfer(tx, ctx, {
+      const reserve = await resolveReservation(tx, ctx, {
+        reserveKey: keyOf(c, 'reserve'),
         key: keyOf(c, 'post'),
-        debitAccountId: Number(reserve.debit),
-        creditAccountId: Number(reserve.credit),
-        amount: c.amountFen,
         kind: 'post_pending',
-        pendingId: Number(reserve.id),
         claimId: c.id,
       });
       const paid = await ensureAccount(tx, accountSpecs.paid(c.fiscalYear, c.fundSource));
       await transfer(tx, ctx, {
         key: keyOf(c, 'payout'),
-        debitAccountId: Number(reserve.credit),
+        debitAccountId: reserve.creditAccountId,
         creditAccountId: paid.id,
         amount: c.amountFen,
         kind: 'posted',
@@ -538,25 +526,13 @@ async function rejectIn(tx: Db, ctx: RequestContext, id: string, reason: string)
   if (c.status === 'rejected') return c;
   if (c.status === 'paid' || CLOSED.includes(c.status)) throw refuse(c, 'reject');
   if (c.status === 'approved' && c.amountFen > 0) {
-    const res = await tx.execute(
-      sql`select id::text as id, debit_account_id::text as debit, credit_account_id::text as credit from ledger_transfers where idempotency_key = ${keyOf(c, 'reserve')}`,
-    );
-    const [reserve] = ((res as unknown as { rows?: unknown[] }).rows ?? (res as unknown as unknown[])) as {
-      id: string;
-      debit: string;
-      credit: string;
-    }[];
-    if (reserve)
-      await transfer(tx, ctx, {
-        key: keyOf(c, 'void'),
-        debitAccountId: Number(reserve.debit),
-        creditAccountId: Number(reserve.credit),
-        amount: c.amountFen,
-        kind: 'void_pending',
-        pendingId: Number(reserve.id),
-        claimId: c.id,
-        reason,
-      });
+    await resolveReservation(tx, ctx, {
+      reserveKey: keyOf(c, 'reserve'),
+      key: keyOf(c, 'void'),
+      kind: 'void_pending',
+      claimId: c.id,
+      reason,
+    });
   }
   const [row] = await tx
     .update(claims)
@@ -574,7 +550,13 @@ export async function rejectClaim(db: Db, ctx: RequestContext, id: string, reaso
 
 export async function listClaims(
   db: Db,
-  f: { status?: string | undefined; enterpriseId?: string | undefined; noticeId?: string | undefined; policy?: string | undefined },
+  f: {
+    id?: string | undefined;
+    status?: string | undefined;
+    enterpriseId?: string | undefined;
+    noticeId?: string | undefined;
+    policy?: string | undefined;
+  },
 ) {
   return db
     .select({
@@ -590,6 +572,7 @@ export async function listClaims(
     .innerJoin(enterprises, eq(enterprises.id, claims.enterpriseId))
     .where(
       and(
+        f.id ? eq(claims.id, f.id) : undefined,
         f.status ? eq(claims.status, f.status) : undefined,
         f.enterpriseId ? eq(claims.enterpriseId, f.enterpriseId) : undefined,
         f.noticeId ? eq(claims.noticeId, f.noticeId) : undefined,
@@ -600,7 +583,7 @@ export async function listClaims(
     .limit(2000);
 }
 
-export async function claimSteps_(db: Db, id: string) {
+export async function stepsOf(db: Db, id: string) {
   return db.select().from(claimSteps).where(eq(claimSteps.claimId, id)).orderBy(asc(claimSteps.id));
 }
 

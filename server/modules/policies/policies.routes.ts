@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { today } from '../../platform/clock.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { evaluateBody, versionPatch, whatIfBody } from '../../../common/contracts/policies.js';
@@ -11,8 +12,6 @@ import { checkCreditCode } from '../registry/index.js';
 import { eq } from 'drizzle-orm';
 import * as svc from './policies.service.js';
 import { POLICY_EDITORS, POLICY_READERS } from './policies.policy.js';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export function policyRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { today } from '../../platform/clock.js';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { applicationInput, callInput } from '../../../common/contracts/projects.js';
@@ -9,7 +10,6 @@ import { AppError } from '../../platform/errors.js';
 
 export type CallRow = typeof calls.$inferSelect;
 export type ApplicationRow = typeof applications.$inferSelect;
-const today = () => new Date().toISOString().slice(0, 10);
 
 export async function createCall(db: Db, ctx: RequestContext, input: z.infer<typeof callInput>, regionCode: string): Promise<CallRow> {
   if (input.kind === 'challenge' && !input.bountyFen) throw new AppError(400, 'call_bounty', {}, 'bountyFen');

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
+import { today } from '../../platform/clock.js';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { applications, calls, orgUnits, projectPayments, projectReports } from '../../db/schema/index.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
@@ -14,7 +15,6 @@ import type { CallRow } from './calls.service.js';
  * subsidy after acceptance), payments through the ledger with keys derived from the project and instalment,
  * payments held while a report is overdue, at most one mid-term check and one extension of at most a year.
  */
-const today = () => new Date().toISOString().slice(0, 10);
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 });
 
 export async function decideCall(

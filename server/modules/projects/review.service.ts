@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { today } from '../../platform/clock.js';
 import type { z } from 'zod';
 import type { expertInput } from '../../../common/contracts/projects.js';
 import {
@@ -7,6 +8,7 @@ import {
   conflictKey,
   declaredWithoutSupport,
   detectConflicts,
+  rankWithTies,
   type ConflictExpert,
   type ConflictType,
 } from '../../../common/review/index.js';
@@ -22,7 +24,6 @@ import type { CallRow } from './calls.service.js';
  * who reviewed them.
  */
 export type ExpertRow = typeof experts.$inferSelect;
-const today = () => new Date().toISOString().slice(0, 10);
 
 export async function createExpert(db: Db, ctx: RequestContext, input: z.infer<typeof expertInput>): Promise<ExpertRow> {
   let userId: string | null = null;
@@ -437,10 +438,8 @@ export async function recordConsensus(db: Db, ctx: RequestContext, id: string, s
       .select({ id: applications.id, score: applications.score })
       .from(applications)
       .where(and(eq(applications.callId, a.callId), inArray(applications.status, ['scored', 'consensus'])));
-    for (const x of scored) {
-      const rank = 1 + scored.filter((y) => (y.score ?? -1) > (x.score ?? -1) + 1e-9).length;
-      await tx.update(applications).set({ rank }).where(eq(applications.id, x.id));
-    }
+    for (const { item, rank } of rankWithTies(scored, (x) => x.score ?? 0))
+      await tx.update(applications).set({ rank }).where(eq(applications.id, item.id));
     await audit(tx, ctx, { action: 'consensus', entity: 'application', entityId: id, before: { score: a.score }, after: { score, note } });
   });
 }

@@ -5,3 +5,4 @@ export { addPlatform, addTalent, addPatent, saveStats } from './records.service.
 export { registerFacts, REGISTER_COUNTS, type RegisterFact } from './live.js';
 export { importRoutes } from './import.routes.js';
 export { IMPORT_KINDS, openRows, runImport, type ImportKind } from './import.js';
+export { ownEnterpriseId } from './registry.policy.js';

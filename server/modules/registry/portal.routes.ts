@@ -3,23 +3,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { enterpriseView, ownProfileInput, statsInput, yearParam } from '../../../common/contracts/registry.js';
 import { contextOf } from '../../platform/audit.js';
-import { requireAuth, type AuthInfo } from '../../platform/auth.js';
+import { requireAuth } from '../../platform/auth.js';
 import type { Db } from '../../platform/db.js';
-import { AppError } from '../../platform/errors.js';
 import * as ent from './enterprises.service.js';
 import { prechecksFor } from './prechecks.js';
 import { presentPatents, presentStats } from './presenters.js';
 import * as rec from './records.service.js';
-import { ownEnterprises } from './registry.policy.js';
+import { ownEnterpriseId } from './registry.policy.js';
 import * as repo from './registry.repo.js';
 
 /** The enterprise portal: an enterprise user reaches only its own enterprise, through /api/my/…. */
-function ownId(auth: AuthInfo, requested?: string): string {
-  const own = ownEnterprises(auth);
-  if (own.length === 0) throw new AppError(403, 'no_enterprise_link');
-  if (requested && !own.includes(requested)) throw new AppError(404, 'not_found', { what: requested });
-  return requested ?? own[0]!;
-}
 
 export function portalRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -30,7 +23,7 @@ export function portalRoutes(app: FastifyInstance, db: Db): void {
     '/api/my/enterprise',
     { schema: { tags, summary: 'My enterprise: profile, parks, qualifications', querystring: q, response: { 200: enterpriseView } } },
     async (req) => {
-      const id = ownId(requireAuth(req), req.query.enterprise);
+      const id = ownEnterpriseId(requireAuth(req), req.query.enterprise);
       const { orgPath: _p, ...view } = await ent.enterpriseDetail(db, id);
       return view;
     },
@@ -42,7 +35,7 @@ export function portalRoutes(app: FastifyInstance, db: Db): void {
       schema: { tags, summary: 'Change my contacts and address', querystring: q, body: ownProfileInput, response: { 200: enterpriseView } },
     },
     async (req) => {
-      const id = ownId(requireAuth(req), req.query.enterprise);
+      const id = ownEnterpriseId(requireAuth(req), req.query.enterprise);
       await ent.updateOwnProfile(db, contextOf(req), id, req.body);
       const { orgPath: _p, ...view } = await ent.enterpriseDetail(db, id);
       return view;
@@ -50,7 +43,7 @@ export function portalRoutes(app: FastifyInstance, db: Db): void {
   );
 
   r.get('/api/my/stats', { schema: { tags, summary: 'My annual figures', querystring: q } }, async (req) => {
-    const id = ownId(requireAuth(req), req.query.enterprise);
+    const id = ownEnterpriseId(requireAuth(req), req.query.enterprise);
     return (await repo.statsOf(db, id)).map(presentStats);
   });
 
@@ -66,14 +59,14 @@ export function portalRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req, reply) => {
-      const id = ownId(requireAuth(req), req.query.enterprise);
+      const id = ownEnterpriseId(requireAuth(req), req.query.enterprise);
       await rec.saveStats(db, contextOf(req), id, req.params.year, req.body);
       return reply.status(204).send();
     },
   );
 
   r.get('/api/my/patents', { schema: { tags, summary: 'Patents I own', querystring: q } }, async (req) => {
-    const id = ownId(requireAuth(req), req.query.enterprise);
+    const id = ownEnterpriseId(requireAuth(req), req.query.enterprise);
     return presentPatents(
       db,
       (await repo.patentsOf(db, { enterpriseIds: [id] })).map((x) => x.p),
@@ -84,7 +77,7 @@ export function portalRoutes(app: FastifyInstance, db: Db): void {
     '/api/my/prechecks',
     { schema: { tags, summary: 'How close I am to the high-tech and tech-SME qualifications, condition by condition', querystring: q } },
     async (req) => {
-      const id = ownId(requireAuth(req), req.query.enterprise);
+      const id = ownEnterpriseId(requireAuth(req), req.query.enterprise);
       return prechecksFor(db, id, ent.today());
     },
   );
