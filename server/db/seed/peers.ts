@@ -255,8 +255,7 @@ export async function seedPeerStatistics(db: Db): Promise<number> {
   const fresh = facts.filter((f) => !kept.has(`${f.dataElement}|${f.orgUnit}|${f.period}`));
   if (fresh.length)
     await db.transaction(async (tx) => {
-      // In slices: PGlite 0.5 fails ("bad buffer ID") on one call with a few hundred facts.
-      for (let i = 0; i < fresh.length; i += 100) await insertOfficialValues(tx, systemContext('seed'), fresh.slice(i, i + 100));
+      await insertOfficialValues(tx, systemContext('seed'), fresh);
       await bumpRevision(tx);
     });
   return fresh.length;

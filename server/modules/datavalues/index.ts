@@ -2,6 +2,7 @@ export {
   saveValues,
   transition,
   insertOfficialValues,
+  insertApprovedValues,
   historyOf,
   presentValue,
   presentDataElement,
