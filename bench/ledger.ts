@@ -7,7 +7,7 @@
  *  - pgbench's built-in TPC-B-like workload on another scratch database (pgbench -i -s 10, then
  *    pgbench -c 20 -j 2 -T 10 -n);
  *  - the ratio payments/s ÷ pgbench tps (goal ≥ 0.3). Both databases are dropped at the end.
- * BENCH_LEDGER_CLAIMS (claims per run, default 6000), BENCH_LEDGER_SECONDS (default 10), BENCH_ROUNDS (3).
+ * BENCH_LEDGER_CLAIMS (claims per run, default 30 000), BENCH_LEDGER_SECONDS (default 10), BENCH_ROUNDS (3).
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -21,7 +21,7 @@ import { pgErrorOf } from '../server/platform/pg-errors.js';
 import { createFixtures, TRANSIENT } from '../test/ledger-pay-batch.js';
 import { median } from './lib.js';
 
-const CLAIMS = Number(process.env.BENCH_LEDGER_CLAIMS ?? 6_000);
+const CLAIMS = Number(process.env.BENCH_LEDGER_CLAIMS ?? 30_000);
 const SECONDS = Number(process.env.BENCH_LEDGER_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WORKERS = 20;

@@ -130,16 +130,18 @@ export async function createFixtures(
   for (const [gi, g] of opts.groups.entries()) {
     const v = versions.find((x) => x.code === g.policyCode);
     if (!v) throw new Error(`no policy ${g.policyCode}`);
-    const { budget } = await db.transaction((tx) =>
-      fundBudget(tx, ctx, {
+    const { budget } = await db.transaction(async (tx) => {
+      // The paid-out account too, as approveClaim opens it with the reservation.
+      await ensureAccount(tx, accountSpecs.paid(opts.year, source, g.policyCode));
+      return fundBudget(tx, ctx, {
         year: opts.year,
         source,
         policyCode: g.policyCode,
         amount: g.fundFen,
         key: `${prefix}:fund:${opts.year}:${g.policyCode}`,
         reason: '夹具预算 fixture budget',
-      }),
-    );
+      });
+    });
     budgets.push({ policyCode: g.policyCode, code: budget.code, fundFen: g.fundFen });
     const rows: ClaimInsert[] = g.amounts.map((amountFen) => {
       const i = n++;

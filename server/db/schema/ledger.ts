@@ -13,7 +13,7 @@ export const ledgerAccounts = pgTable(
   'ledger_accounts',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    /** e.g. budget:2026:county:high_tech_new, payable:<enterprise id>, paid:2026, funding:2026:county */
+    /** e.g. budget:2026:county:high_tech_new, payable:<enterprise id>, paid:2026:county:high_tech_new, funding:2026:county */
     code: text('code').notNull(),
     kind: text('kind').notNull(),
     nameZh: text('name_zh').notNull(),

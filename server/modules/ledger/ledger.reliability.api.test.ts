@@ -382,7 +382,7 @@ describe.skipIf(backend() !== 'postgres')('ledger reliability (PostgreSQL, real 
     const total = approved.reduce((s, c) => s + c.amountFen, 0);
     const [paidAcc] = await rows<{ cpo: string }>(
       db,
-      sql`select credits_posted::text as cpo from ledger_accounts where code = ${`paid:${YEAR}:county`}`,
+      sql`select coalesce(sum(credits_posted), 0)::text as cpo from ledger_accounts where code like ${`paid:${YEAR}:county:%`}`,
     );
     const [claimed] = await rows<{ s: string }>(
       db,
@@ -462,7 +462,7 @@ describe.skipIf(backend() !== 'postgres')('ledger reliability (PostgreSQL, real 
       const total = fx.claims.reduce((s, c) => s + c.amountFen, 0);
       const [paidAcc] = await rows<{ cpo: string }>(
         db,
-        sql`select credits_posted::text as cpo from ledger_accounts where code = ${`paid:${YEAR}:county`}`,
+        sql`select coalesce(sum(credits_posted), 0)::text as cpo from ledger_accounts where code like ${`paid:${YEAR}:county:%`}`,
       );
       expect(Number(paidAcc!.cpo)).toBe(total);
       expect((await verifyLedger(db)).ok).toBe(true);

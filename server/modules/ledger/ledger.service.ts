@@ -67,14 +67,18 @@ export const accountSpecs = {
     enterpriseId,
     noOverdraft: true,
   }),
-  /** Money that has left: paid out in a fiscal year. */
-  paid: (year: number, source: string): AccountSpec => ({
-    code: `paid:${year}:${source}`,
+  /**
+   * Money that has left: paid out in a fiscal year, per policy when one is named (as budgets are), so that
+   * payments of different policies never queue on one paid-out row.
+   */
+  paid: (year: number, source: string, policyCode?: string): AccountSpec => ({
+    code: policyCode ? `paid:${year}:${source}:${policyCode}` : `paid:${year}:${source}`,
     kind: 'paid',
-    nameZh: `${year} 年度已支付（${zhSource(source)}）`,
-    nameEn: `${year} paid out (${enSource(source)})`,
+    nameZh: `${year} 年度已支付（${zhSource(source)}）${policyCode ? ` · ${policyCode}` : ''}`,
+    nameEn: `${year} paid out (${enSource(source)})${policyCode ? ` · ${policyCode}` : ''}`,
     fiscalYear: year,
     fundSource: source,
+    ...(policyCode ? { policyCode } : {}),
     noOverdraft: false,
   }),
 };

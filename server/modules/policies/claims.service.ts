@@ -12,7 +12,7 @@ import {
   registryEvents,
 } from '../../db/schema/index.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
-import type { Db } from '../../platform/db.js';
+import { rowFromJson, rowsOf, type Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { accountSpecs, ensureAccount, resolveReservation, transfer } from '../ledger/index.js';
 import { factsForEnterprise, factsForEvent } from './facts.js';
@@ -466,6 +466,7 @@ export async function approveClaim(db: Db, ctx: RequestContext, id: string, toda
     if (c.amountFen > 0) {
       const budget = await ensureAccount(tx, accountSpecs.budget(c.fiscalYear, c.fundSource, p!.code));
       const payable = await ensureAccount(tx, accountSpecs.payable(c.enterpriseId, e!.name));
+      await ensureAccount(tx, accountSpecs.paid(c.fiscalYear, c.fundSource, p!.code));
       await transfer(tx, ctx, {
         key: keyOf(c, 'reserve'),
         debitAccountId: budget.id,
@@ -486,39 +487,35 @@ export async function approveClaim(db: Db, ctx: RequestContext, id: string, toda
 }
 
 /**
- * Payment: posts the reservation and pays the enterprise out, in one transaction with the claim's step. A
- * repeated request (a retry, a double click, a duplicate delivery) finds the claim paid and returns it.
+ * Payment: posts the reservation (budget → payable) and pays the enterprise out (payable → the policy's paid-out
+ * account of the year), marks the claim paid, with its step and audit events, all in one statement
+ * (kc_pay_claim, migration 0010): the budget's row stays locked for that statement only, not for a dozen
+ * round trips, so payments of one budget do not queue behind each other's network waits. The ledger's
+ * triggers apply and guard both transfers as for any other. A repeated request (a retry, a double click, a
+ * duplicate delivery) finds the claim paid and returns it.
  */
 export async function payClaim(db: Db, ctx: RequestContext, id: string): Promise<{ claim: ClaimRow; replayed: boolean }> {
-  return db.transaction(async (tx) => {
-    const c = await lockClaim(tx, id);
-    if (c.status === 'paid') return { claim: c, replayed: true };
-    if (c.status !== 'approved') throw refuse(c, 'pay');
-    if (c.amountFen > 0) {
-      const reserve = await resolveReservation(tx, ctx, {
-        reserveKey: keyOf(c, 'reserve'),
-        key: keyOf(c, 'post'),
-        kind: 'post_pending',
-        claimId: c.id,
-      });
-      const paid = await ensureAccount(tx, accountSpecs.paid(c.fiscalYear, c.fundSource));
-      await transfer(tx, ctx, {
-        key: keyOf(c, 'payout'),
-        debitAccountId: reserve.creditAccountId,
-        creditAccountId: paid.id,
-        amount: c.amountFen,
-        kind: 'posted',
-        claimId: c.id,
-      });
-    }
-    const [row] = await tx
-      .update(claims)
-      .set({ status: 'paid', paidAt: new Date(), updatedAt: new Date() })
-      .where(eq(claims.id, id))
-      .returning();
-    await step(tx, ctx, id, 'paid', null, { amountFen: c.amountFen });
-    return { claim: row!, replayed: false };
-  });
+  const call = async () =>
+    rowsOf<{ r: { outcome: string; claim?: Record<string, unknown> } }>(
+      await db.execute(sql`select kc_pay_claim(${id}, ${ctx.userId}, ${ctx.username}, ${ctx.requestId}, ${ctx.ip}) as r`),
+    )[0]!.r;
+  let out = await call();
+  if (out.outcome === 'no_paid_account') {
+    // Approved before approval opened the paid-out account (migration 0010): open it, then pay.
+    await ensurePaidAccount(db, rowFromJson(claims, out.claim!));
+    out = await call();
+  }
+  if (!out.claim) throw new AppError(404, 'not_found', { what: id });
+  const row = rowFromJson(claims, out.claim);
+  if (out.outcome === 'paid' || out.outcome === 'replayed') return { claim: row, replayed: out.outcome === 'replayed' };
+  if (out.outcome === 'no_reservation') throw new AppError(409, 'ledger_not_pending', { id: keyOf(row, 'reserve') });
+  throw refuse(row, 'pay');
+}
+
+/** The paid-out account a claim's payment goes to: its policy's, for its fiscal year and fund source. */
+async function ensurePaidAccount(tx: Db, c: ClaimRow) {
+  const [p] = await tx.select({ code: policies.code }).from(policies).where(eq(policies.id, c.policyId));
+  return ensureAccount(tx, accountSpecs.paid(c.fiscalYear, c.fundSource, p!.code));
 }
 
 async function rejectIn(tx: Db, ctx: RequestContext, id: string, reason: string): Promise<ClaimRow> {
