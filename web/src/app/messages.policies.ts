@@ -445,7 +445,7 @@ export const policyMessages = {
     zh: '已审批、尚未支付给企业的金额（预留款在贷方待入账）。',
     en: 'What is owed to an enterprise: approved and not yet paid (reservations pending on the credit side).',
   },
-  'ledger.accountKind.paid.hint': { zh: '每个年度已支付出去的金额。', en: 'Money paid out in each year.' },
+  'ledger.accountKind.paid.hint': { zh: '每个年度、每项政策已支付出去的金额。', en: 'Money paid out, by year and policy.' },
   'ledger.accountKind.funding.hint': {
     zh: '每个年度拨入预算的资金来源（余额为负表示已拨出）。',
     en: 'Where each year’s budgets come from (a negative balance is what was handed out).',
