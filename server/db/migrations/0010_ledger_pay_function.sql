@@ -1,9 +1,10 @@
 -- A claim payment in one statement (issue #5's throughput goal). Paying took about nineteen round trips, each
 -- made while the policy's budget row (and the one paid-out row of the year) stayed locked, so payments of one
--- budget queued behind each other's network waits. This function does what payClaim did, in the same order
--- and with the same records, inside the database: lock the claim, post its reservation (budget → payable),
--- pay it out (payable → paid), mark the claim paid, add the step and the audit events. The ledger triggers of
--- 0006/0009 still apply every transfer and refuse what they refused before; nothing here bypasses them.
+-- budget queued behind each other's network waits. This function writes what payClaim wrote, inside the
+-- database: it locks the claim, marks it paid with its step and audit events, then posts the reservation
+-- (budget → payable) and pays it out (payable → paid) last, so the budget's row is held for two inserts and
+-- the commit. The ledger triggers of 0006/0009 still apply every transfer and refuse what they refused
+-- before (an error rolls the whole statement back); nothing here bypasses them.
 --
 -- The content hash repeats the application's (ledger.service.ts hashOf): sha256 of the JSON array
 -- [debit, credit, amount, kind, pendingId, reversesId], so a later transfer() with the same key and content
@@ -26,8 +27,10 @@ DECLARE
   r ledger_transfers%ROWTYPE;
   b ledger_accounts%ROWTYPE;
   paid_id bigint;
-  t_id bigint;
-  k text;
+  post_id bigint;
+  payout_id bigint;
+  post_key text;
+  payout_key text;
   v_now timestamptz := now();
 BEGIN
   SELECT * INTO c FROM claims WHERE id = p_claim FOR UPDATE;
@@ -50,38 +53,43 @@ BEGIN
     IF NOT FOUND THEN
       RETURN jsonb_build_object('outcome', 'no_paid_account', 'claim', to_jsonb(c));
     END IF;
-    -- Post the reservation: budget → payable, the accounts and amount the reservation holds.
-    k := 'claim:' || c.event_key || ':post';
-    INSERT INTO ledger_transfers (idempotency_key, content_hash, debit_account_id, credit_account_id, amount, kind, pending_id, claim_id, created_by)
-      VALUES (k, kc_ledger_content_hash(r.debit_account_id, r.credit_account_id, r.amount, 'post_pending', r.id, NULL),
-              r.debit_account_id, r.credit_account_id, r.amount, 'post_pending', r.id, c.id, p_user)
-      RETURNING id INTO t_id;
-    INSERT INTO audit_events (user_id, username, action, entity, entity_id, changes, request_id, ip)
-      VALUES (p_user, p_username, 'transfer', 'ledger_transfer', t_id::text, jsonb_build_object(
-        'key', jsonb_build_object('before', NULL, 'after', k),
-        'kind', jsonb_build_object('before', NULL, 'after', 'post_pending'),
-        'debit', jsonb_build_object('before', NULL, 'after', r.debit_account_id),
-        'credit', jsonb_build_object('before', NULL, 'after', r.credit_account_id),
-        'amount', jsonb_build_object('before', NULL, 'after', r.amount)), p_request_id, p_ip);
-    -- Pay it out: payable → paid.
-    k := 'claim:' || c.event_key || ':payout';
-    INSERT INTO ledger_transfers (idempotency_key, content_hash, debit_account_id, credit_account_id, amount, kind, claim_id, created_by)
-      VALUES (k, kc_ledger_content_hash(r.credit_account_id, paid_id, c.amount_fen, 'posted', NULL, NULL),
-              r.credit_account_id, paid_id, c.amount_fen, 'posted', c.id, p_user)
-      RETURNING id INTO t_id;
-    INSERT INTO audit_events (user_id, username, action, entity, entity_id, changes, request_id, ip)
-      VALUES (p_user, p_username, 'transfer', 'ledger_transfer', t_id::text, jsonb_build_object(
-        'key', jsonb_build_object('before', NULL, 'after', k),
-        'kind', jsonb_build_object('before', NULL, 'after', 'posted'),
-        'debit', jsonb_build_object('before', NULL, 'after', r.credit_account_id),
-        'credit', jsonb_build_object('before', NULL, 'after', paid_id),
-        'amount', jsonb_build_object('before', NULL, 'after', c.amount_fen)), p_request_id, p_ip);
   END IF;
+  -- Everything that locks no account first: the claim, its step and the audit events (the transfers' ids are
+  -- drawn from their sequence ahead). The budget's row, which every payment of the policy needs, is locked
+  -- by the first transfer below and held only for the two transfers and the commit.
   UPDATE claims SET status = 'paid', paid_at = v_now, updated_at = v_now WHERE id = c.id RETURNING * INTO c;
   INSERT INTO claim_steps (claim_id, step, note, by_user) VALUES (c.id, 'paid', NULL, p_user);
   INSERT INTO audit_events (user_id, username, action, entity, entity_id, changes, request_id, ip)
     VALUES (p_user, p_username, 'paid', 'claim', c.id::text,
       jsonb_build_object('amountFen', jsonb_build_object('before', NULL, 'after', c.amount_fen)), p_request_id, p_ip);
+  IF c.amount_fen > 0 THEN
+    post_id := nextval(pg_get_serial_sequence('ledger_transfers', 'id'));
+    payout_id := nextval(pg_get_serial_sequence('ledger_transfers', 'id'));
+    post_key := 'claim:' || c.event_key || ':post';
+    payout_key := 'claim:' || c.event_key || ':payout';
+    INSERT INTO audit_events (user_id, username, action, entity, entity_id, changes, request_id, ip)
+      VALUES (p_user, p_username, 'transfer', 'ledger_transfer', post_id::text, jsonb_build_object(
+        'key', jsonb_build_object('before', NULL, 'after', post_key),
+        'kind', jsonb_build_object('before', NULL, 'after', 'post_pending'),
+        'debit', jsonb_build_object('before', NULL, 'after', r.debit_account_id),
+        'credit', jsonb_build_object('before', NULL, 'after', r.credit_account_id),
+        'amount', jsonb_build_object('before', NULL, 'after', r.amount)), p_request_id, p_ip),
+      (p_user, p_username, 'transfer', 'ledger_transfer', payout_id::text, jsonb_build_object(
+        'key', jsonb_build_object('before', NULL, 'after', payout_key),
+        'kind', jsonb_build_object('before', NULL, 'after', 'posted'),
+        'debit', jsonb_build_object('before', NULL, 'after', r.credit_account_id),
+        'credit', jsonb_build_object('before', NULL, 'after', paid_id),
+        'amount', jsonb_build_object('before', NULL, 'after', c.amount_fen)), p_request_id, p_ip);
+    -- Post the reservation (budget → payable, the accounts and amount it holds), then pay out (payable → paid).
+    INSERT INTO ledger_transfers (id, idempotency_key, content_hash, debit_account_id, credit_account_id, amount, kind, pending_id, claim_id, created_by)
+      OVERRIDING SYSTEM VALUE
+      VALUES (post_id, post_key, kc_ledger_content_hash(r.debit_account_id, r.credit_account_id, r.amount, 'post_pending', r.id, NULL),
+              r.debit_account_id, r.credit_account_id, r.amount, 'post_pending', r.id, c.id, p_user);
+    INSERT INTO ledger_transfers (id, idempotency_key, content_hash, debit_account_id, credit_account_id, amount, kind, claim_id, created_by)
+      OVERRIDING SYSTEM VALUE
+      VALUES (payout_id, payout_key, kc_ledger_content_hash(r.credit_account_id, paid_id, c.amount_fen, 'posted', NULL, NULL),
+              r.credit_account_id, paid_id, c.amount_fen, 'posted', c.id, p_user);
+  END IF;
   RETURN jsonb_build_object('outcome', 'paid', 'claim', to_jsonb(c));
 END;
 $$ LANGUAGE plpgsql;
