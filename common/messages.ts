@@ -74,6 +74,21 @@ export const FIELD_LABELS: Dict = {
   region: { 'zh-CN': '地区', 'en-US': 'region' },
   indicator: { 'zh-CN': '指标', 'en-US': 'indicator' },
   source: { 'zh-CN': '来源', 'en-US': 'source' },
+  applicantName: { 'zh-CN': '申报单位或团队名称', 'en-US': 'applicant or team name' },
+  teamMembers: { 'zh-CN': '团队成员', 'en-US': 'team members' },
+  team_contact: { 'zh-CN': '团队联系方式', 'en-US': 'team contact' },
+  approvals: { 'zh-CN': '立项清单', 'en-US': 'approvals' },
+  note: { 'zh-CN': '说明', 'en-US': 'note' },
+  seed: { 'zh-CN': '随机种子', 'en-US': 'seed' },
+  stage: { 'zh-CN': '评审阶段', 'en-US': 'stage' },
+  reportIds: { 'zh-CN': '报告', 'en-US': 'reports' },
+  startsOn: { 'zh-CN': '公示开始日期', 'en-US': 'notice start' },
+  endsOn: { 'zh-CN': '公示结束日期', 'en-US': 'notice end' },
+  applicationId: { 'zh-CN': '项目', 'en-US': 'project' },
+  resolution: { 'zh-CN': '处理意见', 'en-US': 'resolution' },
+  contact: { 'zh-CN': '联系方式', 'en-US': 'contact' },
+  text: { 'zh-CN': '内容', 'en-US': 'text' },
+  thresholdReason: { 'zh-CN': '低于门槛仍予立项的理由', 'en-US': 'reason for funding below the thresholds' },
 };
 
 /** Error messages by code; {name} placeholders are filled from params. */
@@ -300,8 +315,8 @@ export const ERROR_MESSAGES: Dict = {
     'en-US': 'Applications to this call are open from {opensOn} to {closesOn}; not now',
   },
   project_state: {
-    'zh-CN': '当前状态为“{status}”，不能执行“{action}”',
-    'en-US': 'The current status is "{status}"; "{action}" is not possible',
+    'zh-CN': '当前状态为“{status|status}”，不能执行“{action|action}”',
+    'en-US': 'The current status is "{status|status}"; "{action|action}" is not possible',
   },
   attachment_key: { 'zh-CN': '字段“{field}”：该指南没有名为“{key}”的附件', 'en-US': 'Field "{field}": the call has no attachment "{key}"' },
   attachment_too_large: { 'zh-CN': '附件超过 {max} MB 的限制', 'en-US': 'The attachment is over the {max} MB limit' },
@@ -309,19 +324,103 @@ export const ERROR_MESSAGES: Dict = {
   application_incomplete: { 'zh-CN': '申报材料不完整，缺少：{items}', 'en-US': 'The application is incomplete; missing: {items}' },
   application_ineligible: { 'zh-CN': '不符合申报条件：{reasons}', 'en-US': 'Not eligible: {reasons}' },
   expert_not_assigned: { 'zh-CN': '您未被分配评审该项目', 'en-US': 'You are not assigned to review this application' },
+  review_declined: {
+    'zh-CN': '您已回避该项目的评审，不能再查阅其申报材料',
+    'en-US': 'You stood aside from this review and can no longer open the application’s files',
+  },
   score_criteria: {
     'zh-CN': '评分须覆盖全部评审指标（0–100 分），缺少或多余：{keys}',
     'en-US': 'Scores must cover every criterion (0–100); missing or unknown: {keys}',
   },
   assignment_infeasible: { 'zh-CN': '专家抽取无法满足：{detail}', 'en-US': 'The reviewer draw cannot be met: {detail}' },
   project_budget: {
-    'zh-CN': '批准金额合计 {total} 分超过指南预算 {budget} 分',
-    'en-US': 'Approved amounts total {total} fen, over the call budget of {budget} fen',
+    'zh-CN': '字段“{field}”：批准金额合计 {total|yuan} 元，超过指南预算 {budget|yuan} 元',
+    'en-US': 'Field "{field}": approved amounts total {total|yuan} yuan, over the call budget of {budget|yuan} yuan',
+  },
+  decision_pending: {
+    'zh-CN': '还有 {n} 个已受理的项目未完成评分，不能决策：{items}。请待全部专家提交评分、汇总并完成协商后再决策',
+    'en-US':
+      '{n} accepted applications are not fully scored, so no decision yet: {items}. Decide once every review is in, aggregated and any consensus resolved',
+  },
+  decision_threshold: {
+    'zh-CN': '字段“{field}”：“{title}”未达到评审门槛（{failures}），仍予立项须写明理由',
+    'en-US': 'Field "{field}": "{title}" did not reach the review thresholds ({failures}); funding it needs a reason',
+  },
+  challenge_bidder: {
+    'zh-CN': '科技局工作人员和评审专家不能以团队名义揭榜，请使用团队账号',
+    'en-US': 'Bureau staff and review experts cannot bid for a challenge as a team; use the team’s own account',
   },
   payment_held: { 'zh-CN': '有逾期未交的报告（{due}），暂停拨付', 'en-US': 'A report is overdue ({due}); payments are held' },
   extension_limit: {
     'zh-CN': '延期最多一次、不超过 {max} 个月',
     'en-US': 'At most one extension of at most {max} months',
+  },
+  draw_nothing: {
+    'zh-CN': '没有待抽取专家的{stageZh}对象（立项评审须为已受理的项目，中期检查和验收须为已提交且尚无专家组的报告）',
+    'en-US':
+      'Nothing waits for a {stageEn} draw (the review needs accepted applications; mid-term and acceptance panels need submitted reports without a panel)',
+  },
+  redraw_nothing: {
+    'zh-CN': '{stageZh}没有待补足的评审任务（未评分或已谢绝的）',
+    'en-US': 'No open or declined {stageEn} assignment to redraw',
+  },
+  swap_no_place: {
+    'zh-CN': '该项目的评审专家已满 {size} 人，无需替换',
+    'en-US': 'The application already has its {size} reviewers; nothing to replace',
+  },
+  no_alternate: {
+    'zh-CN': '没有符合回避、单位、上限和配额规则的备选专家（{detail}），请重新抽取',
+    'en-US': 'No ranked alternate meets the conflict, organisation, load and quota rules ({detail}); redraw instead',
+  },
+  draw_not_rerunnable: {
+    'zh-CN': '该记录没有可复算的随机抽取（替换按备选顺序逐一核对，早期记录未保存抽取输入）',
+    'en-US': 'This record has no random draw to re-run (a swap takes the ranked alternates in order; early records kept no inputs)',
+  },
+  panel_kind: {
+    'zh-CN': '只有中期报告和验收报告设专家组',
+    'en-US': 'Only mid-term and acceptance reports have expert panels',
+  },
+  panel_required: {
+    'zh-CN': '本指南规定{stageZh}须经专家组评审：请先抽取专家组，待其评分完成后再决定',
+    'en-US': 'This call requires an expert panel for the {stageEn}: draw a panel and wait for its scores before deciding',
+  },
+  panel_unfinished: {
+    'zh-CN': '专家组尚未完成评分（已提交 {done}/{size}），暂不能作出决定',
+    'en-US': 'The expert panel has not finished ({done} of {size} submitted); no decision yet',
+  },
+  panel_override_note: {
+    'zh-CN': '字段“{field}”：专家组结论为不通过（{total} 分），仍予通过须说明理由',
+    'en-US': 'Field "{field}": the panel did not pass the report ({total} points); approving it needs a reason',
+  },
+  notice_exists: { 'zh-CN': '该指南的立项名单已公示', 'en-US': 'The approval list of this call is already on notice' },
+  notice_empty: { 'zh-CN': '没有已立项的项目可公示', 'en-US': 'No approved project to put on notice' },
+  notice_start_past: {
+    'zh-CN': '字段“{field}”：公示开始日期不能早于今天（{today}）',
+    'en-US': 'Field "{field}": the notice cannot start before today ({today})',
+  },
+  notice_too_short: {
+    'zh-CN': '字段“{field}”：公示期至少 {days} 天（自 {from} 起，最早到 {min} 结束）',
+    'en-US': 'Field "{field}": the notice runs at least {days} days (from {from}, ending {min} at the earliest)',
+  },
+  notice_missing: {
+    'zh-CN': '立项名单尚未公示：公示期结束且无未处理异议后才能签订合同',
+    'en-US': 'The approval list has not been on public notice; contracts wait for the notice to end without open objections',
+  },
+  notice_running: {
+    'zh-CN': '立项公示至 {endsOn} 结束，公示期结束后才能签订合同',
+    'en-US': 'The approval notice runs until {endsOn}; contracts wait for its end',
+  },
+  notice_objection_open: {
+    'zh-CN': '该项目有 {n} 件未处理的公示异议，处理后才能签订合同',
+    'en-US': 'The project has {n} open objection(s) to its notice; resolve them before the contract',
+  },
+  notice_not_open: {
+    'zh-CN': '公示期为 {from} 至 {to}，当前不受理异议',
+    'en-US': 'The notice runs from {from} to {to}; objections are not taken now',
+  },
+  notice_not_listed: {
+    'zh-CN': '字段“{field}”：该项目不在本次公示名单中',
+    'en-US': 'Field "{field}": the project is not on this notice',
   },
   stats_locked: {
     'zh-CN': '{year} 年统计数据已审核，不能再修改；如需更正请联系科技局',
@@ -430,14 +529,105 @@ export const TYPE_NAMES: Dict = {
   object: { 'zh-CN': '对象', 'en-US': 'an object' },
 };
 
-export function fill(template: string, params: Record<string, unknown> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+/** Labels of the status codes messages name (calls, applications, reviews, payments, reports, conflicts). */
+export const STATUS_LABELS: Dict = {
+  draft: { 'zh-CN': '草稿', 'en-US': 'draft' },
+  published: { 'zh-CN': '已发布', 'en-US': 'published' },
+  closed: { 'zh-CN': '已截止', 'en-US': 'closed' },
+  decided: { 'zh-CN': '已决策', 'en-US': 'decided' },
+  submitted: { 'zh-CN': '已提交', 'en-US': 'submitted' },
+  withdrawn: { 'zh-CN': '已撤回', 'en-US': 'withdrawn' },
+  returned: { 'zh-CN': '退回修改', 'en-US': 'returned for changes' },
+  accepted: { 'zh-CN': '已受理', 'en-US': 'accepted' },
+  rejected: { 'zh-CN': '未通过', 'en-US': 'rejected' },
+  under_review: { 'zh-CN': '评审中', 'en-US': 'under review' },
+  scored: { 'zh-CN': '已评分', 'en-US': 'scored' },
+  consensus: { 'zh-CN': '待协商', 'en-US': 'consensus needed' },
+  approved: { 'zh-CN': '已批准', 'en-US': 'approved' },
+  not_funded: { 'zh-CN': '未立项', 'en-US': 'not funded' },
+  contracted: { 'zh-CN': '已签合同', 'en-US': 'contracted' },
+  completed: { 'zh-CN': '已验收', 'en-US': 'completed' },
+  terminated: { 'zh-CN': '已终止', 'en-US': 'terminated' },
+  assigned: { 'zh-CN': '待评分', 'en-US': 'to be scored' },
+  declined: { 'zh-CN': '已谢绝', 'en-US': 'declined' },
+  replaced: { 'zh-CN': '已撤换', 'en-US': 'replaced' },
+  superseded: { 'zh-CN': '已作废', 'en-US': 'superseded' },
+  open: { 'zh-CN': '待处理', 'en-US': 'open' },
+  upheld: { 'zh-CN': '成立', 'en-US': 'upheld' },
+  scheduled: { 'zh-CN': '待条件满足', 'en-US': 'scheduled' },
+  released: { 'zh-CN': '可拨付', 'en-US': 'released' },
+  held: { 'zh-CN': '暂停拨付', 'en-US': 'held' },
+  paid: { 'zh-CN': '已拨付', 'en-US': 'paid' },
+  due: { 'zh-CN': '待提交', 'en-US': 'due' },
+  suggested: { 'zh-CN': '待确认', 'en-US': 'suggested' },
+  confirmed: { 'zh-CN': '已确认', 'en-US': 'confirmed' },
+  dismissed: { 'zh-CN': '已排除', 'en-US': 'dismissed' },
+};
+
+/** Labels of the actions messages name ("cannot …"). */
+export const ACTION_LABELS: Dict = {
+  published: { 'zh-CN': '发布', 'en-US': 'publish' },
+  closed: { 'zh-CN': '截止申报', 'en-US': 'close' },
+  edit: { 'zh-CN': '修改', 'en-US': 'edit' },
+  attach: { 'zh-CN': '上传附件', 'en-US': 'attach a file' },
+  submit: { 'zh-CN': '提交', 'en-US': 'submit' },
+  withdraw: { 'zh-CN': '撤回', 'en-US': 'withdraw' },
+  accept: { 'zh-CN': '受理', 'en-US': 'accept' },
+  return: { 'zh-CN': '退回修改', 'en-US': 'return for changes' },
+  reject: { 'zh-CN': '不予通过', 'en-US': 'reject' },
+  draw: { 'zh-CN': '抽取专家', 'en-US': 'draw reviewers' },
+  score: { 'zh-CN': '评分', 'en-US': 'score' },
+  consensus: { 'zh-CN': '协商定分', 'en-US': 'record a consensus' },
+  approve: { 'zh-CN': '批准', 'en-US': 'approve' },
+  decide: { 'zh-CN': '立项决策', 'en-US': 'decide' },
+  contract: { 'zh-CN': '记录合同签订', 'en-US': 'record the contract' },
+  pay: { 'zh-CN': '拨付', 'en-US': 'pay' },
+  midterm: { 'zh-CN': '安排中期检查', 'en-US': 'schedule a mid-term check' },
+  letter: { 'zh-CN': '生成通知书', 'en-US': 'issue the letter' },
+  download: { 'zh-CN': '下载附件', 'en-US': 'download attachments' },
+  decline: { 'zh-CN': '谢绝评审', 'en-US': 'decline the review' },
+  swap: { 'zh-CN': '替换专家', 'en-US': 'replace the expert' },
+  notice: { 'zh-CN': '发布立项公示', 'en-US': 'publish the approval notice' },
+  resolve: { 'zh-CN': '处理异议', 'en-US': 'resolve the objection' },
+  panel: { 'zh-CN': '抽取专家组', 'en-US': 'draw a panel' },
+};
+
+/** Integer fen as yuan with two decimals and thousands separators: 123456789 → "1,234,567.89". */
+export function fenAsYuan(fen: number): string {
+  if (!Number.isFinite(fen)) return String(fen);
+  const whole = Math.round(fen);
+  const abs = Math.abs(whole);
+  const yuan = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${whole < 0 ? '-' : ''}${yuan}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** `{name|format}` in a template: the parameter shown as money or as a label instead of its raw code. */
+const FORMATS: Record<string, (value: unknown, locale: Locale) => string> = {
+  yuan: (v) => (typeof v === 'number' ? fenAsYuan(v) : String(v)),
+  status: (v, locale) => STATUS_LABELS[String(v)]?.[locale] ?? String(v),
+  action: (v, locale) => ACTION_LABELS[String(v)]?.[locale] ?? String(v),
+};
+
+/** A parameter given in both languages ({ 'zh-CN': …, 'en-US': … }) shows in the reader's. */
+const isLocalised = (v: unknown): v is Record<Locale, string> =>
+  typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)['zh-CN'] === 'string';
+
+export function fill(template: string, params: Record<string, unknown> = {}, locale: Locale = 'zh-CN'): string {
+  return template.replace(/\{(\w+)(?:\|(\w+))?\}/g, (whole, k: string, format: string | undefined) => {
+    if (!(k in params)) return whole;
+    const v = params[k];
+    if (isLocalised(v)) return v[locale] ?? v['zh-CN'];
+    const f = format ? FORMATS[format] : undefined;
+    return f ? f(v, locale) : String(v);
+  });
 }
 
 export function translate(dict: Dict, key: string, locale: Locale, params?: Record<string, unknown>): string {
   const entry = dict[key];
   if (!entry) return key;
-  return fill(entry[locale], params);
+  return fill(entry[locale], params, locale);
 }
 
 export function fieldLabel(path: string, locale: Locale): string {

@@ -21,7 +21,7 @@ import { reportRoutes } from './modules/reports/index.js';
 import { ledgerRoutes } from './modules/ledger/index.js';
 import { benchmarkRoutes, statsImportRoutes } from './modules/benchmarks/index.js';
 import { claimRoutes, policyRoutes } from './modules/policies/index.js';
-import { projectRoutes, reviewRoutes } from './modules/projects/index.js';
+import { noticeRoutes, panelRoutes, projectRoutes, readbackRoutes, reviewRoutes } from './modules/projects/index.js';
 import { systemRoutes } from './modules/system/index.js';
 import { registerAuth } from './platform/auth.js';
 import type { Config } from './platform/config.js';
@@ -105,6 +105,9 @@ export async function buildApp({ database, config, logger }: AppOptions): Promis
   benchmarkRoutes(app, database.db);
   projectRoutes(app, database.db);
   reviewRoutes(app, database.db);
+  panelRoutes(app, database.db);
+  noticeRoutes(app, database.db);
+  readbackRoutes(app, database.db);
   statsImportRoutes(app, database.db);
 
   if (existsSync(path.join(config.webDir, 'index.html'))) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_NOTICE_MIN_DAYS, DEFAULT_PANEL_RULES } from '../review/panel-rules.js';
 import { isoDate } from './common.js';
 
 /** Project calls, applications, experts and reviews (issue #7; domain-rules §6). */
@@ -54,17 +55,43 @@ export const reviewTemplate = z
   });
 export type ReviewTemplate = z.infer<typeof reviewTemplate>;
 
+/**
+ * A stage's expert panel: its size, and whether the bureau may decide the report without one. Defaults: the
+ * mid-term check may be decided by the bureau alone; acceptance needs a finished panel.
+ */
+export const panelRule = z.object({ required: z.boolean(), experts: z.number().int().min(1).max(15) }).strict();
+export type PanelRule = z.infer<typeof panelRule>;
+export const panelRules = z
+  .object({
+    midterm: panelRule.default(DEFAULT_PANEL_RULES.midterm),
+    acceptance: panelRule.default(DEFAULT_PANEL_RULES.acceptance),
+  })
+  .strict()
+  .default(DEFAULT_PANEL_RULES);
+export type PanelRules = z.infer<typeof panelRules>;
+
+/** The ledger's fund sources (server/modules/ledger SOURCE_NAMES): county, municipal and central budgets. */
+export const FUND_SOURCES = ['county', 'municipal', 'national'] as const;
+export type FundSource = (typeof FUND_SOURCES)[number];
+
 export const fundingParams = z
   .object({
     /** Share of the grant paid as the first tranche after the contract (local practice: at least 60 %). */
     firstTranchePct: z.number().min(60).max(100).default(60),
     maxMidtermChecks: z.number().int().min(0).max(1).default(1),
     maxExtensionMonths: z.number().int().min(0).max(12).default(12),
-    fundSource: z.string().min(1).max(40).default('county'),
+    /** Where the money comes from: the ledger's three fund sources (县级、市级、中央财政). */
+    fundSource: z.enum(FUND_SOURCES).default('county'),
     fiscalYear: z.number().int().min(2000).max(2100),
+    /** Expert panels of the mid-term check and of acceptance (the same draw, scoring and aggregation). */
+    panels: panelRules,
+    /** Shortest public notice (公示) of the approval list, in days; contracts wait for its end. */
+    noticeMinDays: z.number().int().min(1).max(60).default(DEFAULT_NOTICE_MIN_DAYS),
   })
   .strict();
 export type FundingParams = z.infer<typeof fundingParams>;
+/** What a call form sends: the panel and notice parameters may be left to their defaults. */
+export type FundingParamsInput = z.input<typeof fundingParams>;
 
 export const callInput = z
   .object({

@@ -2,3 +2,4 @@
 export * from './conflicts.js';
 export * from './assign.js';
 export * from './aggregate.js';
+export * from './panel-rules.js';

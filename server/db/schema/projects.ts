@@ -14,6 +14,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import type { CallForm, FundingParams, ReviewTemplate } from '../../../common/contracts/projects.js';
 import { users } from './accounts.js';
@@ -179,20 +180,35 @@ export const conflicts = pgTable(
   ],
 );
 
-/** Every draw of reviewers, with its seed and parameters: reproducible. */
-export const assignmentDraws = pgTable('assignment_draws', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  callId: uuid('call_id')
-    .notNull()
-    .references(() => calls.id),
-  stage: text('stage').notNull().default('review'),
-  seed: integer('seed').notNull(),
-  params: jsonb('params').notNull().$type<Record<string, unknown>>(),
-  result: jsonb('result').notNull().$type<Record<string, unknown>>(),
-  checksum: text('checksum').notNull(),
-  createdBy: uuid('created_by').references(() => users.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * Every draw of reviewers, with its seed, inputs and parameters: reproducible. A draw assigns the reviewers of
+ * a stage (the application review, a mid-term or an acceptance panel); a swap puts the next ranked alternate in
+ * the place of a declined or unavailable expert; a redraw fills the open places again with a new seed.
+ */
+export const assignmentDraws = pgTable(
+  'assignment_draws',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id),
+    stage: text('stage').notNull().default('review'),
+    kind: text('kind').notNull().default('draw'),
+    /** A swap or redraw: the draw whose ranked alternates and places it works on. */
+    parentId: uuid('parent_id').references((): AnyPgColumn => assignmentDraws.id),
+    seed: integer('seed').notNull(),
+    params: jsonb('params').notNull().$type<Record<string, unknown>>(),
+    result: jsonb('result').notNull().$type<Record<string, unknown>>(),
+    checksum: text('checksum').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('assignment_draws_call_idx').on(t.callId, t.createdAt),
+    check('assignment_draws_stage_chk', sql`${t.stage} in ('review','midterm','acceptance')`),
+    check('assignment_draws_kind_chk', sql`${t.kind} in ('draw','swap','redraw')`),
+  ],
+);
 
 export const reviews = pgTable(
   'project_reviews',
@@ -206,15 +222,28 @@ export const reviews = pgTable(
       .references(() => experts.id),
     drawId: uuid('draw_id').references(() => assignmentDraws.id),
     stage: text('stage').notNull().default('review'),
+    /** A mid-term or acceptance panel: the report it judges. */
+    reportId: uuid('report_id').references((): AnyPgColumn => projectReports.id),
     status: text('status').notNull().default('assigned'),
     scores: jsonb('scores').$type<Record<string, number>>(),
     total: doublePrecision('total'),
     comment: text('comment'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** Why the assignment ended without scores: the expert's reason to decline, the bureau's to replace. */
+    reason: text('reason'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** The assignment that took this one's place (a swap). */
+    replacedBy: uuid('replaced_by').references((): AnyPgColumn => reviews.id),
   },
   (t) => [
-    uniqueIndex('project_reviews_uq').on(t.applicationId, t.expertId, t.stage),
-    check('project_reviews_status_chk', sql`${t.status} in ('assigned','submitted','declined')`),
+    // One live assignment per expert, application and stage; ended ones (declined, replaced, superseded) stay as history.
+    uniqueIndex('project_reviews_live_uq')
+      .on(t.applicationId, t.expertId, t.stage)
+      .where(sql`${t.status} in ('assigned','submitted')`),
+    index('project_reviews_expert_idx').on(t.expertId),
+    index('project_reviews_report_idx').on(t.reportId),
+    check('project_reviews_status_chk', sql`${t.status} in ('assigned','submitted','declined','replaced','superseded')`),
+    check('project_reviews_stage_chk', sql`${t.stage} in ('review','midterm','acceptance')`),
   ],
 );
 
@@ -257,9 +286,56 @@ export const projectReports = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decisionNote: text('decision_note'),
+    /** The expert panel's aggregation as the bureau saw it when deciding (policy, result, experts' count). */
+    panel: jsonb('panel').$type<Record<string, unknown>>(),
   },
   (t) => [
+    index('project_reports_app_idx').on(t.applicationId),
     check('project_reports_kind_chk', sql`${t.kind} in ('milestone','midterm','acceptance')`),
     check('project_reports_status_chk', sql`${t.status} in ('due','submitted','approved','rejected')`),
+  ],
+);
+
+/** 公示 of a call's approval list: read-only and public between two dates; contracts wait for its end. */
+export const projectNotices = pgTable(
+  'project_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    callId: uuid('call_id')
+      .notNull()
+      .unique()
+      .references(() => calls.id),
+    title: text('title').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('project_notices_dates_chk', sql`${t.startsOn} <= ${t.endsOn}`)],
+);
+
+/** An objection to a notice (about one project, or general), raised by the public or recorded by the bureau. */
+export const projectObjections = pgTable(
+  'project_objections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    noticeId: uuid('notice_id')
+      .notNull()
+      .references(() => projectNotices.id),
+    applicationId: uuid('application_id').references(() => applications.id),
+    text: text('text').notNull(),
+    contact: text('contact'),
+    source: text('source').notNull(),
+    status: text('status').notNull().default('open'),
+    resolution: text('resolution'),
+    createdBy: uuid('created_by').references(() => users.id),
+    resolvedBy: uuid('resolved_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('project_objections_notice_idx').on(t.noticeId),
+    check('project_objections_source_chk', sql`${t.source} in ('public','bureau')`),
+    check('project_objections_status_chk', sql`${t.status} in ('open','upheld','dismissed')`),
   ],
 );

@@ -7,6 +7,7 @@ import { applications, attachments, calls, enterprises, orgUnits, qualifications
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { splitTeam, TEAM_CONTACT_FIELD } from '../../../common/project-team.js';
 
 export type CallRow = typeof calls.$inferSelect;
 export type ApplicationRow = typeof applications.$inferSelect;
@@ -144,6 +145,8 @@ export async function updateApplication(
       .update(applications)
       .set({
         title: input.title,
+        // A team (no registered enterprise) may rename itself; an enterprise's name comes from the register.
+        ...(a.enterpriseId === null && input.applicantName ? { applicantName: input.applicantName } : {}),
         fields: input.fields,
         requestedFen: input.requestedFen,
         teamMembers: input.teamMembers,
@@ -239,6 +242,17 @@ export async function submitApplication(db: Db, ctx: RequestContext, call: CallR
     );
     if (missing.length)
       throw new AppError(400, 'application_incomplete', { items: missing.map((f) => f.zh).join('、') }, `fields.${missing[0]!.key}`);
+    // A team without a registered enterprise is known by its leader and a contact (no age, degree or title conditions).
+    if (a.enterpriseId === null) {
+      const gaps = teamGaps(a);
+      if (gaps.length)
+        throw new AppError(
+          400,
+          'application_incomplete',
+          { items: { 'zh-CN': gaps.map((g) => g.zh).join('、'), 'en-US': gaps.map((g) => g.en).join(', ') } },
+          gaps[0]!.field,
+        );
+    }
     const have = new Set((await attachmentsOf(tx, id)).map((x) => x.key));
     const absent = call.form.attachments.filter((x) => x.required && !have.has(x.key));
     if (absent.length)
@@ -259,6 +273,16 @@ export async function submitApplication(db: Db, ctx: RequestContext, call: CallR
     });
     return row!;
   });
+}
+
+/** What a team's application still lacks: its leader (the first member, as 负责人) and its contact. */
+function teamGaps(a: ApplicationRow): { field: string; zh: string; en: string }[] {
+  const gaps: { field: string; zh: string; en: string }[] = [];
+  if (!splitTeam(a.teamMembers).leader) gaps.push({ field: 'teamMembers', zh: '团队负责人', en: 'the team leader' });
+  const contact = a.fields[TEAM_CONTACT_FIELD];
+  if (typeof contact !== 'string' || !contact.trim())
+    gaps.push({ field: `fields.${TEAM_CONTACT_FIELD}`, zh: '团队联系方式', en: 'the team contact' });
+  return gaps;
 }
 
 export async function withdrawApplication(db: Db, ctx: RequestContext, id: string): Promise<ApplicationRow> {

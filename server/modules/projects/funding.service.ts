@@ -1,13 +1,18 @@
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import { today } from '../../platform/clock.js';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { applications, calls, orgUnits, projectPayments, projectReports } from '../../db/schema/index.js';
+import { applications, calls, orgUnits, projectPayments, projectReports, reviews } from '../../db/schema/index.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { addDays } from '../../../common/registry/index.js';
 import { accountSpecs, ensureAccount, transfer } from '../ledger/index.js';
 import type { CallRow } from './calls.service.js';
+import { contractGate } from './notices.service.js';
+import { isPanelStage, panelSnapshot, panelsOf, panelView } from './panels.service.js';
+import { stageParams, stateError } from './states.js';
+import { decisionBlockers, describeMisses } from '../../../common/review/decision.js';
+import { blockerList, thresholdMissesOf } from './readback.service.js';
 
 /**
  * Decisions and money: the approval list within the call's budget, the payment schedule the funding mode
@@ -21,17 +26,42 @@ export async function decideCall(
   db: Db,
   ctx: RequestContext,
   call: CallRow,
-  approvals: { applicationId: string; approvedFen: number }[],
+  approvals: { applicationId: string; approvedFen: number; thresholdReason?: string | undefined }[],
   note?: string,
 ) {
+  if (call.status === 'decided') throw new AppError(409, 'project_state', { status: call.status, action: 'decide' });
   const total = approvals.reduce((s, a) => s + a.approvedFen, 0);
   if (total > call.budgetFen) throw new AppError(409, 'project_budget', { total, budget: call.budgetFen }, 'approvals');
   return db.transaction(async (tx) => {
     const apps = await tx.select().from(applications).where(eq(applications.callId, call.id)).for('update');
+    // Nothing is decided while an accepted application still waits for its score or its consensus step.
+    const blockers = decisionBlockers(apps);
+    if (blockers.length) throw new AppError(409, 'decision_pending', { n: blockers.length, items: blockerList(blockers) }, 'approvals');
     for (const [i, ap] of approvals.entries()) {
       const a = apps.find((x) => x.id === ap.applicationId);
-      if (!a || !['scored', 'consensus'].includes(a.status))
+      if (!a || a.status !== 'scored')
         throw new AppError(409, 'project_state', { status: a?.status ?? '—', action: 'approve' }, `approvals.${i}`);
+    }
+    // Funding an application below the template's thresholds takes a stated reason, kept with the decision.
+    const misses = await thresholdMissesOf(
+      tx,
+      call,
+      approvals.map((x) => x.applicationId),
+    );
+    const overrides: { applicationId: string; misses: string; reason: string }[] = [];
+    for (const [i, ap] of approvals.entries()) {
+      const missed = misses.get(ap.applicationId) ?? [];
+      if (!missed.length) continue;
+      const words = describeMisses(missed, call.reviewTemplate.criteria);
+      const reason = ap.thresholdReason?.trim();
+      if (!reason)
+        throw new AppError(
+          409,
+          'decision_threshold',
+          { title: apps.find((x) => x.id === ap.applicationId)!.title, failures: words },
+          `approvals.${i}.thresholdReason`,
+        );
+      overrides.push({ applicationId: ap.applicationId, misses: words['zh-CN'], reason });
     }
     const start = today();
     for (const a of apps) {
@@ -46,7 +76,12 @@ export async function decideCall(
       }
       await tx
         .update(applications)
-        .set({ status: 'approved', approvedFen: ap.approvedFen, decisionNote: note ?? null, updatedAt: new Date() })
+        .set({
+          status: 'approved',
+          approvedFen: ap.approvedFen,
+          decisionNote: noteWithOverride(note, overrides, a.id),
+          updatedAt: new Date(),
+        })
         .where(eq(applications.id, a.id));
       const p = call.fundingParams;
       const first = Math.round((ap.approvedFen * p.firstTranchePct) / 100);
@@ -71,10 +106,17 @@ export async function decideCall(
           { applicationId: a.id, kind: 'acceptance', dueOn: addDays(start, 365) },
         ]);
     }
-    await audit(tx, ctx, { action: 'decide', entity: 'call', entityId: call.id, note: { approvals, total } });
+    await audit(tx, ctx, { action: 'decide', entity: 'call', entityId: call.id, note: { approvals, total, overrides } });
     await tx.update(calls).set({ status: 'decided' }).where(eq(calls.id, call.id));
     return { approved: approvals.length, totalFen: total };
   });
+}
+
+/** The decision note of an approved application, with the reason it was funded below the thresholds, if it was. */
+function noteWithOverride(note: string | undefined, overrides: { applicationId: string; misses: string; reason: string }[], id: string) {
+  const o = overrides.find((x) => x.applicationId === id);
+  const parts = [note, o ? `低于评审门槛（${o.misses}）仍予立项，理由：${o.reason}` : undefined].filter(Boolean);
+  return parts.length ? parts.join('\n') : null;
 }
 
 async function lockApp(tx: Db, id: string) {
@@ -83,11 +125,15 @@ async function lockApp(tx: Db, id: string) {
   return a;
 }
 
-/** The contract is signed: instalments due on the contract are released for payment. */
+/**
+ * The contract is signed — once the approval list's public notice has ended with no objection about this
+ * project left open — and instalments due on the contract are released for payment.
+ */
 export async function signContract(db: Db, ctx: RequestContext, id: string) {
   return db.transaction(async (tx) => {
     const a = await lockApp(tx, id);
-    if (a.status !== 'approved') throw new AppError(409, 'project_state', { status: a.status, action: 'contract' });
+    if (a.status !== 'approved') throw stateError(a.status, 'contract', 'application');
+    await contractGate(tx, a);
     await tx.update(applications).set({ status: 'contracted', updatedAt: new Date() }).where(eq(applications.id, id));
     await tx
       .update(projectPayments)
@@ -107,8 +153,16 @@ export async function paymentsOf(db: Db, id: string) {
   return db.select().from(projectPayments).where(eq(projectPayments.applicationId, id)).orderBy(asc(projectPayments.seq));
 }
 
-export async function reportsOf(db: Db, id: string) {
-  return db.select().from(projectReports).where(eq(projectReports.applicationId, id)).orderBy(asc(projectReports.dueOn));
+/** A project's reports, each with its expert panel as the reader may see it (the owner never sees who). */
+export async function reportsOf(db: Db, id: string, staff = false) {
+  const rows = await db.select().from(projectReports).where(eq(projectReports.applicationId, id)).orderBy(asc(projectReports.dueOn));
+  const [call] = await db
+    .select({ c: calls })
+    .from(calls)
+    .innerJoin(applications, eq(applications.callId, calls.id))
+    .where(eq(applications.id, id));
+  const panels = call ? await panelsOf(db, call.c, rows) : new Map();
+  return rows.map(({ panel: _stored, ...r }) => ({ ...r, panel: panelView({ ...r, panel: _stored }, panels.get(r.id), staff) }));
 }
 
 /**
@@ -176,23 +230,48 @@ export async function submitReport(db: Db, ctx: RequestContext, reportId: string
     if (r.status !== 'due' && r.status !== 'rejected') throw new AppError(409, 'project_state', { status: r.status, action: 'submit' });
     const [row] = await tx
       .update(projectReports)
-      .set({ status: 'submitted', text, submittedAt: new Date() })
+      .set({ status: 'submitted', text, submittedAt: new Date(), decidedAt: null, panel: null })
       .where(eq(projectReports.id, reportId))
       .returning();
+    // A report handed in again is judged afresh: the earlier panel's assignments are kept as history only.
+    if (r.status === 'rejected')
+      await tx
+        .update(reviews)
+        .set({ status: 'superseded', closedAt: new Date() })
+        .where(and(eq(reviews.reportId, reportId), inArray(reviews.status, ['assigned', 'submitted', 'declined'])));
     await audit(tx, ctx, { action: 'submit', entity: 'project_report', entityId: reportId });
     return row!;
   });
 }
 
-/** Approving a report releases what waited for it (a milestone; on acceptance, the final instalment). */
+/**
+ * Approving a report releases what waited for it (a milestone; on acceptance, the final instalment). A mid-term
+ * or acceptance report is decided with its expert panel's result: not while a drawn panel is still scoring;
+ * not approved without a finished panel when the call requires one for that stage; and approved against a
+ * failing panel only with a reason. The panel's outcome is stored with the decision.
+ */
 export async function decideReport(db: Db, ctx: RequestContext, reportId: string, approve: boolean, note?: string) {
   return db.transaction(async (tx) => {
     const [r] = await tx.select().from(projectReports).where(eq(projectReports.id, reportId)).for('update');
     if (!r) throw new AppError(404, 'not_found', { what: reportId });
-    if (r.status !== 'submitted') throw new AppError(409, 'project_state', { status: r.status, action: approve ? 'approve' : 'reject' });
+    if (r.status !== 'submitted') throw stateError(r.status, approve ? 'approve' : 'reject');
+    let snapshot: ReturnType<typeof panelSnapshot> | null = null;
+    if (isPanelStage(r.kind)) {
+      const [call] = await tx
+        .select({ c: calls })
+        .from(calls)
+        .innerJoin(applications, eq(applications.callId, calls.id))
+        .where(eq(applications.id, r.applicationId));
+      const p = (await panelsOf(tx, call!.c, [r])).get(r.id)!;
+      if (p.drawn && !p.finished) throw new AppError(409, 'panel_unfinished', { done: p.submitted, size: p.rule.experts });
+      if (!p.drawn && approve && p.rule.required) throw new AppError(409, 'panel_required', stageParams(p.stage));
+      if (approve && p.result && !p.result.passed && !note?.trim())
+        throw new AppError(400, 'panel_override_note', { total: Math.round(p.result.total.value * 100) / 100 }, 'note');
+      if (p.drawn) snapshot = panelSnapshot(p);
+    }
     const [row] = await tx
       .update(projectReports)
-      .set({ status: approve ? 'approved' : 'rejected', decidedAt: new Date(), decisionNote: note ?? null })
+      .set({ status: approve ? 'approved' : 'rejected', decidedAt: new Date(), decisionNote: note ?? null, panel: snapshot })
       .where(eq(projectReports.id, reportId))
       .returning();
     if (approve) {
@@ -216,8 +295,14 @@ export async function decideReport(db: Db, ctx: RequestContext, reportId: string
       if (r.kind === 'acceptance')
         await tx.update(applications).set({ status: 'completed', updatedAt: new Date() }).where(eq(applications.id, r.applicationId));
     }
-    await audit(tx, ctx, { action: approve ? 'approve' : 'reject', entity: 'project_report', entityId: reportId, note: { note } });
-    return row!;
+    await audit(tx, ctx, {
+      action: approve ? 'approve' : 'reject',
+      entity: 'project_report',
+      entityId: reportId,
+      note: { note, ...(snapshot?.outcome ? { panel: { total: snapshot.outcome.total, passed: snapshot.outcome.passed } } : {}) },
+    });
+    const { panel: _panel, ...presented } = row!;
+    return presented;
   });
 }
 

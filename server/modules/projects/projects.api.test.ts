@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enterprises } from '../../db/schema/index.js';
+import { enterprises, projectNotices } from '../../db/schema/index.js';
 import {
   agentWith,
   createTestApp,
@@ -217,6 +217,9 @@ describe('project calls and expert review', () => {
       ratingCount: 1,
     });
     expect((await clerk.post(`/api/experts/${experts[1]!.id}/rating`, { rating: 9 })).statusCode).toBe(400);
+    // A high-spread application waits for its consensus step: no decision before it (readback.api.test.ts).
+    for (const id of agg.consensus as string[])
+      expect((await clerk.post(`/api/applications/${id}/consensus`, { score: 75, note: '专家组复议后一致同意' })).statusCode).toBe(204);
     const winner = agg.ranking[0].applicationId as string;
     const over = await clerk.post(`/api/calls/${callId}/decide`, { approvals: [{ applicationId: winner, approvedFen: 2_000_000_00 }] });
     expect(over.statusCode).toBe(409);
@@ -236,7 +239,18 @@ describe('project calls and expert review', () => {
       [240_000_00, 'scheduled'],
       [160_000_00, 'scheduled'],
     ]);
-    await clerk.post(`/api/applications/${winner}/contract`);
+    // The approval list goes on public notice first; the contract waits for its end (moved into the past here).
+    expect((await clerk.post(`/api/applications/${winner}/contract`)).json().error.code).toBe('notice_missing');
+    const plus4 = new Date(Date.now() + 4 * 86_400_000).toISOString().slice(0, 10);
+    const notice = (await clerk.post(`/api/calls/${callId}/notice`, { startsOn: today, endsOn: plus4 })).json();
+    await t.database.db
+      .update(projectNotices)
+      .set({
+        startsOn: new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10),
+        endsOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+      })
+      .where(eq(projectNotices.id, notice.id));
+    expect((await clerk.post(`/api/applications/${winner}/contract`)).statusCode).toBe(204);
     const first = (await clerk.get(`/api/applications/${winner}/funding`)).json().payments[0];
     expect(first.status).toBe('released');
     // No budget yet: refused, nothing paid.

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { expertInput, scoreInput } from '../../../common/contracts/projects.js';
+import { drawBody } from '../../../common/contracts/panels.js';
 import { CONFLICT_TYPES, type ConflictType } from '../../../common/review/index.js';
 import { isoDate } from '../../../common/contracts/common.js';
 import { contextOf } from '../../platform/audit.js';
@@ -9,8 +10,9 @@ import { requireAuth } from '../../platform/auth.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import * as calls from './calls.service.js';
+import * as draws from './draws.service.js';
 import * as funding from './funding.service.js';
-import { requireStaff } from './projects.policy.js';
+import { isStaff, requireStaff } from './projects.policy.js';
 import { canReadApplication } from './projects.routes.js';
 import * as review from './review.service.js';
 
@@ -134,22 +136,16 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
     {
       schema: {
         tags,
-        summary: 'Draw reviewers for the accepted applications (min-cost flow; conflicts excluded; seeded and logged)',
+        summary:
+          'Draw reviewers (min-cost flow; conflicts excluded; seeded and logged): the accepted applications, or a mid-term / acceptance panel for submitted reports',
         params: id,
-        body: z
-          .object({
-            seed: z
-              .number()
-              .int()
-              .min(0)
-              .max(2 ** 31 - 1),
-          })
-          .strict(),
+        body: drawBody,
       },
     },
     async (req) => {
       requireStaff(requireAuth(req), true);
-      return review.drawReviewers(db, contextOf(req), await calls.findCall(db, req.params.id), req.body.seed);
+      await calls.findCall(db, req.params.id);
+      return draws.drawStage(db, contextOf(req), req.params.id, { ...req.body, stage: req.body.stage ?? 'review' });
     },
   );
 
@@ -197,7 +193,18 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
         params: id,
         body: z
           .object({
-            approvals: z.array(z.object({ applicationId: z.uuid(), approvedFen: z.number().int().positive().max(1e13) }).strict()).max(500),
+            approvals: z
+              .array(
+                z
+                  .object({
+                    applicationId: z.uuid(),
+                    approvedFen: z.number().int().positive().max(1e13),
+                    /** Required to fund an application that missed a threshold of the review template. */
+                    thresholdReason: z.string().trim().min(2).max(1000).optional(),
+                  })
+                  .strict(),
+              )
+              .max(500),
             note: z.string().trim().max(1000).optional(),
           })
           .strict(),
@@ -233,7 +240,7 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
       const auth = requireAuth(req);
       const a = await calls.findApplication(db, req.params.id);
       if (!canReadApplication(auth, a)) throw new AppError(404, 'not_found', { what: req.params.id });
-      return { payments: await funding.paymentsOf(db, a.id), reports: await funding.reportsOf(db, a.id) };
+      return { payments: await funding.paymentsOf(db, a.id), reports: await funding.reportsOf(db, a.id, isStaff(auth)) };
     },
   );
 

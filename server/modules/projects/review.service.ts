@@ -4,15 +4,14 @@ import type { z } from 'zod';
 import type { expertInput } from '../../../common/contracts/projects.js';
 import {
   aggregateReviews,
-  assignExperts,
-  conflictKey,
   declaredWithoutSupport,
   detectConflicts,
   rankWithTies,
   type ConflictExpert,
   type ConflictType,
 } from '../../../common/review/index.js';
-import { applications, assignmentDraws, calls, conflicts, experts, reviews, users } from '../../db/schema/index.js';
+import { applications, calls, conflicts, experts, projectReports, reviews, users } from '../../db/schema/index.js';
+import { expertVisibleFields } from '../../../common/project-team.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
@@ -76,7 +75,7 @@ type History = {
   disputes?: { creditCode: string; date: string }[];
   draftedCalls?: string[];
 };
-const conflictExpert = (e: ExpertRow): ConflictExpert => {
+export const conflictExpert = (e: ExpertRow): ConflictExpert => {
   const h = e.history as History;
   return {
     id: e.id,
@@ -101,7 +100,16 @@ async function callApplications(db: Db, callId: string, statuses: string[]) {
 
 /** Automatic detection over a call's applications: new suggestions, which a person confirms or dismisses. */
 export async function detectForCall(db: Db, ctx: RequestContext, callId: string): Promise<number> {
-  const apps = await callApplications(db, callId, ['submitted', 'accepted', 'under_review']);
+  // Later stages too: a mid-term or acceptance panel is drawn from the same records.
+  const apps = await callApplications(db, callId, [
+    'submitted',
+    'accepted',
+    'under_review',
+    'scored',
+    'consensus',
+    'approved',
+    'contracted',
+  ]);
   const pool = await listExperts(db);
   const found = detectConflicts(
     pool.map(conflictExpert),
@@ -194,80 +202,6 @@ export async function conflictsOfCall(db: Db, callId: string) {
     .orderBy(asc(conflicts.createdAt));
 }
 
-/**
- * Draws reviewers for every accepted application of a call: min-cost flow with conflicts (suggested or
- * confirmed) as hard exclusions, load caps with rising cost, no two experts of one organisation on one
- * application, quotas, and a seeded jitter; the draw is logged with its seed and can be re-run exactly.
- * An infeasible draw is explained and saves nothing.
- */
-export async function drawReviewers(db: Db, ctx: RequestContext, call: CallRow, seed: number) {
-  const apps = await callApplications(db, call.id, ['accepted']);
-  if (apps.length === 0) throw new AppError(409, 'project_state', { status: call.status, action: 'draw' });
-  const pool = (await listExperts(db)).filter((e) => e.available);
-  const excluded = await db
-    .select({ e: conflicts.expertId, a: conflicts.applicationId })
-    .from(conflicts)
-    .where(
-      and(
-        inArray(
-          conflicts.applicationId,
-          apps.map((a) => a.id),
-        ),
-        inArray(conflicts.status, ['suggested', 'confirmed']),
-      ),
-    );
-  const t = call.reviewTemplate;
-  const result = assignExperts({
-    applications: apps.map((a) => ({ id: a.id, requiredReviews: t.reviewsPerApplication, fields: call.categories, quotas: t.quotas })),
-    experts: pool.map((e) => ({ id: e.id, ...(e.orgCreditCode ? { org: e.orgCreditCode } : {}), fields: e.fields, cap: t.expertLoadCap })),
-    conflicts: new Set(excluded.map((x) => conflictKey(x.e, x.a!))),
-    seed,
-  });
-  if (result.unfilled.length) throw new AppError(409, 'assignment_infeasible', { detail: result.unfilled.map((u) => u.reason).join('；') });
-  return db.transaction(async (tx) => {
-    const [draw] = await tx
-      .insert(assignmentDraws)
-      .values({
-        callId: call.id,
-        seed,
-        params: result.log.params as unknown as Record<string, unknown>,
-        result: { assignments: result.assignments, alternates: result.alternates, totalCost: result.totalCost } as unknown as Record<
-          string,
-          unknown
-        >,
-        checksum: result.log.checksum,
-        createdBy: ctx.userId,
-      })
-      .returning();
-    await tx
-      .insert(reviews)
-      .values(result.assignments.map((x) => ({ applicationId: x.applicationId, expertId: x.expertId, drawId: draw!.id })));
-    await tx
-      .update(applications)
-      .set({ status: 'under_review', updatedAt: new Date() })
-      .where(
-        inArray(
-          applications.id,
-          apps.map((a) => a.id),
-        ),
-      );
-    await audit(tx, ctx, {
-      action: 'draw',
-      entity: 'call',
-      entityId: call.id,
-      note: { seed, checksum: result.log.checksum, assignments: result.assignments.length },
-    });
-    return {
-      drawId: draw!.id,
-      seed,
-      checksum: result.log.checksum,
-      totalCost: result.totalCost,
-      assignments: result.assignments.length,
-      alternates: result.alternates,
-    };
-  });
-}
-
 /** An expert's own assignments (application content; never the other experts). */
 export async function myReviews(db: Db, expertId: string) {
   return db
@@ -305,13 +239,24 @@ export async function reviewForExpert(db: Db, expertId: string, reviewId: string
       id: a!.id,
       title: a!.title,
       applicantName: a!.applicantName,
-      fields: a!.fields,
+      // A team's contact is for the bureau, not the experts.
+      fields: expertVisibleFields(a!.fields),
       requestedFen: a!.requestedFen,
       teamMembers: a!.teamMembers,
     },
     template: call!.reviewTemplate,
     others,
+    // A mid-term or acceptance panel judges the report the project handed in.
+    report: r.reportId ? await panelReport(db, r.reportId) : null,
   };
+}
+
+async function panelReport(db: Db, id: string) {
+  const [rep] = await db
+    .select({ id: projectReports.id, kind: projectReports.kind, text: projectReports.text, submittedAt: projectReports.submittedAt })
+    .from(projectReports)
+    .where(eq(projectReports.id, id));
+  return rep ?? null;
 }
 
 export async function submitScores(

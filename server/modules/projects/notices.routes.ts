@@ -1,0 +1,92 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { noticeInput, projectObjectionInput, resolveProjectObjection } from '../../../common/contracts/panels.js';
+import { contextOf } from '../../platform/audit.js';
+import { requireAuth } from '../../platform/auth.js';
+import type { Db } from '../../platform/db.js';
+import * as calls from './calls.service.js';
+import * as notices from './notices.service.js';
+import { requireStaff } from './projects.policy.js';
+
+/** 公示 of a call's approval list: the bureau publishes it and resolves objections; the public reads it and objects. */
+export function noticeRoutes(app: FastifyInstance, db: Db): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['project notices'];
+  const id = z.object({ id: z.uuid() });
+
+  r.get(
+    '/api/calls/:id/notice',
+    { schema: { tags, summary: 'The approval notice of a call with its objections (bureau)', params: id } },
+    async (req) => {
+      requireStaff(requireAuth(req));
+      await calls.findCall(db, req.params.id);
+      return { notice: await notices.noticeForBureau(db, req.params.id) };
+    },
+  );
+
+  r.post(
+    '/api/calls/:id/notice',
+    { schema: { tags, summary: 'Publish the approval list between two dates (after the decision)', params: id, body: noticeInput } },
+    async (req, reply) => {
+      requireStaff(requireAuth(req), true);
+      const call = await calls.findCall(db, req.params.id);
+      return reply.status(201).send(await notices.publishNotice(db, contextOf(req), call, req.body));
+    },
+  );
+
+  r.post(
+    '/api/project-notices/:id/objections',
+    {
+      schema: {
+        tags,
+        summary: 'Record an objection the bureau received (any time after publication)',
+        params: id,
+        body: projectObjectionInput,
+      },
+    },
+    async (req, reply) => {
+      requireStaff(requireAuth(req), true);
+      return reply.status(201).send(await notices.addObjection(db, contextOf(req), req.params.id, req.body, 'bureau'));
+    },
+  );
+
+  r.post(
+    '/api/project-objections/:id/resolve',
+    {
+      schema: {
+        tags,
+        summary: 'Resolve an objection: upheld withdraws the approval of the project it names (before the contract)',
+        params: id,
+        body: resolveProjectObjection,
+      },
+    },
+    async (req) => {
+      requireStaff(requireAuth(req), true);
+      return notices.resolveObjection(db, contextOf(req), req.params.id, req.body);
+    },
+  );
+
+  // The public pages: no login, read-only, and objections while the notice runs.
+  r.get(
+    '/api/public/project-notices',
+    { config: { public: true }, schema: { tags: ['public'], summary: 'Approval notices of project calls' } },
+    async () => notices.publicNotices(db),
+  );
+  r.get(
+    '/api/public/project-notices/:id',
+    { config: { public: true }, schema: { tags: ['public'], summary: 'One approval notice', params: id } },
+    async (req) => notices.publicNotice(db, req.params.id),
+  );
+  r.post(
+    '/api/public/project-notices/:id/objections',
+    {
+      config: { public: true },
+      schema: { tags: ['public'], summary: 'Object to an approval notice while it runs', params: id, body: projectObjectionInput },
+    },
+    async (req, reply) => {
+      const o = await notices.addObjection(db, contextOf(req), req.params.id, req.body, 'public');
+      return reply.status(201).send({ id: o.id, createdAt: o.createdAt });
+    },
+  );
+}

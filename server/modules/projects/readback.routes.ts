@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { attachmentMeta, callResults } from '../../../common/contracts/project-readback.js';
+import { requireAuth } from '../../platform/auth.js';
+import type { Db } from '../../platform/db.js';
+import * as calls from './calls.service.js';
+import { requireStaff } from './projects.policy.js';
+import * as readback from './readback.service.js';
+import * as review from './review.service.js';
+
+/**
+ * GET /api/calls/:id/results: the bureau reads a call's aggregated results back (spread, consensus, thresholds,
+ * ranking) whenever it opens the page. GET /api/my/reviews/:id/attachments[/:attachmentId]: an expert opens the
+ * files of an application assigned to it, and of no other.
+ */
+export function readbackRoutes(app: FastifyInstance, db: Db): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const id = z.object({ id: z.uuid() });
+
+  r.get(
+    '/api/calls/:id/results',
+    {
+      schema: {
+        tags: ['project review'],
+        summary: 'Aggregated results recomputed from the stored reviews: policy, totals, spread, consensus, thresholds, ranking',
+        params: id,
+        response: { 200: callResults },
+      },
+    },
+    async (req) => {
+      requireStaff(requireAuth(req));
+      return readback.callResults(db, await calls.findCall(db, req.params.id));
+    },
+  );
+
+  r.get(
+    '/api/my/reviews/:id/attachments',
+    {
+      schema: {
+        tags: ['project review'],
+        summary: 'The files of the application of one of my assignments (expert; not once I stood aside)',
+        params: id,
+        response: { 200: z.array(attachmentMeta) },
+      },
+    },
+    async (req) => {
+      const e = await review.expertOfUser(db, requireAuth(req).user.id);
+      return readback.reviewAttachments(db, e.id, req.params.id);
+    },
+  );
+
+  r.get(
+    '/api/my/reviews/:id/attachments/:attachmentId',
+    {
+      schema: {
+        tags: ['project review'],
+        summary: 'Download a file of the application of one of my assignments (expert)',
+        params: z.object({ id: z.uuid(), attachmentId: z.uuid() }),
+      },
+    },
+    async (req, reply) => {
+      const e = await review.expertOfUser(db, requireAuth(req).user.id);
+      const f = await readback.reviewAttachment(db, e.id, req.params.id, req.params.attachmentId);
+      return reply
+        .header('content-type', f.mime)
+        .header('x-content-sha256', f.sha256)
+        .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .send(f.content);
+    },
+  );
+}

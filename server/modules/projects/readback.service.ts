@@ -1,0 +1,163 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { ApplicationResultView, AttachmentMeta, CallResults } from '../../../common/contracts/project-readback.js';
+import { STATUS_LABELS } from '../../../common/messages.js';
+import { aggregateReviews, recordPolicy, type ApplicationReview } from '../../../common/review/index.js';
+import { decisionBlockers, policyOfTemplate, thresholdMisses, type ThresholdMiss } from '../../../common/review/decision.js';
+import { applications, auditEvents, reviews } from '../../db/schema/index.js';
+import type { Db } from '../../platform/db.js';
+import { AppError } from '../../platform/errors.js';
+import { attachmentContent, attachmentsOf, type ApplicationRow, type CallRow } from './calls.service.js';
+
+/**
+ * Read-backs of a call's review: the aggregation recomputed from the stored reviews (the same pure function and
+ * recorded policy as POST /api/calls/:id/aggregate, so a reopened page shows what the aggregation showed), with
+ * the stored score and rank, and whether a consensus step is pending or resolved; and the files of an application
+ * for the experts assigned to it.
+ */
+
+/** Statuses in which an application has been aggregated (its stored score and rank stand). */
+const AGGREGATED = new Set(['scored', 'consensus', 'approved', 'not_funded', 'contracted', 'completed', 'terminated']);
+
+/** The last consensus note recorded for each application (the audit keeps it after the decision overwrites the note). */
+async function consensusNotes(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ entityId: auditEvents.entityId, changes: auditEvents.changes })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entity, 'application'), eq(auditEvents.action, 'consensus'), inArray(auditEvents.entityId, ids)))
+    .orderBy(asc(auditEvents.id));
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    const note = r.changes.note?.after;
+    if (typeof note === 'string') out.set(r.entityId, note);
+  }
+  return out;
+}
+
+export async function callResults(db: Db, call: CallRow): Promise<CallResults> {
+  const apps = await db.select().from(applications).where(eq(applications.callId, call.id)).orderBy(asc(applications.createdAt));
+  const all = apps.length
+    ? await db
+        .select({ applicationId: reviews.applicationId, expertId: reviews.expertId, status: reviews.status, scores: reviews.scores })
+        .from(reviews)
+        .where(
+          and(
+            inArray(
+              reviews.applicationId,
+              apps.map((a) => a.id),
+            ),
+            eq(reviews.stage, 'review'),
+          ),
+        )
+    : [];
+  const pending: CallResults['pending'] = [];
+  const done: ApplicationReview[] = [];
+  for (const a of apps) {
+    const mine = all.filter((r) => r.applicationId === a.id);
+    if (!mine.length) continue;
+    const submitted = mine.filter((r) => r.status === 'submitted');
+    const assigned = mine.filter((r) => r.status === 'assigned').length;
+    if (assigned > 0 || submitted.length === 0)
+      pending.push({ applicationId: a.id, title: a.title, status: a.status, submitted: submitted.length, assigned });
+    else done.push({ applicationId: a.id, sheets: submitted.map((r) => ({ expertId: r.expertId, scores: r.scores ?? {} })) });
+  }
+  const t = call.reviewTemplate;
+  const policy = policyOfTemplate(t);
+  const agg = aggregateReviews(policy, done);
+  const notes = await consensusNotes(
+    db,
+    agg.ranking.filter((r) => r.highSpread).map((r) => r.applicationId),
+  );
+  const results = agg.ranking.map((r): ApplicationResultView => {
+    const a = apps.find((x) => x.id === r.applicationId)!;
+    const aggregated = AGGREGATED.has(a.status);
+    const consensus = !r.highSpread ? 'none' : a.status === 'consensus' || !aggregated ? 'pending' : 'resolved';
+    const agreedScore = consensus === 'resolved' ? a.score : null;
+    const misses = thresholdMisses(r, t.totalThreshold ?? null, agreedScore);
+    return {
+      applicationId: a.id,
+      title: a.title,
+      applicantName: a.applicantName,
+      status: a.status,
+      experts: r.experts,
+      expertTotals: r.expertTotals.map((x) => x.total).sort((x, y) => y - x),
+      total: r.total,
+      criteria: r.criteria,
+      spread: r.spread,
+      highSpread: r.highSpread,
+      consensus,
+      agreedScore,
+      consensusNote: consensus === 'resolved' ? (notes.get(a.id) ?? null) : null,
+      computedRank: r.rank,
+      score: aggregated ? a.score : null,
+      rank: aggregated ? a.rank : null,
+      misses,
+      passed: misses.length === 0,
+    };
+  });
+  results.sort((x, y) => (x.rank ?? x.computedRank) - (y.rank ?? y.computedRank) || x.computedRank - y.computedRank);
+  return {
+    policy: recordPolicy(policy),
+    waitingFor: all.filter((r) => r.status === 'assigned').length,
+    pending,
+    results,
+    consensus: results.filter((r) => r.consensus === 'pending').map((r) => r.applicationId),
+    blockers: decisionBlockers(apps).map((a) => ({ applicationId: a.id, title: a.title, status: a.status })),
+  };
+}
+
+/** The thresholds each of these applications missed on its final score (empty when it passed or has no result). */
+export async function thresholdMissesOf(db: Db, call: CallRow, ids: readonly string[]): Promise<Map<string, ThresholdMiss[]>> {
+  if (!ids.length) return new Map();
+  const { results } = await callResults(db, call);
+  return new Map(results.filter((r) => ids.includes(r.applicationId)).map((r) => [r.applicationId, r.misses]));
+}
+
+/** The applications that keep a call from being decided, in both languages: “标题”（评审中）、… */
+export function blockerList(apps: readonly Pick<ApplicationRow, 'title' | 'status'>[], max = 10): { 'zh-CN': string; 'en-US': string } {
+  const shown = apps.slice(0, max);
+  const more = apps.length - shown.length;
+  const label = (s: string, l: 'zh-CN' | 'en-US') => STATUS_LABELS[s]?.[l] ?? s;
+  return {
+    'zh-CN': shown.map((a) => `“${a.title}”（${label(a.status, 'zh-CN')}）`).join('、') + (more > 0 ? ` 等 ${apps.length} 个` : ''),
+    'en-US': shown.map((a) => `"${a.title}" (${label(a.status, 'en-US')})`).join(', ') + (more > 0 ? ` and ${more} more` : ''),
+  };
+}
+
+/** Assignments that open the application's files: to be scored, or scored (an expert keeps what it judged). */
+const LIVE_REVIEW = new Set(['assigned', 'submitted']);
+
+/**
+ * An expert's own assignment, as long as it is live. A declined one (the expert stood aside), or one the bureau
+ * replaced, no longer opens the application's files; someone else's is not found.
+ */
+async function liveAssignment(db: Db, expertId: string, reviewId: string) {
+  const [r] = await db
+    .select({ id: reviews.id, expertId: reviews.expertId, applicationId: reviews.applicationId, status: reviews.status })
+    .from(reviews)
+    .where(eq(reviews.id, reviewId));
+  if (!r || r.expertId !== expertId) throw new AppError(404, 'expert_not_assigned');
+  if (!LIVE_REVIEW.has(r.status)) throw new AppError(403, 'review_declined');
+  return r;
+}
+
+const presentAttachment = (a: Awaited<ReturnType<typeof attachmentsOf>>[number]): AttachmentMeta => ({
+  id: a.id,
+  key: a.key,
+  fileName: a.fileName,
+  mime: a.mime,
+  size: a.size,
+  sha256: a.sha256,
+  createdAt: a.createdAt.toISOString(),
+});
+
+export async function reviewAttachments(db: Db, expertId: string, reviewId: string): Promise<AttachmentMeta[]> {
+  const r = await liveAssignment(db, expertId, reviewId);
+  return (await attachmentsOf(db, r.applicationId)).map(presentAttachment);
+}
+
+/** One file of the assigned application; a file of any other application is not found. */
+export async function reviewAttachment(db: Db, expertId: string, reviewId: string, attachmentId: string) {
+  const r = await liveAssignment(db, expertId, reviewId);
+  return attachmentContent(db, r.applicationId, attachmentId);
+}
