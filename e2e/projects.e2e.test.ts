@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { creditCodeCheckChar } from '../common/registry/index.js';
+import { projectNotices } from '../server/db/schema/index.js';
 import { createEnterprise } from '../server/modules/registry/index.js';
 import { systemContext } from '../server/platform/audit.js';
 import { e2eAvailable, expectAccessible, newPage, screenshot, seedUser, signIn, startE2E, type E2EServer } from './harness.js';
@@ -279,6 +281,11 @@ describe.skipIf(!run)('project call, expert review and funding journey in Chromi
     await expectAccessible(expert.page, 'my reviews');
     await expert.page.getByTestId(`review-open-${uiReview.id}`).click();
     await expert.page.locator('[data-testid="review-detail"][data-status="assigned"]').waitFor();
+    // The expert opens the files of this application (and only through this assignment): the same bytes.
+    const fileLink = expert.page.getByTestId('review-attachments').locator('[data-testid^="review-attachment-"]');
+    await expect.poll(() => fileLink.count()).toBe(1);
+    const download = await expert.context.request.get(`${s.url}${await fileLink.getAttribute('href')}`);
+    expect(download.headers()['x-content-sha256']).toBe(PDF_SHA);
     const sc = scoreOf(uiReview.applicationId);
     await expert.page.getByTestId('score-innovation').fill(String(sc.innovation));
     await expert.page.getByTestId('score-feasibility').fill(String(sc.feasibility));
@@ -306,6 +313,11 @@ describe.skipIf(!run)('project call, expert review and funding journey in Chromi
     expect(await clerk.page.getByTestId(`ranking-row-${b.id}`).getAttribute('data-rank')).toBe('2');
     await expectAccessible(clerk.page, 'scores');
     await screenshot(clerk.page, 'projects-scores');
+    // Reopened, the page reads the results back from the stored reviews: the same ranking, the spread shown.
+    await clerk.page.reload();
+    await expect.poll(() => clerk.page.getByTestId(`ranking-row-${a.id}`).getAttribute('data-rank')).toBe('1');
+    expect(await clerk.page.getByTestId(`ranking-row-${b.id}`).getAttribute('data-consensus')).toBe('none');
+    expect(await clerk.page.getByTestId(`ranking-row-${a.id}`).getByTestId('ranking-spread').textContent()).toContain('0');
 
     // 11. The decision: A approved with 40 万元, within the budget; B not funded.
     await clerk.page.getByTestId('call-tab-decision').click();
@@ -321,10 +333,43 @@ describe.skipIf(!run)('project call, expert review and funding journey in Chromi
     expect(await clerk.page.getByTestId(`decided-row-${b.id}`).getAttribute('data-status')).toBe('not_funded');
     await screenshot(clerk.page, 'projects-decision');
 
-    // 12. Funding: the contract releases the first tranche (60 %); the call's budget is funded; the tranche is paid.
+    // 12. Funding: the approval list goes on public notice first, and the contract waits for its end.
     await clerk.page.getByTestId('call-tab-funding').click();
     const project = clerk.page.getByTestId(`project-funding-${a.id}`);
     await project.waitFor();
+    await project.getByTestId('project-contract-wait').waitFor();
+    expect(await project.getByTestId('project-contract').isDisabled()).toBe(true);
+    const noticeEnd = new Date(Date.now() + 6 * 86_400_000).toISOString().slice(0, 10);
+    await clerk.page.getByTestId('pnotice-ends').click();
+    await clerk.page.getByTestId('pnotice-ends').fill(noticeEnd);
+    // Enter takes the date and submits the form (the start defaults to today).
+    await clerk.page.getByTestId('pnotice-ends').press('Enter');
+    await clerk.page.getByTestId('project-notice-view').waitFor();
+    await clerk.page.getByTestId(`pnotice-item-${a.id}`).waitFor();
+    expect(await clerk.page.getByTestId(`pnotice-item-${b.id}`).count()).toBe(0);
+    await expectAccessible(clerk.page, 'approval notice');
+    await screenshot(clerk.page, 'projects-notice');
+    // Anyone reads it without signing in.
+    const noticePath = (await clerk.page.getByTestId('project-notice-public').getAttribute('href'))!;
+    const visitor = await newPage(s);
+    await visitor.page.goto(`${s.url}${noticePath}`);
+    await visitor.page.getByTestId(`pnotice-item-${a.id}`).waitFor();
+    expect(await visitor.page.getByTestId('public-project-notice').getAttribute('data-open')).toBe('true');
+    expect(await visitor.page.getByTestId(`pnotice-item-${a.id}`).textContent()).toContain('¥400,000.00');
+    await expectAccessible(visitor.page, 'public approval notice');
+    await screenshot(visitor.page, 'projects-public-notice');
+    await visitor.context.close();
+    // The notice period is over (moved into the past here): the contract can be signed.
+    await s.database.db
+      .update(projectNotices)
+      .set({
+        startsOn: new Date(Date.now() - 8 * 86_400_000).toISOString().slice(0, 10),
+        endsOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+      })
+      .where(eq(projectNotices.callId, callId));
+    await clerk.page.reload();
+    await project.waitFor();
+    // The contract releases the first tranche (60 %); the call's budget is funded; the tranche is paid.
     await project.getByTestId('project-contract').click();
     await clerk.page.getByTestId('contract-confirm').click();
     await expect.poll(() => project.getByTestId('project-status').getAttribute('data-status')).toBe('contracted');
@@ -380,4 +425,69 @@ describe.skipIf(!run)('project call, expert review and funding journey in Chromi
     await firm.context.close();
     await clerk.context.close();
   }, 300_000);
+
+  it('a team without a registered enterprise bids for a 揭榜挂帅 challenge: leader, members, contact; no age, degree or title', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const challenge = await clerkApi.post<{ id: string }>('/api/calls', {
+      code: 'E2E-CH-01',
+      kind: 'challenge',
+      title: '山地丘陵小型采收机揭榜挂帅',
+      guideText: '技术难题：坡度 25° 以上茶园的轻量化采收装备。',
+      budgetFen: 500_000_00,
+      bountyFen: 500_000_00,
+      opensOn: today,
+      closesOn: today,
+      form: {
+        fields: [{ key: 'summary', zh: '揭榜方案', en: 'Approach', type: 'textarea', required: true }],
+        attachments: [
+          { key: 'plan', zh: '技术方案', en: 'Technical plan', required: true, maxBytes: 1024 * 1024, types: ['application/pdf'] },
+        ],
+      },
+      reviewTemplate: { criteria: [{ key: 'tech', zh: '技术方案', en: 'Technology', weight: 100 }], reviewsPerApplication: 1 },
+      fundingMode: 'milestones',
+      fundingParams: { firstTranchePct: 60, fiscalYear: Number(today.slice(0, 4)) },
+    });
+    await clerkApi.post(`/api/calls/${challenge.id}/publish`);
+    await seedUser(s, 'team_wang', 'Team-wang-pass-1', [{ role: 'provider', orgUnitCode: '500241' }], '王工团队');
+    const team = await newPage(s);
+    await signIn(team.page, s.url, 'team_wang', 'Team-wang-pass-1');
+    await team.page.waitForURL('**/challenges');
+    await team.page.getByTestId('challenge-bid-E2E-CH-01').click();
+    await team.page.getByTestId('application-title').fill('轻量化履带式采茶机');
+    await team.page.getByTestId('application-requested').fill('500000');
+    await team.page.getByTestId('application-team-name').fill('武陵山农机揭榜团队');
+    await team.page.getByTestId('application-team-leader').fill('王工');
+    await team.page.getByTestId('application-team-contact').fill('13800000000');
+    await team.page.getByTestId('application-field-summary').fill('履带底盘与柔性采摘头。');
+    await expectAccessible(team.page, 'challenge bid');
+    await screenshot(team.page, 'projects-challenge-bid');
+    await team.page.getByTestId('application-save').click();
+    await team.page.locator('[data-testid="application-editor"][data-status="draft"]').waitFor();
+    await team.page.getByTestId('attach-plan').locator('input[type="file"]').setInputFiles({
+      name: '技术方案.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
+    await expect.poll(() => team.page.getByTestId('upload-sha256').textContent()).toBe(PDF_SHA);
+    await team.page.getByTestId('application-submit').click();
+    await team.page.getByTestId('application-action-confirm').click();
+    await team.page.locator('[data-testid="application-editor"][data-status="submitted"]').waitFor();
+    expect(await team.page.getByTestId('application-team-summary').textContent()).toContain('13800000000');
+    await team.page.keyboard.press('Escape');
+    const bids = await clerkApi.get<
+      { applicantName: string; enterpriseId: string | null; status: string; teamMembers: unknown[]; fields: Record<string, unknown> }[]
+    >(`/api/calls/${challenge.id}/applications`);
+    expect(bids).toEqual([
+      expect.objectContaining({
+        applicantName: '武陵山农机揭榜团队',
+        enterpriseId: null,
+        status: 'submitted',
+        teamMembers: [{ name: '王工', role: '负责人' }],
+        fields: { summary: '履带底盘与柔性采摘头。', team_contact: '13800000000' },
+      }),
+    ]);
+    await expectAccessible(team.page, 'my bids');
+    await screenshot(team.page, 'projects-challenge-mine');
+    await team.context.close();
+  }, 120_000);
 });

@@ -1,8 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { CallForm, FundingParams, ReviewTemplate } from '../../../common/contracts/projects';
+import type { CallForm, FundingParams, FundingParamsInput, ReviewTemplate } from '../../../common/contracts/projects';
 import type { RankedResult, RecordedPolicy } from '../../../common/review';
+import type { ApplicationResultView, AttachmentMeta, CallResults } from '../../../common/contracts/project-readback';
 import { get, post, request, upload } from './http';
 import { MY_KEY } from './portal';
+import type { PanelView } from './panels';
 
 // Project calls (项目指南), applications, the expert pool, conflicts, draws, reviews, decisions and funding.
 
@@ -48,8 +50,8 @@ export type PaymentCondition = 'contract' | 'milestone' | 'acceptance';
 export type PaymentStatus = 'scheduled' | 'released' | 'held' | 'paid';
 export type ReportKind = 'milestone' | 'midterm' | 'acceptance';
 export type ReportStatus = 'due' | 'submitted' | 'approved' | 'rejected';
-export type ReviewStatus = 'assigned' | 'submitted' | 'declined';
-export type { CallForm, FundingParams, ReviewTemplate };
+export type ReviewStatus = 'assigned' | 'submitted' | 'declined' | 'replaced' | 'superseded';
+export type { CallForm, FundingParams, FundingParamsInput, ReviewTemplate };
 
 /** Attachment types the server takes (each call narrows them). */
 export const ATTACHMENT_TYPES = [
@@ -103,7 +105,7 @@ export interface CallInput {
   form: CallForm;
   reviewTemplate: ReviewTemplate;
   fundingMode: FundingMode;
-  fundingParams: FundingParams;
+  fundingParams: FundingParamsInput;
 }
 
 export type FieldValue = string | number | boolean | null;
@@ -154,6 +156,8 @@ export interface ApplicationDetail extends Application {
 
 export interface ApplicationInput {
   title: string;
+  /** A team bidding without a registered enterprise names itself (an enterprise's name comes from the register). */
+  applicantName?: string;
   fields: Record<string, FieldValue>;
   requestedFen: number;
   teamMembers?: TeamMember[];
@@ -261,6 +265,8 @@ export interface Report {
   submittedAt: string | null;
   decidedAt: string | null;
   decisionNote: string | null;
+  /** Mid-term and acceptance reports: the expert panel (members for the bureau only). */
+  panel?: PanelView | null;
 }
 
 export interface Funding {
@@ -273,7 +279,7 @@ export interface Review {
   applicationId: string;
   expertId: string;
   drawId: string | null;
-  stage: string;
+  stage: 'review' | 'midterm' | 'acceptance';
   status: ReviewStatus;
   scores: Record<string, number> | null;
   total: number | null;
@@ -300,6 +306,8 @@ export interface ReviewDetail {
     teamMembers: TeamMember[];
   };
   template: ReviewTemplate;
+  /** A mid-term or acceptance panel: the report it judges. */
+  report?: { id: string; kind: ReportKind; text: string | null; submittedAt: string | null } | null;
   /** The other experts' scores as 专家 1, 2, …, only once my own is submitted. */
   others: { expert: string; scores: Record<string, number> | null; total: number | null; comment: string | null }[];
 }
@@ -354,8 +362,10 @@ export const drawKey = (callId: string) => [...PROJECTS_KEY, 'draw', callId] as 
 export const aggregationKey = (callId: string) => [...PROJECTS_KEY, 'aggregation', callId] as const;
 export const drawReviewers = (callId: string, seed: number) => post<DrawResult>(`/api/calls/${id(callId)}/draw`, { seed });
 export const aggregateCall = (callId: string) => post<AggregationResult>(`/api/calls/${id(callId)}/aggregate`);
-export const decideCall = (callId: string, body: { approvals: { applicationId: string; approvedFen: number }[]; note?: string }) =>
-  post<{ approved: number; totalFen: number }>(`/api/calls/${id(callId)}/decide`, body);
+export const decideCall = (
+  callId: string,
+  body: { approvals: { applicationId: string; approvedFen: number; thresholdReason?: string }[]; note?: string },
+) => post<{ approved: number; totalFen: number }>(`/api/calls/${id(callId)}/decide`, body);
 
 export const fundingQuery = (applicationId: string) =>
   queryOptions({
@@ -410,3 +420,23 @@ export const reviewCallQuery = (callId: string) =>
   queryOptions({ queryKey: [...REVIEWS_KEY, 'call', callId], queryFn: () => get<Call>(`/api/calls/${id(callId)}`) });
 export const submitScores = (reviewId: string, body: { scores: Record<string, number>; comment?: string }) =>
   post<Review>(`/api/my/reviews/${id(reviewId)}/score`, body);
+
+// Read-backs (readback.routes.ts): a call's aggregated results, the consensus step, an assignment's files.
+export type { ApplicationResultView, AttachmentMeta, CallResults };
+/** The results recomputed from the stored reviews: refreshed with every change to the call's projects. */
+export const callResultsQuery = (callId: string) =>
+  queryOptions({
+    queryKey: [...PROJECTS_KEY, 'results', callId],
+    queryFn: () => get<CallResults>(`/api/calls/${id(callId)}/results`),
+  });
+/** The panel's agreed score for a high-spread application, with the reason (the call is then ranked again). */
+export const recordConsensus = (applicationId: string, score: number, note: string) =>
+  post<void>(`/api/applications/${id(applicationId)}/consensus`, { score, note });
+export const reviewAttachmentsQuery = (reviewId: string) =>
+  queryOptions({
+    queryKey: [...REVIEWS_KEY, 'attachments', reviewId],
+    queryFn: () => get<AttachmentMeta[]>(`/api/my/reviews/${id(reviewId)}/attachments`),
+  });
+/** Where the expert's browser downloads a file of an assigned application. */
+export const reviewAttachmentUrl = (reviewId: string, attachmentId: string) =>
+  `/api/my/reviews/${id(reviewId)}/attachments/${id(attachmentId)}`;

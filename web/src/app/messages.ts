@@ -1,6 +1,7 @@
 import { benchmarkMessages } from './messages.benchmarks';
 import { dataEntryMessages } from './messages.dataentry';
 import { monitoringMessages } from './messages.monitoring';
+import { panelMessages } from './messages.panels';
 import { planMessages } from './messages.plans';
 import { policyMessages } from './messages.policies';
 import { portalMessages } from './messages.portal';
@@ -28,6 +29,7 @@ export const messages = {
   ...policyMessages,
   ...benchmarkMessages,
   ...projectMessages,
+  ...panelMessages,
 
   'app.name': { zh: '科创治理平台', en: 'Kechuang' },
   'app.tagline': { zh: '县域科技创新治理', en: 'Science & technology innovation governance' },

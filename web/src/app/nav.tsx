@@ -9,6 +9,7 @@ import {
   ExperimentOutlined,
   FileDoneOutlined,
   FileTextOutlined,
+  FlagOutlined,
   FundOutlined,
   IssuesCloseOutlined,
   ProfileOutlined,
@@ -22,6 +23,7 @@ import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } fr
 import {
   BENCHMARK_EDITORS,
   BENCHMARK_READERS,
+  CHALLENGE_TEAMS,
   ENTERPRISE_USERS,
   EXPERTS,
   PLAN_READERS,
@@ -183,6 +185,15 @@ export const NAV: NavItem[] = [
     roles: EXPERTS,
     page: lazy(() => import('../features/review/ReviewsPage')),
     testId: 'nav-reviews',
+  },
+  {
+    // 揭榜挂帅 for teams without a registered enterprise; before the pages open to everyone, so it is their home.
+    path: '/challenges',
+    labelKey: 'nav.challenges',
+    icon: <FlagOutlined />,
+    roles: CHALLENGE_TEAMS,
+    page: lazy(() => import('../features/portal/ChallengesPage')),
+    testId: 'nav-challenges',
   },
   {
     path: '/org-units',

@@ -13,6 +13,7 @@ const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage'));
 // The public notice pages (公示): no sign-in, outside the staff layout.
 const PublicNoticesPage = lazy(() => import('../features/public/PublicNoticesPage'));
 const PublicNoticePage = lazy(() => import('../features/public/PublicNoticePage'));
+const PublicProjectNoticePage = lazy(() => import('../features/public/PublicProjectNoticePage'));
 
 const suspended = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
@@ -25,6 +26,7 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/public/notices" replace /> },
       { path: 'notices', element: suspended(<PublicNoticesPage />) },
       { path: 'notices/:id', element: suspended(<PublicNoticePage />) },
+      { path: 'project-notices/:id', element: suspended(<PublicProjectNoticePage />) },
     ],
   },
   {

@@ -37,6 +37,6 @@ export function noticeState(n: Pick<Notice, 'startsOn' | 'endsOn'>, today = serv
 }
 export const NOTICE_TONES: Record<NoticeState, Tone> = { upcoming: 'off', open: 'warn', ended: 'ok' };
 
-/** The fund source in words ('county' is the only one the API takes today). */
+/** The fund source in words: the ledger's county, municipal and central budgets; anything else as it is. */
 export const fundSourceText = (source: string | null, t: TFunction): string =>
-  source === 'county' ? t('ledger.source.county') : (source ?? '—');
+  source === 'county' || source === 'municipal' || source === 'national' ? t(`ledger.source.${source}`) : (source ?? '—');

@@ -28,42 +28,59 @@ import { textOf } from '../policies/labels';
 import { AttachmentsTable, FieldsView, FormalNote, TeamView } from '../projects/ApplicationView';
 import { acceptOf, contentTypeOf, EDITABLE, formatBytes, sha256Of, typeNames, WITHDRAWABLE } from '../projects/labels';
 import { ApplicationStatusTag } from '../projects/StatusTags';
+import { joinTeam, splitTeam, TEAM_CONTACT_FIELD } from '../../../../common/project-team';
 
 interface Values {
   title: string;
   requestedYuan: number | null;
+  /** The call's answers; for a challenge also the team's contact (TEAM_CONTACT_FIELD). */
   fields: Record<string, FieldValue>;
+  /** For a challenge: the members other than the leader. */
   teamMembers: { name: string; role?: string }[];
   partnerCreditCodes: string[];
+  /** A team bidding without a registered enterprise: its name. */
+  applicantName?: string;
+  /** For a challenge: the team's leader (stored first among the members, as 负责人). */
+  leader?: string;
 }
 
 const thousands = (v: number | string | undefined) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const unformat = (v: string | undefined) => Number((v ?? '').replace(/[,\s¥]/g, ''));
 
-function toInput(v: Values): ApplicationInput {
+function toInput(v: Values, call: Pick<Call, 'kind'> | null, asTeam: boolean): ApplicationInput {
+  const members = (v.teamMembers ?? []).map((m) => ({ name: m.name.trim(), ...(m.role?.trim() ? { role: m.role.trim() } : {}) }));
+  const challenge = call?.kind === 'challenge';
   return {
     title: v.title.trim(),
+    ...(asTeam && v.applicantName?.trim() ? { applicantName: v.applicantName.trim() } : {}),
     requestedFen: yuanToFen(v.requestedYuan ?? 0),
     fields: Object.fromEntries(
       Object.entries(v.fields ?? {}).map(([k, x]) => [k, typeof x === 'string' ? x.trim() : x === undefined ? null : x]),
     ),
-    teamMembers: (v.teamMembers ?? []).map((m) => ({ name: m.name.trim(), ...(m.role?.trim() ? { role: m.role.trim() } : {}) })),
+    teamMembers: challenge ? joinTeam({ leader: v.leader ?? '', members }) : members,
     partnerCreditCodes: (v.partnerCreditCodes ?? []).map((c) => c.trim()).filter(Boolean),
   };
 }
 
-const toValues = (a: ApplicationDetail | undefined): Values => ({
-  title: a?.title ?? '',
-  requestedYuan: a ? fenToYuan(a.requestedFen) : null,
-  fields: a?.fields ?? {},
-  teamMembers: a?.teamMembers ?? [],
-  partnerCreditCodes: a?.partnerCreditCodes ?? [],
-});
+function toValues(a: ApplicationDetail | undefined, call: Pick<Call, 'kind'> | null): Values {
+  const team = call?.kind === 'challenge' ? splitTeam(a?.teamMembers ?? []) : { leader: '', members: a?.teamMembers ?? [] };
+  return {
+    title: a?.title ?? '',
+    requestedYuan: a ? fenToYuan(a.requestedFen) : null,
+    fields: a?.fields ?? {},
+    teamMembers: team.members,
+    partnerCreditCodes: a?.partnerCreditCodes ?? [],
+    applicantName: a && a.enterpriseId === null ? a.applicantName : '',
+    leader: team.leader,
+  };
+}
 
 /**
  * 申报书: a new application to a call or one of mine. A draft (or one the bureau returned) is edited here: the
  * call's form, the amount requested, the team and partners, then the attachments (each stored with its SHA-256,
- * shown so the applicant can check what the bureau received), then submit. Submitted ones are read-only.
+ * shown so the applicant can check what the bureau received), then submit. Submitted ones are read-only. For a
+ * 揭榜挂帅 challenge the team comes first — its leader and a contact (only the bureau reads it), and, for a team
+ * without a registered enterprise (asTeam), its name; no age, degree or title is asked.
  */
 export function ApplicationDrawer({
   call,
@@ -71,12 +88,14 @@ export function ApplicationDrawer({
   open,
   onCreated,
   onClose,
+  asTeam = false,
 }: {
   call: Call | null;
   applicationId: string | null;
   open: boolean;
   onCreated: (id: string) => void;
   onClose: () => void;
+  asTeam?: boolean;
 }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
@@ -90,12 +109,12 @@ export function ApplicationDrawer({
 
   const refresh = () => client.invalidateQueries({ queryKey: MY_KEY });
   const fail = (error: unknown) => {
-    if (!applyServerError(form, error, ['title', 'requestedFen', 'fields', 'teamMembers', 'partnerCreditCodes'])) setFormError(error);
+    if (!applyServerError(form, error, ['title', 'applicantName', 'requestedFen', 'fields', 'partnerCreditCodes'])) setFormError(error);
   };
 
   const save = useMutation({
     mutationFn: async (v: Values) =>
-      applicationId ? updateApplication(applicationId, toInput(v)) : startApplication(call!.id, toInput(v)),
+      applicationId ? updateApplication(applicationId, toInput(v, call, asTeam)) : startApplication(call!.id, toInput(v, call, asTeam)),
     onMutate: () => setFormError(null),
     onSuccess: async (res) => {
       await refresh();
@@ -108,7 +127,7 @@ export function ApplicationDrawer({
     mutationFn: async (what: 'submit' | 'withdraw') => {
       if (what === 'withdraw') return withdrawApplication(applicationId!);
       // What is on screen is what is submitted.
-      if (editable) await updateApplication(applicationId!, toInput(form.getFieldsValue(true) as Values));
+      if (editable) await updateApplication(applicationId!, toInput(form.getFieldsValue(true) as Values, call, asTeam));
       return submitApplication(applicationId!);
     },
     onMutate: () => setFormError(null),
@@ -172,7 +191,7 @@ export function ApplicationDrawer({
               form={form}
               layout="vertical"
               disabled={save.isPending || act.isPending}
-              initialValues={toValues(a)}
+              initialValues={toValues(a, call)}
               onFinish={(v) => save.mutate(v)}
             >
               <Form.Item
@@ -217,7 +236,8 @@ export function ApplicationDrawer({
                   )}
                 </Form.Item>
               ))}
-              <Typography.Text strong>{t('proj.app.team')}</Typography.Text>
+              {call.kind === 'challenge' ? <TeamFields asTeam={asTeam} /> : null}
+              <Typography.Text strong>{t(call.kind === 'challenge' ? 'my.team.members' : 'proj.app.team')}</Typography.Text>
               <Form.List name="teamMembers">
                 {(items, { add, remove }) => (
                   <div style={{ marginBottom: 16 }}>
@@ -272,7 +292,8 @@ export function ApplicationDrawer({
             </Form>
           ) : a ? (
             <>
-              <FieldsView call={call} fields={a.fields} />
+              <FieldsView call={call} fields={withoutContact(a.fields)} />
+              {call.kind === 'challenge' ? <TeamSummary application={a} /> : null}
               <Typography.Paragraph style={{ marginTop: 12 }}>
                 {t('proj.app.requested')}：{formatFen(a.requestedFen, locale)}
                 {a.approvedFen !== null ? ` · ${t('proj.decision.approvedAmount')}：${formatFen(a.approvedFen, locale)}` : ''}
@@ -305,6 +326,68 @@ export function ApplicationDrawer({
         {t(confirm === 'withdraw' ? 'my.proj.withdrawText' : 'my.proj.submitText', { closes: call?.closesOn ?? '' })}
       </ConfirmModal>
     </Drawer>
+  );
+}
+
+const withoutContact = (fields: Record<string, FieldValue>) =>
+  Object.fromEntries(Object.entries(fields).filter(([k]) => k !== TEAM_CONTACT_FIELD));
+
+/** 揭榜团队: the team's name (a team without an enterprise), its leader and its contact — nothing about age, degree or title. */
+function TeamFields({ asTeam }: { asTeam: boolean }) {
+  const { t } = useI18n();
+  return (
+    <fieldset style={{ border: 0, padding: 0, margin: '0 0 8px' }} data-testid="application-team">
+      <Typography.Title level={3} style={{ fontSize: 15 }}>
+        {t('my.team.section')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ maxWidth: 820 }}>
+        {t('my.team.hint')}
+      </Typography.Paragraph>
+      {asTeam ? (
+        <Form.Item
+          name="applicantName"
+          label={t('my.team.name')}
+          rules={[{ required: true, whitespace: true, min: 2, message: t('my.team.nameRequired') }]}
+        >
+          <Input maxLength={200} data-testid="application-team-name" />
+        </Form.Item>
+      ) : null}
+      <Space wrap align="start">
+        <Form.Item
+          name="leader"
+          label={t('my.team.leader')}
+          rules={[{ required: asTeam, whitespace: true, message: t('my.team.leaderRequired') }]}
+          style={{ width: 240 }}
+        >
+          <Input maxLength={50} data-testid="application-team-leader" />
+        </Form.Item>
+        <Form.Item
+          name={['fields', TEAM_CONTACT_FIELD]}
+          label={t('my.team.contact')}
+          rules={[{ required: asTeam, whitespace: true, message: t('my.team.contactRequired') }]}
+          style={{ width: 320 }}
+        >
+          <Input maxLength={100} autoComplete="tel" data-testid="application-team-contact" />
+        </Form.Item>
+      </Space>
+    </fieldset>
+  );
+}
+
+/** The team as submitted: its leader and the contact (the applicant's own; the experts never see it). */
+function TeamSummary({ application: a }: { application: ApplicationDetail }) {
+  const { t } = useI18n();
+  const { leader } = splitTeam(a.teamMembers);
+  const contact = a.fields[TEAM_CONTACT_FIELD];
+  return (
+    <Typography.Paragraph style={{ marginTop: 12 }} data-testid="application-team-summary">
+      <strong>{t('my.team.leader')}：</strong>
+      {leader || '—'}
+      <span style={{ display: 'block' }}>
+        <strong>{t('proj.app.teamContact')}：</strong>
+        {typeof contact === 'string' && contact ? contact : '—'}
+      </span>
+    </Typography.Paragraph>
   );
 }
 

@@ -8,6 +8,7 @@ import { formatBeijing } from '../../components/format';
 import { formatFen } from '../../components/money';
 import { textOf } from '../policies/labels';
 import { formatBytes, listSep } from './labels';
+import { TEAM_CONTACT_FIELD } from '../../../../common/project-team';
 
 /** The answers to the call's form, each under its label (fields the form no longer has are shown by key). */
 export function FieldsView({ call, fields }: { call: Pick<Call, 'form'> | undefined; fields: Record<string, FieldValue> }) {
@@ -20,7 +21,8 @@ export function FieldsView({ call, fields }: { call: Pick<Call, 'form'> | undefi
       label: textOf(f, locale),
       children: <span style={{ whiteSpace: 'pre-wrap' }}>{valueText(fields[f.key], t('proj.app.notFilled'))}</span>,
     })),
-    ...extra.map((k) => ({ key: k, label: k, children: valueText(fields[k], '—') })),
+    // A 揭榜挂帅 team's contact is kept with the answers (the bureau reads it; experts never get it).
+    ...extra.map((k) => ({ key: k, label: k === TEAM_CONTACT_FIELD ? t('proj.app.teamContact') : k, children: valueText(fields[k], '—') })),
   ];
   if (!items.length) return null;
   return <Descriptions bordered size="small" column={1} items={items} data-testid="application-fields" />;

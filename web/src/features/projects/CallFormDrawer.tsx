@@ -26,7 +26,7 @@ import { errorText } from '../../components/errors';
 import { isoDateItem } from '../../components/isoDate';
 import { serverToday } from '../claims/labels';
 import { useRegistryTypes } from '../registry/useRegistryTypes';
-import { CALL_STEPS, defaultCallValues, stepOfField, toCallInput, weightSum, type CallFormValues } from './callForm';
+import { CALL_STEPS, defaultCallValues, FUND_SOURCES, stepOfField, toCallInput, weightSum, type CallFormValues } from './callForm';
 import { DANGER, typeNames } from './labels';
 
 const KEY_RULE = /^[a-z][a-z0-9_]{0,39}$/;
@@ -629,7 +629,11 @@ function FundingStep() {
       </Row>
       <Row>
         <Form.Item name="fundSource" label={t('ledger.fundSource')} rules={[{ required: true }]}>
-          <Select style={{ width: 200 }} options={[{ value: 'county', label: t('ledger.source.county') }]} data-testid="call-fund-source" />
+          <Select
+            style={{ width: 200 }}
+            options={FUND_SOURCES.map((x) => ({ value: x, label: t(`ledger.source.${x}`) }))}
+            data-testid="call-fund-source"
+          />
         </Form.Item>
         <Form.Item name="fiscalYear" label={t('ledger.fiscalYear')} rules={[{ required: true }]}>
           <InputNumber<number> min={2000} max={2100} precision={0} style={{ width: 140 }} data-testid="call-fiscal-year" />

@@ -1,15 +1,24 @@
 import { CheckOutlined, FileWordOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Checkbox, Input, InputNumber, Progress, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
-import { decideCall, decisionLetterUrl, PROJECTS_KEY, type Application, type Call } from '../../api/projects';
+import {
+  callResultsQuery,
+  decideCall,
+  decisionLetterUrl,
+  PROJECTS_KEY,
+  type Application,
+  type ApplicationStatus,
+  type Call,
+} from '../../api/projects';
 import { useI18n } from '../../app/i18n';
 import { fenToYuan, formatFen, yuanToFen } from '../../components/money';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { StatusTag } from '../../components/StatusTag';
 import { ConfirmModal } from '../claims/ConfirmModal';
-import { DANGER, DECIDABLE, LETTER, score } from './labels';
+import { DANGER, DECIDABLE, LETTER, listSep, score } from './labels';
+import { missesText } from './results';
 import { ApplicationStatusTag } from './StatusTags';
 
 const thousands = (v: number | string | undefined) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -18,12 +27,16 @@ const unformat = (v: string | undefined) => Number((v ?? '').replace(/[,\s¥]/g,
 interface Choice {
   on: boolean;
   yuan: number | null;
+  /** Why an application below the review thresholds is funded all the same. */
+  reason: string;
 }
 
 /**
  * 立项决策: the ranked applications, each approved or not with the amount granted (in yuan; the API takes fen),
- * the running total against the call's budget, and a note for the record. Those left out are not funded. Then
- * each application's decision letter (立项通知书 or 未立项通知).
+ * the running total against the call's budget, and a note for the record. Those left out are not funded. Nothing
+ * can be decided while an accepted application waits for its scores or a consensus step (listed, with their
+ * status); one below the review thresholds is funded only with a reason. Then each application's decision letter
+ * (立项通知书 or 未立项通知).
  */
 export function DecisionTab({ call, applications, editor }: { call: Call; applications: Application[]; editor: boolean }) {
   const { t, locale } = useI18n();
@@ -33,20 +46,28 @@ export function DecisionTab({ call, applications, editor }: { call: Call; applic
     .filter((a) => DECIDABLE.includes(a.status))
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (b.score ?? 0) - (a.score ?? 0));
   const decided = applications.filter((a) => LETTER.includes(a.status));
-  // The server decides over what is scored; applications still in review are left out of the decision.
-  const pending = applications.filter((a) => a.status === 'under_review' || a.status === 'accepted').length;
+  // The server refuses to decide while these remain (submitted, accepted, under review, in consensus).
+  const results = useQuery({ ...callResultsQuery(call.id), enabled: call.status !== 'decided' }).data;
+  const blockers = results?.blockers ?? [];
+  const missesOf = (a: Application) => results?.results.find((r) => r.applicationId === a.id)?.misses ?? [];
   const [picks, setPicks] = useState<Record<string, Choice>>({});
   const [note, setNote] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const pickOf = (a: Application): Choice => picks[a.id] ?? { on: false, yuan: fenToYuan(a.requestedFen) };
+  const pickOf = (a: Application): Choice => picks[a.id] ?? { on: false, yuan: fenToYuan(a.requestedFen), reason: '' };
   const set = (a: Application, change: Partial<Choice>) => setPicks((p) => ({ ...p, [a.id]: { ...pickOf(a), ...change } }));
 
   const approvals = candidates
     .filter((a) => pickOf(a).on)
-    .map((a) => ({ applicationId: a.id, approvedFen: yuanToFen(pickOf(a).yuan ?? 0) }));
+    .map((a) => ({
+      applicationId: a.id,
+      approvedFen: yuanToFen(pickOf(a).yuan ?? 0),
+      ...(missesOf(a).length && pickOf(a).reason.trim() ? { thresholdReason: pickOf(a).reason.trim() } : {}),
+    }));
   const totalFen = approvals.reduce((s, x) => s + x.approvedFen, 0);
   const over = totalFen > call.budgetFen;
   const invalid = approvals.some((x) => x.approvedFen <= 0);
+  /** Ticked below the thresholds without a reason (of at least two characters, as the server asks). */
+  const unexplained = candidates.filter((a) => pickOf(a).on && missesOf(a).length > 0 && pickOf(a).reason.trim().length < 2);
 
   const decide = useMutation({
     mutationFn: () => decideCall(call.id, { approvals, ...(note.trim() ? { note: note.trim() } : {}) }),
@@ -102,6 +123,22 @@ export function DecisionTab({ call, applications, editor }: { call: Call; applic
       render: (_, a) => <span style={{ whiteSpace: 'nowrap' }}>{formatFen(a.requestedFen, locale)}</span>,
     },
     {
+      key: 'thresholds',
+      title: t('proj.decision.thresholds'),
+      render: (_, a) => {
+        const misses = missesOf(a);
+        if (!results) return '—';
+        return misses.length ? (
+          <span data-testid={`decision-misses-${a.id}`}>
+            <StatusTag tone="error">{t('proj.scores.fail')}</StatusTag>
+            <div style={{ fontSize: 12, marginTop: 4 }}>{missesText(misses, call, t, locale)}</div>
+          </span>
+        ) : (
+          <StatusTag tone="ok">{t('proj.scores.pass')}</StatusTag>
+        );
+      },
+    },
+    {
       key: 'amount',
       title: t('proj.decision.amount'),
       render: (_, a) => (
@@ -116,10 +153,35 @@ export function DecisionTab({ call, applications, editor }: { call: Call; applic
           onChange={(v) => set(a, { yuan: v })}
           suffix={t('pol.unit.yuan')}
           aria-label={t('proj.decision.amountN', { title: a.title })}
-          style={{ width: 200 }}
+          style={{ width: 170 }}
           data-testid={`decision-amount-${a.id}`}
         />
       ),
+    },
+    {
+      key: 'reason',
+      title: t('proj.decision.reason'),
+      render: (_, a) => {
+        if (!missesOf(a).length) return null;
+        const p = pickOf(a);
+        const missing = p.on && p.reason.trim().length < 2;
+        return (
+          <>
+            <Input.TextArea
+              rows={2}
+              maxLength={1000}
+              value={p.reason}
+              disabled={!editor || !p.on}
+              status={missing ? 'error' : undefined}
+              onChange={(e) => set(a, { reason: e.target.value })}
+              aria-label={t('proj.decision.reasonN', { title: a.title })}
+              style={{ minWidth: 200 }}
+              data-testid={`decision-reason-${a.id}`}
+            />
+            {missing ? <div style={{ color: DANGER, fontSize: 12 }}>{t('proj.decision.reasonRequired')}</div> : null}
+          </>
+        );
+      },
     },
   ];
 
@@ -129,13 +191,19 @@ export function DecisionTab({ call, applications, editor }: { call: Call; applic
       {call.status !== 'decided' ? (
         <>
           <Typography.Paragraph style={{ maxWidth: 900 }}>{t('proj.decision.intro')}</Typography.Paragraph>
-          {pending ? (
+          {blockers.length ? (
             <Alert
               type="warning"
               showIcon
-              title={t('proj.decision.pending', { n: pending })}
+              title={t('proj.decision.pending', { n: blockers.length })}
+              description={blockers
+                .map((b) =>
+                  t('proj.decision.pendingItem', { title: b.title, status: t(`proj.appStatus.${b.status as ApplicationStatus}`) }),
+                )
+                .join(listSep(locale))}
               style={{ marginBottom: 12 }}
               data-testid="decision-pending"
+              data-count={blockers.length}
             />
           ) : null}
           <ScrollRegion label={t('proj.decision.candidates')}>
@@ -160,6 +228,11 @@ export function DecisionTab({ call, applications, editor }: { call: Call; applic
             </Typography.Text>
             <Progress percent={pct} status={over ? 'exception' : 'normal'} aria-label={t('proj.decision.budgetUse')} />
             {over ? <Typography.Text style={{ color: DANGER }}>{t('proj.decision.over')}</Typography.Text> : null}
+            {unexplained.length ? (
+              <Typography.Text style={{ color: DANGER, display: 'block' }} data-testid="decision-unexplained">
+                {t('proj.decision.missingReasons', { n: unexplained.length })}
+              </Typography.Text>
+            ) : null}
           </div>
           {editor ? (
             <div style={{ marginTop: 12, display: 'flex', gap: 12, alignItems: 'flex-end', flexWrap: 'wrap' }}>
@@ -176,7 +249,7 @@ export function DecisionTab({ call, applications, editor }: { call: Call; applic
               <Button
                 type="primary"
                 icon={<CheckOutlined aria-hidden />}
-                disabled={candidates.length === 0 || over || invalid}
+                disabled={candidates.length === 0 || over || invalid || blockers.length > 0 || unexplained.length > 0}
                 onClick={() => {
                   decide.reset();
                   setConfirming(true);

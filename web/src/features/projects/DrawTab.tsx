@@ -1,156 +1,255 @@
-import { ReloadOutlined, UsergroupAddOutlined } from '@ant-design/icons';
+import { ReloadOutlined, SwapOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Form, InputNumber, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Form, InputNumber, Segmented, Space, Table, Typography } from 'antd';
+import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
-import { drawKey, drawReviewers, expertsQuery, PROJECTS_KEY, type Application, type Call, type DrawResult } from '../../api/projects';
+import { useSearchParams } from 'react-router';
+import { drawsQuery, assignmentsQuery, drawStage, STAGES, type AssignmentRow, type Stage } from '../../api/panels';
+import { expertsQuery, PROJECTS_KEY, type Application, type Call } from '../../api/projects';
 import { useI18n } from '../../app/i18n';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatBeijing } from '../../components/format';
+import { Section } from '../../components/Section';
+import { ReviewStatusTag } from '../review/ReviewStatusTag';
 import { ConfirmModal } from '../claims/ConfirmModal';
-
-const MAX_SEED = 2 ** 31 - 1;
-const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]! % MAX_SEED;
+import { DrawHistory } from './DrawHistory';
+import { panelRulesOf, randomSeed, MAX_SEED, openPlaces } from './panels';
+import { RedrawModal, SwapModal } from './DrawModals';
+import { score } from './labels';
 
 /**
  * 专家抽取: reviewers for every accepted application by a min-cost assignment — conflicts (suggested or confirmed)
  * excluded, no two experts of one organisation on one application, each expert's load capped — with a seed, so
- * the draw can be re-run and checked by its checksum. An infeasible draw is explained and saves nothing.
+ * the draw can be re-run and checked by its checksum. The same machinery draws the panels of mid-term and
+ * acceptance reports (from the funding tab). After a draw the bureau sees every assignment as it stands, puts
+ * the next ranked alternate in the place of a declined or unavailable expert, or redraws the open places, and
+ * reads back every draw with its seed, checksum, parameters and alternates.
  */
 export function DrawTab({ call, applications, editor }: { call: Call; applications: Application[]; editor: boolean }) {
   const { t } = useI18n();
+  const { message } = App.useApp();
   const client = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const stage: Stage = (STAGES as readonly string[]).includes(params.get('stage') ?? '') ? (params.get('stage') as Stage) : 'review';
   const [seed, setSeed] = useState<number | null>(randomSeed);
   const [confirming, setConfirming] = useState(false);
-  const last = useQuery({
-    queryKey: drawKey(call.id),
-    queryFn: () => null as DrawResult | null,
-    enabled: false,
-    staleTime: Infinity,
-    gcTime: Infinity,
-  }).data;
+  const [swapping, setSwapping] = useState<AssignmentRow | null>(null);
+  const [redrawing, setRedrawing] = useState(false);
   const experts = useQuery(expertsQuery()).data ?? [];
+  const draws = useQuery(drawsQuery(call.id, stage));
+  const rows = useQuery(assignmentsQuery(call.id, stage));
   const accepted = applications.filter((a) => a.status === 'accepted');
   const inReview = applications.filter((a) => a.status === 'under_review').length;
-  const n = call.reviewTemplate.reviewsPerApplication;
+  const n = stage === 'review' ? call.reviewTemplate.reviewsPerApplication : panelRulesOf(call)[stage].experts;
+  const latest = (draws.data ?? []).find((d) => d.kind === 'draw');
+  const places = openPlaces(rows.data ?? [], n);
 
   const draw = useMutation({
-    mutationFn: (s: number) => drawReviewers(call.id, s),
+    mutationFn: (s: number) => drawStage(call.id, { seed: s }),
     onSuccess: async (result) => {
       setConfirming(false);
-      client.setQueryData(drawKey(call.id), result);
-      await client.invalidateQueries({ queryKey: PROJECTS_KEY, predicate: (q) => q.queryKey[1] !== 'draw' });
+      await client.invalidateQueries({ queryKey: PROJECTS_KEY });
+      void message.success(t('draws.drawn', { n: result.assignments }));
     },
   });
-  const nameOf = (id: string) => experts.find((e) => e.id === id)?.name ?? id.slice(0, 8);
-  const titleOf = (id: string) => applications.find((a) => a.id === id)?.title ?? id.slice(0, 8);
+
+  const setStage = (s: Stage) => {
+    const next = new URLSearchParams(params);
+    if (s === 'review') next.delete('stage');
+    else next.set('stage', s);
+    setParams(next, { replace: true });
+  };
 
   return (
     <>
-      <Typography.Paragraph style={{ maxWidth: 900 }}>
-        {t('proj.draw.intro', { n, cap: call.reviewTemplate.expertLoadCap, pool: experts.filter((e) => e.available).length })}
-      </Typography.Paragraph>
-      <Alert
-        type={accepted.length ? 'info' : inReview ? 'success' : 'warning'}
-        showIcon
-        title={accepted.length ? t('proj.draw.ready', { n: accepted.length, reviews: accepted.length * n }) : t('proj.draw.nothing')}
-        description={inReview ? t('proj.draw.inReview', { n: inReview }) : undefined}
+      <Segmented<Stage>
+        value={stage}
+        onChange={setStage}
+        options={STAGES.map((s) => ({ value: s, label: <span data-testid={`draw-stage-${s}`}>{t(`panel.stage.${s}`)}</span> }))}
         style={{ marginBottom: 16 }}
-        data-testid="draw-state"
+        aria-label={t('draws.stage')}
       />
-      {editor ? (
-        <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onSubmitCapture={(e) => e.preventDefault()}>
-          <Form.Item label={t('proj.draw.seed')} htmlFor="draw-seed" extra={t('proj.draw.seedHint')}>
-            <Space.Compact>
-              <InputNumber<number>
-                id="draw-seed"
-                min={0}
-                max={MAX_SEED}
-                precision={0}
-                value={seed}
-                onChange={setSeed}
-                style={{ width: 180 }}
-                data-testid="draw-seed"
-              />
-              <Button icon={<ReloadOutlined aria-hidden />} onClick={() => setSeed(randomSeed())} aria-label={t('proj.draw.newSeed')} />
-            </Space.Compact>
-          </Form.Item>
-          <Form.Item>
-            <Button
-              type="primary"
-              icon={<UsergroupAddOutlined aria-hidden />}
-              disabled={seed === null || accepted.length === 0}
-              onClick={() => {
-                draw.reset();
-                setConfirming(true);
-              }}
-              data-testid="draw-run"
-            >
-              {t('proj.draw.run')}
-            </Button>
-          </Form.Item>
-        </Form>
-      ) : null}
-      {last ? (
-        <div data-testid="draw-result" data-checksum={last.checksum} data-assignments={last.assignments}>
-          <Typography.Title level={3} style={{ fontSize: 15 }}>
-            {t('proj.draw.result')}
-          </Typography.Title>
+      {stage === 'review' ? (
+        <>
+          <Typography.Paragraph style={{ maxWidth: 900 }}>
+            {t('proj.draw.intro', { n, cap: call.reviewTemplate.expertLoadCap, pool: experts.filter((e) => e.available).length })}
+          </Typography.Paragraph>
+          <Alert
+            type={accepted.length ? 'info' : inReview ? 'success' : 'warning'}
+            showIcon
+            title={accepted.length ? t('proj.draw.ready', { n: accepted.length, reviews: accepted.length * n }) : t('proj.draw.nothing')}
+            description={inReview ? t('proj.draw.inReview', { n: inReview }) : undefined}
+            style={{ marginBottom: 16 }}
+            data-testid="draw-state"
+          />
+          {editor ? (
+            <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onSubmitCapture={(e) => e.preventDefault()}>
+              <Form.Item label={t('proj.draw.seed')} htmlFor="draw-seed" extra={t('proj.draw.seedHint')}>
+                <Space.Compact>
+                  <InputNumber<number>
+                    id="draw-seed"
+                    min={0}
+                    max={MAX_SEED}
+                    precision={0}
+                    value={seed}
+                    onChange={setSeed}
+                    style={{ width: 180 }}
+                    data-testid="draw-seed"
+                  />
+                  <Button icon={<ReloadOutlined aria-hidden />} onClick={() => setSeed(randomSeed())} aria-label={t('proj.draw.newSeed')} />
+                </Space.Compact>
+              </Form.Item>
+              <Form.Item>
+                <Button
+                  type="primary"
+                  icon={<UsergroupAddOutlined aria-hidden />}
+                  disabled={seed === null || accepted.length === 0}
+                  onClick={() => {
+                    draw.reset();
+                    setConfirming(true);
+                  }}
+                  data-testid="draw-run"
+                >
+                  {t('proj.draw.run')}
+                </Button>
+              </Form.Item>
+            </Form>
+          ) : null}
+        </>
+      ) : (
+        <Alert
+          type="info"
+          showIcon
+          title={t(panelRulesOf(call)[stage].required ? 'draws.panelRequired' : 'draws.panelOptional', {
+            stage: t(`panel.stage.${stage}`),
+            n,
+          })}
+          description={t('draws.panelWhere')}
+          style={{ marginBottom: 16 }}
+          data-testid="draw-state"
+        />
+      )}
+      {latest ? (
+        <div data-testid="draw-result" data-checksum={latest.checksum} data-assignments={latest.assignments.length}>
           <Descriptions
             bordered
             size="small"
-            column={{ xs: 1, md: 2 }}
+            column={{ xs: 1, md: 2, xl: 4 }}
             style={{ marginBottom: 16 }}
+            title={<span style={{ fontSize: 15 }}>{t('draws.latest')}</span>}
             items={[
               {
                 key: 'assignments',
                 label: t('proj.draw.assignments'),
-                children: <span data-testid="draw-assignments">{last.assignments}</span>,
+                children: <span data-testid="draw-assignments">{latest.assignments.length}</span>,
               },
-              { key: 'seed', label: t('proj.draw.seed'), children: <span data-testid="draw-seed-used">{last.seed}</span> },
+              { key: 'seed', label: t('proj.draw.seed'), children: <span data-testid="draw-seed-used">{latest.seed}</span> },
               {
                 key: 'checksum',
                 label: t('proj.draw.checksum'),
-                span: 'filled',
                 children: (
-                  <Typography.Text code copyable={{ text: last.checksum }} style={{ wordBreak: 'break-all' }} data-testid="draw-checksum">
-                    {last.checksum}
+                  <Typography.Text code copyable={{ text: latest.checksum }} style={{ wordBreak: 'break-all' }} data-testid="draw-checksum">
+                    {latest.checksum}
                   </Typography.Text>
                 ),
               },
-              { key: 'cost', label: t('proj.draw.totalCost'), children: Math.round(last.totalCost * 100) / 100 },
-              {
-                key: 'id',
-                label: t('proj.draw.id'),
-                children: (
-                  <Typography.Text code style={{ fontSize: 12 }}>
-                    {last.drawId}
-                  </Typography.Text>
-                ),
-              },
+              { key: 'at', label: t('draws.at'), children: formatBeijing(latest.createdAt) },
             ]}
-          />
-          <Typography.Title level={3} style={{ fontSize: 15 }}>
-            {t('proj.draw.alternates')}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary">{t('proj.draw.alternatesHint')}</Typography.Paragraph>
-          <Table
-            rowKey="applicationId"
-            size="small"
-            pagination={false}
-            dataSource={last.alternates}
-            locale={{ emptyText: t('common.none') }}
-            columns={[
-              { key: 'app', title: t('proj.app.title'), render: (_, r) => titleOf(r.applicationId) },
-              {
-                key: 'experts',
-                title: t('proj.draw.alternateExperts'),
-                render: (_, r) => (r.experts.length ? r.experts.map((x, i) => `${i + 1}. ${nameOf(x)}`).join('  ') : t('common.none')),
-              },
-            ]}
-            data-testid="draw-alternates"
           />
         </div>
-      ) : inReview ? (
-        <Typography.Paragraph type="secondary">{t('proj.draw.noResultHere')}</Typography.Paragraph>
       ) : null}
+
+      <Section
+        title={t('draws.assignments', { n: (rows.data ?? []).filter((r) => r.status === 'assigned' || r.status === 'submitted').length })}
+        testId="draw-assignments-section"
+        extra={
+          editor && places.total > 0 ? (
+            <Button icon={<ReloadOutlined aria-hidden />} onClick={() => setRedrawing(true)} data-testid="redraw-open">
+              {t('draws.redraw', { n: places.total })}
+            </Button>
+          ) : null
+        }
+      >
+        <Typography.Paragraph type="secondary" style={{ maxWidth: 900 }}>
+          {t('draws.assignmentsHint')}
+        </Typography.Paragraph>
+        {rows.isError ? <ErrorAlert error={rows.error} onRetry={() => void rows.refetch()} /> : null}
+        <Table<AssignmentRow>
+          rowKey="id"
+          size="small"
+          loading={rows.isFetching}
+          pagination={{ pageSize: 30, hideOnSinglePage: true }}
+          dataSource={rows.data ?? []}
+          locale={{ emptyText: t('draws.noAssignments') }}
+          onRow={(r) =>
+            ({
+              'data-testid': `assignment-row-${r.id}`,
+              'data-status': r.status,
+              'data-expert': r.expertName,
+              'data-application': r.applicationId,
+            }) as HTMLAttributes<HTMLElement>
+          }
+          data-testid="draw-assignments-table"
+          columns={[
+            {
+              key: 'app',
+              title: t('proj.app.title'),
+              render: (_, r) => (
+                <>
+                  {r.applicationTitle}
+                  <div style={{ fontSize: 13 }}>{r.applicantName}</div>
+                </>
+              ),
+            },
+            {
+              key: 'expert',
+              title: t('draws.expert'),
+              render: (_, r) => (
+                <>
+                  {r.expertName}
+                  <div style={{ fontSize: 13 }}>{r.expertOrg ?? '—'}</div>
+                </>
+              ),
+            },
+            { key: 'status', title: t('review.status'), render: (_, r) => <ReviewStatusTag status={r.status} /> },
+            { key: 'total', title: t('review.total'), align: 'right', render: (_, r) => score(r.total) },
+            {
+              key: 'note',
+              title: t('draws.note'),
+              render: (_, r) => (
+                <span style={{ fontSize: 13 }}>
+                  {r.reason ? t('draws.reason', { reason: r.reason }) : null}
+                  {r.replacedBy ? (
+                    <div>{t('draws.replacedBy', { name: (rows.data ?? []).find((x) => x.id === r.replacedBy)?.expertName ?? '—' })}</div>
+                  ) : null}
+                </span>
+              ),
+            },
+            ...(editor
+              ? [
+                  {
+                    key: 'action',
+                    title: t('common.actions'),
+                    render: (_: unknown, r: AssignmentRow) =>
+                      !r.replacedBy && (r.status === 'assigned' || (r.status === 'declined' && places.byPlace(r) > 0)) ? (
+                        <Button
+                          size="small"
+                          icon={<SwapOutlined aria-hidden />}
+                          onClick={() => setSwapping(r)}
+                          data-testid={`swap-${r.id}`}
+                        >
+                          {t('draws.swap')}
+                        </Button>
+                      ) : null,
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Section>
+
+      <DrawHistory stage={stage} query={draws} />
+
       <ConfirmModal
         open={confirming}
         title={t('proj.draw.run')}
@@ -163,6 +262,8 @@ export function DrawTab({ call, applications, editor }: { call: Call; applicatio
       >
         {t('proj.draw.confirmText', { apps: accepted.length, n, seed: seed ?? '' })}
       </ConfirmModal>
+      <SwapModal review={swapping} onClose={() => setSwapping(null)} />
+      <RedrawModal callId={call.id} stage={stage} open={redrawing} places={places.total} onClose={() => setRedrawing(false)} />
     </>
   );
 }

@@ -3,8 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Descriptions, Form, InputNumber, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { accountsQuery, LEDGER_KEY } from '../../api/ledger';
+import { noticeQuery, type BureauNotice } from '../../api/panels';
 import {
-  decideReport,
   decisionLetterUrl,
   extendProject,
   fundingQuery,
@@ -27,13 +27,15 @@ import { ConfirmModal } from '../claims/ConfirmModal';
 import { fundSourceText, serverToday } from '../claims/labels';
 import { BudgetModal } from '../ledger/BudgetModal';
 import { PaymentsTable, ReportsTable } from './FundingTables';
+import { NoticeSection } from './NoticeSection';
+import { PanelDrawModal, ReportDecisionModal } from './ReportPanel';
 import { callBudgetCode, FUNDED, listSep, overdueReports } from './labels';
 import { ApplicationStatusTag } from './StatusTags';
 
 /**
- * 资金拨付: the call's budget in the ledger (call_<CODE>), and for each funded project its contract, payment
- * schedule (paid through the ledger; held while a report is overdue), reports, the mid-term check and the
- * extension.
+ * 资金拨付: the call's budget in the ledger (call_<CODE>), the public notice of the approval list, and for each
+ * funded project its contract (after the notice), payment schedule (paid through the ledger; held while a report
+ * is overdue), reports with their expert panels, the mid-term check and the extension.
  */
 export function FundingTab({ call, applications, editor }: { call: Call; applications: Application[]; editor: boolean }) {
   const { t, locale } = useI18n();
@@ -44,6 +46,7 @@ export function FundingTab({ call, applications, editor }: { call: Call; applica
   const account = (budget.data ?? []).find((a) => a.fundSource === fp.fundSource);
   const [funding, setFunding] = useState(false);
   const approvedTotal = funded.reduce((s, a) => s + (a.approvedFen ?? 0), 0);
+  const notice = useQuery(noticeQuery(call.id)).data?.notice ?? null;
 
   return (
     <>
@@ -81,9 +84,10 @@ export function FundingTab({ call, applications, editor }: { call: Call; applica
           ]}
         />
       </Section>
+      <NoticeSection call={call} editor={editor} />
       {funded.length === 0 ? <Typography.Paragraph type="secondary">{t('proj.funding.none')}</Typography.Paragraph> : null}
       {funded.map((a) => (
-        <ProjectFunding key={a.id} call={call} app={a} editor={editor} />
+        <ProjectFunding key={a.id} call={call} app={a} editor={editor} notice={notice} />
       ))}
       <BudgetModal
         open={funding}
@@ -96,34 +100,40 @@ export function FundingTab({ call, applications, editor }: { call: Call; applica
   );
 }
 
-type Action = { kind: 'contract' } | { kind: 'pay'; payment: Payment } | { kind: 'report'; report: Report; approve: boolean };
+type Action = { kind: 'contract' } | { kind: 'pay'; payment: Payment };
 
-function ProjectFunding({ call, app: a, editor }: { call: Call; app: Application; editor: boolean }) {
+/** Why the contract must wait: no notice yet, the notice still running, or an objection about the project open. */
+function contractWait(notice: BureauNotice | null, a: Application, t: ReturnType<typeof useI18n>['t']): string | null {
+  if (!notice) return t('pnotice.waitMissing');
+  if (!notice.ended) return t('pnotice.waitRunning', { end: notice.endsOn });
+  const open = notice.objections.filter((o) => o.status === 'open' && (o.applicationId === a.id || o.applicationId === null)).length;
+  return open ? t('pnotice.waitObjection', { n: open }) : null;
+}
+
+function ProjectFunding({ call, app: a, editor, notice }: { call: Call; app: Application; editor: boolean; notice: BureauNotice | null }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const query = useQuery(fundingQuery(a.id));
   const [action, setAction] = useState<Action | null>(null);
   const [planning, setPlanning] = useState<'midterm' | 'extend' | null>(null);
+  const [deciding, setDeciding] = useState<{ report: Report; approve: boolean } | null>(null);
+  const [drawing, setDrawing] = useState<Report | null>(null);
+  const wait = a.status === 'approved' ? contractWait(notice, a, t) : null;
   const reports = query.data?.reports ?? [];
   const overdue = overdueReports(reports);
 
   const run = useMutation({
     mutationFn: async (x: Action) => {
       if (x.kind === 'contract') return signContract(a.id);
-      if (x.kind === 'pay') return payInstalment(x.payment.id);
-      return decideReport(x.report.id, x.approve);
+      return payInstalment(x.payment.id);
     },
     onSuccess: async (_, x) => {
       setAction(null);
       await client.invalidateQueries({ queryKey: PROJECTS_KEY });
       await client.invalidateQueries({ queryKey: LEDGER_KEY });
       void message.success(
-        x.kind === 'contract'
-          ? t('proj.funding.contracted')
-          : x.kind === 'pay'
-            ? t('proj.pay.done', { amount: formatFen(x.payment.amountFen, locale) })
-            : t(x.approve ? 'proj.report.approved' : 'proj.report.rejected'),
+        x.kind === 'contract' ? t('proj.funding.contracted') : t('proj.pay.done', { amount: formatFen(x.payment.amountFen, locale) }),
       );
     },
     // A refused payment (held, no budget) may have changed the schedule: show it as it is now.
@@ -150,21 +160,21 @@ function ProjectFunding({ call, app: a, editor }: { call: Call; app: Application
     ) : null;
   const reportAction = (r: Report) =>
     editor && r.status === 'submitted' ? (
-      <Space size={4}>
+      <Space size={4} wrap>
+        {r.panel && !r.panel.drawn ? (
+          <Button size="small" onClick={() => setDrawing(r)} data-testid={`report-panel-${r.kind}`}>
+            {t('panel.draw')}
+          </Button>
+        ) : null}
         <Button
           size="small"
           type="primary"
-          onClick={() => open({ kind: 'report', report: r, approve: true })}
+          onClick={() => setDeciding({ report: r, approve: true })}
           data-testid={`report-approve-${r.kind}`}
         >
           {t('proj.report.approve')}
         </Button>
-        <Button
-          size="small"
-          danger
-          onClick={() => open({ kind: 'report', report: r, approve: false })}
-          data-testid={`report-reject-${r.kind}`}
-        >
+        <Button size="small" danger onClick={() => setDeciding({ report: r, approve: false })} data-testid={`report-reject-${r.kind}`}>
           {t('proj.report.reject')}
         </Button>
       </Space>
@@ -181,7 +191,13 @@ function ProjectFunding({ call, app: a, editor }: { call: Call; app: Application
             <FileWordOutlined aria-hidden /> {t('proj.decision.letter')}
           </Typography.Link>
           {editor && a.status === 'approved' ? (
-            <Button type="primary" onClick={() => open({ kind: 'contract' })} data-testid="project-contract">
+            <Button
+              type="primary"
+              disabled={wait !== null}
+              title={wait ?? undefined}
+              onClick={() => open({ kind: 'contract' })}
+              data-testid="project-contract"
+            >
               {t('proj.funding.contract')}
             </Button>
           ) : null}
@@ -214,6 +230,7 @@ function ProjectFunding({ call, app: a, editor }: { call: Call; app: Application
           months: a.extensionMonths,
         })}
       </Typography.Paragraph>
+      {wait ? <Alert type="info" showIcon title={wait} style={{ marginBottom: 12 }} data-testid="project-contract-wait" /> : null}
       {overdue.length ? (
         <Alert
           type="error"
@@ -238,7 +255,7 @@ function ProjectFunding({ call, app: a, editor }: { call: Call; app: Application
       <Typography.Title level={3} style={{ fontSize: 15, marginTop: 16 }}>
         {t('proj.funding.reports')}
       </Typography.Title>
-      <ReportsTable reports={reports} action={editor ? reportAction : undefined} testId="project-reports" />
+      <ReportsTable reports={reports} action={editor ? reportAction : undefined} testId="project-reports" call={call} />
 
       <ConfirmModal
         open={action?.kind === 'contract'}
@@ -271,20 +288,13 @@ function ProjectFunding({ call, app: a, editor }: { call: Call; app: Application
             })
           : null}
       </ConfirmModal>
-      <ConfirmModal
-        open={action?.kind === 'report'}
-        title={action?.kind === 'report' && !action.approve ? t('proj.report.reject') : t('proj.report.approve')}
-        okText={action?.kind === 'report' && !action.approve ? t('proj.report.reject') : t('proj.report.approve')}
-        testId="report-decide"
-        pending={run.isPending}
-        error={run.error}
-        onOk={() => action && run.mutate(action)}
-        onCancel={close}
-      >
-        {action?.kind === 'report'
-          ? t(action.approve ? 'proj.report.approveText' : 'proj.report.rejectText', { kind: t(`proj.reportKind.${action.report.kind}`) })
-          : null}
-      </ConfirmModal>
+      <ReportDecisionModal
+        report={deciding?.report ?? null}
+        approve={deciding?.approve ?? true}
+        call={call}
+        onClose={() => setDeciding(null)}
+      />
+      <PanelDrawModal report={drawing} onClose={() => setDrawing(null)} />
       <PlanModal app={a} call={call} kind={planning} onClose={() => setPlanning(null)} />
     </Section>
   );

@@ -1,12 +1,13 @@
 import { Table, Typography } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
-import type { Payment, Report } from '../../api/projects';
+import type { Call, Payment, Report } from '../../api/projects';
 import { useI18n } from '../../app/i18n';
 import { formatBeijing } from '../../components/format';
 import { formatFen } from '../../components/money';
 import { StatusTag } from '../../components/StatusTag';
 import { serverToday } from '../claims/labels';
 import { DANGER, listSep, overdueReports } from './labels';
+import { PanelCell, PanelDetail } from './ReportPanel';
 import { PaymentStatusTag, ReportStatusTag } from './StatusTags';
 
 /**
@@ -77,18 +78,24 @@ export function PaymentsTable({
   );
 }
 
-/** A project's reports: progress (milestone), the mid-term check and acceptance, with their due dates. */
+/**
+ * A project's reports: progress (milestone), the mid-term check and acceptance, with their due dates, and for
+ * the last two their expert panel (members for the bureau; the outcome for the owner once decided).
+ */
 export function ReportsTable({
   reports,
   action,
   testId,
+  call,
 }: {
   reports: readonly Report[];
   action?: (r: Report) => ReactNode;
   testId?: string;
+  call?: Call;
 }) {
   const { t } = useI18n();
   const today = serverToday();
+  const panels = reports.some((r) => r.panel);
   return (
     <Table<Report>
       rowKey="id"
@@ -98,7 +105,7 @@ export function ReportsTable({
       locale={{ emptyText: t('proj.report.none') }}
       onRow={(r) => ({ 'data-testid': `report-row-${r.kind}`, 'data-status': r.status }) as HTMLAttributes<HTMLElement>}
       expandable={{
-        rowExpandable: (r) => Boolean(r.text || r.decisionNote),
+        rowExpandable: (r) => Boolean(r.text || r.decisionNote || r.panel?.members?.length || r.panel?.outcome),
         expandedRowRender: (r) => (
           <div style={{ fontSize: 13 }}>
             {r.text ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{r.text}</Typography.Paragraph> : null}
@@ -107,6 +114,7 @@ export function ReportsTable({
                 {t('proj.report.decisionNote')}：{r.decisionNote}
               </Typography.Paragraph>
             ) : null}
+            {r.panel ? <PanelDetail panel={r.panel} {...(call ? { call } : {})} /> : null}
           </div>
         ),
       }}
@@ -128,6 +136,7 @@ export function ReportsTable({
           title: t('proj.report.submittedAt'),
           render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{formatBeijing(r.submittedAt) || '—'}</span>,
         },
+        ...(panels ? [{ key: 'panel', title: t('panel.column'), render: (_: unknown, r: Report) => <PanelCell panel={r.panel} /> }] : []),
         ...(action ? [{ key: 'action', title: t('common.actions'), render: (_: unknown, r: Report) => action(r) }] : []),
       ]}
     />

@@ -1,56 +1,69 @@
-import { CalculatorOutlined } from '@ant-design/icons';
+import { CalculatorOutlined, TeamOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { HTMLAttributes } from 'react';
-import type { RankedResult } from '../../../../common/review';
-import { aggregateCall, aggregationKey, PROJECTS_KEY, type AggregationResult, type Application, type Call } from '../../api/projects';
+import { useState, type HTMLAttributes } from 'react';
+import {
+  aggregateCall,
+  callResultsQuery,
+  PROJECTS_KEY,
+  recordConsensus,
+  type Application,
+  type ApplicationResultView,
+  type ApplicationStatus,
+  type Call,
+} from '../../api/projects';
+import { Loading } from '../../app/Loading';
 import { useI18n } from '../../app/i18n';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorText } from '../../components/errors';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { StatusTag } from '../../components/StatusTag';
 import { textOf } from '../policies/labels';
-import { clauseSep, score } from './labels';
+import { clauseSep, listSep, score } from './labels';
+import { finalRank, missText } from './results';
 import { ApplicationStatusTag } from './StatusTags';
+
+type Row = ApplicationResultView;
 
 /**
  * 评审汇总: the experts' scores aggregated under the call's recorded policy (mean, median or trimmed mean — which
- * falls back to the mean below five experts, and says so), the spread of the experts' totals, applications whose
- * experts disagree by more than the threshold flagged for a consensus step, thresholds, and the ranking.
+ * falls back to the mean below five experts, and says so), read back from the stored reviews whenever the page
+ * opens: the spread of the experts' totals, applications whose experts disagree by more than the threshold
+ * flagged for a consensus step (recorded here), thresholds, and the ranking.
  */
 export function ScoresTab({ call, applications, editor }: { call: Call; applications: Application[]; editor: boolean }) {
   const { t, locale } = useI18n();
   const client = useQueryClient();
-  const result = useQuery({
-    queryKey: aggregationKey(call.id),
-    queryFn: () => null as AggregationResult | null,
-    enabled: false,
-    staleTime: Infinity,
-    gcTime: Infinity,
-  }).data;
+  const results = useQuery(callResultsQuery(call.id));
+  const [agreeing, setAgreeing] = useState<Row | null>(null);
   const run = useMutation({
     mutationFn: () => aggregateCall(call.id),
-    onSuccess: async (res) => {
-      client.setQueryData(aggregationKey(call.id), res);
-      await client.invalidateQueries({
-        queryKey: PROJECTS_KEY,
-        predicate: (q) => q.queryKey[1] !== 'aggregation' && q.queryKey[1] !== 'draw',
-      });
-    },
+    onSuccess: () => client.invalidateQueries({ queryKey: PROJECTS_KEY }),
   });
-  const app = (id: string) => applications.find((a) => a.id === id);
+  const res = results.data;
   const criteria = call.reviewTemplate.criteria;
   const inReview = applications.filter((a) => ['under_review', 'scored', 'consensus'].includes(a.status)).length;
+  const notAggregated = (res?.results ?? []).filter((r) => r.status === 'under_review');
 
-  const columns: TableColumnsType<RankedResult> = [
-    { key: 'rank', title: t('proj.app.rank'), width: 70, render: (_, r) => <strong data-testid="ranking-rank">{r.rank}</strong> },
+  const columns: TableColumnsType<Row> = [
+    {
+      key: 'rank',
+      title: t('proj.app.rank'),
+      width: 70,
+      render: (_, r) => <strong data-testid="ranking-rank">{finalRank(r)}</strong>,
+    },
     {
       key: 'title',
       title: t('proj.app.title'),
       render: (_, r) => (
         <>
-          {app(r.applicationId)?.title ?? r.applicationId}
-          <div style={{ fontSize: 13 }}>{app(r.applicationId)?.applicantName}</div>
+          {r.title}
+          <div style={{ fontSize: 13 }}>{r.applicantName}</div>
+          <Space size={4} style={{ marginTop: 4 }}>
+            <ApplicationStatusTag status={r.status as ApplicationStatus} />
+            {r.status === 'under_review' ? <StatusTag tone="warn">{t('proj.scores.notAggregatedTag')}</StatusTag> : null}
+          </Space>
         </>
       ),
     },
@@ -60,10 +73,18 @@ export function ScoresTab({ call, applications, editor }: { call: Call; applicat
       align: 'right',
       render: (_, r) => (
         <>
-          <strong data-testid="ranking-total">{score(r.total.value)}</strong>
+          <strong data-testid="ranking-total">{score(r.agreedScore ?? r.total.value)}</strong>
+          {r.agreedScore !== null ? (
+            <div style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+              {score(r.total.value)} → {t('proj.scores.agreed', { score: score(r.agreedScore) })}
+            </div>
+          ) : null}
           <div style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
             {t(`proj.method.${r.total.applied}`)} · {t('proj.scores.experts', { n: r.experts })}
           </div>
+          {r.rank !== null && r.rank !== r.computedRank ? (
+            <div style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{t('proj.scores.computedRank', { rank: r.computedRank })}</div>
+          ) : null}
         </>
       ),
     },
@@ -71,7 +92,7 @@ export function ScoresTab({ call, applications, editor }: { call: Call; applicat
       key: `c-${c.key}`,
       title: `${textOf(c, locale)} ${c.weight}%`,
       align: 'right' as const,
-      render: (_: unknown, r: RankedResult) => {
+      render: (_: unknown, r: Row) => {
         const x = r.criteria.find((y) => y.criterionId === c.key);
         return x ? (
           <span style={{ whiteSpace: 'nowrap' }}>
@@ -93,7 +114,7 @@ export function ScoresTab({ call, applications, editor }: { call: Call; applicat
       title: t('proj.scores.spread'),
       render: (_, r) => (
         <Space orientation="vertical" size={2}>
-          <span style={{ whiteSpace: 'nowrap' }}>
+          <span style={{ whiteSpace: 'nowrap' }} data-testid="ranking-spread" data-range={r.spread.range}>
             {t('proj.scores.spreadValue', {
               range: score(r.spread.range),
               sd: score(r.spread.sd),
@@ -101,10 +122,12 @@ export function ScoresTab({ call, applications, editor }: { call: Call; applicat
               max: score(r.spread.max),
             })}
           </span>
-          {r.highSpread ? (
+          {r.consensus === 'pending' ? (
             <span data-testid="ranking-consensus">
               <StatusTag tone="warn">{t('proj.scores.consensus')}</StatusTag>
             </span>
+          ) : r.consensus === 'resolved' ? (
+            <StatusTag tone="ok">{t('proj.scores.consensusResolved')}</StatusTag>
           ) : null}
         </Space>
       ),
@@ -118,17 +141,36 @@ export function ScoresTab({ call, applications, editor }: { call: Call; applicat
         ) : (
           <>
             <StatusTag tone="error">{t('proj.scores.fail')}</StatusTag>
-            <ul style={{ margin: '4px 0 0', paddingInlineStart: 18, fontSize: 12 }}>
-              {r.failures.map((f) => (
-                <li key={f}>{f}</li>
+            <ul style={{ margin: '4px 0 0', paddingInlineStart: 18, fontSize: 12 }} data-testid="ranking-misses">
+              {r.misses.map((m) => (
+                <li key={m.criterionId ?? 'total'}>{missText(m, call, t, locale)}</li>
               ))}
             </ul>
           </>
         ),
     },
+    ...(editor && (res?.results ?? []).some((r) => r.consensus === 'pending' && r.status === 'consensus')
+      ? [
+          {
+            key: 'action',
+            title: t('common.actions'),
+            render: (_: unknown, r: Row) =>
+              r.consensus === 'pending' && r.status === 'consensus' ? (
+                <Button
+                  size="small"
+                  icon={<TeamOutlined aria-hidden />}
+                  onClick={() => setAgreeing(r)}
+                  aria-label={t('proj.scores.recordN', { title: r.title })}
+                  data-testid={`consensus-record-${r.applicationId}`}
+                >
+                  {t('proj.scores.record')}
+                </Button>
+              ) : null,
+          },
+        ]
+      : []),
   ];
 
-  const ranked = applications.filter((a) => a.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
   return (
     <>
       <div style={{ display: 'flex', justifyContent: 'space-between', gap: 16, flexWrap: 'wrap', marginBottom: 8 }}>
@@ -152,83 +194,173 @@ export function ScoresTab({ call, applications, editor }: { call: Call; applicat
         ) : null}
       </div>
       {run.error ? <Alert type="error" showIcon title={errorText(run.error, t)} style={{ marginBottom: 12 }} /> : null}
-      {result ? (
-        <div data-testid="aggregation" data-waiting={result.waitingFor}>
-          {result.waitingFor > 0 ? (
+      {results.isError ? <ErrorAlert error={results.error} onRetry={() => void results.refetch()} /> : null}
+      {results.isPending ? <Loading /> : null}
+      {res ? (
+        <div data-testid="aggregation" data-waiting={res.waitingFor} data-consensus={res.consensus.length}>
+          {res.waitingFor > 0 ? (
             <Alert
               type="warning"
               showIcon
-              title={t('proj.scores.waiting', { n: result.waitingFor })}
+              title={t('proj.scores.waiting', { n: res.waitingFor })}
+              description={res.pending
+                .map((p) => t('proj.scores.pendingItem', { title: p.title, submitted: p.submitted, assigned: p.assigned }))
+                .join(clauseSep(locale))}
               style={{ marginBottom: 12 }}
               data-testid="aggregation-waiting"
             />
           ) : null}
-          {result.consensus.length ? (
+          {notAggregated.length && editor ? (
+            <Alert
+              type="info"
+              showIcon
+              title={t('proj.scores.notAggregated', { n: notAggregated.length })}
+              style={{ marginBottom: 12 }}
+              data-testid="aggregation-stale"
+            />
+          ) : null}
+          {res.consensus.length ? (
             <Alert
               type="warning"
               showIcon
-              title={t('proj.scores.consensusAlert', { n: result.consensus.length })}
+              title={t('proj.scores.consensusAlert', { n: res.consensus.length })}
+              description={res.results
+                .filter((r) => res.consensus.includes(r.applicationId))
+                .map((r) => r.title)
+                .join(listSep(locale))}
               style={{ marginBottom: 12 }}
+              data-testid="aggregation-consensus"
             />
           ) : null}
           <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
             {t('proj.scores.policy', {
-              method: t(`proj.method.${result.policy.method}`),
-              spread: result.policy.spreadThreshold,
-              trim: result.policy.trimMinExperts,
-              threshold: result.policy.totalThreshold ?? t('common.none'),
+              method: t(`proj.method.${res.policy.method}`),
+              spread: res.policy.spreadThreshold,
+              trim: res.policy.trimMinExperts,
+              threshold: res.policy.totalThreshold ?? t('common.none'),
             })}
           </Typography.Paragraph>
-          <ScrollRegion label={t('proj.scores.ranking')}>
-            <Table<RankedResult>
-              rowKey="applicationId"
-              size="small"
-              columns={columns}
-              dataSource={result.ranking}
-              pagination={false}
-              locale={{ emptyText: t('proj.scores.none') }}
-              expandable={{
-                expandedRowRender: (r) => (
-                  <div style={{ fontSize: 13 }}>
-                    {r.total.note ? <p>{r.total.note}</p> : null}
-                    <p>
-                      {t('proj.scores.expertTotals')}：
-                      {r.expertTotals.map((x, i) => `${t('proj.scores.expertN', { n: i + 1 })} ${score(x.total)}`).join(clauseSep(locale))}
-                    </p>
-                  </div>
-                ),
-              }}
-              onRow={(r) =>
-                ({
-                  'data-testid': `ranking-row-${r.applicationId}`,
-                  'data-rank': r.rank,
-                  'data-consensus': String(r.highSpread),
-                }) as HTMLAttributes<HTMLElement>
-              }
-              data-testid="ranking-table"
-            />
-          </ScrollRegion>
+          {res.results.length ? (
+            <ScrollRegion label={t('proj.scores.ranking')}>
+              <Table<Row>
+                rowKey="applicationId"
+                size="small"
+                columns={columns}
+                dataSource={res.results}
+                pagination={false}
+                expandable={{
+                  expandedRowRender: (r) => (
+                    <div style={{ fontSize: 13 }}>
+                      {r.total.note ? <p>{r.total.note}</p> : null}
+                      <p>
+                        {t('proj.scores.expertTotals')}：
+                        {r.expertTotals.map((x, i) => `${t('proj.scores.expertN', { n: i + 1 })} ${score(x)}`).join(clauseSep(locale))}
+                      </p>
+                      {r.consensusNote ? <p>{t('proj.scores.consensusNote', { note: r.consensusNote })}</p> : null}
+                    </div>
+                  ),
+                }}
+                onRow={(r) =>
+                  ({
+                    'data-testid': `ranking-row-${r.applicationId}`,
+                    'data-rank': finalRank(r),
+                    'data-consensus': r.consensus,
+                    'data-passed': String(r.passed),
+                  }) as HTMLAttributes<HTMLElement>
+                }
+                data-testid="ranking-table"
+              />
+            </ScrollRegion>
+          ) : (
+            <Typography.Paragraph type="secondary" data-testid="ranking-none">
+              {res.waitingFor > 0 ? t('proj.scores.none') : t('proj.scores.notYet')}
+            </Typography.Paragraph>
+          )}
         </div>
-      ) : ranked.length ? (
-        <>
-          <Typography.Paragraph type="secondary">{t('proj.scores.stored')}</Typography.Paragraph>
-          <Table<Application>
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={ranked}
-            columns={[
-              { key: 'rank', title: t('proj.app.rank'), width: 70, render: (_, a) => a.rank },
-              { key: 'title', title: t('proj.app.title'), render: (_, a) => a.title },
-              { key: 'score', title: t('proj.scores.total'), align: 'right', render: (_, a) => score(a.score) },
-              { key: 'status', title: t('proj.app.status'), render: (_, a) => <ApplicationStatusTag status={a.status} /> },
-            ]}
-            data-testid="ranking-stored"
-          />
-        </>
-      ) : (
-        <Typography.Paragraph type="secondary">{t('proj.scores.notYet')}</Typography.Paragraph>
-      )}
+      ) : null}
+      <ConsensusModal call={call} row={agreeing} onClose={() => setAgreeing(null)} />
     </>
+  );
+}
+
+interface ConsensusValues {
+  score: number | null;
+  note: string;
+}
+
+/** 协商定分: the panel's agreed total for a high-spread application, and why. */
+function ConsensusModal({ call, row, onClose }: { call: Call; row: Row | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [form] = Form.useForm<ConsensusValues>();
+  const save = useMutation({
+    mutationFn: (v: ConsensusValues) => recordConsensus(row!.applicationId, v.score ?? 0, v.note.trim()),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: PROJECTS_KEY });
+      void message.success(t('proj.consensus.done'));
+      onClose();
+    },
+  });
+  return (
+    <Modal
+      open={row !== null}
+      title={row ? t('proj.consensus.title', { title: row.title }) : ''}
+      onCancel={() => !save.isPending && onClose()}
+      destroyOnHidden
+      afterClose={() => {
+        form.resetFields();
+        save.reset();
+      }}
+      footer={
+        <>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="consensus-confirm">
+            {t('proj.consensus.submit')}
+          </Button>
+        </>
+      }
+    >
+      {row ? (
+        <Typography.Paragraph>
+          {t('proj.consensus.text', {
+            min: score(row.spread.min),
+            max: score(row.spread.max),
+            range: score(row.spread.range),
+            spread: call.reviewTemplate.spreadThreshold,
+          })}
+        </Typography.Paragraph>
+      ) : null}
+      {save.error ? <Alert type="error" showIcon title={errorText(save.error, t)} style={{ marginBottom: 12 }} /> : null}
+      <Form<ConsensusValues>
+        form={form}
+        layout="vertical"
+        disabled={save.isPending}
+        initialValues={{ score: row ? Math.round(row.total.value * 100) / 100 : null, note: '' }}
+        onFinish={(v) => save.mutate(v)}
+      >
+        <Form.Item
+          name="score"
+          label={t('proj.consensus.score')}
+          rules={[{ required: true, type: 'number', min: 0, max: 100, message: t('proj.consensus.scoreRule') }]}
+        >
+          <InputNumber<number>
+            min={0}
+            max={100}
+            precision={2}
+            style={{ width: 160 }}
+            suffix={t('review.points')}
+            data-testid="consensus-score"
+          />
+        </Form.Item>
+        <Form.Item
+          name="note"
+          label={t('proj.consensus.note')}
+          rules={[{ required: true, whitespace: true, min: 2, message: t('proj.consensus.noteRule') }]}
+        >
+          <Input.TextArea rows={3} maxLength={1000} showCount data-testid="consensus-note" />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }

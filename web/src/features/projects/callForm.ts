@@ -27,9 +27,13 @@ export interface CallFormValues {
   firstTranchePct: number;
   maxMidtermChecks: number;
   maxExtensionMonths: number;
-  fundSource: string;
+  fundSource: FundSource;
   fiscalYear: number;
 }
+
+/** The ledger's fund sources (common/contracts/projects.ts FUND_SOURCES, restated: that module brings zod). */
+export const FUND_SOURCES = ['county', 'municipal', 'national'] as const;
+export type FundSource = (typeof FUND_SOURCES)[number];
 
 /** The steps of the guided form and the fields each one holds (validated before moving on). */
 export const CALL_STEPS = [

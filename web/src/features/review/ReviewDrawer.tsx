@@ -21,6 +21,9 @@ import { ConfirmModal } from '../claims/ConfirmModal';
 import { textOf } from '../policies/labels';
 import { FieldsView, TeamView } from '../projects/ApplicationView';
 import { score } from '../projects/labels';
+import { ReviewAttachments } from './ReviewAttachments';
+import { DeclineModal } from './DeclineModal';
+import { ReportPart } from './ReportPart';
 import { ReviewStatusTag } from './ReviewStatusTag';
 import { weightedTotal } from './weighted';
 
@@ -52,6 +55,7 @@ export function ReviewDrawer({ reviewId, callId, onClose }: { reviewId: string |
       {d ? (
         <div data-testid="review-detail" data-status={d.review.status}>
           <ApplicationPart detail={d} call={call} />
+          <ReportPart detail={d} />
           {d.review.status === 'assigned' ? <ScoreForm detail={d} /> : <MyScores detail={d} />}
           {d.review.status === 'submitted' ? <OthersScores detail={d} /> : null}
         </div>
@@ -78,9 +82,7 @@ function ApplicationPart({ detail: d, call }: { detail: ReviewDetail; call: Para
       />
       <FieldsView call={call} fields={d.application.fields} />
       <TeamView team={d.application.teamMembers} />
-      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-        {t('review.attachmentsNote')}
-      </Typography.Paragraph>
+      {d.review.status === 'assigned' || d.review.status === 'submitted' ? <ReviewAttachments reviewId={d.review.id} call={call} /> : null}
     </>
   );
 }
@@ -95,6 +97,7 @@ function ScoreForm({ detail: d }: { detail: ReviewDetail }) {
   const total = weightedTotal(criteria, scores);
   const [confirming, setConfirming] = useState(false);
   const [declaring, setDeclaring] = useState(false);
+  const [declining, setDeclining] = useState(false);
   const submit = useMutation({
     mutationFn: (v: ScoreValues) =>
       submitScores(d.review.id, {
@@ -159,6 +162,9 @@ function ScoreForm({ detail: d }: { detail: ReviewDetail }) {
           <Button onClick={() => setDeclaring(true)} data-testid="review-declare">
             {t('review.declare')}
           </Button>
+          <Button danger onClick={() => setDeclining(true)} data-testid="review-decline">
+            {t('review.decline')}
+          </Button>
         </Space>
       </Form>
       <ConfirmModal
@@ -174,6 +180,7 @@ function ScoreForm({ detail: d }: { detail: ReviewDetail }) {
         {t('review.submitText', { total: total ?? '—' })}
       </ConfirmModal>
       <DeclareModal open={declaring} applicationId={d.application.id} onClose={() => setDeclaring(false)} />
+      <DeclineModal reviewId={d.review.id} open={declining} onClose={() => setDeclining(false)} />
     </>
   );
 }

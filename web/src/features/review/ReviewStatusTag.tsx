@@ -1,8 +1,8 @@
 import type { ReviewStatus } from '../../api/projects';
 import { useT } from '../../app/i18n';
-import { StatusTag } from '../../components/StatusTag';
+import { StatusTag, type Tone } from '../../components/StatusTag';
 
-const TONES = { assigned: 'warn', submitted: 'ok', declined: 'off' } as const;
+const TONES: Record<ReviewStatus, Tone> = { assigned: 'warn', submitted: 'ok', declined: 'off', replaced: 'off', superseded: 'off' };
 
 export function ReviewStatusTag({ status }: { status: ReviewStatus }) {
   const t = useT();

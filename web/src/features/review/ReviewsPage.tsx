@@ -40,6 +40,15 @@ export default function ReviewsPage() {
       ),
     },
     { key: 'call', title: t('review.call'), render: (_, r) => r.callTitle },
+    {
+      key: 'stage',
+      title: t('panel.stageCol'),
+      render: (_, r) => (
+        <span data-testid="review-stage" data-stage={r.stage}>
+          {t(`panel.stage.${r.stage}`)}
+        </span>
+      ),
+    },
     { key: 'status', title: t('review.status'), render: (_, r) => <ReviewStatusTag status={r.status} /> },
     { key: 'total', title: t('review.myTotal'), align: 'right', render: (_, r) => score(r.total) },
     {
