@@ -52,12 +52,13 @@ export const ledgerTransfers = pgTable(
     idempotencyKey: text('idempotency_key').notNull(),
     /** Hash of what the transfer does, so the same key with different content is refused. */
     contentHash: text('content_hash').notNull(),
-    debitAccountId: bigint('debit_account_id', { mode: 'number' })
-      .notNull()
-      .references(() => ledgerAccounts.id),
-    creditAccountId: bigint('credit_account_id', { mode: 'number' })
-      .notNull()
-      .references(() => ledgerAccounts.id),
+    /**
+     * The accounts: no foreign keys, on purpose (migration 0012). The apply trigger locks both accounts and
+     * refuses a transfer naming one that does not exist, and accounts are never deleted; a foreign-key check
+     * would take a second lock on the busiest rows of the ledger (the budgets) for every transfer.
+     */
+    debitAccountId: bigint('debit_account_id', { mode: 'number' }).notNull(),
+    creditAccountId: bigint('credit_account_id', { mode: 'number' }).notNull(),
     amount: bigint('amount', { mode: 'number' }).notNull(),
     /** posted: moves money now; pending: reserves it; post_pending / void_pending resolve a reservation. */
     kind: text('kind').notNull(),

@@ -63,6 +63,27 @@ describe('ledger', () => {
     await deny(sql`delete from ledger_accounts`);
     await deny(sql`truncate ledger_transfers cascade`);
     await deny(sql`insert into ledger_accounts (code, kind, name_zh, name_en, credits_posted) values ('x', 'budget', 'x', 'x', 5)`);
+    // Balances move only through transfers, whatever column the update names alongside them.
+    await deny(sql`update ledger_accounts set name_zh = name_zh, debits_posted = 0 where code = 'budget:2026:county:p1'`);
+    // A transfer naming an account that does not exist is refused by the apply trigger (there is no foreign
+    // key: migration 0012), and nothing is written.
+    const [budgetRow] = rowsOf<{ id: string }>(
+      await db.execute(sql`select id::text from ledger_accounts where code = 'budget:2026:county:p1'`),
+    );
+    const before = await verifyLedger(db);
+    await expect(
+      db.transaction((tx) =>
+        transfer(tx, ctx, { key: 'ghost', debitAccountId: Number(budgetRow!.id), creditAccountId: 987_654_321, amount: 1, kind: 'posted' }),
+      ),
+    ).rejects.toSatisfy((e) => code(e) === 'not_found');
+    await expect(
+      db.transaction((tx) =>
+        transfer(tx, ctx, { key: 'ghost', debitAccountId: 987_654_321, creditAccountId: Number(budgetRow!.id), amount: 1, kind: 'posted' }),
+      ),
+    ).rejects.toSatisfy((e) => code(e) === 'not_found');
+    expect(await verifyLedger(db)).toEqual(before);
+    // Renaming an account (no balance change) is allowed.
+    await db.execute(sql`update ledger_accounts set name_en = name_en || '' where code = 'budget:2026:county:p1'`);
     const [fund] = rowsOf<{ id: string }>(await db.execute(sql`select id::text from ledger_transfers where idempotency_key = 'fund:p1:1'`));
     // Reversing the funding would overdraw the budget (60 000 already spent): refused.
     await expect(db.transaction((tx) => reverseTransfer(tx, ctx, Number(fund!.id), 'entered twice'))).rejects.toSatisfy(

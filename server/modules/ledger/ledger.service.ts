@@ -178,6 +178,8 @@ function ledgerError(e: unknown, t: TransferInput): unknown {
     return new AppError(409, 'ledger_insufficient_funds', { amount: t.amount });
   if (pg.constraint === 'ledger_transfers_resolution_uq' || pg.message.includes('ledger_transfers_resolution_uq'))
     return new AppError(409, 'ledger_already_resolved', { id: t.pendingId ?? '' });
+  if (pg.constraint === 'ledger_transfers_account_exists' || pg.message.includes('ledger: account'))
+    return new AppError(404, 'not_found', { what: `ledger account ${t.debitAccountId} / ${t.creditAccountId}` });
   if (pg.constraint === 'ledger_pending_target' || pg.message.includes('ledger: '))
     return new AppError(409, 'ledger_not_pending', { id: t.pendingId ?? '' });
   return e;
