@@ -1,5 +1,5 @@
 /** Roles a user may hold; each grant is scoped to an org-unit subtree. */
-export const ROLES = ['admin', 'bureau', 'leader', 'department', 'enterprise', 'expert', 'bank', 'provider', 'auditor'] as const;
+export const ROLES = ['admin', 'bureau', 'leader', 'department', 'enterprise', 'expert', 'bank', 'provider', 'team', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Levels of the administrative hierarchy, top down. */
@@ -19,6 +19,7 @@ export const ROLE_LABELS: Record<Role, { 'zh-CN': string; 'en-US': string }> = {
   expert: { 'zh-CN': '评审专家', 'en-US': 'Expert' },
   bank: { 'zh-CN': '合作银行', 'en-US': 'Bank' },
   provider: { 'zh-CN': '服务机构', 'en-US': 'Service provider' },
+  team: { 'zh-CN': '揭榜团队', 'en-US': 'Challenge team' },
   auditor: { 'zh-CN': '审计人员（只读）', 'en-US': 'Auditor (read-only)' },
 };
 

@@ -89,6 +89,10 @@ export const FIELD_LABELS: Dict = {
   contact: { 'zh-CN': '联系方式', 'en-US': 'contact' },
   text: { 'zh-CN': '内容', 'en-US': 'text' },
   thresholdReason: { 'zh-CN': '低于门槛仍予立项的理由', 'en-US': 'reason for funding below the thresholds' },
+  orgCreditCode: { 'zh-CN': '单位统一社会信用代码', 'en-US': 'organisation credit code' },
+  orgName: { 'zh-CN': '单位名称', 'en-US': 'organisation name' },
+  titles: { 'zh-CN': '职称 / 职务', 'en-US': 'titles' },
+  available: { 'zh-CN': '可抽取', 'en-US': 'available' },
 };
 
 /** Error messages by code; {name} placeholders are filled from params. */
@@ -325,8 +329,8 @@ export const ERROR_MESSAGES: Dict = {
   application_ineligible: { 'zh-CN': '不符合申报条件：{reasons}', 'en-US': 'Not eligible: {reasons}' },
   expert_not_assigned: { 'zh-CN': '您未被分配评审该项目', 'en-US': 'You are not assigned to review this application' },
   review_declined: {
-    'zh-CN': '您已回避该项目的评审，不能再查阅其申报材料',
-    'en-US': 'You stood aside from this review and can no longer open the application’s files',
+    'zh-CN': '该评审任务{status|status}，您不能再查阅该项目的申报材料',
+    'en-US': 'This assignment is {status|status}; you can no longer open the application or its files',
   },
   score_criteria: {
     'zh-CN': '评分须覆盖全部评审指标（0–100 分），缺少或多余：{keys}',
@@ -347,8 +351,9 @@ export const ERROR_MESSAGES: Dict = {
     'en-US': 'Field "{field}": "{title}" did not reach the review thresholds ({failures}); funding it needs a reason',
   },
   challenge_bidder: {
-    'zh-CN': '科技局工作人员和评审专家不能以团队名义揭榜，请使用团队账号',
-    'en-US': 'Bureau staff and review experts cannot bid for a challenge as a team; use the team’s own account',
+    'zh-CN': '只有“揭榜团队”账号可以以团队名义揭榜；科技局工作人员和评审专家不能揭榜，企业请从企业门户申报',
+    'en-US':
+      'Only a challenge team account bids as a team; bureau staff and review experts cannot bid, and enterprises apply from their portal',
   },
   payment_held: { 'zh-CN': '有逾期未交的报告（{due}），暂停拨付', 'en-US': 'A report is overdue ({due}); payments are held' },
   extension_limit: {
@@ -518,6 +523,7 @@ export const PROBLEMS: Dict = {
   date: { 'zh-CN': '应为 YYYY-MM-DD 格式的日期', 'en-US': 'must be a date as YYYY-MM-DD' },
   one_of: { 'zh-CN': '应为以下之一：{options}', 'en-US': 'must be one of: {options}' },
   unknown_key: { 'zh-CN': '不认识的字段', 'en-US': 'is not a known field' },
+  empty_patch: { 'zh-CN': '至少修改一项', 'en-US': 'change at least one field' },
   invalid: { 'zh-CN': '无效', 'en-US': 'is invalid' },
 };
 

@@ -132,42 +132,71 @@ export const applicationInput = z
   })
   .strict();
 
-export const expertInput = z
+const periods = z
+  .array(z.object({ creditCode: z.string().max(30), from: isoDate, to: isoDate.optional() }).strict())
+  .max(50)
+  .default([]);
+/** What conflict detection reads of an expert's past: organisations by credit code, never by name. */
+const expertHistory = z
   .object({
-    name: z.string().trim().min(1).max(50),
-    username: z.string().trim().min(3).max(40).optional(),
-    orgCreditCode: z.string().trim().max(30).optional(),
-    orgName: z.string().trim().max(200).optional(),
-    fields: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
-    titles: z.string().trim().max(200).optional(),
-    contact: z.string().trim().max(100).optional(),
-    history: z
-      .object({
-        employment: z
-          .array(z.object({ creditCode: z.string().max(30), from: isoDate, to: isoDate.optional() }).strict())
-          .max(50)
-          .default([]),
-        advice: z
-          .array(z.object({ creditCode: z.string().max(30), from: isoDate, to: isoDate.optional() }).strict())
-          .max(50)
-          .default([]),
-        relatives: z
-          .array(z.object({ name: z.string().max(50), creditCode: z.string().max(30).optional() }).strict())
-          .max(50)
-          .default([]),
-        shareholdings: z
-          .array(z.object({ creditCode: z.string().max(30) }).strict())
-          .max(50)
-          .default([]),
-        disputes: z
-          .array(z.object({ creditCode: z.string().max(30), date: isoDate }).strict())
-          .max(50)
-          .default([]),
-      })
-      .strict()
-      .default({ employment: [], advice: [], relatives: [], shareholdings: [], disputes: [] }),
+    employment: periods,
+    advice: periods,
+    relatives: z
+      .array(z.object({ name: z.string().max(50), creditCode: z.string().max(30).optional() }).strict())
+      .max(50)
+      .default([]),
+    shareholdings: z
+      .array(z.object({ creditCode: z.string().max(30) }).strict())
+      .max(50)
+      .default([]),
+    disputes: z
+      .array(z.object({ creditCode: z.string().max(30), date: isoDate }).strict())
+      .max(50)
+      .default([]),
   })
   .strict();
+const expertName = z.string().trim().min(1).max(50);
+const expertFields = z.array(z.string().trim().min(1).max(40)).max(20);
+/** An organisation's unified social credit code; the service checks its check character (GB 32100). */
+const orgCreditCode = z.string().trim().max(30);
+const orgName = z.string().trim().max(200);
+const titles = z.string().trim().max(200);
+const contact = z.string().trim().max(100);
+
+export const expertInput = z
+  .object({
+    name: expertName,
+    username: z.string().trim().min(3).max(40).optional(),
+    orgCreditCode: orgCreditCode.optional(),
+    orgName: orgName.optional(),
+    fields: expertFields.default([]),
+    titles: titles.optional(),
+    contact: contact.optional(),
+    history: expertHistory.default({ employment: [], advice: [], relatives: [], shareholdings: [], disputes: [] }),
+  })
+  .strict();
+
+/**
+ * PATCH /api/experts/:id: what the bureau changes of an expert — its availability for draws, organisation, fields,
+ * titles, contact and history. Only the fields sent change; null (or an empty text) clears an optional one.
+ */
+export const expertPatch = z
+  .object({
+    name: expertName.optional(),
+    orgCreditCode: orgCreditCode.nullable().optional(),
+    orgName: orgName.nullable().optional(),
+    fields: expertFields.optional(),
+    titles: titles.nullable().optional(),
+    contact: contact.nullable().optional(),
+    /** Unavailable experts are never drawn, swapped in or redrawn. */
+    available: z.boolean().optional(),
+    history: expertHistory.optional(),
+  })
+  .strict()
+  .refine((p) => Object.values(p).some((v) => v !== undefined), { message: 'empty_patch' });
+export type ExpertPatch = z.infer<typeof expertPatch>;
+/** What the web form sends (the history's lists may be left out). */
+export type ExpertPatchInput = z.input<typeof expertPatch>;
 
 export const scoreInput = z
   .object({ scores: z.record(key, z.number().min(0).max(100)), comment: z.string().trim().max(5000).optional() })

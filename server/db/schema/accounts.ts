@@ -41,7 +41,7 @@ export const userRoles = pgTable(
     uniqueIndex('user_roles_uq').on(t.userId, t.role, t.orgUnitCode),
     check(
       'user_roles_role_chk',
-      sql`${t.role} in ('admin','bureau','leader','department','enterprise','expert','bank','provider','auditor')`,
+      sql`${t.role} in ('admin','bureau','leader','department','enterprise','expert','bank','provider','team','auditor')`,
     ),
   ],
 );

@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { applicationInput, callInput } from '../../../common/contracts/projects.js';
 import { enterprises } from '../../db/schema/index.js';
 import { contextOf } from '../../platform/audit.js';
-import { hasRole, requireAuth, type AuthInfo } from '../../platform/auth.js';
+import { requireAuth, type AuthInfo } from '../../platform/auth.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { eq } from 'drizzle-orm';
 import * as calls from './calls.service.js';
-import { isStaff, requireStaff } from './projects.policy.js';
+import { isStaff, mayBidAsTeam, requireStaff } from './projects.policy.js';
 
 /** Attachment types the server accepts as raw bodies (each call's form narrows them further). */
 export const ATTACHMENT_TYPES = [
@@ -84,8 +84,8 @@ export function projectRoutes(app: FastifyInstance, db: Db): void {
       const call = await calls.findCall(db, req.params.id);
       const grant = auth.grants.find((g) => g.role === 'enterprise' && g.enterpriseId);
       if (!grant && call.kind !== 'challenge') throw new AppError(403, 'no_enterprise_link');
-      // A team bids with its own account: those who run, oversee or review the call do not bid in it.
-      if (!grant && (isStaff(auth) || hasRole(auth, ['expert']))) throw new AppError(403, 'challenge_bidder');
+      // A team bids with its own 揭榜团队 account: those who run, oversee or review the call do not bid in it.
+      if (!grant && !mayBidAsTeam(auth)) throw new AppError(403, 'challenge_bidder');
       let owner: Parameters<typeof calls.createApplication>[3] = { userId: auth.user.id, enterpriseId: null };
       if (grant) {
         const [e] = await db.select().from(enterprises).where(eq(enterprises.id, grant.enterpriseId!));

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reviews } from '../../db/schema/index.js';
+import { auditEvents, reviews } from '../../db/schema/index.js';
 import {
   agentWith,
   createTestApp,
@@ -197,17 +197,36 @@ describe('a call’s results read back, experts’ files, decision guards', () =
     expect((await onA.expert.agent.get('/api/my/reviews/not-a-uuid/attachments')).statusCode).toBe(400);
   });
 
-  it('a declined assignment loses access; a submitted one keeps it', async () => {
+  it('a declined or replaced assignment loses the application and its files; it stays listed with its status', async () => {
     const all = await assignments(appIds);
     const x = all[0]!;
-    await t.database.db.update(reviews).set({ status: 'declined' }).where(eq(reviews.id, x.reviewId));
-    const gone = await x.expert.agent.get(`/api/my/reviews/${x.reviewId}/attachments`);
-    expect(gone.statusCode).toBe(403);
-    expect(gone.json().error.code).toBe('review_declined');
-    expect(
-      (await x.expert.agent.get(`/api/my/reviews/${x.reviewId}/attachments/${attachmentIds[appIds.indexOf(x.applicationId)]}`)).statusCode,
-    ).toBe(403);
+    expect((await x.expert.agent.get(`/api/my/reviews/${x.reviewId}`)).statusCode).toBe(200);
+    for (const [status, word] of [
+      ['declined', '已谢绝'],
+      ['replaced', '已撤换'],
+    ] as const) {
+      await t.database.db.update(reviews).set({ status }).where(eq(reviews.id, x.reviewId));
+      const gone = await x.expert.agent.get(`/api/my/reviews/${x.reviewId}/attachments`);
+      expect(gone.statusCode).toBe(403);
+      expect(gone.json().error.code).toBe('review_declined');
+      expect(
+        (await x.expert.agent.get(`/api/my/reviews/${x.reviewId}/attachments/${attachmentIds[appIds.indexOf(x.applicationId)]}`))
+          .statusCode,
+      ).toBe(403);
+      // The application's text too, with the status in words; nothing of the application in the refusal.
+      const detail = await x.expert.agent.get(`/api/my/reviews/${x.reviewId}`);
+      expect(detail.statusCode).toBe(403);
+      expect(detail.json().error.code).toBe('review_declined');
+      expect(detail.json().error.message).toContain(word);
+      expect(JSON.stringify(detail.json())).not.toContain('提取工艺');
+      // Still listed, with its status.
+      const listed = ((await x.expert.agent.get('/api/my/reviews')).json() as { id: string; status: string }[]).find(
+        (r) => r.id === x.reviewId,
+      );
+      expect(listed).toMatchObject({ status });
+    }
     await t.database.db.update(reviews).set({ status: 'assigned' }).where(eq(reviews.id, x.reviewId));
+    expect((await x.expert.agent.get(`/api/my/reviews/${x.reviewId}`)).statusCode).toBe(200);
   });
 
   it('scores are aggregated; the results read back show the spread, the consensus flag, thresholds and ranking', async () => {
@@ -316,6 +335,89 @@ describe('a call’s results read back, experts’ files, decision guards', () =
   });
 });
 
+describe('running the aggregation again keeps a resolved consensus', () => {
+  interface Aggregation {
+    consensus: string[];
+    waitingFor: number;
+    ranking: { applicationId: string; rank: number; score: number }[];
+    consensusKept: { applicationId: string; score: number }[];
+    consensusReopened: { applicationId: string; agreedScore: number; score: number; status: string }[];
+  }
+  const aggregate = async (callId: string) => {
+    const res = await clerk.post(`/api/calls/${callId}/aggregate`);
+    expect(res.statusCode).toBe(200);
+    return res.json() as Aggregation;
+  };
+  const resultOf = async (callId: string, id: string) =>
+    ((await clerk.get(`/api/calls/${callId}/results`)).json().results as Result[]).find((r) => r.applicationId === id)!;
+
+  it('keeps the agreed score while the reviews are unchanged; asks again, and says so, when they changed', async () => {
+    const body = callBody('RB-2026-02', {
+      form: { fields: [], attachments: [] },
+      reviewTemplate: { ...callBody('x').reviewTemplate, reviewsPerApplication: 3 },
+    });
+    const callId = (await clerk.post('/api/calls', body)).json().id as string;
+    await clerk.post(`/api/calls/${callId}/publish`);
+    const appId = (
+      await ents[0]!.agent.post(`/api/calls/${callId}/applications`, { title: '协商复核项目', fields: {}, requestedFen: 100_000_00 })
+    ).json().id as string;
+    expect((await ents[0]!.agent.post(`/api/applications/${appId}/submit`)).statusCode).toBe(200);
+    await clerk.post(`/api/applications/${appId}/formal-check`, { decision: 'accept' });
+    expect((await clerk.post(`/api/calls/${callId}/draw`, { seed: 11 })).statusCode).toBe(200);
+    const [first, second, third] = await assignments([appId]);
+    // Two experts disagree (90 and 60: range 30 > 15); the third declines.
+    for (const [x, s] of [
+      [first!, 90],
+      [second!, 60],
+    ] as const)
+      await x.expert.agent.post(`/api/my/reviews/${x.reviewId}/score`, { scores: { innovation: s, feasibility: s } });
+    await third!.expert.agent.post(`/api/my/reviews/${third!.reviewId}/decline`, { reason: '与申报单位有合作' });
+    expect((await aggregate(callId)).consensus).toEqual([appId]);
+    expect((await clerk.post(`/api/applications/${appId}/consensus`, { score: 80, note: '专家组复议后同意 80 分' })).statusCode).toBe(204);
+
+    // Again, nothing changed: the agreed score and status stand, and the answer says it kept them.
+    const again = await aggregate(callId);
+    expect(again.consensus).toEqual([]);
+    expect(again.consensusKept).toEqual([expect.objectContaining({ applicationId: appId, score: 80 })]);
+    expect(again.consensusReopened).toEqual([]);
+    expect(again.ranking).toEqual([expect.objectContaining({ applicationId: appId, score: 80, rank: 1 })]);
+    expect((await clerk.get(`/api/applications/${appId}`)).json()).toMatchObject({ status: 'scored', score: 80, rank: 1 });
+    expect(await resultOf(callId, appId)).toMatchObject({
+      consensus: 'resolved',
+      agreedScore: 80,
+      consensusNote: '专家组复议后同意 80 分',
+    });
+    // And once more: still kept (idempotent).
+    expect((await aggregate(callId)).consensusKept.map((k) => k.applicationId)).toEqual([appId]);
+
+    // The declined place is filled; while the new expert has not scored, the application waits and keeps its score.
+    const swap = await clerk.post(`/api/reviews/${third!.reviewId}/swap`, {});
+    expect(swap.statusCode).toBe(200);
+    const waiting = await aggregate(callId);
+    expect(waiting.waitingFor).toBe(1);
+    expect((await clerk.get(`/api/applications/${appId}`)).json()).toMatchObject({ status: 'scored', score: 80 });
+
+    // The new review changes the sheets: the consensus no longer holds; the spread is still high, so it is asked again.
+    const fresh = (await assignments([appId])).find((x) => x.reviewId === swap.json().reviewId)!;
+    await fresh.expert.agent.post(`/api/my/reviews/${fresh.reviewId}/score`, { scores: { innovation: 70, feasibility: 70 } });
+    const changed = await aggregate(callId);
+    expect(changed.consensus).toEqual([appId]);
+    expect(changed.consensusKept).toEqual([]);
+    expect(changed.consensusReopened).toEqual([
+      expect.objectContaining({ applicationId: appId, agreedScore: 80, status: 'consensus', score: expect.closeTo(73.33, 2) }),
+    ]);
+    expect((await clerk.get(`/api/applications/${appId}`)).json().status).toBe('consensus');
+    expect(await resultOf(callId, appId)).toMatchObject({ consensus: 'pending', agreedScore: null });
+    const events = await t.database.db.select().from(auditEvents).where(eq(auditEvents.entityId, appId));
+    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['consensus', 'consensus_reset']));
+    // A second consensus on the new sheets is kept in turn.
+    await clerk.post(`/api/applications/${appId}/consensus`, { score: 76, note: '补充评审后复议' });
+    const last = await aggregate(callId);
+    expect(last.consensusKept).toEqual([expect.objectContaining({ applicationId: appId, score: 76 })]);
+    expect(await resultOf(callId, appId)).toMatchObject({ consensus: 'resolved', agreedScore: 76, consensusNote: '补充评审后复议' });
+  });
+});
+
 describe('揭榜挂帅: a team without a registered enterprise bids', () => {
   it('a team account bids, is known by its leader and contact; staff and experts cannot bid; experts never see the contact', async () => {
     const call = (
@@ -330,7 +432,8 @@ describe('揭榜挂帅: a team without a registered enterprise bids', () => {
     ).json();
     expect(call.eligibility).toEqual({ registeredInRegion: false, qualificationsAnyOf: [] });
     await clerk.post(`/api/calls/${call.id}/publish`);
-    const team = (await agentWith(t, ['provider'])).agent;
+    const team = (await agentWith(t, ['team'])).agent;
+    const provider = (await agentWith(t, ['provider'])).agent;
     const body = {
       title: '山地丘陵小型采收机研制',
       applicantName: '山地农机揭榜团队',
@@ -341,9 +444,17 @@ describe('揭榜挂帅: a team without a registered enterprise bids', () => {
       fields: { summary: '轻量化履带底盘' },
       requestedFen: 500_000_00,
     };
-    // Those who run, oversee or review the call do not bid as a team.
+    // Only a 揭榜团队 account bids as a team: not those who run, oversee or review the call, nor a service provider.
     expect((await clerk.post(`/api/calls/${call.id}/applications`, body)).json().error.code).toBe('challenge_bidder');
     expect((await experts[0]!.agent.post(`/api/calls/${call.id}/applications`, body)).statusCode).toBe(403);
+    const notTeam = await provider.post(`/api/calls/${call.id}/applications`, body);
+    expect(notTeam.statusCode).toBe(403);
+    expect(notTeam.json().error).toMatchObject({ code: 'challenge_bidder', message: expect.stringContaining('揭榜团队') });
+    const staffTeam = (await agentWith(t, ['team', 'leader'])).agent;
+    expect((await staffTeam.post(`/api/calls/${call.id}/applications`, body)).json().error.code).toBe('challenge_bidder');
+    // A team bids for challenges only; a standard call needs a registered enterprise.
+    const standard = ((await clerk.get('/api/calls')).json() as { id: string; code: string }[]).find((c) => c.code === 'RB-2026-01')!;
+    expect((await team.post(`/api/calls/${standard.id}/applications`, body)).json().error.code).toBe('no_enterprise_link');
     const created = await team.post(`/api/calls/${call.id}/applications`, body);
     expect(created.statusCode).toBe(201);
     const id = created.json().id as string;

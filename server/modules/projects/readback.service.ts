@@ -7,6 +7,7 @@ import { applications, auditEvents, reviews } from '../../db/schema/index.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { attachmentContent, attachmentsOf, type ApplicationRow, type CallRow } from './calls.service.js';
+import { LIVE_REVIEW_STATUSES } from './review.service.js';
 
 /**
  * Read-backs of a call's review: the aggregation recomputed from the stored reviews (the same pure function and
@@ -124,12 +125,10 @@ export function blockerList(apps: readonly Pick<ApplicationRow, 'title' | 'statu
   };
 }
 
-/** Assignments that open the application's files: to be scored, or scored (an expert keeps what it judged). */
-const LIVE_REVIEW = new Set(['assigned', 'submitted']);
-
 /**
- * An expert's own assignment, as long as it is live. A declined one (the expert stood aside), or one the bureau
- * replaced, no longer opens the application's files; someone else's is not found.
+ * An expert's own assignment, as long as it is live (to be scored, or scored: an expert keeps what it judged). A
+ * declined one (the expert stood aside), or one the bureau replaced, no longer opens the application's files, as it
+ * no longer opens the application (reviewForExpert); someone else's is not found.
  */
 async function liveAssignment(db: Db, expertId: string, reviewId: string) {
   const [r] = await db
@@ -137,7 +136,7 @@ async function liveAssignment(db: Db, expertId: string, reviewId: string) {
     .from(reviews)
     .where(eq(reviews.id, reviewId));
   if (!r || r.expertId !== expertId) throw new AppError(404, 'expert_not_assigned');
-  if (!LIVE_REVIEW.has(r.status)) throw new AppError(403, 'review_declined');
+  if (!LIVE_REVIEW_STATUSES.has(r.status)) throw new AppError(403, 'review_declined', { status: r.status });
   return r;
 }
 

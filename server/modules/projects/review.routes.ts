@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { expertInput, scoreInput } from '../../../common/contracts/projects.js';
+import { expertInput, expertPatch, scoreInput } from '../../../common/contracts/projects.js';
 import { drawBody } from '../../../common/contracts/panels.js';
 import { CONFLICT_TYPES, type ConflictType } from '../../../common/review/index.js';
 import { isoDate } from '../../../common/contracts/common.js';
@@ -35,6 +35,23 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
     async (req, reply) => {
       requireStaff(requireAuth(req), true);
       return reply.status(201).send(await review.createExpert(db, contextOf(req), req.body));
+    },
+  );
+
+  r.patch(
+    '/api/experts/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Change an expert: availability for draws, organisation (credit code), fields, titles, contact or history; only what is sent changes',
+        params: id,
+        body: expertPatch,
+      },
+    },
+    async (req) => {
+      requireStaff(requireAuth(req), true);
+      return review.updateExpert(db, contextOf(req), req.params.id, req.body);
     },
   );
 

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { today } from '../../platform/clock.js';
 import type { z } from 'zod';
-import type { expertInput } from '../../../common/contracts/projects.js';
+import type { ExpertPatch, expertInput } from '../../../common/contracts/projects.js';
 import {
   aggregateReviews,
   declaredWithoutSupport,
@@ -10,11 +11,12 @@ import {
   type ConflictExpert,
   type ConflictType,
 } from '../../../common/review/index.js';
-import { applications, calls, conflicts, experts, projectReports, reviews, users } from '../../db/schema/index.js';
+import { applications, auditEvents, calls, conflicts, experts, projectReports, reviews, users } from '../../db/schema/index.js';
 import { expertVisibleFields } from '../../../common/project-team.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { checkCreditCode } from '../registry/index.js';
 import type { CallRow } from './calls.service.js';
 
 /**
@@ -23,8 +25,16 @@ import type { CallRow } from './calls.service.js';
  * who reviewed them.
  */
 export type ExpertRow = typeof experts.$inferSelect;
+type ReviewRow = typeof reviews.$inferSelect;
+
+/** An assignment that is still the expert's: to be scored, or scored (an expert keeps what it judged). */
+export const LIVE_REVIEW_STATUSES: ReadonlySet<string> = new Set(['assigned', 'submitted']);
+
+/** An organisation's credit code as stored (normalised, its check character verified), or null for none. */
+const orgCode = (code: string | null | undefined) => (code?.trim() ? checkCreditCode(code, 'orgCreditCode') : null);
 
 export async function createExpert(db: Db, ctx: RequestContext, input: z.infer<typeof expertInput>): Promise<ExpertRow> {
+  const orgCreditCode = orgCode(input.orgCreditCode);
   let userId: string | null = null;
   if (input.username) {
     const [u] = await db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
@@ -37,7 +47,7 @@ export async function createExpert(db: Db, ctx: RequestContext, input: z.infer<t
       .values({
         userId,
         name: input.name,
-        orgCreditCode: input.orgCreditCode ?? null,
+        orgCreditCode,
         orgName: input.orgName ?? null,
         fields: input.fields,
         titles: input.titles ?? null,
@@ -59,6 +69,57 @@ export async function createExpert(db: Db, ctx: RequestContext, input: z.infer<t
 
 export async function listExperts(db: Db): Promise<ExpertRow[]> {
   return db.select().from(experts).orderBy(asc(experts.name));
+}
+
+const EDITABLE = ['name', 'orgCreditCode', 'orgName', 'fields', 'titles', 'contact', 'available', 'history'] as const;
+const blankToNull = (v: string | null) => (v?.trim() ? v.trim() : null);
+/** JSON with object keys sorted: jsonb keeps its own key order, so equal values must compare equal. */
+const canonical = (v: unknown) =>
+  JSON.stringify(v, (_, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x,
+  );
+
+/**
+ * The bureau changes an expert: availability, organisation (its credit code checked), fields, titles, contact or
+ * history; only what is sent changes, and the audit keeps each changed field's before and after. An unavailable
+ * expert is left out of every later draw, swap and redraw; its open assignments stay until the bureau swaps them,
+ * so the answer counts them.
+ */
+export async function updateExpert(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  patch: ExpertPatch,
+): Promise<ExpertRow & { openAssignments: number }> {
+  const orgCreditCode = patch.orgCreditCode === undefined ? undefined : orgCode(patch.orgCreditCode);
+  return db.transaction(async (tx) => {
+    const [e] = await tx.select().from(experts).where(eq(experts.id, id)).for('update');
+    if (!e) throw new AppError(404, 'not_found', { what: id });
+    const wanted: Partial<ExpertRow> = {
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(orgCreditCode !== undefined ? { orgCreditCode } : {}),
+      ...(patch.orgName !== undefined ? { orgName: blankToNull(patch.orgName) } : {}),
+      ...(patch.fields !== undefined ? { fields: [...new Set(patch.fields)] } : {}),
+      ...(patch.titles !== undefined ? { titles: blankToNull(patch.titles) } : {}),
+      ...(patch.contact !== undefined ? { contact: blankToNull(patch.contact) } : {}),
+      ...(patch.available !== undefined ? { available: patch.available } : {}),
+      // What the form edits replaces its lists; anything else kept in the history (drafted calls) stays.
+      ...(patch.history !== undefined ? { history: { ...e.history, ...patch.history } } : {}),
+    };
+    const changed = EDITABLE.filter((k) => k in wanted && canonical(wanted[k]) !== canonical(e[k]));
+    let row = e;
+    if (changed.length) {
+      const set = Object.fromEntries(changed.map((k) => [k, wanted[k]])) as Partial<typeof experts.$inferInsert>;
+      [row] = (await tx.update(experts).set(set).where(eq(experts.id, id)).returning()) as [ExpertRow];
+      const pick = (x: ExpertRow) => Object.fromEntries(changed.map((k) => [k, x[k]]));
+      await audit(tx, ctx, { action: 'update', entity: 'expert', entityId: id, before: pick(e), after: pick(row) });
+    }
+    const open = await tx
+      .select({ id: reviews.id })
+      .from(reviews)
+      .where(and(eq(reviews.expertId, id), eq(reviews.status, 'assigned')));
+    return { ...row, openAssignments: open.length };
+  });
 }
 
 export async function expertOfUser(db: Db, userId: string): Promise<ExpertRow> {
@@ -220,6 +281,9 @@ export async function myReviews(db: Db, expertId: string) {
 export async function reviewForExpert(db: Db, expertId: string, reviewId: string) {
   const [r] = await db.select().from(reviews).where(eq(reviews.id, reviewId));
   if (!r || r.expertId !== expertId) throw new AppError(404, 'expert_not_assigned');
+  // Declined, replaced or superseded: the application is no longer the expert's to read (as with its files); the
+  // assignment itself stays in the expert's list with its status.
+  if (!LIVE_REVIEW_STATUSES.has(r.status)) throw new AppError(403, 'review_declined', { status: r.status });
   const [a] = await db.select().from(applications).where(eq(applications.id, r.applicationId));
   const [call] = await db.select().from(calls).where(eq(calls.id, a!.callId));
   const others =
@@ -291,8 +355,65 @@ export async function submitScores(
 }
 
 /**
+ * A fingerprint of an application's submitted sheets (each review's id and scores): a recorded consensus holds
+ * while it is unchanged.
+ */
+export function reviewsFingerprint(rows: readonly Pick<ReviewRow, 'id' | 'status' | 'scores'>[]): string {
+  const sheets = rows
+    .filter((r) => r.status === 'submitted')
+    .map((r) => [r.id, Object.entries(r.scores ?? {}).sort(([x], [y]) => x.localeCompare(y))] as const)
+    .sort(([x], [y]) => x.localeCompare(y));
+  return createHash('sha256').update(JSON.stringify(sheets)).digest('hex').slice(0, 16);
+}
+
+/**
+ * The consensus in force for each application: its last `consensus` audit event, unless a `consensus_reset` came
+ * after it; with the fingerprint of the sheets it was agreed on (older events have none: their time serves).
+ */
+async function consensusInForce(db: Db, ids: string[]): Promise<Map<string, { reviews: string | null; at: Date }>> {
+  const out = new Map<string, { reviews: string | null; at: Date }>();
+  if (!ids.length) return out;
+  const rows = await db
+    .select({ entityId: auditEvents.entityId, action: auditEvents.action, changes: auditEvents.changes, at: auditEvents.at })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.entity, 'application'),
+        inArray(auditEvents.action, ['consensus', 'consensus_reset']),
+        inArray(auditEvents.entityId, ids),
+      ),
+    )
+    .orderBy(asc(auditEvents.id));
+  for (const r of rows) {
+    if (r.action === 'consensus_reset') out.delete(r.entityId);
+    else {
+      const fp = r.changes.reviews?.after;
+      out.set(r.entityId, { reviews: typeof fp === 'string' ? fp : null, at: r.at });
+    }
+  }
+  return out;
+}
+
+/** Ranks a call's scored applications again by their stored score (ties share the best rank). */
+async function rerank(tx: Db, callId: string): Promise<Map<string, number>> {
+  const scored = await tx
+    .select({ id: applications.id, score: applications.score })
+    .from(applications)
+    .where(and(eq(applications.callId, callId), inArray(applications.status, ['scored', 'consensus'])));
+  const ranks = new Map<string, number>();
+  for (const { item, rank } of rankWithTies(scored, (x) => x.score ?? 0)) {
+    await tx.update(applications).set({ rank }).where(eq(applications.id, item.id));
+    ranks.set(item.id, rank);
+  }
+  return ranks;
+}
+
+/**
  * Aggregates a call's reviews under the template's recorded policy: the score, the spread, high-spread
- * applications sent to a consensus step, and the ranking (ties share the best rank).
+ * applications sent to a consensus step, and the ranking (ties share the best rank). Running it again keeps a
+ * consensus already recorded — its agreed score and status — as long as the submitted reviews are those it was
+ * agreed on; if they changed since, the application is scored afresh (and asked again if its spread is still
+ * high), and the answer says which.
  */
 export async function aggregateCall(db: Db, ctx: RequestContext, call: CallRow) {
   const apps = await callApplications(db, call.id, ['under_review', 'scored', 'consensus']);
@@ -334,21 +455,76 @@ export async function aggregateCall(db: Db, ctx: RequestContext, call: CallRow) 
         .map((r) => ({ expertId: r.expertId, scores: r.scores ?? {} })),
     })),
   );
-  await db.transaction(async (tx) => {
+  const byId = new Map(apps.map((a) => [a.id, a]));
+  const inForce = await consensusInForce(
+    db,
+    done.filter((a) => a.status === 'scored').map((a) => a.id),
+  );
+  const kept: { applicationId: string; title: string; score: number | null }[] = [];
+  const reopened: { applicationId: string; title: string; agreedScore: number | null; score: number; status: 'scored' | 'consensus' }[] =
+    [];
+  const ranks = await db.transaction(async (tx) => {
     for (const res of agg.ranking) {
+      const a = byId.get(res.applicationId)!;
+      const consensus = inForce.get(a.id);
+      const status = res.highSpread ? 'consensus' : 'scored';
+      if (consensus) {
+        const sheets = all.filter((r) => r.applicationId === a.id);
+        const unchanged = consensus.reviews
+          ? consensus.reviews === reviewsFingerprint(sheets)
+          : !sheets.some((r) => r.status === 'submitted' && r.submittedAt && r.submittedAt > consensus.at);
+        if (unchanged) {
+          kept.push({ applicationId: a.id, title: a.title, score: a.score });
+          continue;
+        }
+        reopened.push({ applicationId: a.id, title: a.title, agreedScore: a.score, score: res.total.value, status });
+        await audit(tx, ctx, {
+          action: 'consensus_reset',
+          entity: 'application',
+          entityId: a.id,
+          before: { score: a.score, status: a.status },
+          after: { score: res.total.value, status },
+          note: { reason: 'reviews_changed' },
+        });
+      }
       await tx
         .update(applications)
-        .set({ score: res.total.value, rank: res.rank, status: res.highSpread ? 'consensus' : 'scored', updatedAt: new Date() })
+        .set({ score: res.total.value, status, updatedAt: new Date() })
         .where(eq(applications.id, res.applicationId));
     }
+    const ranks = await rerank(tx, call.id);
     await audit(tx, ctx, {
       action: 'aggregate',
       entity: 'call',
       entityId: call.id,
-      note: { policy: agg.policy, applications: agg.ranking.length },
+      note: {
+        policy: agg.policy,
+        applications: agg.ranking.length,
+        ...(kept.length ? { consensusKept: kept.map((k) => k.applicationId) } : {}),
+        ...(reopened.length ? { consensusReopened: reopened.map((k) => k.applicationId) } : {}),
+      },
     });
+    return ranks;
   });
-  return { policy: agg.policy, waitingFor: pending.length, ranking: agg.ranking, consensus: agg.consensus };
+  const keptIds = new Set(kept.map((k) => k.applicationId));
+  const ranking = agg.ranking
+    .map((r) => ({
+      ...r,
+      rank: ranks.get(r.applicationId) ?? r.rank,
+      /** The score that ranks it: an agreed score that still holds, or the aggregate. */
+      score: keptIds.has(r.applicationId) ? (byId.get(r.applicationId)!.score ?? r.total.value) : r.total.value,
+    }))
+    .sort((x, y) => x.rank - y.rank);
+  return {
+    policy: agg.policy,
+    waitingFor: pending.length,
+    ranking,
+    consensus: agg.consensus.filter((id) => !keptIds.has(id)),
+    /** Agreed scores kept: the submitted reviews are those the consensus was reached on. */
+    consensusKept: kept,
+    /** Consensus recorded earlier but the reviews changed since: scored afresh (asked again if the spread is high). */
+    consensusReopened: reopened,
+  };
 }
 
 /** After a review session: the bureau rates an expert (1–5); the pool shows the running average. */
@@ -375,16 +551,23 @@ export async function recordConsensus(db: Db, ctx: RequestContext, id: string, s
     const [a] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
     if (!a) throw new AppError(404, 'not_found', { what: id });
     if (a.status !== 'consensus') throw new AppError(409, 'project_state', { status: a.status, action: 'consensus' });
+    const sheets = await tx
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.applicationId, id), eq(reviews.stage, 'review')));
     await tx
       .update(applications)
       .set({ score, status: 'scored', decisionNote: note, updatedAt: new Date() })
       .where(eq(applications.id, id));
-    const scored = await tx
-      .select({ id: applications.id, score: applications.score })
-      .from(applications)
-      .where(and(eq(applications.callId, a.callId), inArray(applications.status, ['scored', 'consensus'])));
-    for (const { item, rank } of rankWithTies(scored, (x) => x.score ?? 0))
-      await tx.update(applications).set({ rank }).where(eq(applications.id, item.id));
-    await audit(tx, ctx, { action: 'consensus', entity: 'application', entityId: id, before: { score: a.score }, after: { score, note } });
+    await rerank(tx, a.callId);
+    // The sheets it was agreed on: a later aggregation keeps the agreed score while they are unchanged.
+    await audit(tx, ctx, {
+      action: 'consensus',
+      entity: 'application',
+      entityId: id,
+      before: { score: a.score },
+      after: { score, note },
+      note: { reviews: reviewsFingerprint(sheets) },
+    });
   });
 }

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { CallForm, FundingParams, FundingParamsInput, ReviewTemplate } from '../../../common/contracts/projects';
+import type { CallForm, ExpertPatchInput, FundingParams, FundingParamsInput, ReviewTemplate } from '../../../common/contracts/projects';
 import type { RankedResult, RecordedPolicy } from '../../../common/review';
 import type { ApplicationResultView, AttachmentMeta, CallResults } from '../../../common/contracts/project-readback';
 import { get, post, request, upload } from './http';
@@ -51,7 +51,7 @@ export type PaymentStatus = 'scheduled' | 'released' | 'held' | 'paid';
 export type ReportKind = 'milestone' | 'midterm' | 'acceptance';
 export type ReportStatus = 'due' | 'submitted' | 'approved' | 'rejected';
 export type ReviewStatus = 'assigned' | 'submitted' | 'declined' | 'replaced' | 'superseded';
-export type { CallForm, FundingParams, FundingParamsInput, ReviewTemplate };
+export type { CallForm, ExpertPatchInput, FundingParams, FundingParamsInput, ReviewTemplate };
 
 /** Attachment types the server takes (each call narrows them). */
 export const ATTACHMENT_TYPES = [
@@ -238,9 +238,14 @@ export interface AggregationResult {
   policy: RecordedPolicy;
   /** Reviews still to be submitted; their applications are not ranked yet. */
   waitingFor: number;
-  ranking: RankedResult[];
-  /** Applications whose experts disagree by more than the spread threshold. */
+  /** With the score that ranks each: an agreed score that still holds, or the aggregate. */
+  ranking: (RankedResult & { score: number })[];
+  /** Applications whose experts disagree by more than the spread threshold (and no consensus holds). */
   consensus: string[];
+  /** Agreed scores kept: the submitted reviews are those the consensus was reached on. */
+  consensusKept: { applicationId: string; title: string; score: number | null }[];
+  /** A consensus recorded earlier, but the reviews changed since: scored afresh, asked again if still far apart. */
+  consensusReopened: { applicationId: string; title: string; agreedScore: number | null; score: number; status: 'scored' | 'consensus' }[];
 }
 
 export interface Payment {
@@ -285,6 +290,8 @@ export interface Review {
   total: number | null;
   comment: string | null;
   submittedAt: string | null;
+  /** Why it ended: the expert's reason for declining, or the bureau's for replacing it. */
+  reason?: string | null;
 }
 
 /** GET /api/my/reviews: an assignment with what it is about (never the other experts). */
@@ -344,6 +351,9 @@ export const decisionLetterUrl = (applicationId: string) => `/api/applications/$
 
 export const expertsQuery = () => queryOptions({ queryKey: [...PROJECTS_KEY, 'experts'], queryFn: () => get<Expert[]>('/api/experts') });
 export const createExpert = (body: ExpertInput) => post<Expert>('/api/experts', body);
+/** Changes what is sent; the answer counts the expert's assignments still to be scored. */
+export const updateExpert = (expertId: string, body: ExpertPatchInput) =>
+  request<Expert & { openAssignments: number }>('PATCH', `/api/experts/${id(expertId)}`, body);
 
 export const conflictsQuery = (callId: string) =>
   queryOptions({ queryKey: [...PROJECTS_KEY, 'conflicts', callId], queryFn: () => get<Conflict[]>(`/api/calls/${id(callId)}/conflicts`) });

@@ -38,8 +38,8 @@ export const PROJECT_EDITORS: readonly Role[] = ['bureau'];
 /** Review experts: their own assignments only, and the others' scores (anonymised) after their own. */
 export const EXPERTS: readonly Role[] = ['expert'];
 /**
- * 揭榜挂帅 teams without a registered enterprise bid with an account of their own, held as 服务机构 (institutes,
- * universities, any team the bureau registers). The server takes a team's bid from any role that neither runs,
- * oversees nor reviews calls; enterprises bid from their portal.
+ * 揭榜挂帅 teams without a registered enterprise bid with an account of their own (揭榜团队: institutes, universities,
+ * any group the bureau registers). The server (projects.policy.ts) takes a team's bid only from this role, and never
+ * from one who also runs, oversees or reviews calls; enterprises bid from their portal.
  */
-export const CHALLENGE_TEAMS: readonly Role[] = ['provider'];
+export const CHALLENGE_TEAMS: readonly Role[] = ['team'];

@@ -210,6 +210,7 @@ export const panelMessages = {
   'audit.action.decline': { zh: '谢绝评审', en: 'Decline a review' },
   'audit.action.object': { zh: '提出公示异议', en: 'Object to a notice' },
   'audit.action.withdraw_approval': { zh: '撤销立项', en: 'Withdraw an approval' },
+  'audit.action.consensus_reset': { zh: '协商定分失效（评分有变）', en: 'Consensus reset (reviews changed)' },
   'audit.entity.project_notice': { zh: '立项公示', en: 'Approval notice' },
   'audit.entity.project_objection': { zh: '立项公示异议', en: 'Objection to an approval notice' },
   'audit.entity.review': { zh: '评审任务', en: 'Review assignment' },

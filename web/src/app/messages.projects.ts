@@ -178,6 +178,44 @@ export const projectMessages = {
     zh: '首期 {pct} %；中期检查至多 {midterm} 次；延期至多 {months} 个月；{year} 年度{source}，预算科目 {budget}',
     en: 'First tranche {pct} %; at most {midterm} mid-term check; extension up to {months} months; {year} {source}, budget {budget}',
   },
+  'proj.call.panels': { zh: '专家组与立项公示', en: 'Expert panels and public notice' },
+  'proj.call.panelsHint': {
+    zh: '中期检查和验收可由专家组评审，抽取、回避、同单位限制、评审上限、配额和打分与立项评审相同。“须经”专家组时，专家组评分完成前不能审核通过该报告；“可选”时，科技局可直接审核，也可以抽取专家组。',
+    en: 'Mid-term checks and acceptance can be judged by an expert panel, drawn, checked for conflicts and scored like the review. When a panel is required, the report cannot be approved before its panel has finished; when it is optional, the bureau may decide alone or still draw a panel.',
+  },
+  'proj.call.panel.midtermRequired': { zh: '中期检查专家组', en: 'Mid-term check panel' },
+  'proj.call.panel.acceptanceRequired': { zh: '验收专家组', en: 'Acceptance panel' },
+  'proj.call.panel.midtermExperts': { zh: '中期检查专家人数', en: 'Mid-term panel size' },
+  'proj.call.panel.acceptanceExperts': { zh: '验收专家人数', en: 'Acceptance panel size' },
+  'proj.call.panel.required': { zh: '须经', en: 'Required' },
+  'proj.call.panel.optional': { zh: '可选', en: 'Optional' },
+  'proj.call.panel.midtermHint': {
+    zh: '默认可选：中期报告可由科技局直接审核',
+    en: 'Optional by default: the bureau may decide a mid-term report alone',
+  },
+  'proj.call.panel.acceptanceHint': {
+    zh: '默认须经：验收报告须有专家组的评审结论',
+    en: 'Required by default: an acceptance report needs its panel’s verdict',
+  },
+  'proj.call.panel.noMidterm': {
+    zh: '本指南不设中期检查（次数上限为 0），此项不适用',
+    en: 'The call has no mid-term check (at most 0), so this does not apply',
+  },
+  'proj.call.panel.expertsRule': { zh: '请输入 1–15 人', en: 'Enter 1 to 15 experts' },
+  'proj.call.panel.people': { zh: '人', en: 'experts' },
+  'proj.call.noticeMinDays': { zh: '立项公示最短天数', en: 'Shortest public notice' },
+  'proj.call.noticeMinDaysHint': {
+    zh: '立项名单公示不少于此天数（默认 5 天，可按本地规定调整）；公示期满且异议处理完毕后才能签订合同。',
+    en: 'The approval list stays on public notice at least this long (5 days by default; adjust to local rules); contracts wait for its end and for every objection to be resolved.',
+  },
+  'proj.call.noticeMinDaysRule': { zh: '请输入 1–60 天', en: 'Enter 1 to 60 days' },
+  'proj.call.days': { zh: '天', en: 'days' },
+  'proj.call.panelRule': { zh: '{stage}：{rule}', en: '{stage}: {rule}' },
+  'proj.call.panelNoMidterm': { zh: '中期检查：不设', en: 'Mid-term check: none' },
+  'proj.call.noticeMinDaysValue': {
+    zh: '立项公示不少于 {days} 天，期满且异议处理完毕后签订合同',
+    en: 'Public notice of at least {days} days; contracts once it has ended and every objection is resolved',
+  },
   'proj.call.publish': { zh: '发布指南', en: 'Publish' },
   'proj.call.publishText': {
     zh: '发布后，“{title}”将在企业门户公开，申报期为 {from} 至 {to}。发布后不能再修改指南。',
@@ -536,6 +574,33 @@ export const projectMessages = {
   'proj.expert.disputeDate': { zh: '纠纷日期', en: 'Date' },
   'proj.expert.disputeDateN': { zh: '第 {n} 条纠纷的日期', en: 'Date of dispute {n}' },
 
+  'proj.expert.edit': { zh: '修改', en: 'Edit' },
+  'proj.expert.editN': { zh: '修改专家“{name}”', en: 'Edit expert “{name}”' },
+  'proj.expert.editTitle': { zh: '修改专家信息：{name}', en: 'Edit expert: {name}' },
+  'proj.expert.editHint': {
+    zh: '修改单位信用代码或回避相关记录后，请在进行中的指南的“回避管理”中重新检测；已抽取的评审任务不会自动调整。',
+    en: 'After changing the organisation’s credit code or the history, detect conflicts again under Conflicts of the calls in progress; assignments already drawn do not change by themselves.',
+  },
+  'proj.expert.saveSubmit': { zh: '保存', en: 'Save' },
+  'proj.expert.saved': { zh: '已保存专家“{name}”的信息', en: 'Expert “{name}” saved' },
+  'proj.expert.availableN': { zh: '专家“{name}”可抽取', en: 'Expert “{name}” may be drawn' },
+  'proj.expert.availableYes': { zh: '可抽取', en: 'Available' },
+  'proj.expert.availableNo': { zh: '暂停抽取', en: 'Unavailable' },
+  'proj.expert.availableHint': {
+    zh: '关闭后，该专家不会被抽取、替换补入或重新抽取；已分配但未评分的任务仍保留，须在指南的“专家抽取”中替换。',
+    en: 'Off: the expert is not drawn, swapped in or redrawn; assignments not yet scored stay until replaced under the call’s Reviewer draw.',
+  },
+  'proj.expert.madeAvailable': { zh: '专家“{name}”已恢复可抽取', en: 'Expert “{name}” may be drawn again' },
+  'proj.expert.madeUnavailable': { zh: '专家“{name}”已暂停抽取', en: 'Expert “{name}” will not be drawn' },
+  'proj.expert.openAssignments': {
+    zh: '该专家仍有 {n} 项未评分的评审任务，不会自动撤换：请在相应指南的“专家抽取”中替换该专家或重新抽取。',
+    en: 'The expert still has {n} assignment(s) to score; they are not withdrawn by themselves: replace the expert or redraw under the call’s Reviewer draw.',
+  },
+  'proj.expert.availabilityIntro': {
+    zh: '关闭“可抽取”的专家不参与抽取、替换补入和重新抽取（目前 {n} 位暂停抽取）。',
+    en: 'Experts switched off are left out of draws, swaps and redraws ({n} unavailable now).',
+  },
+
   'review.title': { zh: '我的评审', en: 'My reviews' },
   'review.intro': {
     zh: '请对分配给您的项目逐项打分（每项 0–100 分，按权重计算总分）。提交后不能修改；提交后可看到其他专家的匿名评分。如与申报单位存在利害关系，请申明回避。',
@@ -555,6 +620,8 @@ export const projectMessages = {
   'review.submittedAt': { zh: '提交时间（北京时间）', en: 'Submitted (Beijing)' },
   'review.score': { zh: '评分', en: 'Score' },
   'review.view': { zh: '查看', en: 'View' },
+  'review.ended': { zh: '不能再查阅申报材料', en: 'The application can no longer be opened' },
+  'review.declinedReason': { zh: '谢绝原因：{reason}', en: 'Reason: {reason}' },
   'review.drawerTitle': { zh: '评审：{title}', en: 'Review: {title}' },
   'review.attachmentsNote': {
     zh: '仅限本评审任务查阅；申明回避或被撤换后不能再下载。',
@@ -681,6 +748,19 @@ export const projectMessages = {
   },
   'proj.scores.notAggregatedTag': { zh: '未汇总', en: 'Not aggregated' },
   'proj.scores.consensusResolved': { zh: '已协商', en: 'Agreed' },
+  'proj.scores.consensusKept': {
+    zh: '{n} 个项目的专家评分在协商后未变，保留协商定分：{list}',
+    en: 'The reviews of {n} application(s) have not changed since the consensus; the agreed score stands: {list}',
+  },
+  'proj.scores.consensusReopened': {
+    zh: '{n} 个项目在协商定分后有新的或不同的专家评分，已按现有评分重新汇总，原协商定分不再适用：{list}',
+    en: 'The reviews of {n} application(s) changed after the consensus; they are scored afresh and the agreed score no longer applies: {list}',
+  },
+  'proj.scores.keptItem': { zh: '“{title}”（{score} 分）', en: '“{title}” ({score})' },
+  'proj.scores.reopenedItem': {
+    zh: '“{title}”（原协商 {agreed} 分，现汇总 {score} 分，{status}）',
+    en: '“{title}” (agreed {agreed}, now {score}, {status})',
+  },
   'proj.scores.agreed': { zh: '协商定分 {score}', en: 'Agreed {score}' },
   'proj.scores.consensusNote': { zh: '协商意见：{note}', en: 'Consensus: {note}' },
   'proj.scores.computedRank': { zh: '按汇总分第 {rank} 名', en: '#{rank} by the aggregated total' },

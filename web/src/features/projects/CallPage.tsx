@@ -23,6 +23,7 @@ import { DecisionTab } from './DecisionTab';
 import { DrawTab } from './DrawTab';
 import { FundingTab } from './FundingTab';
 import { callBudgetCode, clauseSep, listSep, typeNames } from './labels';
+import { noticeMinDaysOf, panelRulesOf } from './panels';
 import { ScoresTab } from './ScoresTab';
 import { CallStatusTag } from './StatusTags';
 
@@ -148,6 +149,12 @@ function CallSummary({ call: c }: { call: Call }) {
   const types = useRegistryTypes();
   const tpl = c.reviewTemplate;
   const fp = c.fundingParams;
+  const panels = panelRulesOf(c);
+  const panelText = (stage: 'midterm' | 'acceptance') =>
+    t('proj.call.panelRule', {
+      stage: t(`panel.stage.${stage}`),
+      rule: t(panels[stage].required ? 'panel.required' : 'panel.optional', { n: panels[stage].experts }),
+    });
   const items: DescriptionsProps['items'] = [
     {
       key: 'code',
@@ -227,6 +234,21 @@ function CallSummary({ call: c }: { call: Call }) {
             })}
           </div>
         </>
+      ),
+    },
+    {
+      key: 'panels',
+      label: t('proj.call.panels'),
+      span: 'filled',
+      children: (
+        <span data-testid="call-panels-value" data-midterm={panels.midterm.required} data-acceptance={panels.acceptance.required}>
+          {[fp.maxMidtermChecks === 0 ? t('proj.call.panelNoMidterm') : panelText('midterm'), panelText('acceptance')].join(
+            clauseSep(locale),
+          )}
+          <div style={{ fontSize: 13 }} data-testid="call-notice-days-value" data-days={noticeMinDaysOf(c)}>
+            {t('proj.call.noticeMinDaysValue', { days: noticeMinDaysOf(c) })}
+          </div>
+        </span>
       ),
     },
   ];

@@ -1,10 +1,18 @@
-import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Divider, Drawer, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Divider, Drawer, Form, Input, Select, Space, Switch, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { createExpert, expertsQuery, PROJECTS_KEY, type Expert, type ExpertInput } from '../../api/projects';
+import {
+  createExpert,
+  expertsQuery,
+  PROJECTS_KEY,
+  updateExpert,
+  type Expert,
+  type ExpertInput,
+  type ExpertPatchInput,
+} from '../../api/projects';
 import { PROJECT_EDITORS } from '../../app/access';
 import { PageTitle } from '../../app/PageTitle';
 import { useI18n } from '../../app/i18n';
@@ -19,14 +27,25 @@ import { StatusTag } from '../../components/StatusTag';
 import { useRegistryTypes } from '../registry/useRegistryTypes';
 import { clauseSep, listSep } from './labels';
 
-/** 专家库: the review experts, their organisation (for conflicts and the one-per-organisation rule) and fields. */
+/**
+ * 专家库: the review experts, their organisation (for conflicts and the one-per-organisation rule) and fields. The
+ * bureau adds and edits experts and switches their availability: an unavailable expert is never drawn, swapped in
+ * or redrawn.
+ */
 export default function ExpertsPage() {
   const { t, locale } = useI18n();
   const editor = mayUse(useMe().data, PROJECT_EDITORS);
   const query = useQuery(expertsQuery());
   const types = useRegistryTypes();
-  const [adding, setAdding] = useState(false);
+  // Each opening gets a fresh drawer (and form): `session` changes, `editing` says whom (null: a new expert).
+  const [drawer, setDrawer] = useState<{ session: number; open: boolean; editing: Expert | null }>({
+    session: 0,
+    open: false,
+    editing: null,
+  });
+  const openDrawer = (editing: Expert | null) => setDrawer((d) => ({ session: d.session + 1, open: true, editing }));
   const rows = query.data ?? [];
+  const unavailable = rows.filter((e) => !e.available).length;
 
   const historyText = (e: Expert) => {
     const h = e.history;
@@ -85,8 +104,32 @@ export default function ExpertsPage() {
     {
       key: 'available',
       title: t('proj.expert.available'),
-      render: (_, e) => <StatusTag tone={e.available ? 'ok' : 'off'}>{t(e.available ? 'common.yes' : 'common.no')}</StatusTag>,
+      render: (_, e) =>
+        editor ? (
+          <AvailabilitySwitch expert={e} />
+        ) : (
+          <StatusTag tone={e.available ? 'ok' : 'off'}>{t(e.available ? 'common.yes' : 'common.no')}</StatusTag>
+        ),
     },
+    ...(editor
+      ? [
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            render: (_: unknown, e: Expert) => (
+              <Button
+                size="small"
+                icon={<EditOutlined aria-hidden />}
+                aria-label={t('proj.expert.editN', { name: e.name })}
+                onClick={() => openDrawer(e)}
+                data-testid={`expert-edit-${e.name}`}
+              >
+                {t('proj.expert.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
 
   const exportTable = () => ({
@@ -98,6 +141,7 @@ export default function ExpertsPage() {
       { key: 'code', title: t('proj.expert.orgCreditCode') },
       { key: 'fields', title: t('proj.expert.fields') },
       { key: 'contact', title: t('proj.expert.contact') },
+      { key: 'available', title: t('proj.expert.available') },
     ],
     rows: rows.map((e) => ({
       name: e.name,
@@ -106,6 +150,7 @@ export default function ExpertsPage() {
       code: e.orgCreditCode,
       fields: e.fields.map(types.tagName).join(listSep(locale)),
       contact: e.contact,
+      available: t(e.available ? 'common.yes' : 'common.no'),
     })),
   });
 
@@ -120,7 +165,7 @@ export default function ExpertsPage() {
         titleKey="nav.experts"
         extra={
           editor ? (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)} data-testid="expert-add">
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => openDrawer(null)} data-testid="expert-add">
               {t('proj.expert.add')}
             </Button>
           ) : null
@@ -132,6 +177,9 @@ export default function ExpertsPage() {
         extra={<ExportButton table={exportTable} disabled={rows.length === 0} />}
       >
         <Typography.Paragraph style={{ maxWidth: 900 }}>{t('proj.expert.intro')}</Typography.Paragraph>
+        <Typography.Paragraph style={{ maxWidth: 900 }} data-testid="experts-availability" data-unavailable={unavailable}>
+          {t('proj.expert.availabilityIntro', { n: unavailable })}
+        </Typography.Paragraph>
         {query.isError ? (
           <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
         ) : (
@@ -143,14 +191,56 @@ export default function ExpertsPage() {
               loading={query.isFetching}
               pagination={{ pageSize: 50, hideOnSinglePage: true }}
               locale={{ emptyText: t('proj.expert.none') }}
-              onRow={(e) => ({ 'data-testid': `expert-row-${e.name}` }) as HTMLAttributes<HTMLElement>}
+              onRow={(e) => ({ 'data-testid': `expert-row-${e.name}`, 'data-available': e.available }) as HTMLAttributes<HTMLElement>}
               data-testid="experts-table"
             />
           </ScrollRegion>
         )}
       </Section>
-      <ExpertDrawer open={adding} onClose={() => setAdding(false)} />
+      <ExpertDrawer
+        key={drawer.session}
+        open={drawer.open}
+        editing={drawer.editing}
+        onClose={() => setDrawer((d) => ({ ...d, open: false }))}
+      />
     </>
+  );
+}
+
+/**
+ * 可抽取: on, the expert may be drawn; off, it is left out of every later draw, swap and redraw. Its assignments
+ * still to be scored stay until the bureau replaces them, so switching off says how many there are.
+ */
+function AvailabilitySwitch({ expert: e }: { expert: Expert }) {
+  const { t } = useI18n();
+  const { message, modal } = App.useApp();
+  const client = useQueryClient();
+  const save = useMutation({
+    mutationFn: (available: boolean) => updateExpert(e.id, { available }),
+    onSuccess: async (row) => {
+      await client.invalidateQueries({ queryKey: PROJECTS_KEY });
+      if (!row.available && row.openAssignments > 0)
+        modal.warning({
+          title: t('proj.expert.madeUnavailable', { name: row.name }),
+          content: t('proj.expert.openAssignments', { n: row.openAssignments }),
+          okText: t('common.ok'),
+        });
+      else void message.success(t(row.available ? 'proj.expert.madeAvailable' : 'proj.expert.madeUnavailable', { name: row.name }));
+    },
+    onError: (error) => void message.error(errorText(error, t)),
+  });
+  return (
+    <Space size={6}>
+      <Switch
+        size="small"
+        checked={save.isPending ? !e.available : e.available}
+        loading={save.isPending}
+        onChange={(on) => save.mutate(on)}
+        aria-label={t('proj.expert.availableN', { name: e.name })}
+        data-testid={`expert-available-${e.name}`}
+      />
+      <span>{t(e.available ? 'proj.expert.availableYes' : 'proj.expert.availableNo')}</span>
+    </Space>
   );
 }
 
@@ -172,6 +262,8 @@ interface ExpertValues {
   relatives: { name: string; creditCode?: string }[];
   shareholdings: { creditCode: string }[];
   disputes: { creditCode: string; date: string | null }[];
+  /** Editing only: may the expert be drawn. */
+  available?: boolean;
 }
 
 const opt = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
@@ -196,8 +288,52 @@ function toInput(v: ExpertValues): ExpertInput {
   };
 }
 
-/** 添加专家: who, where (credit code: conflicts are matched by code, never by name), fields, and history. */
-function ExpertDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** Everything the form holds, as a change: cleared texts as null, so the server clears them too. */
+function toPatch(v: ExpertValues): ExpertPatchInput {
+  const input = toInput(v);
+  return {
+    name: input.name,
+    orgName: input.orgName ?? null,
+    orgCreditCode: input.orgCreditCode ?? null,
+    titles: input.titles ?? null,
+    contact: input.contact ?? null,
+    fields: input.fields,
+    history: input.history,
+    ...(v.available !== undefined ? { available: v.available } : {}),
+  };
+}
+
+/** The form's values of a stored expert. */
+function valuesOf(e: Expert): ExpertValues {
+  const h = e.history;
+  const periodRow = (p: { creditCode: string; from: string; to?: string }) => ({
+    creditCode: p.creditCode,
+    from: p.from,
+    to: p.to ?? null,
+  });
+  return {
+    name: e.name,
+    orgName: e.orgName ?? '',
+    orgCreditCode: e.orgCreditCode ?? '',
+    titles: e.titles ?? '',
+    contact: e.contact ?? '',
+    fields: e.fields,
+    employment: (h.employment ?? []).map(periodRow),
+    advice: (h.advice ?? []).map(periodRow),
+    relatives: (h.relatives ?? []).map((r) => ({ name: r.name, creditCode: r.creditCode ?? '' })),
+    shareholdings: (h.shareholdings ?? []).map((x) => ({ creditCode: x.creditCode })),
+    disputes: (h.disputes ?? []).map((d) => ({ creditCode: d.creditCode, date: d.date })),
+    available: e.available,
+  };
+}
+
+const EMPTY: ExpertValues = { name: '', fields: [], employment: [], advice: [], relatives: [], shareholdings: [], disputes: [] };
+
+/**
+ * 添加专家 / 修改专家信息: who, where (credit code: conflicts are matched by code, never by name), fields, and
+ * history; when editing, also whether the expert may be drawn.
+ */
+function ExpertDrawer({ open, editing, onClose }: { open: boolean; editing: Expert | null; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -205,15 +341,15 @@ function ExpertDrawer({ open, onClose }: { open: boolean; onClose: () => void })
   const [form] = Form.useForm<ExpertValues>();
   const [formError, setFormError] = useState<unknown>(null);
   const save = useMutation({
-    mutationFn: (v: ExpertValues) => createExpert(toInput(v)),
+    mutationFn: (v: ExpertValues) => (editing ? updateExpert(editing.id, toPatch(v)) : createExpert(toInput(v))),
     onMutate: () => setFormError(null),
     onSuccess: async (e) => {
       await client.invalidateQueries({ queryKey: PROJECTS_KEY });
-      void message.success(t('proj.expert.added', { name: e.name }));
+      void message.success(t(editing ? 'proj.expert.saved' : 'proj.expert.added', { name: e.name }));
       onClose();
     },
     onError: (error) => {
-      if (!applyServerError(form, error, ['name', 'username', 'orgCreditCode', 'orgName', 'fields', 'titles', 'contact']))
+      if (!applyServerError(form, error, ['name', 'username', 'orgCreditCode', 'orgName', 'fields', 'titles', 'contact', 'available']))
         setFormError(error);
     },
   });
@@ -222,7 +358,7 @@ function ExpertDrawer({ open, onClose }: { open: boolean; onClose: () => void })
   return (
     <Drawer
       open={open}
-      title={t('proj.expert.add')}
+      title={editing ? t('proj.expert.editTitle', { name: editing.name }) : t('proj.expert.add')}
       size={720}
       onClose={() => !save.isPending && onClose()}
       destroyOnHidden
@@ -231,7 +367,7 @@ function ExpertDrawer({ open, onClose }: { open: boolean; onClose: () => void })
         <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="expert-submit">
-            {t('proj.expert.addSubmit')}
+            {t(editing ? 'proj.expert.saveSubmit' : 'proj.expert.addSubmit')}
           </Button>
         </Space>
       }
@@ -239,13 +375,27 @@ function ExpertDrawer({ open, onClose }: { open: boolean; onClose: () => void })
       {formError ? (
         <Alert type="error" showIcon title={errorText(formError, t)} style={{ marginBottom: 16 }} data-testid="expert-error" />
       ) : null}
+      {editing ? (
+        <Typography.Paragraph type="secondary" data-testid="expert-edit-hint">
+          {t('proj.expert.editHint')}
+        </Typography.Paragraph>
+      ) : null}
       <Form<ExpertValues>
         form={form}
         layout="vertical"
         disabled={save.isPending}
-        initialValues={{ fields: [], employment: [], advice: [], relatives: [], shareholdings: [], disputes: [] }}
+        initialValues={editing ? valuesOf(editing) : EMPTY}
         onFinish={(v) => save.mutate(v)}
       >
+        {editing ? (
+          <Form.Item name="available" label={t('proj.expert.available')} valuePropName="checked" extra={t('proj.expert.availableHint')}>
+            <Switch
+              checkedChildren={t('proj.expert.availableYes')}
+              unCheckedChildren={t('proj.expert.availableNo')}
+              data-testid="expert-form-available"
+            />
+          </Form.Item>
+        ) : null}
         <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
           <Form.Item
             name="name"
@@ -277,11 +427,13 @@ function ExpertDrawer({ open, onClose }: { open: boolean; onClose: () => void })
           <Select mode="tags" options={types.tagOptions} tokenSeparators={[',', '，']} maxCount={20} data-testid="expert-fields" />
         </Form.Item>
         <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
-          <Form.Item name="username" label={t('proj.expert.username')} extra={t('proj.expert.usernameHint')} style={{ width: 260 }}>
-            <Input maxLength={40} autoComplete="off" data-testid="expert-username" />
-          </Form.Item>
+          {editing ? null : (
+            <Form.Item name="username" label={t('proj.expert.username')} extra={t('proj.expert.usernameHint')} style={{ width: 260 }}>
+              <Input maxLength={40} autoComplete="off" data-testid="expert-username" />
+            </Form.Item>
+          )}
           <Form.Item name="contact" label={t('proj.expert.contact')} style={{ flex: 1, minWidth: 200 }}>
-            <Input maxLength={100} />
+            <Input maxLength={100} data-testid="expert-contact" />
           </Form.Item>
         </div>
         <Divider />

@@ -194,6 +194,41 @@ export function ScoresTab({ call, applications, editor }: { call: Call; applicat
         ) : null}
       </div>
       {run.error ? <Alert type="error" showIcon title={errorText(run.error, t)} style={{ marginBottom: 12 }} /> : null}
+      {run.data?.consensusReopened.length ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('proj.scores.consensusReopened', {
+            n: run.data.consensusReopened.length,
+            list: run.data.consensusReopened
+              .map((r) =>
+                t('proj.scores.reopenedItem', {
+                  title: r.title,
+                  agreed: score(r.agreedScore),
+                  score: score(r.score),
+                  status: t(`proj.appStatus.${r.status}`),
+                }),
+              )
+              .join(listSep(locale)),
+          })}
+          style={{ marginBottom: 12 }}
+          data-testid="aggregation-consensus-reopened"
+        />
+      ) : null}
+      {run.data?.consensusKept.length ? (
+        <Alert
+          type="info"
+          showIcon
+          title={t('proj.scores.consensusKept', {
+            n: run.data.consensusKept.length,
+            list: run.data.consensusKept
+              .map((r) => t('proj.scores.keptItem', { title: r.title, score: score(r.score) }))
+              .join(listSep(locale)),
+          })}
+          style={{ marginBottom: 12 }}
+          data-testid="aggregation-consensus-kept"
+        />
+      ) : null}
       {results.isError ? <ErrorAlert error={results.error} onRetry={() => void results.refetch()} /> : null}
       {results.isPending ? <Loading /> : null}
       {res ? (

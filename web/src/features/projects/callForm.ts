@@ -1,5 +1,12 @@
+import { DEFAULT_NOTICE_MIN_DAYS, DEFAULT_PANEL_RULES } from '../../../../common/review/panel-rules';
 import type { Aggregation, CallInput, CallKind, FieldType, FundingMode } from '../../api/projects';
 import { yuanToFen } from '../../components/money';
+
+/** A stage's expert panel in the form: whether the report waits for a finished panel, and its size. */
+export interface PanelRuleValues {
+  required: boolean;
+  experts: number;
+}
 
 /** The create-call form's values: money in yuan, sizes in MB, optional numbers as null. */
 export interface CallFormValues {
@@ -29,6 +36,10 @@ export interface CallFormValues {
   maxExtensionMonths: number;
   fundSource: FundSource;
   fiscalYear: number;
+  /** Expert panels of the mid-term check and of acceptance (the review's draw machinery). */
+  panels: { midterm: PanelRuleValues; acceptance: PanelRuleValues };
+  /** Shortest public notice of the approval list, in days. */
+  noticeMinDays: number;
 }
 
 /** The ledger's fund sources (common/contracts/projects.ts FUND_SOURCES, restated: that module brings zod). */
@@ -58,7 +69,19 @@ export const CALL_STEPS = [
     key: 'review',
     fields: ['criteria', 'totalThreshold', 'aggregation', 'spreadThreshold', 'reviewsPerApplication', 'expertLoadCap', 'quotas'],
   },
-  { key: 'funding', fields: ['fundingMode', 'firstTranchePct', 'maxMidtermChecks', 'maxExtensionMonths', 'fundSource', 'fiscalYear'] },
+  {
+    key: 'funding',
+    fields: [
+      'fundingMode',
+      'firstTranchePct',
+      'maxMidtermChecks',
+      'maxExtensionMonths',
+      'fundSource',
+      'fiscalYear',
+      'panels',
+      'noticeMinDays',
+    ],
+  },
 ] as const;
 export type CallStep = (typeof CALL_STEPS)[number]['key'];
 
@@ -73,7 +96,8 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days *
 
 /**
  * Sensible defaults: a project summary and a feasibility report (PDF or Word), two criteria (创新性 60 %,
- * 可行性 40 %), a trimmed mean of five reviews, at most 20 reviews per expert, and tranches with 60 % first.
+ * 可行性 40 %), a trimmed mean of five reviews, at most 20 reviews per expert, tranches with 60 % first, the
+ * mid-term panel optional and the acceptance panel required (three experts each), and five days of public notice.
  */
 export function defaultCallValues(today: string): CallFormValues {
   return {
@@ -118,8 +142,15 @@ export function defaultCallValues(today: string): CallFormValues {
     maxExtensionMonths: 12,
     fundSource: 'county',
     fiscalYear: Number(today.slice(0, 4)),
+    panels: { midterm: { ...DEFAULT_PANEL_RULES.midterm }, acceptance: { ...DEFAULT_PANEL_RULES.acceptance } },
+    noticeMinDays: DEFAULT_NOTICE_MIN_DAYS,
   };
 }
+
+const panelRule = (v: PanelRuleValues | undefined, fallback: PanelRuleValues): PanelRuleValues => ({
+  required: v?.required ?? fallback.required,
+  experts: v?.experts ?? fallback.experts,
+});
 
 const present = (x: number | null | undefined): x is number => x !== null && x !== undefined;
 
@@ -169,6 +200,11 @@ export function toCallInput(v: CallFormValues): CallInput {
       maxExtensionMonths: v.maxExtensionMonths,
       fundSource: v.fundSource,
       fiscalYear: v.fiscalYear,
+      panels: {
+        midterm: panelRule(v.panels?.midterm, DEFAULT_PANEL_RULES.midterm),
+        acceptance: panelRule(v.panels?.acceptance, DEFAULT_PANEL_RULES.acceptance),
+      },
+      noticeMinDays: v.noticeMinDays ?? DEFAULT_NOTICE_MIN_DAYS,
     },
   };
 }

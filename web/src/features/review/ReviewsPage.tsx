@@ -3,7 +3,7 @@ import { Button, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useSearchParams } from 'react-router';
-import { myReviewsQuery, type MyReview } from '../../api/projects';
+import { myReviewsQuery, type MyReview, type ReviewStatus } from '../../api/projects';
 import { PageTitle } from '../../app/PageTitle';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -14,16 +14,22 @@ import { score } from '../projects/labels';
 import { ReviewDrawer } from './ReviewDrawer';
 import { ReviewStatusTag } from './ReviewStatusTag';
 
+/** Assignments that still open the application: to be scored, or scored (an expert keeps what it judged). */
+const LIVE: readonly ReviewStatus[] = ['assigned', 'submitted'];
+
 /**
  * 我的评审: an expert's assignments. Each opens the application and the scoring form (every criterion 0–100,
- * weighted); the other experts' scores, anonymised, appear only once one's own are submitted.
+ * weighted); the other experts' scores, anonymised, appear only once one's own are submitted. A declined or
+ * replaced assignment stays listed with its status but no longer opens the application (the server refuses it).
  */
 export default function ReviewsPage() {
   const { t } = useI18n();
   const query = useQuery(myReviewsQuery());
   const [params, setParams] = useSearchParams();
-  const open = params.get('review');
   const rows = query.data ?? [];
+  const asked = params.get('review');
+  const askedRow = rows.find((r) => r.id === asked);
+  const open = askedRow && !LIVE.includes(askedRow.status) ? null : asked;
   const waiting = rows.filter((r) => r.status === 'assigned').length;
 
   const columns: TableColumnsType<MyReview> = [
@@ -32,9 +38,13 @@ export default function ReviewsPage() {
       title: t('review.project'),
       render: (_, r) => (
         <>
-          <Typography.Link onClick={() => setParams({ review: r.id })} data-testid={`review-open-${r.id}`}>
-            {r.title}
-          </Typography.Link>
+          {LIVE.includes(r.status) ? (
+            <Typography.Link onClick={() => setParams({ review: r.id })} data-testid={`review-open-${r.id}`}>
+              {r.title}
+            </Typography.Link>
+          ) : (
+            r.title
+          )}
           <div style={{ fontSize: 13 }}>{r.applicantName}</div>
         </>
       ),
@@ -49,7 +59,23 @@ export default function ReviewsPage() {
         </span>
       ),
     },
-    { key: 'status', title: t('review.status'), render: (_, r) => <ReviewStatusTag status={r.status} /> },
+    {
+      key: 'status',
+      title: t('review.status'),
+      render: (_, r) => (
+        <>
+          <ReviewStatusTag status={r.status} />
+          {r.status === 'declined' && r.reason ? (
+            <div style={{ fontSize: 13 }}>{t('review.declinedReason', { reason: r.reason })}</div>
+          ) : null}
+          {LIVE.includes(r.status) ? null : (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }} data-testid={`review-ended-${r.id}`}>
+              {t('review.ended')}
+            </Typography.Text>
+          )}
+        </>
+      ),
+    },
     { key: 'total', title: t('review.myTotal'), align: 'right', render: (_, r) => score(r.total) },
     {
       key: 'submitted',
@@ -59,16 +85,19 @@ export default function ReviewsPage() {
     {
       key: 'action',
       title: t('common.actions'),
-      render: (_, r) => (
-        <Button
-          size="small"
-          type={r.status === 'assigned' ? 'primary' : 'default'}
-          onClick={() => setParams({ review: r.id })}
-          data-testid={`review-action-${r.id}`}
-        >
-          {t(r.status === 'assigned' ? 'review.score' : 'review.view')}
-        </Button>
-      ),
+      render: (_, r) =>
+        LIVE.includes(r.status) ? (
+          <Button
+            size="small"
+            type={r.status === 'assigned' ? 'primary' : 'default'}
+            onClick={() => setParams({ review: r.id })}
+            data-testid={`review-action-${r.id}`}
+          >
+            {t(r.status === 'assigned' ? 'review.score' : 'review.view')}
+          </Button>
+        ) : (
+          '—'
+        ),
     },
   ];
 

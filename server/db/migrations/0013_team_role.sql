@@ -1,0 +1,2 @@
+ALTER TABLE "user_roles" DROP CONSTRAINT "user_roles_role_chk";--> statement-breakpoint
+ALTER TABLE "user_roles" ADD CONSTRAINT "user_roles_role_chk" CHECK ("user_roles"."role" in ('admin','bureau','leader','department','enterprise','expert','bank','provider','team','auditor'));
