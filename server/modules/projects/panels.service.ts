@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { PanelRule, ReviewTemplate } from '../../../common/contracts/projects.js';
+import type { PanelRule } from '../../../common/contracts/projects.js';
 import { aggregateApplication, recordPolicy, type ApplicationResult, type RecordedPolicy } from '../../../common/review/index.js';
+import { policyOfTemplate } from '../../../common/review/decision.js';
 import { experts, reviews, type projectReports } from '../../db/schema/index.js';
 import type { Db } from '../../platform/db.js';
 import type { CallRow } from './calls.service.js';
@@ -13,22 +14,6 @@ import { LIVE, panelRulesOf } from './draws.service.js';
  */
 export type ReportRow = typeof projectReports.$inferSelect;
 export type PanelStage = 'midterm' | 'acceptance';
-
-/** The call's review template as an aggregation policy (the same one the application review uses). */
-export function policyOf(t: ReviewTemplate) {
-  return {
-    method: t.aggregation === 'trimmed' ? ('trimmed-mean' as const) : t.aggregation,
-    criteria: t.criteria.map((c) => ({
-      id: c.key,
-      nameZh: c.zh,
-      nameEn: c.en,
-      weight: c.weight,
-      ...(c.threshold !== undefined ? { threshold: c.threshold } : {}),
-    })),
-    ...(t.totalThreshold !== undefined ? { totalThreshold: t.totalThreshold } : {}),
-    spreadThreshold: t.spreadThreshold,
-  };
-}
 
 export interface PanelState {
   stage: PanelStage;
@@ -63,7 +48,7 @@ export async function panelsOf(db: Db, call: CallRow, reports: readonly ReportRo
         inArray(reviews.status, [...LIVE, 'declined']),
       ),
     );
-  const policy = recordPolicy(policyOf(call.reviewTemplate));
+  const policy = recordPolicy(policyOfTemplate(call.reviewTemplate));
   const rules = panelRulesOf(call);
   for (const rep of judged) {
     const stage = rep.kind as PanelStage;

@@ -7,6 +7,7 @@ import { applications, auditEvents, reviews } from '../../db/schema/index.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { attachmentContent, attachmentsOf, type ApplicationRow, type CallRow } from './calls.service.js';
+import { reviewStageSheets } from './review.service.js';
 import { LIVE_REVIEW_STATUSES } from './review.service.js';
 
 /**
@@ -37,20 +38,10 @@ async function consensusNotes(db: Db, ids: string[]): Promise<Map<string, string
 
 export async function callResults(db: Db, call: CallRow): Promise<CallResults> {
   const apps = await db.select().from(applications).where(eq(applications.callId, call.id)).orderBy(asc(applications.createdAt));
-  const all = apps.length
-    ? await db
-        .select({ applicationId: reviews.applicationId, expertId: reviews.expertId, status: reviews.status, scores: reviews.scores })
-        .from(reviews)
-        .where(
-          and(
-            inArray(
-              reviews.applicationId,
-              apps.map((a) => a.id),
-            ),
-            eq(reviews.stage, 'review'),
-          ),
-        )
-    : [];
+  const all = await reviewStageSheets(
+    db,
+    apps.map((a) => a.id),
+  );
   const pending: CallResults['pending'] = [];
   const done: ApplicationReview[] = [];
   for (const a of apps) {

@@ -13,6 +13,7 @@ import {
 } from '../../../common/review/index.js';
 import { applications, auditEvents, calls, conflicts, experts, projectReports, reviews, users } from '../../db/schema/index.js';
 import { expertVisibleFields } from '../../../common/project-team.js';
+import { policyOfTemplate } from '../../../common/review/decision.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
@@ -408,6 +409,15 @@ async function rerank(tx: Db, callId: string): Promise<Map<string, number>> {
   return ranks;
 }
 
+/** The application-review sheets of these applications (not the mid-term or acceptance panels'). */
+export async function reviewStageSheets(db: Db, applicationIds: string[]) {
+  if (!applicationIds.length) return [];
+  return db
+    .select()
+    .from(reviews)
+    .where(and(inArray(reviews.applicationId, applicationIds), eq(reviews.stage, 'review')));
+}
+
 /**
  * Aggregates a call's reviews under the template's recorded policy: the score, the spread, high-spread
  * applications sent to a consensus step, and the ranking (ties share the best rank). Running it again keeps a
@@ -417,37 +427,14 @@ async function rerank(tx: Db, callId: string): Promise<Map<string, number>> {
  */
 export async function aggregateCall(db: Db, ctx: RequestContext, call: CallRow) {
   const apps = await callApplications(db, call.id, ['under_review', 'scored', 'consensus']);
-  const all = apps.length
-    ? await db
-        .select()
-        .from(reviews)
-        .where(
-          and(
-            inArray(
-              reviews.applicationId,
-              apps.map((a) => a.id),
-            ),
-            eq(reviews.stage, 'review'),
-          ),
-        )
-    : [];
+  const all = await reviewStageSheets(
+    db,
+    apps.map((a) => a.id),
+  );
   const pending = all.filter((r) => r.status === 'assigned');
   const done = apps.filter((a) => !pending.some((r) => r.applicationId === a.id));
-  const t = call.reviewTemplate;
-  const method = t.aggregation === 'trimmed' ? 'trimmed-mean' : t.aggregation;
   const agg = aggregateReviews(
-    {
-      method,
-      criteria: t.criteria.map((c) => ({
-        id: c.key,
-        nameZh: c.zh,
-        nameEn: c.en,
-        weight: c.weight,
-        ...(c.threshold !== undefined ? { threshold: c.threshold } : {}),
-      })),
-      ...(t.totalThreshold !== undefined ? { totalThreshold: t.totalThreshold } : {}),
-      spreadThreshold: t.spreadThreshold,
-    },
+    policyOfTemplate(call.reviewTemplate),
     done.map((a) => ({
       applicationId: a.id,
       sheets: all
