@@ -188,12 +188,13 @@ export async function payInstalment(db: Db, ctx: RequestContext, paymentId: stri
     const a = await lockApp(tx, p.applicationId);
     const [call] = await tx.select().from(calls).where(eq(calls.id, a.callId));
     const fp = call!.fundingParams;
-    const budget = await ensureAccount(tx, accountSpecs.budget(fp.fiscalYear, fp.fundSource, `call_${call!.code}`));
+    const budgetCode = `call_${call!.code}`;
+    const budget = await ensureAccount(tx, accountSpecs.budget(fp.fiscalYear, fp.fundSource, budgetCode));
     const payable = await ensureAccount(tx, {
       ...accountSpecs.payable(a.enterpriseId ?? a.ownerUserId, a.applicantName),
       enterpriseId: a.enterpriseId ?? undefined,
     });
-    const paid = await ensureAccount(tx, accountSpecs.paid(fp.fiscalYear, fp.fundSource));
+    const paid = await ensureAccount(tx, accountSpecs.paid(fp.fiscalYear, fp.fundSource, budgetCode));
     const key = `project:${a.id}:${p.seq}`;
     await transfer(tx, ctx, {
       key: `${key}:grant`,

@@ -281,6 +281,10 @@ describe('project calls and expert review', () => {
     expect((await clerk.post(`/api/project-payments/${first.id}/pay`)).json()).toMatchObject({ replayed: true });
     const budget = (await leader.get('/api/ledger/accounts?kind=budget&policy=call_XS-2026-01')).json()[0];
     expect(budget.balanceFen).toBe(1_000_000_00 - 240_000_00);
+    // Paid out into the call's own paid-out account, as claims are into their policy's.
+    const paidOut = (await leader.get('/api/ledger/accounts?kind=paid&policy=call_XS-2026-01')).json();
+    expect(paidOut).toHaveLength(1);
+    expect(paidOut[0]).toMatchObject({ code: expect.stringMatching(/^paid:\d{4}:county:call_XS-2026-01$/) });
     expect((await leader.get('/api/ledger/verify')).json().ok).toBe(true);
     // One extension of at most 12 months, once.
     expect((await clerk.post(`/api/applications/${winner}/extend`, { months: 13 })).statusCode).toBe(409);
