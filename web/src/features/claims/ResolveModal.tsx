@@ -1,13 +1,42 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal, Radio, Typography } from 'antd';
+import { App, Form, Radio, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { CLAIMS_KEY, resolveObjection, type Objection } from '../../api/claims';
 import { LEDGER_KEY } from '../../api/ledger';
 import { useT } from '../../app/i18n';
-import { errorText } from '../../components/errors';
+import { FormModal, ReasonField } from '../../components/FormModal';
 
-interface Values {
+export interface ResolveValues {
   status: 'upheld' | 'dismissed';
   resolution: string;
+}
+
+/**
+ * The fields of an objection decided, for an incentive notice's objection and a project notice's alike: upheld or
+ * dismissed, what upholding does (`hint`), and the resolution.
+ */
+export function ResolveFields({ hint, testIdPrefix }: { hint: ReactNode; testIdPrefix: string }) {
+  const t = useT();
+  return (
+    <>
+      <Form.Item name="status" label={t('objection.decision')} rules={[{ required: true, message: t('objection.decisionRequired') }]}>
+        <Radio.Group
+          options={[
+            { value: 'dismissed', label: t('objection.status.dismissed') },
+            { value: 'upheld', label: t('objection.status.upheld') },
+          ]}
+          data-testid={`${testIdPrefix}-decision`}
+        />
+      </Form.Item>
+      <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>
+      <ReasonField
+        name="resolution"
+        label={t('objection.resolution')}
+        message={t('claim.reasonRequired')}
+        testId={`${testIdPrefix}-resolution`}
+      />
+    </>
+  );
 }
 
 /** An objection decided: upheld rejects the claim it names; dismissed lets the claim go on. */
@@ -15,9 +44,9 @@ export function ResolveModal({ objection, onClose }: { objection: Objection | nu
   const t = useT();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<ResolveValues>();
   const resolve = useMutation({
-    mutationFn: (v: Values) => resolveObjection(objection!.id, { status: v.status, resolution: v.resolution.trim() }),
+    mutationFn: (v: ResolveValues) => resolveObjection(objection!.id, { status: v.status, resolution: v.resolution.trim() }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: CLAIMS_KEY });
       await client.invalidateQueries({ queryKey: LEDGER_KEY });
@@ -26,45 +55,18 @@ export function ResolveModal({ objection, onClose }: { objection: Objection | nu
     },
   });
   return (
-    <Modal
+    <FormModal
       open={objection !== null}
       title={t('objection.resolveTitle')}
-      onCancel={() => !resolve.isPending && onClose()}
-      destroyOnHidden
-      afterClose={() => {
-        form.resetFields();
-        resolve.reset();
-      }}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={resolve.isPending} onClick={() => form.submit()} data-testid="objection-resolve-confirm">
-            {t('objection.resolve')}
-          </Button>
-        </>
-      }
+      form={form}
+      mutation={resolve}
+      onClose={onClose}
+      okText={t('objection.resolve')}
+      okTestId="objection-resolve-confirm"
+      intro={objection ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>“{objection.text}”</Typography.Paragraph> : null}
+      onFinish={(v) => resolve.mutate(v)}
     >
-      {objection ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>“{objection.text}”</Typography.Paragraph> : null}
-      {resolve.error ? <Alert type="error" showIcon title={errorText(resolve.error, t)} style={{ marginBottom: 12 }} /> : null}
-      <Form<Values> form={form} layout="vertical" disabled={resolve.isPending} onFinish={(v) => resolve.mutate(v)}>
-        <Form.Item name="status" label={t('objection.decision')} rules={[{ required: true, message: t('objection.decisionRequired') }]}>
-          <Radio.Group
-            options={[
-              { value: 'dismissed', label: t('objection.status.dismissed') },
-              { value: 'upheld', label: t('objection.status.upheld') },
-            ]}
-            data-testid="objection-decision"
-          />
-        </Form.Item>
-        <Typography.Paragraph type="secondary">{t('objection.upheldHint')}</Typography.Paragraph>
-        <Form.Item
-          name="resolution"
-          label={t('objection.resolution')}
-          rules={[{ required: true, whitespace: true, min: 2, message: t('claim.reasonRequired') }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} showCount data-testid="objection-resolution" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <ResolveFields hint={t('objection.upheldHint')} testIdPrefix="objection" />
+    </FormModal>
   );
 }

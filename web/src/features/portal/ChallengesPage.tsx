@@ -1,19 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Table, Tabs, Typography } from 'antd';
+import { Tabs, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { HTMLAttributes } from 'react';
 import { useSearchParams } from 'react-router';
-import { myApplicationsQuery, openCallsQuery, type Application, type Call } from '../../api/projects';
+import { myApplicationsQuery, openCallsQuery, type Call } from '../../api/projects';
 import { PageTitle } from '../../app/PageTitle';
 import { useI18n } from '../../app/i18n';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatBeijing } from '../../components/format';
 import { formatFen } from '../../components/money';
-import { ScrollRegion } from '../../components/ScrollRegion';
 import { Section } from '../../components/Section';
-import { EDITABLE } from '../projects/labels';
-import { ApplicationStatusTag } from '../projects/StatusTags';
 import { ApplicationDrawer } from './ApplicationDrawer';
+import { applicationColumns, ApplicationsTable, callActionColumn, callPeriodColumn, callTitleColumn, OpenCallsTable } from './callTables';
 import { isOpen } from './MyProjectCalls';
 import { MyProjects } from './MyProjects';
 
@@ -62,95 +57,33 @@ function Bids() {
   const close = () => setParams({}, { replace: true });
 
   const callColumns: TableColumnsType<Call> = [
-    {
-      key: 'title',
-      title: t('proj.call.title'),
-      render: (_, c) => (
-        <>
-          <strong>{c.title}</strong>
-          <div>
-            <Typography.Text code style={{ fontSize: 12 }}>
-              {c.code}
-            </Typography.Text>
-          </div>
-        </>
-      ),
-    },
+    callTitleColumn(t, false),
     {
       key: 'bounty',
       title: t('challenge.bounty'),
       align: 'right',
       render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{formatFen(c.bountyFen, locale)}</span>,
     },
-    {
-      key: 'period',
-      title: t('proj.call.period'),
-      render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{t('proj.call.periodValue', { from: c.opensOn, to: c.closesOn })}</span>,
-    },
-    {
-      key: 'action',
-      title: t('common.actions'),
-      render: (_, c) => {
-        const existing = apps.find((a) => a.callId === c.id && a.status !== 'withdrawn');
-        return existing ? (
-          <Button size="small" onClick={() => openApp(existing.id)} data-testid={`challenge-open-bid-${c.code}`}>
-            {t('challenge.myBid')}
-          </Button>
-        ) : (
-          <Button size="small" type="primary" onClick={() => bid(c.id)} data-testid={`challenge-bid-${c.code}`}>
-            {t('challenge.bid')}
-          </Button>
-        );
-      },
-    },
+    callPeriodColumn(t),
+    callActionColumn(t, apps, {
+      openApp,
+      start: bid,
+      openLabel: t('challenge.myBid'),
+      startLabel: t('challenge.bid'),
+      openTestId: 'challenge-open-bid',
+      startTestId: 'challenge-bid',
+    }),
   ];
 
-  const appColumns: TableColumnsType<Application> = [
-    {
-      key: 'title',
-      title: t('proj.app.title'),
-      render: (_, a) => (
-        <>
-          <Typography.Link onClick={() => openApp(a.id)} data-testid={`my-bid-open-${a.id}`}>
-            {a.title}
-          </Typography.Link>
-          <div style={{ fontSize: 13 }}>
-            {a.applicantName} · {callOf(a.callId)?.title ?? ''}
-          </div>
-        </>
-      ),
-    },
-    {
-      key: 'requested',
-      title: t('proj.app.requested'),
-      align: 'right',
-      render: (_, a) => <span style={{ whiteSpace: 'nowrap' }}>{formatFen(a.requestedFen, locale)}</span>,
-    },
-    {
-      key: 'status',
-      title: t('proj.app.status'),
-      render: (_, a) => <ApplicationStatusTag status={a.status} testId={`my-bid-status-${a.id}`} />,
-    },
-    {
-      key: 'note',
-      title: t('proj.app.bureauNote'),
-      render: (_, a) => (a.formalNote ? <Typography.Text strong={a.status === 'returned'}>{a.formalNote}</Typography.Text> : '—'),
-    },
-    {
-      key: 'updated',
-      title: t('my.proj.updatedAt'),
-      render: (_, a) => <span style={{ whiteSpace: 'nowrap' }}>{formatBeijing(a.updatedAt)}</span>,
-    },
-    {
-      key: 'action',
-      title: t('common.actions'),
-      render: (_, a) => (
-        <Button size="small" type={EDITABLE.includes(a.status) ? 'primary' : 'default'} onClick={() => openApp(a.id)}>
-          {t(EDITABLE.includes(a.status) ? 'my.proj.continue' : 'my.proj.view')}
-        </Button>
-      ),
-    },
-  ];
+  const appColumns = applicationColumns(t, locale, {
+    openApp,
+    subtitle: (a) => (
+      <>
+        {a.applicantName} · {callOf(a.callId)?.title ?? ''}
+      </>
+    ),
+    testIdPrefix: 'my-bid',
+  });
 
   const bidId = params.get('bid');
   const appId = params.get('app');
@@ -161,45 +94,25 @@ function Bids() {
     <>
       <Section title={t('challenge.open')} testId="challenges-open">
         <Typography.Paragraph style={{ maxWidth: 900 }}>{t('challenge.intro')}</Typography.Paragraph>
-        {calls.isError ? (
-          <ErrorAlert error={calls.error} onRetry={() => void calls.refetch()} />
-        ) : (
-          <ScrollRegion label={t('challenge.open')}>
-            <Table<Call>
-              rowKey="id"
-              columns={callColumns}
-              dataSource={open}
-              loading={calls.isFetching}
-              pagination={false}
-              locale={{ emptyText: t('challenge.none') }}
-              expandable={{
-                expandedRowRender: (c) => (
-                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', maxWidth: 900, margin: 0 }}>{c.guideText}</Typography.Paragraph>
-                ),
-              }}
-              onRow={(c) => ({ 'data-testid': `challenge-${c.code}` }) as HTMLAttributes<HTMLElement>}
-              data-testid="challenges-table"
-            />
-          </ScrollRegion>
-        )}
+        <OpenCallsTable
+          query={calls}
+          calls={open}
+          columns={callColumns}
+          label={t('challenge.open')}
+          emptyText={t('challenge.none')}
+          rowTestId="challenge"
+          testId="challenges-table"
+        />
       </Section>
       <Section title={t('challenge.mine')} testId="my-bids">
-        {mine.isError ? (
-          <ErrorAlert error={mine.error} onRetry={() => void mine.refetch()} />
-        ) : (
-          <ScrollRegion label={t('challenge.mine')}>
-            <Table<Application>
-              rowKey="id"
-              columns={appColumns}
-              dataSource={apps}
-              loading={mine.isFetching}
-              pagination={false}
-              locale={{ emptyText: t('challenge.mineNone') }}
-              onRow={(a) => ({ 'data-testid': `my-bid-${a.id}`, 'data-status': a.status }) as HTMLAttributes<HTMLElement>}
-              data-testid="my-bids-table"
-            />
-          </ScrollRegion>
-        )}
+        <ApplicationsTable
+          query={mine}
+          columns={appColumns}
+          label={t('challenge.mine')}
+          emptyText={t('challenge.mineNone')}
+          rowAttrs={(a) => ({ 'data-testid': `my-bid-${a.id}`, 'data-status': a.status })}
+          testId="my-bids-table"
+        />
       </Section>
       <ApplicationDrawer
         call={drawerCall}

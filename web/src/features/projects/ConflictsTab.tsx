@@ -1,6 +1,6 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Form, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import {
@@ -18,6 +18,7 @@ import {
 } from '../../api/projects';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormModal, ReasonField } from '../../components/FormModal';
 import { errorText } from '../../components/errors';
 import { formatBeijing } from '../../components/format';
 import { ScrollRegion } from '../../components/ScrollRegion';
@@ -211,58 +212,41 @@ function ConflictModal({ open, applications, onClose }: { open: boolean; applica
     },
   });
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('proj.conflicts.add')}
-      onCancel={() => !save.isPending && onClose()}
-      destroyOnHidden
-      afterClose={() => {
-        form.resetFields();
-        save.reset();
-      }}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="conflict-add-confirm">
-            {t('proj.conflicts.addSubmit')}
-          </Button>
-        </>
-      }
+      form={form}
+      mutation={save}
+      onClose={onClose}
+      okText={t('proj.conflicts.addSubmit')}
+      okTestId="conflict-add-confirm"
+      onFinish={(v) => save.mutate(v)}
     >
-      {save.error ? <Alert type="error" showIcon title={errorText(save.error, t)} style={{ marginBottom: 12 }} /> : null}
-      <Form<ConflictValues> form={form} layout="vertical" disabled={save.isPending} onFinish={(v) => save.mutate(v)}>
-        <Form.Item
-          name="expertId"
-          label={t('proj.conflicts.expert')}
-          rules={[{ required: true, message: t('proj.conflicts.expertRequired') }]}
-        >
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={experts.isPending}
-            options={(experts.data ?? []).map((e) => ({ value: e.id, label: e.orgName ? `${e.name}（${e.orgName}）` : e.name }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="applicationId"
-          label={t('proj.conflicts.application')}
-          rules={[{ required: true, message: t('proj.conflicts.applicationRequired') }]}
-        >
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            options={applications.map((a) => ({ value: a.id, label: `${a.title}（${a.applicantName}）` }))}
-          />
-        </Form.Item>
-        <Form.Item name="type" label={t('proj.conflicts.type')} rules={[{ required: true, message: t('proj.conflicts.typeRequired') }]}>
-          <Select options={CONFLICT_TYPES.map((x) => ({ value: x, label: t(`proj.conflictType.${x}`) }))} />
-        </Form.Item>
-        <Form.Item
-          name="evidence"
-          label={t('proj.conflicts.evidence')}
-          rules={[{ required: true, whitespace: true, min: 2, message: t('proj.conflicts.evidenceRequired') }]}
-        >
-          <Input.TextArea rows={3} maxLength={2000} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="expertId"
+        label={t('proj.conflicts.expert')}
+        rules={[{ required: true, message: t('proj.conflicts.expertRequired') }]}
+      >
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={experts.isPending}
+          options={(experts.data ?? []).map((e) => ({ value: e.id, label: e.orgName ? `${e.name}（${e.orgName}）` : e.name }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="applicationId"
+        label={t('proj.conflicts.application')}
+        rules={[{ required: true, message: t('proj.conflicts.applicationRequired') }]}
+      >
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={applications.map((a) => ({ value: a.id, label: `${a.title}（${a.applicantName}）` }))}
+        />
+      </Form.Item>
+      <Form.Item name="type" label={t('proj.conflicts.type')} rules={[{ required: true, message: t('proj.conflicts.typeRequired') }]}>
+        <Select options={CONFLICT_TYPES.map((x) => ({ value: x, label: t(`proj.conflictType.${x}`) }))} />
+      </Form.Item>
+      <ReasonField name="evidence" label={t('proj.conflicts.evidence')} message={t('proj.conflicts.evidenceRequired')} maxLength={2000} />
+    </FormModal>
   );
 }

@@ -1,11 +1,11 @@
-import { ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
+import { App, Form, Typography } from 'antd';
 import { redrawStage, swapReview, type AssignmentRow, type Stage } from '../../api/panels';
 import { PROJECTS_KEY } from '../../api/projects';
 import { useI18n } from '../../app/i18n';
-import { errorText } from '../../components/errors';
-import { MAX_SEED, randomSeed } from './panels';
+import { FormModal, ReasonField } from '../../components/FormModal';
+import { randomSeed } from './panels';
+import { SeedField } from './SeedField';
 
 /**
  * 替换专家: the next ranked alternate of the draw that still meets every rule takes the place. A declined expert
@@ -26,44 +26,28 @@ export function SwapModal({ review, onClose }: { review: AssignmentRow | null; o
     },
   });
   return (
-    <Modal
+    <FormModal
       open={review !== null}
       title={t('draws.swapTitle')}
-      onCancel={() => !swap.isPending && onClose()}
-      destroyOnHidden
-      afterClose={() => {
-        form.resetFields();
-        swap.reset();
-      }}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={swap.isPending} onClick={() => form.submit()} data-testid="swap-confirm">
-            {t('draws.swap')}
-          </Button>
-        </>
+      form={form}
+      mutation={swap}
+      onClose={onClose}
+      okText={t('draws.swap')}
+      okTestId="swap-confirm"
+      intro={
+        review ? (
+          <Typography.Paragraph>
+            {t(needsReason ? 'draws.swapAssigned' : 'draws.swapDeclined', { name: review.expertName, title: review.applicationTitle })}
+          </Typography.Paragraph>
+        ) : null
       }
+      errorTestId="swap-error"
+      onFinish={(v) => swap.mutate(v)}
     >
-      {review ? (
-        <Typography.Paragraph>
-          {t(needsReason ? 'draws.swapAssigned' : 'draws.swapDeclined', { name: review.expertName, title: review.applicationTitle })}
-        </Typography.Paragraph>
+      {needsReason ? (
+        <ReasonField name="reason" label={t('draws.unavailableReason')} message={t('draws.reasonRequired')} rows={2} testId="swap-reason" />
       ) : null}
-      {swap.error ? (
-        <Alert type="error" showIcon title={errorText(swap.error, t)} style={{ marginBottom: 12 }} data-testid="swap-error" />
-      ) : null}
-      <Form form={form} layout="vertical" disabled={swap.isPending} onFinish={(v) => swap.mutate(v)}>
-        {needsReason ? (
-          <Form.Item
-            name="reason"
-            label={t('draws.unavailableReason')}
-            rules={[{ required: true, whitespace: true, min: 2, message: t('draws.reasonRequired') }]}
-          >
-            <Input.TextArea rows={2} maxLength={500} showCount data-testid="swap-reason" />
-          </Form.Item>
-        ) : null}
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -94,62 +78,21 @@ export function RedrawModal({
     },
   });
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('draws.redrawTitle')}
-      onCancel={() => !run.isPending && onClose()}
-      destroyOnHidden
-      afterClose={() => {
-        form.resetFields();
-        run.reset();
-      }}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={run.isPending} onClick={() => form.submit()} data-testid="redraw-confirm">
-            {t('draws.redrawOk')}
-          </Button>
-        </>
-      }
+      form={form}
+      mutation={run}
+      onClose={onClose}
+      okText={t('draws.redrawOk')}
+      okTestId="redraw-confirm"
+      intro={<Typography.Paragraph>{t('draws.redrawText', { n: places, stage: t(`panel.stage.${stage}`) })}</Typography.Paragraph>}
+      errorTestId="redraw-error"
+      initialValues={{ seed: randomSeed(), reason: '' }}
+      onFinish={(v) => run.mutate(v)}
     >
-      <Typography.Paragraph>{t('draws.redrawText', { n: places, stage: t(`panel.stage.${stage}`) })}</Typography.Paragraph>
-      {run.error ? (
-        <Alert type="error" showIcon title={errorText(run.error, t)} style={{ marginBottom: 12 }} data-testid="redraw-error" />
-      ) : null}
-      <Form
-        form={form}
-        layout="vertical"
-        disabled={run.isPending}
-        initialValues={{ seed: randomSeed(), reason: '' }}
-        onFinish={(v) => run.mutate(v)}
-      >
-        <Form.Item label={t('proj.draw.seed')} required extra={t('draws.newSeedHint')}>
-          <Space.Compact>
-            <Form.Item name="seed" noStyle rules={[{ required: true, message: t('draws.seedRequired') }]}>
-              <InputNumber<number>
-                min={0}
-                max={MAX_SEED}
-                precision={0}
-                style={{ width: 180 }}
-                aria-label={t('proj.draw.seed')}
-                data-testid="redraw-seed"
-              />
-            </Form.Item>
-            <Button
-              icon={<ReloadOutlined aria-hidden />}
-              onClick={() => form.setFieldValue('seed', randomSeed())}
-              aria-label={t('proj.draw.newSeed')}
-            />
-          </Space.Compact>
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('draws.redrawReason')}
-          rules={[{ required: true, whitespace: true, min: 2, message: t('draws.reasonRequired') }]}
-        >
-          <Input.TextArea rows={2} maxLength={500} showCount data-testid="redraw-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <SeedField extra={t('draws.newSeedHint')} testId="redraw-seed" />
+      <ReasonField name="reason" label={t('draws.redrawReason')} message={t('draws.reasonRequired')} rows={2} testId="redraw-reason" />
+    </FormModal>
   );
 }

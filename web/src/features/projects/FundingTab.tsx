@@ -1,6 +1,6 @@
 import { FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Descriptions, Form, InputNumber, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Descriptions, Form, InputNumber, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { accountsQuery, LEDGER_KEY } from '../../api/ledger';
 import { noticeQuery, type BureauNotice } from '../../api/panels';
@@ -19,7 +19,7 @@ import {
 } from '../../api/projects';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { errorText } from '../../components/errors';
+import { FormModal } from '../../components/FormModal';
 import { isoDateItem } from '../../components/isoDate';
 import { formatFen } from '../../components/money';
 import { Section } from '../../components/Section';
@@ -319,53 +319,41 @@ function PlanModal({ app, call, kind, onClose }: { app: Application; call: Call;
     },
   });
   return (
-    <Modal
+    <FormModal
       open={kind !== null}
       title={t(kind === 'extend' ? 'proj.funding.extend' : 'proj.funding.midterm')}
-      onCancel={() => !save.isPending && onClose()}
-      destroyOnHidden
-      afterClose={() => {
-        form.resetFields();
-        save.reset();
-      }}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="plan-confirm">
-            {t('common.ok')}
-          </Button>
-        </>
+      form={form}
+      mutation={save}
+      onClose={onClose}
+      okText={t('common.ok')}
+      okTestId="plan-confirm"
+      intro={
+        <Typography.Paragraph>
+          {t(kind === 'extend' ? 'proj.funding.extendText' : 'proj.funding.midtermText', { max })}
+        </Typography.Paragraph>
       }
+      initialValues={{ dueOn: null, months: null }}
+      onFinish={(v) => save.mutate(v)}
     >
-      <Typography.Paragraph>{t(kind === 'extend' ? 'proj.funding.extendText' : 'proj.funding.midtermText', { max })}</Typography.Paragraph>
-      {save.error ? <Alert type="error" showIcon title={errorText(save.error, t)} style={{ marginBottom: 12 }} /> : null}
-      <Form
-        form={form}
-        layout="vertical"
-        disabled={save.isPending}
-        initialValues={{ dueOn: null, months: null }}
-        onFinish={(v) => save.mutate(v)}
-      >
-        {kind === 'extend' ? (
-          <Form.Item
-            name="months"
-            label={t('proj.funding.months')}
-            rules={[{ required: true, type: 'number', min: 1, max, message: t('proj.funding.monthsRule', { max }) }]}
-          >
-            <InputNumber<number> min={1} max={max} precision={0} style={{ width: 160 }} data-testid="plan-months" />
-          </Form.Item>
-        ) : (
-          <Form.Item
-            name="dueOn"
-            label={t('proj.report.dueOn')}
-            rules={[{ required: true, message: t('proj.call.dateRequired') }]}
-            extra={t('proj.funding.midtermHint', { today: serverToday() })}
-            {...isoDateItem}
-          >
-            <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') < serverToday()} data-testid="plan-due" />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      {kind === 'extend' ? (
+        <Form.Item
+          name="months"
+          label={t('proj.funding.months')}
+          rules={[{ required: true, type: 'number', min: 1, max, message: t('proj.funding.monthsRule', { max }) }]}
+        >
+          <InputNumber<number> min={1} max={max} precision={0} style={{ width: 160 }} data-testid="plan-months" />
+        </Form.Item>
+      ) : (
+        <Form.Item
+          name="dueOn"
+          label={t('proj.report.dueOn')}
+          rules={[{ required: true, message: t('proj.call.dateRequired') }]}
+          extra={t('proj.funding.midtermHint', { today: serverToday() })}
+          {...isoDateItem}
+        >
+          <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') < serverToday()} data-testid="plan-due" />
+        </Form.Item>
+      )}
+    </FormModal>
   );
 }

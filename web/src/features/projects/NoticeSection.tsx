@@ -1,6 +1,6 @@
 import { ExportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Descriptions, Form, Input, Modal, Radio, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Descriptions, Form, Input, Select, Space, Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -10,11 +10,13 @@ import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyServerError, errorText } from '../../components/errors';
 import { formatBeijing } from '../../components/format';
+import { FormModal, ReasonField } from '../../components/FormModal';
 import { isoDateItem } from '../../components/isoDate';
 import { Section } from '../../components/Section';
 import { StatusTag } from '../../components/StatusTag';
 import { NoticeStateTag } from '../claims/ClaimStatusTag';
 import { serverToday } from '../claims/labels';
+import { ResolveFields, type ResolveValues } from '../claims/ResolveModal';
 import { NoticeItemsTable } from './NoticeItemsTable';
 import { noticeMinDaysOf } from './panels';
 
@@ -248,51 +250,37 @@ function RecordModal({ notice, open, onClose }: { notice: BureauNotice; open: bo
     },
   });
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('pnotice.record')}
-      onCancel={() => !save.isPending && onClose()}
-      destroyOnHidden
-      afterClose={() => {
-        form.resetFields();
-        save.reset();
-      }}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="objection-record-confirm">
-            {t('common.save')}
-          </Button>
-        </>
-      }
+      form={form}
+      mutation={save}
+      onClose={onClose}
+      okText={t('common.save')}
+      okTestId="objection-record-confirm"
+      onFinish={(v) => save.mutate(v)}
     >
-      {save.error ? <Alert type="error" showIcon title={errorText(save.error, t)} style={{ marginBottom: 12 }} /> : null}
-      <Form<ObjectionValues> form={form} layout="vertical" disabled={save.isPending} onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="applicationId" label={t('public.objection.about')}>
-          <Select
-            allowClear
-            placeholder={t('public.objection.general')}
-            options={notice.items.map((x) => ({ value: x.applicationId, label: `${x.title} · ${x.applicant}` }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="text"
-          label={t('objection.text')}
-          rules={[{ required: true, whitespace: true, min: 5, message: t('public.objection.textRequired') }]}
-        >
-          <Input.TextArea rows={4} maxLength={2000} showCount data-testid="objection-record-text" />
-        </Form.Item>
-        <Form.Item name="contact" label={t('public.objection.contact')} rules={[{ max: 100 }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="applicationId" label={t('public.objection.about')}>
+        <Select
+          allowClear
+          placeholder={t('public.objection.general')}
+          options={notice.items.map((x) => ({ value: x.applicationId, label: `${x.title} · ${x.applicant}` }))}
+        />
+      </Form.Item>
+      <ReasonField
+        name="text"
+        label={t('objection.text')}
+        message={t('public.objection.textRequired')}
+        min={5}
+        rows={4}
+        maxLength={2000}
+        testId="objection-record-text"
+      />
+      <Form.Item name="contact" label={t('public.objection.contact')} rules={[{ max: 100 }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+    </FormModal>
   );
-}
-
-interface ResolveValues {
-  status: 'upheld' | 'dismissed';
-  resolution: string;
 }
 
 /** An objection decided: upheld withdraws the approval of the project it names (before the contract). */
@@ -310,49 +298,24 @@ function ResolveModal({ objection, title, onClose }: { objection: ProjectObjecti
     },
   });
   return (
-    <Modal
+    <FormModal
       open={objection !== null}
       title={t('objection.resolveTitle')}
-      onCancel={() => !resolve.isPending && onClose()}
-      destroyOnHidden
-      afterClose={() => {
-        form.resetFields();
-        resolve.reset();
-      }}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={resolve.isPending} onClick={() => form.submit()} data-testid="pobjection-resolve-confirm">
-            {t('objection.resolve')}
-          </Button>
-        </>
+      form={form}
+      mutation={resolve}
+      onClose={onClose}
+      okText={t('objection.resolve')}
+      okTestId="pobjection-resolve-confirm"
+      intro={
+        objection ? (
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
+            {title}：“{objection.text}”
+          </Typography.Paragraph>
+        ) : null
       }
+      onFinish={(v) => resolve.mutate(v)}
     >
-      {objection ? (
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
-          {title}：“{objection.text}”
-        </Typography.Paragraph>
-      ) : null}
-      {resolve.error ? <Alert type="error" showIcon title={errorText(resolve.error, t)} style={{ marginBottom: 12 }} /> : null}
-      <Form<ResolveValues> form={form} layout="vertical" disabled={resolve.isPending} onFinish={(v) => resolve.mutate(v)}>
-        <Form.Item name="status" label={t('objection.decision')} rules={[{ required: true, message: t('objection.decisionRequired') }]}>
-          <Radio.Group
-            options={[
-              { value: 'dismissed', label: t('objection.status.dismissed') },
-              { value: 'upheld', label: t('objection.status.upheld') },
-            ]}
-            data-testid="pobjection-decision"
-          />
-        </Form.Item>
-        <Typography.Paragraph type="secondary">{t('pnotice.upheldHint')}</Typography.Paragraph>
-        <Form.Item
-          name="resolution"
-          label={t('objection.resolution')}
-          rules={[{ required: true, whitespace: true, min: 2, message: t('claim.reasonRequired') }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} showCount data-testid="pobjection-resolution" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <ResolveFields hint={t('pnotice.upheldHint')} testIdPrefix="pobjection" />
+    </FormModal>
   );
 }

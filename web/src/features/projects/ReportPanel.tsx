@@ -1,15 +1,16 @@
-import { ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
+import { Alert, App, Descriptions, Form, Input, Space, Typography } from 'antd';
 import { drawPanel, type PanelView } from '../../api/panels';
 import { decideReport, PROJECTS_KEY, type Call, type Report } from '../../api/projects';
 import { LEDGER_KEY } from '../../api/ledger';
 import { useI18n } from '../../app/i18n';
-import { applyServerError, errorText } from '../../components/errors';
+import { applyServerError } from '../../components/errors';
+import { FormModal } from '../../components/FormModal';
 import { StatusTag } from '../../components/StatusTag';
 import { ReviewStatusTag } from '../review/ReviewStatusTag';
 import { textOf } from '../policies/labels';
-import { MAX_SEED, randomSeed } from './panels';
+import { randomSeed } from './panels';
+import { SeedField } from './SeedField';
 import { listSep, score } from './labels';
 
 /** A report's panel in one cell: the rule, how far the panel got, and its outcome. */
@@ -97,54 +98,27 @@ export function PanelDrawModal({ report, onClose }: { report: Report | null; onC
     },
   });
   return (
-    <Modal
+    <FormModal
       open={report !== null}
       title={t('panel.draw')}
-      onCancel={() => !run.isPending && onClose()}
-      destroyOnHidden
-      afterClose={() => {
-        form.resetFields();
-        run.reset();
-      }}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={run.isPending} onClick={() => form.submit()} data-testid="panel-draw-confirm">
-            {t('panel.draw')}
-          </Button>
-        </>
+      form={form}
+      mutation={run}
+      onClose={onClose}
+      okText={t('panel.draw')}
+      okTestId="panel-draw-confirm"
+      intro={
+        report ? (
+          <Typography.Paragraph>
+            {t('panel.drawText', { kind: t(`proj.reportKind.${report.kind}`), n: report.panel?.size ?? 3 })}
+          </Typography.Paragraph>
+        ) : null
       }
+      errorTestId="panel-draw-error"
+      initialValues={{ seed: randomSeed() }}
+      onFinish={(v) => run.mutate(v)}
     >
-      {report ? (
-        <Typography.Paragraph>
-          {t('panel.drawText', { kind: t(`proj.reportKind.${report.kind}`), n: report.panel?.size ?? 3 })}
-        </Typography.Paragraph>
-      ) : null}
-      {run.error ? (
-        <Alert type="error" showIcon title={errorText(run.error, t)} style={{ marginBottom: 12 }} data-testid="panel-draw-error" />
-      ) : null}
-      <Form form={form} layout="vertical" disabled={run.isPending} initialValues={{ seed: randomSeed() }} onFinish={(v) => run.mutate(v)}>
-        <Form.Item label={t('proj.draw.seed')} required extra={t('proj.draw.seedHint')}>
-          <Space.Compact>
-            <Form.Item name="seed" noStyle rules={[{ required: true, message: t('draws.seedRequired') }]}>
-              <InputNumber<number>
-                min={0}
-                max={MAX_SEED}
-                precision={0}
-                style={{ width: 180 }}
-                aria-label={t('proj.draw.seed')}
-                data-testid="panel-seed"
-              />
-            </Form.Item>
-            <Button
-              icon={<ReloadOutlined aria-hidden />}
-              onClick={() => form.setFieldValue('seed', randomSeed())}
-              aria-label={t('proj.draw.newSeed')}
-            />
-          </Space.Compact>
-        </Form.Item>
-      </Form>
-    </Modal>
+      <SeedField extra={t('proj.draw.seedHint')} testId="panel-seed" />
+    </FormModal>
   );
 }
 
@@ -188,63 +162,58 @@ export function ReportDecisionModal({
         : null
     : null;
   return (
-    <Modal
+    <FormModal
       open={report !== null}
       title={t(approve ? 'proj.report.approve' : 'proj.report.reject')}
-      onCancel={() => !decide.isPending && onClose()}
-      destroyOnHidden
-      afterClose={() => {
-        form.resetFields();
-        decide.reset();
-      }}
-      footer={
+      form={form}
+      mutation={decide}
+      onClose={onClose}
+      okText={t(approve ? 'proj.report.approve' : 'proj.report.reject')}
+      okTestId="report-decide-confirm"
+      danger={!approve}
+      okDisabled={blocked !== null}
+      intro={
         <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            danger={!approve}
-            loading={decide.isPending}
-            disabled={blocked !== null}
-            onClick={() => form.submit()}
-            data-testid="report-decide-confirm"
-          >
-            {t(approve ? 'proj.report.approve' : 'proj.report.reject')}
-          </Button>
+          {report ? (
+            <Typography.Paragraph>
+              {t(approve ? 'proj.report.approveText' : 'proj.report.rejectText', { kind: t(`proj.reportKind.${report.kind}`) })}
+            </Typography.Paragraph>
+          ) : null}
+          {panel ? (
+            <Descriptions
+              bordered
+              size="small"
+              column={1}
+              style={{ marginBottom: 12 }}
+              items={[
+                {
+                  key: 'rule',
+                  label: t('panel.rule'),
+                  children: t(panel.required ? 'panel.required' : 'panel.optional', { n: panel.size }),
+                },
+                { key: 'state', label: t('panel.state'), children: <PanelCell panel={panel} rule={false} /> },
+              ]}
+              data-testid="report-decide-panel"
+            />
+          ) : null}
+          {panel?.outcome ? <PanelDetail panel={panel} call={call} /> : null}
+          {blocked ? (
+            <Alert type="warning" showIcon title={blocked} style={{ marginBottom: 12 }} data-testid="report-decide-blocked" />
+          ) : null}
         </>
       }
+      showError={!form.getFieldError('note').length}
+      errorTestId="report-decide-error"
+      initialValues={{ note: '' }}
+      onFinish={(v) => decide.mutate(v)}
     >
-      {report ? (
-        <Typography.Paragraph>
-          {t(approve ? 'proj.report.approveText' : 'proj.report.rejectText', { kind: t(`proj.reportKind.${report.kind}`) })}
-        </Typography.Paragraph>
-      ) : null}
-      {panel ? (
-        <Descriptions
-          bordered
-          size="small"
-          column={1}
-          style={{ marginBottom: 12 }}
-          items={[
-            { key: 'rule', label: t('panel.rule'), children: t(panel.required ? 'panel.required' : 'panel.optional', { n: panel.size }) },
-            { key: 'state', label: t('panel.state'), children: <PanelCell panel={panel} rule={false} /> },
-          ]}
-          data-testid="report-decide-panel"
-        />
-      ) : null}
-      {panel?.outcome ? <PanelDetail panel={panel} call={call} /> : null}
-      {blocked ? <Alert type="warning" showIcon title={blocked} style={{ marginBottom: 12 }} data-testid="report-decide-blocked" /> : null}
-      {decide.error && !form.getFieldError('note').length ? (
-        <Alert type="error" showIcon title={errorText(decide.error, t)} style={{ marginBottom: 12 }} data-testid="report-decide-error" />
-      ) : null}
-      <Form form={form} layout="vertical" disabled={decide.isPending} initialValues={{ note: '' }} onFinish={(v) => decide.mutate(v)}>
-        <Form.Item
-          name="note"
-          label={t(override ? 'panel.overrideNote' : 'panel.note')}
-          rules={override ? [{ required: true, whitespace: true, min: 2, message: t('panel.overrideRequired') }] : [{ max: 1000 }]}
-        >
-          <Input.TextArea rows={3} maxLength={1000} showCount data-testid="report-decide-note" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="note"
+        label={t(override ? 'panel.overrideNote' : 'panel.note')}
+        rules={override ? [{ required: true, whitespace: true, min: 2, message: t('panel.overrideRequired') }] : [{ max: 1000 }]}
+      >
+        <Input.TextArea rows={3} maxLength={1000} showCount data-testid="report-decide-note" />
+      </Form.Item>
+    </FormModal>
   );
 }

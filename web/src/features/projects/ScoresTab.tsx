@@ -1,6 +1,6 @@
 import { CalculatorOutlined, TeamOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Form, InputNumber, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import {
@@ -16,6 +16,7 @@ import {
 import { Loading } from '../../app/Loading';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormModal, ReasonField } from '../../components/FormModal';
 import { errorText } from '../../components/errors';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { StatusTag } from '../../components/StatusTag';
@@ -338,64 +339,50 @@ function ConsensusModal({ call, row, onClose }: { call: Call; row: Row | null; o
     },
   });
   return (
-    <Modal
+    <FormModal
       open={row !== null}
       title={row ? t('proj.consensus.title', { title: row.title }) : ''}
-      onCancel={() => !save.isPending && onClose()}
-      destroyOnHidden
-      afterClose={() => {
-        form.resetFields();
-        save.reset();
-      }}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="consensus-confirm">
-            {t('proj.consensus.submit')}
-          </Button>
-        </>
+      form={form}
+      mutation={save}
+      onClose={onClose}
+      okText={t('proj.consensus.submit')}
+      okTestId="consensus-confirm"
+      intro={
+        row ? (
+          <Typography.Paragraph>
+            {t('proj.consensus.text', {
+              min: score(row.spread.min),
+              max: score(row.spread.max),
+              range: score(row.spread.range),
+              spread: call.reviewTemplate.spreadThreshold,
+            })}
+          </Typography.Paragraph>
+        ) : null
       }
+      initialValues={{ score: row ? Math.round(row.total.value * 100) / 100 : null, note: '' }}
+      onFinish={(v) => save.mutate(v)}
     >
-      {row ? (
-        <Typography.Paragraph>
-          {t('proj.consensus.text', {
-            min: score(row.spread.min),
-            max: score(row.spread.max),
-            range: score(row.spread.range),
-            spread: call.reviewTemplate.spreadThreshold,
-          })}
-        </Typography.Paragraph>
-      ) : null}
-      {save.error ? <Alert type="error" showIcon title={errorText(save.error, t)} style={{ marginBottom: 12 }} /> : null}
-      <Form<ConsensusValues>
-        form={form}
-        layout="vertical"
-        disabled={save.isPending}
-        initialValues={{ score: row ? Math.round(row.total.value * 100) / 100 : null, note: '' }}
-        onFinish={(v) => save.mutate(v)}
+      <Form.Item
+        name="score"
+        label={t('proj.consensus.score')}
+        rules={[{ required: true, type: 'number', min: 0, max: 100, message: t('proj.consensus.scoreRule') }]}
       >
-        <Form.Item
-          name="score"
-          label={t('proj.consensus.score')}
-          rules={[{ required: true, type: 'number', min: 0, max: 100, message: t('proj.consensus.scoreRule') }]}
-        >
-          <InputNumber<number>
-            min={0}
-            max={100}
-            precision={2}
-            style={{ width: 160 }}
-            suffix={t('review.points')}
-            data-testid="consensus-score"
-          />
-        </Form.Item>
-        <Form.Item
-          name="note"
-          label={t('proj.consensus.note')}
-          rules={[{ required: true, whitespace: true, min: 2, message: t('proj.consensus.noteRule') }]}
-        >
-          <Input.TextArea rows={3} maxLength={1000} showCount data-testid="consensus-note" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <InputNumber<number>
+          min={0}
+          max={100}
+          precision={2}
+          style={{ width: 160 }}
+          suffix={t('review.points')}
+          data-testid="consensus-score"
+        />
+      </Form.Item>
+      <ReasonField
+        name="note"
+        label={t('proj.consensus.note')}
+        message={t('proj.consensus.noteRule')}
+        maxLength={1000}
+        testId="consensus-note"
+      />
+    </FormModal>
   );
 }

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal, Typography } from 'antd';
+import { App, Form, Typography } from 'antd';
 import { declineReview } from '../../api/panels';
 import { REVIEWS_KEY } from '../../api/projects';
 import { useI18n } from '../../app/i18n';
-import { errorText } from '../../components/errors';
+import { FormModal, ReasonField } from '../../components/FormModal';
 
 /** 谢绝评审: the expert gives the assignment back with a reason; the bureau puts an alternate in its place. */
 export function DeclineModal({ reviewId, open, onClose }: { reviewId: string; open: boolean; onClose: () => void }) {
@@ -20,35 +20,19 @@ export function DeclineModal({ reviewId, open, onClose }: { reviewId: string; op
     },
   });
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('review.decline')}
-      onCancel={() => !save.isPending && onClose()}
-      destroyOnHidden
-      afterClose={() => {
-        form.resetFields();
-        save.reset();
-      }}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" danger loading={save.isPending} onClick={() => form.submit()} data-testid="decline-confirm">
-            {t('review.declineSubmit')}
-          </Button>
-        </>
-      }
+      form={form}
+      mutation={save}
+      onClose={onClose}
+      okText={t('review.declineSubmit')}
+      okTestId="decline-confirm"
+      danger
+      intro={<Typography.Paragraph>{t('review.declineText')}</Typography.Paragraph>}
+      onFinish={(v) => save.mutate(v)}
     >
-      <Typography.Paragraph>{t('review.declineText')}</Typography.Paragraph>
-      {save.error ? <Alert type="error" showIcon title={errorText(save.error, t)} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" disabled={save.isPending} onFinish={(v) => save.mutate(v)}>
-        <Form.Item
-          name="reason"
-          label={t('review.declineReason')}
-          rules={[{ required: true, whitespace: true, min: 2, message: t('draws.reasonRequired') }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} showCount data-testid="decline-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <ReasonField name="reason" label={t('review.declineReason')} message={t('draws.reasonRequired')} testId="decline-reason" />
+    </FormModal>
   );
 }

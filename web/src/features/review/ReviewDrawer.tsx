@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import {
   CONFLICT_TYPES,
@@ -14,7 +14,7 @@ import {
 import { Loading } from '../../app/Loading';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { errorText } from '../../components/errors';
+import { FormModal, ReasonField } from '../../components/FormModal';
 import { formatFen } from '../../components/money';
 import { useLastNonNull } from '../../components/useLastNonNull';
 import { ConfirmModal } from '../claims/ConfirmModal';
@@ -259,38 +259,21 @@ function DeclareModal({ open, applicationId, onClose }: { open: boolean; applica
     },
   });
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('review.declare')}
-      onCancel={() => !save.isPending && onClose()}
-      destroyOnHidden
-      afterClose={() => {
-        form.resetFields();
-        save.reset();
-      }}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="declare-confirm">
-            {t('review.declareSubmit')}
-          </Button>
-        </>
-      }
+      form={form}
+      mutation={save}
+      onClose={onClose}
+      okText={t('review.declareSubmit')}
+      okTestId="declare-confirm"
+      intro={<Typography.Paragraph>{t('review.declareText')}</Typography.Paragraph>}
+      onFinish={(v) => save.mutate(v)}
     >
-      <Typography.Paragraph>{t('review.declareText')}</Typography.Paragraph>
-      {save.error ? <Alert type="error" showIcon title={errorText(save.error, t)} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" disabled={save.isPending} onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="type" label={t('proj.conflicts.type')} rules={[{ required: true, message: t('proj.conflicts.typeRequired') }]}>
-          <Select options={CONFLICT_TYPES.map((x) => ({ value: x, label: t(`proj.conflictType.${x}`) }))} />
-        </Form.Item>
-        <Form.Item
-          name="evidence"
-          label={t('review.declareEvidence')}
-          rules={[{ required: true, whitespace: true, min: 2, message: t('proj.conflicts.evidenceRequired') }]}
-        >
-          <Input.TextArea rows={3} maxLength={2000} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="type" label={t('proj.conflicts.type')} rules={[{ required: true, message: t('proj.conflicts.typeRequired') }]}>
+        <Select options={CONFLICT_TYPES.map((x) => ({ value: x, label: t(`proj.conflictType.${x}`) }))} />
+      </Form.Item>
+      <ReasonField name="evidence" label={t('review.declareEvidence')} message={t('proj.conflicts.evidenceRequired')} maxLength={2000} />
+    </FormModal>
   );
 }
