@@ -1,0 +1,56 @@
+-- The apply trigger took both accounts' row locks with a SELECT … FOR NO KEY UPDATE in id order, then updated
+-- them: every account touched twice, a lock record and an update record in the WAL, on the ledger's busiest rows
+-- (a budget is touched by every payment of its policy). The UPDATEs lock the rows themselves; made in id order,
+-- they keep the fixed lock order (no deadlock between two transfers sharing accounts) without the separate
+-- locking step. A transfer naming an account that does not exist is still refused (0012).
+CREATE OR REPLACE FUNCTION kc_ledger_apply_transfer() RETURNS trigger AS $$
+DECLARE
+  p ledger_transfers%ROWTYPE;
+  -- What the transfer adds to the debit account's pending and posted debits, and to the credit account's
+  -- pending and posted credits.
+  d_pending bigint := 0;
+  d_posted bigint := 0;
+  c_pending bigint := 0;
+  c_posted bigint := 0;
+  first_id bigint := least(NEW.debit_account_id, NEW.credit_account_id);
+  second_id bigint := greatest(NEW.debit_account_id, NEW.credit_account_id);
+BEGIN
+  IF NEW.kind IN ('post_pending', 'void_pending') THEN
+    SELECT * INTO p FROM ledger_transfers WHERE id = NEW.pending_id;
+    IF NOT FOUND OR p.kind <> 'pending' THEN
+      RAISE EXCEPTION 'ledger: transfer % is not a pending transfer', NEW.pending_id USING ERRCODE = 'check_violation', CONSTRAINT = 'ledger_pending_target';
+    END IF;
+    IF p.debit_account_id <> NEW.debit_account_id OR p.credit_account_id <> NEW.credit_account_id OR p.amount <> NEW.amount THEN
+      RAISE EXCEPTION 'ledger: resolution of % must repeat its accounts and amount', NEW.pending_id USING ERRCODE = 'check_violation', CONSTRAINT = 'ledger_pending_target';
+    END IF;
+  END IF;
+  IF NEW.kind = 'posted' THEN
+    d_posted := NEW.amount; c_posted := NEW.amount;
+  ELSIF NEW.kind = 'pending' THEN
+    d_pending := NEW.amount; c_pending := NEW.amount;
+  ELSIF NEW.kind = 'post_pending' THEN
+    d_pending := -NEW.amount; d_posted := NEW.amount; c_pending := -NEW.amount; c_posted := NEW.amount;
+  ELSE
+    d_pending := -NEW.amount; c_pending := -NEW.amount;
+  END IF;
+  -- The lower account id first, whichever side it is on: the fixed lock order. One update a row.
+  UPDATE ledger_accounts SET
+      debits_pending = debits_pending + CASE WHEN id = NEW.debit_account_id THEN d_pending ELSE 0 END,
+      debits_posted = debits_posted + CASE WHEN id = NEW.debit_account_id THEN d_posted ELSE 0 END,
+      credits_pending = credits_pending + CASE WHEN id = NEW.credit_account_id THEN c_pending ELSE 0 END,
+      credits_posted = credits_posted + CASE WHEN id = NEW.credit_account_id THEN c_posted ELSE 0 END
+    WHERE id = first_id;
+  IF FOUND THEN
+    UPDATE ledger_accounts SET
+        debits_pending = debits_pending + CASE WHEN id = NEW.debit_account_id THEN d_pending ELSE 0 END,
+        debits_posted = debits_posted + CASE WHEN id = NEW.debit_account_id THEN d_posted ELSE 0 END,
+        credits_pending = credits_pending + CASE WHEN id = NEW.credit_account_id THEN c_pending ELSE 0 END,
+        credits_posted = credits_posted + CASE WHEN id = NEW.credit_account_id THEN c_posted ELSE 0 END
+      WHERE id = second_id;
+  END IF;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'ledger: account % or % does not exist', NEW.debit_account_id, NEW.credit_account_id USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'ledger_transfers_account_exists';
+  END IF;
+  RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
