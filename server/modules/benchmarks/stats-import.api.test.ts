@@ -309,8 +309,11 @@ describe('statistics import', () => {
     for (const row of example) ws.addRow(row);
     ws.addRow(['中和街道', 'incubation_area', 2023, 1.2, '万平方米']);
     const body = Buffer.from(await wb.xlsx.writeBuffer());
-    const r = (await post(bureau, body, { dryRun: true, contentType: XLSX })).json();
-    expect(r.counts).toMatchObject({ rows: 4, ok: 4, error: 0, unchanged: 3 });
+    const answer = await post(bureau, body, { dryRun: true, contentType: XLSX });
+    // The whole answer on failure: CI once saw no counts here (an error response) and it did not recur.
+    expect(answer.statusCode, answer.body).toBe(200);
+    const r = answer.json();
+    expect(r.counts, answer.body).toMatchObject({ rows: 4, ok: 4, error: 0, unchanged: 3 });
     expect(rowOf(r, 5)).toMatchObject({ orgUnit: '500241001', dataElement: 'incubation_area', value: 12_000, unit: '平方米' });
   });
 });
