@@ -430,7 +430,7 @@ describe.skipIf(backend() !== 'postgres')('ledger reliability (PostgreSQL, real 
       for (let waited = 0; ; waited += 50) {
         const [busy] = await rows<{ n: number }>(
           db,
-          sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and backend_type = 'client backend' and state <> 'idle' and pid <> pg_backend_pid()`,
+          sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = ${BATCH_APP} and state <> 'idle'`,
         );
         if (busy!.n === 0) break;
         if (waited > 10_000) throw new Error('sessions of the killed batch are still busy after 10 s');
@@ -505,10 +505,13 @@ interface BatchState {
 }
 
 /** test/ledger-pay-batch.ts as a child process (npx tsx), in a process group of its own. */
+const BATCH_APP = 'kc-ledger-batch';
+
 function runBatch(url: string, idsFile: string) {
   const child = spawn('npx', ['tsx', 'test/ledger-pay-batch.ts', '--workers', '4', '--ids', idsFile], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: url },
+    // Its sessions carry their own name, so the test can tell when the killed ones have ended.
+    env: { ...process.env, DATABASE_URL: url, PGAPPNAME: BATCH_APP },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
