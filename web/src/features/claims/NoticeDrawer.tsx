@@ -10,15 +10,13 @@ import { useI18n } from '../../app/i18n';
 import { mayUse, useMe } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
-import { formatBeijing } from '../../components/format';
 import { fenToYuan, formatFen } from '../../components/money';
-import { StatusTag } from '../../components/StatusTag';
 import { useLastNonNull } from '../../components/useLastNonNull';
 import { ClaimStatusTag, NoticeStateTag } from './ClaimStatusTag';
+import { objectionColumns } from './objectionColumns';
 import { ResolveModal } from './ResolveModal';
 
 type Item = NoticeDetail['items'][number];
-const OBJECTION_TONES = { open: 'warn', upheld: 'error', dismissed: 'off' } as const;
 
 /** A notice: the claims on it, and the objections raised with their resolution. */
 export function NoticeDrawer({
@@ -53,36 +51,11 @@ export function NoticeDrawer({
     { key: 'amount', title: t('claim.amount'), align: 'right', render: (_, i) => formatFen(i.c.amountFen, locale) },
     { key: 'status', title: t('claim.status'), render: (_, i) => <ClaimStatusTag status={i.c.status} /> },
   ];
-  const objectionColumns: TableColumnsType<Objection> = [
-    { key: 'at', title: t('objection.at'), render: (_, o) => <span style={{ whiteSpace: 'nowrap' }}>{formatBeijing(o.createdAt)}</span> },
-    { key: 'claim', title: t('objection.about'), render: (_, o) => nameOfClaim(o.claimId) },
-    { key: 'text', title: t('objection.text'), render: (_, o) => <span style={{ whiteSpace: 'pre-wrap' }}>{o.text}</span> },
-    { key: 'contact', title: t('objection.contact'), render: (_, o) => o.contact ?? '—' },
-    {
-      key: 'status',
-      title: t('objection.status'),
-      render: (_, o) => (
-        <>
-          <StatusTag tone={OBJECTION_TONES[o.status]}>{t(`objection.status.${o.status}`)}</StatusTag>
-          {o.resolution ? <div style={{ fontSize: 13 }}>{o.resolution}</div> : null}
-        </>
-      ),
-    },
-    ...(editor
-      ? [
-          {
-            key: 'actions',
-            title: t('common.actions'),
-            render: (_: unknown, o: Objection) =>
-              o.status === 'open' ? (
-                <Button size="small" onClick={() => setResolving(o)} data-testid={`objection-resolve-${o.id}`}>
-                  {t('objection.resolve')}
-                </Button>
-              ) : null,
-          },
-        ]
-      : []),
-  ];
+  const objectionCols = objectionColumns<Objection>(t, {
+    about: (o) => nameOfClaim(o.claimId),
+    onResolve: editor ? setResolving : undefined,
+    resolveTestId: (o) => `objection-resolve-${o.id}`,
+  });
   const exportTable = () => ({
     title: d?.notice.title ?? t('notice.title'),
     columns: [
@@ -161,7 +134,7 @@ export function NoticeDrawer({
           <Table<Objection>
             rowKey="id"
             size="small"
-            columns={objectionColumns}
+            columns={objectionCols}
             dataSource={d.objections}
             pagination={false}
             locale={{ emptyText: t('objection.none') }}

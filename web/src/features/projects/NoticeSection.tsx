@@ -9,18 +9,15 @@ import { PROJECTS_KEY, type Call } from '../../api/projects';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyServerError, errorText } from '../../components/errors';
-import { formatBeijing } from '../../components/format';
 import { FormModal, ReasonField } from '../../components/FormModal';
 import { isoDateItem } from '../../components/isoDate';
 import { Section } from '../../components/Section';
-import { StatusTag } from '../../components/StatusTag';
 import { NoticeStateTag } from '../claims/ClaimStatusTag';
+import { objectionColumns } from '../claims/objectionColumns';
 import { serverToday } from '../claims/labels';
 import { ResolveFields, type ResolveValues } from '../claims/ResolveModal';
 import { NoticeItemsTable } from './NoticeItemsTable';
 import { noticeMinDaysOf } from './panels';
-
-const OBJECTION_TONES = { open: 'warn', upheld: 'error', dismissed: 'off' } as const;
 
 /**
  * 立项公示: after the decision the approval list (project, applicant, amount, score and rank) goes on a public
@@ -97,41 +94,12 @@ export function NoticeSection({ call, editor }: { call: Call; editor: boolean })
             locale={{ emptyText: t('objection.none') }}
             onRow={(o) => ({ 'data-testid': `pobjection-row-${o.id}`, 'data-status': o.status }) as HTMLAttributes<HTMLElement>}
             data-testid="project-objections"
-            columns={[
-              {
-                key: 'at',
-                title: t('objection.at'),
-                render: (_, o) => <span style={{ whiteSpace: 'nowrap' }}>{formatBeijing(o.createdAt)}</span>,
-              },
-              { key: 'about', title: t('objection.about'), render: (_, o) => titleOf(o.applicationId) },
-              { key: 'source', title: t('pnotice.source'), render: (_, o) => t(`pnotice.source.${o.source}`) },
-              { key: 'text', title: t('objection.text'), render: (_, o) => <span style={{ whiteSpace: 'pre-wrap' }}>{o.text}</span> },
-              { key: 'contact', title: t('objection.contact'), render: (_, o) => o.contact ?? '—' },
-              {
-                key: 'status',
-                title: t('objection.status'),
-                render: (_, o) => (
-                  <>
-                    <StatusTag tone={OBJECTION_TONES[o.status]}>{t(`objection.status.${o.status}`)}</StatusTag>
-                    {o.resolution ? <div style={{ fontSize: 13 }}>{o.resolution}</div> : null}
-                  </>
-                ),
-              },
-              ...(editor
-                ? [
-                    {
-                      key: 'action',
-                      title: t('common.actions'),
-                      render: (_: unknown, o: ProjectObjection) =>
-                        o.status === 'open' ? (
-                          <Button size="small" onClick={() => setResolving(o)} data-testid={`pobjection-resolve-${o.id}`}>
-                            {t('objection.resolve')}
-                          </Button>
-                        ) : null,
-                    },
-                  ]
-                : []),
-            ]}
+            columns={objectionColumns<ProjectObjection>(t, {
+              about: (o) => titleOf(o.applicationId),
+              extra: [{ key: 'source', title: t('pnotice.source'), render: (_, o) => t(`pnotice.source.${o.source}`) }],
+              onResolve: editor ? setResolving : undefined,
+              resolveTestId: (o) => `pobjection-resolve-${o.id}`,
+            })}
           />
           <RecordModal notice={n} open={recording} onClose={() => setRecording(false)} />
           <ResolveModal objection={resolving} title={titleOf(resolving?.applicationId ?? null)} onClose={() => setResolving(null)} />
