@@ -1,13 +1,13 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { ApplicationResultView, AttachmentMeta, CallResults } from '../../../common/contracts/project-readback.js';
 import { STATUS_LABELS } from '../../../common/messages.js';
 import { aggregateReviews, recordPolicy, type ApplicationReview } from '../../../common/review/index.js';
 import { decisionBlockers, policyOfTemplate, thresholdMisses, type ThresholdMiss } from '../../../common/review/decision.js';
-import { applications, auditEvents, reviews } from '../../db/schema/index.js';
+import { applications, reviews } from '../../db/schema/index.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { attachmentContent, attachmentsOf, type ApplicationRow, type CallRow } from './calls.service.js';
-import { reviewStageSheets } from './review.service.js';
+import { consensusInForce, reviewStageSheets } from './review.service.js';
 import { LIVE_REVIEW_STATUSES } from './review.service.js';
 
 /**
@@ -19,22 +19,6 @@ import { LIVE_REVIEW_STATUSES } from './review.service.js';
 
 /** Statuses in which an application has been aggregated (its stored score and rank stand). */
 const AGGREGATED = new Set(['scored', 'consensus', 'approved', 'not_funded', 'contracted', 'completed', 'terminated']);
-
-/** The last consensus note recorded for each application (the audit keeps it after the decision overwrites the note). */
-async function consensusNotes(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .select({ entityId: auditEvents.entityId, changes: auditEvents.changes })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entity, 'application'), eq(auditEvents.action, 'consensus'), inArray(auditEvents.entityId, ids)))
-    .orderBy(asc(auditEvents.id));
-  const out = new Map<string, string>();
-  for (const r of rows) {
-    const note = r.changes.note?.after;
-    if (typeof note === 'string') out.set(r.entityId, note);
-  }
-  return out;
-}
 
 export async function callResults(db: Db, call: CallRow): Promise<CallResults> {
   const apps = await db.select().from(applications).where(eq(applications.callId, call.id)).orderBy(asc(applications.createdAt));
@@ -56,7 +40,7 @@ export async function callResults(db: Db, call: CallRow): Promise<CallResults> {
   const t = call.reviewTemplate;
   const policy = policyOfTemplate(t);
   const agg = aggregateReviews(policy, done);
-  const notes = await consensusNotes(
+  const notes = await consensusInForce(
     db,
     agg.ranking.filter((r) => r.highSpread).map((r) => r.applicationId),
   );
@@ -79,7 +63,7 @@ export async function callResults(db: Db, call: CallRow): Promise<CallResults> {
       highSpread: r.highSpread,
       consensus,
       agreedScore,
-      consensusNote: consensus === 'resolved' ? (notes.get(a.id) ?? null) : null,
+      consensusNote: consensus === 'resolved' ? (notes.get(a.id)?.note ?? null) : null,
       computedRank: r.rank,
       score: aggregated ? a.score : null,
       rank: aggregated ? a.rank : null,

@@ -371,8 +371,11 @@ export function reviewsFingerprint(rows: readonly Pick<ReviewRow, 'id' | 'status
  * The consensus in force for each application: its last `consensus` audit event, unless a `consensus_reset` came
  * after it; with the fingerprint of the sheets it was agreed on (older events have none: their time serves).
  */
-async function consensusInForce(db: Db, ids: string[]): Promise<Map<string, { reviews: string | null; at: Date }>> {
-  const out = new Map<string, { reviews: string | null; at: Date }>();
+export async function consensusInForce(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, { reviews: string | null; at: Date; note: string | null }>> {
+  const out = new Map<string, { reviews: string | null; at: Date; note: string | null }>();
   if (!ids.length) return out;
   const rows = await db
     .select({ entityId: auditEvents.entityId, action: auditEvents.action, changes: auditEvents.changes, at: auditEvents.at })
@@ -389,7 +392,8 @@ async function consensusInForce(db: Db, ids: string[]): Promise<Map<string, { re
     if (r.action === 'consensus_reset') out.delete(r.entityId);
     else {
       const fp = r.changes.reviews?.after;
-      out.set(r.entityId, { reviews: typeof fp === 'string' ? fp : null, at: r.at });
+      const note = r.changes.note?.after;
+      out.set(r.entityId, { reviews: typeof fp === 'string' ? fp : null, at: r.at, note: typeof note === 'string' ? note : null });
     }
   }
   return out;
