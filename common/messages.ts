@@ -109,6 +109,10 @@ export const ERROR_MESSAGES: Dict = {
     'zh-CN': '没有权限：区划“{unit}”不在您的管辖范围内',
     'en-US': 'Not allowed: org unit "{unit}" is outside your scope',
   },
+  must_change_password: {
+    'zh-CN': '请先修改初始密码，然后才能继续使用系统',
+    'en-US': 'Please change your initial password before you continue',
+  },
   csrf: {
     'zh-CN': '安全校验失败（缺少或错误的 CSRF 令牌），请刷新页面后重试',
     'en-US': 'Security check failed (missing or wrong CSRF token); reload the page and try again',

@@ -23,6 +23,7 @@ import { benchmarkRoutes, statsImportRoutes } from './modules/benchmarks/index.j
 import { claimRoutes, policyRoutes } from './modules/policies/index.js';
 import { noticeRoutes, panelRoutes, projectRoutes, readbackRoutes, reviewRoutes } from './modules/projects/index.js';
 import { systemRoutes } from './modules/system/index.js';
+import { registerAccess } from './platform/access.js';
 import { registerAuth } from './platform/auth.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
@@ -85,6 +86,7 @@ export async function buildApp({ database, config, logger }: AppOptions): Promis
 
   registerErrorHandling(app, { spaIndex: existsSync(path.join(config.webDir, 'index.html')) });
   registerAuth(app, database.db, config);
+  registerAccess(app, database.db);
 
   systemRoutes(app, database, config);
   authRoutes(app, database.db, config);

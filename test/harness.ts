@@ -7,7 +7,8 @@ import type { Database } from '../server/platform/db.js';
 import type { Role } from '../common/enums.js';
 import { cloneTemplate } from './db-template.js';
 import { creditCodeCheckChar } from '../common/registry/index.js';
-import { enterprises } from '../server/db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { enterprises, users } from '../server/db/schema/index.js';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -40,7 +41,7 @@ let counter = 0;
 export async function makeUser(
   t: TestContext,
   roles: Role[] | { role: Role; orgUnitCode: string; enterpriseId?: string }[],
-  opts: { username?: string; password?: string } = {},
+  opts: { username?: string; password?: string; mustChangePassword?: boolean } = {},
 ) {
   counter += 1;
   const username = opts.username ?? `u${counter}_${Math.random().toString(36).slice(2, 7)}`;
@@ -59,7 +60,9 @@ export async function makeUser(
     password: opts.password ?? PASSWORD,
     roles: grants,
   });
-  return user;
+  // A password an administrator chose must be changed at first sign-in; test users have done so unless asked.
+  if (!opts.mustChangePassword) await t.database.db.update(users).set({ mustChangePassword: false }).where(eq(users.id, user.id));
+  return { ...user, mustChangePassword: Boolean(opts.mustChangePassword) };
 }
 
 /** A valid unified social credit code (GB 32100) registered in Xiushan, unique per call. */

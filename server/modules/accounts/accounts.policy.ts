@@ -1,3 +1,5 @@
+import { ANY_ROLE } from '../../../common/access.js';
+import type { AccessRule } from '../../platform/access.js';
 import { scopePaths, type AuthInfo } from '../../platform/auth.js';
 import type { GrantRow } from './accounts.repo.js';
 
@@ -11,3 +13,6 @@ export const canSee = (scopes: string[], grants: GrantRow[]) => grants.some((g) 
 
 /** An admin manages a user only when all of the user's grants lie in the admin's subtrees. */
 export const canManage = (scopes: string[], grants: GrantRow[]) => grants.every((g) => covers(scopes, g.path));
+
+/** One's own account: any signed-in user, also while the initial password must still be changed. */
+export const SELF: AccessRule = { roles: ANY_ROLE, duringPasswordChange: true };

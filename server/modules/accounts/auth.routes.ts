@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changePasswordBody, loginBody, meResponse, updateMeBody } from '../../../common/contracts/accounts.js';
 import { contextOf } from '../../platform/audit.js';
+import { SELF } from './accounts.policy.js';
 import { clearSessionCookies, loadGrants, requireAuth, setSessionCookies } from '../../platform/auth.js';
 import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db.js';
@@ -50,16 +51,20 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
     },
   );
 
-  r.post('/api/auth/logout', { schema: { tags, summary: 'Sign out (ends this session)' } }, async (req, reply) => {
-    const auth = requireAuth(req);
-    await service.logout(db, contextOf(req), auth);
-    clearSessionCookies(reply);
-    return reply.status(204).send();
-  });
+  r.post(
+    '/api/auth/logout',
+    { config: { access: SELF }, schema: { tags, summary: 'Sign out (ends this session)' } },
+    async (req, reply) => {
+      const auth = requireAuth(req);
+      await service.logout(db, contextOf(req), auth);
+      clearSessionCookies(reply);
+      return reply.status(204).send();
+    },
+  );
 
   r.get(
     '/api/auth/me',
-    { schema: { tags, summary: 'The signed-in user with roles and scopes', response: { 200: meResponse } } },
+    { config: { access: SELF }, schema: { tags, summary: 'The signed-in user with roles and scopes', response: { 200: meResponse } } },
     async (req) => {
       return service.presentMe(requireAuth(req));
     },
@@ -67,7 +72,10 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
 
   r.patch(
     '/api/auth/me',
-    { schema: { tags, summary: 'Change own language or display name', body: updateMeBody, response: { 200: meResponse } } },
+    {
+      config: { access: SELF },
+      schema: { tags, summary: 'Change own language or display name', body: updateMeBody, response: { 200: meResponse } },
+    },
     async (req) => {
       const auth = requireAuth(req);
       await service.updateMe(db, contextOf(req), auth, req.body);
@@ -78,7 +86,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
 
   r.post(
     '/api/auth/password',
-    { schema: { tags, summary: 'Change own password (ends the other sessions)', body: changePasswordBody } },
+    { config: { access: SELF }, schema: { tags, summary: 'Change own password (ends the other sessions)', body: changePasswordBody } },
     async (req, reply) => {
       const auth = requireAuth(req);
       await service.changeOwnPassword(db, contextOf(req), auth, req.body.currentPassword, req.body.newPassword);

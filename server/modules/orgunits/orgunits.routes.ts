@@ -11,9 +11,9 @@ import {
   updateOrgUnitBody,
 } from '../../../common/contracts/orgunits.js';
 import { contextOf } from '../../platform/audit.js';
-import { requireAuth, requireRole } from '../../platform/auth.js';
+import { accessOf } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
-import { editScope } from './orgunits.policy.js';
+import { editScope, RULES } from './orgunits.policy.js';
 import * as repo from './orgunits.repo.js';
 import * as service from './orgunits.service.js';
 
@@ -24,6 +24,7 @@ export function orgUnitRoutes(app: FastifyInstance, db: Db): void {
   r.get(
     '/api/org-units',
     {
+      config: { access: RULES.read },
       schema: {
         tags,
         summary: 'List org units, or resolve a name (q) to units, reporting how each matched',
@@ -32,7 +33,6 @@ export function orgUnitRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      requireAuth(req);
       const includeInactive = req.query.includeInactive === 'true';
       const within = req.query.within ? await service.getUnitOr404(db, req.query.within) : undefined;
       if (req.query.q) {
@@ -46,9 +46,11 @@ export function orgUnitRoutes(app: FastifyInstance, db: Db): void {
 
   r.get(
     '/api/org-units/:code',
-    { schema: { tags, summary: 'One org unit with its parent and children', params: orgCodeParam, response: { 200: orgUnitDetail } } },
+    {
+      config: { access: RULES.read },
+      schema: { tags, summary: 'One org unit with its parent and children', params: orgCodeParam, response: { 200: orgUnitDetail } },
+    },
     async (req) => {
-      requireAuth(req);
       return service.detail(db, req.params.code);
     },
   );
@@ -56,6 +58,7 @@ export function orgUnitRoutes(app: FastifyInstance, db: Db): void {
   r.post(
     '/api/org-units',
     {
+      config: { access: RULES.create },
       schema: {
         tags,
         summary: 'Create an org unit (admin of the parent subtree)',
@@ -64,8 +67,7 @@ export function orgUnitRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req, reply) => {
-      const auth = requireRole(req, ['admin']);
-      const unit = await service.createUnit(db, contextOf(req), editScope(auth), req.body);
+      const unit = await service.createUnit(db, contextOf(req), editScope(accessOf(req)), req.body);
       return reply.status(201).send(unit);
     },
   );
@@ -73,6 +75,7 @@ export function orgUnitRoutes(app: FastifyInstance, db: Db): void {
   r.patch(
     '/api/org-units/:code',
     {
+      config: { access: RULES.edit },
       schema: {
         tags,
         summary: 'Edit name, aliases, level, parent or validity (admin of the subtree)',
@@ -82,8 +85,7 @@ export function orgUnitRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      const auth = requireRole(req, ['admin']);
-      return service.updateUnit(db, contextOf(req), editScope(auth), req.params.code, req.body);
+      return service.updateUnit(db, contextOf(req), editScope(accessOf(req)), req.params.code, req.body);
     },
   );
 }

@@ -1,0 +1,2 @@
+-- Reserved; filled by the scope work of issue #12.
+SELECT 1;
