@@ -44,6 +44,12 @@ export const EXPERTS: readonly Role[] = ['expert'];
  */
 export const CHALLENGE_TEAMS: readonly Role[] = ['team'];
 
+/**
+ * The staff of the bureaus and those who oversee them: the back office (the org-unit hierarchy page among
+ * it). Enterprise, expert, bank, provider and team users have their own portals and never see a staff page.
+ */
+export const STAFF: readonly Role[] = ['admin', 'bureau', 'leader', 'department', 'auditor'];
+
 /** Who reads the audit log (of their own subtree). */
 export const AUDIT_READERS: readonly Role[] = ['admin', 'auditor'];
 /** Who manages accounts and the org-unit hierarchy (of their own subtree). */

@@ -7,7 +7,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { logout } from '../api/auth';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useT } from './i18n';
-import { NAV } from './nav';
+import { NAV, menuItemOf } from './nav';
 import { mayUse, switchUser, useMe } from './session';
 
 const { Header, Sider, Content } = Layout;
@@ -30,14 +30,9 @@ export default function AppLayout() {
 
   if (!me) return null;
   const locked = me.mustChangePassword;
+  // Only what this user's roles may use (common/access.ts, the server's lists); the rest is not shown at all.
   const items = NAV.filter((item) => mayUse(me, item.roles));
-  const under = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
-  // The entry with the longest matching path: /benchmarks/index is its own entry, not a page of /benchmarks.
-  const depth = (item: (typeof items)[number]) => Math.max(-1, ...[item.path, ...(item.also ?? [])].filter(under).map((p) => p.length));
-  const selected = items.reduce<(typeof items)[number] | undefined>((best, item) => {
-    const d = depth(item);
-    return d >= 0 && (!best || d > depth(best)) ? item : best;
-  }, undefined)?.path;
+  const selected = menuItemOf(pathname, items)?.path;
 
   const userMenu: MenuProps['items'] = [
     { key: 'password', icon: <KeyOutlined />, label: <span data-testid="change-password">{t('layout.changePassword')}</span> },

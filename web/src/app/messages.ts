@@ -105,6 +105,17 @@ export const messages = {
     zh: '您的账号没有使用此功能的权限。如确需使用，请联系系统管理员开通。',
     en: 'Your account may not use this. If you need it, ask your administrator for access.',
   },
+  'error.forbidden.page': { zh: '此页面仅对 {roles} 开放。', en: 'This page is open only to: {roles}.' },
+  'error.forbidden.yours': { zh: '您的角色：{mine}。', en: 'Your roles: {mine}.' },
+  'error.forbidden.none': {
+    zh: '您的角色目前没有可使用的页面。',
+    en: 'Your roles have no page to use yet.',
+  },
+  'error.forbidden.ask': {
+    zh: '如需访问，请联系本单位系统管理员。',
+    en: 'If you need access, ask the administrator of your unit.',
+  },
+  'error.forbidden.listSep': { zh: '、', en: ', ' },
   'error.generic.title': { zh: '出错了', en: 'Something went wrong' },
   'error.generic.text': { zh: '页面出现错误，请稍后重试。', en: 'The page ran into an error; please try again.' },
   'error.network': { zh: '无法连接服务器，请检查网络后重试。', en: 'Cannot reach the server; check the network and try again.' },

@@ -21,6 +21,8 @@ import {
 } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
+  ADMINS,
+  AUDIT_READERS,
   BENCHMARK_EDITORS,
   BENCHMARK_READERS,
   CHALLENGE_TEAMS,
@@ -30,6 +32,7 @@ import {
   POLICY_READERS,
   PROJECT_READERS,
   REGISTRY_READERS,
+  STAFF,
   VALUE_WRITERS,
 } from './access';
 import type { MessageKey } from './messages';
@@ -41,7 +44,10 @@ const RegistryPage = lazy(() => import('../features/registry/RegistryPage'));
 /** A page with its own address, open to some roles. */
 export interface PageRoute {
   path: string;
-  /** Who may open the page; the server checks again on every request. */
+  /**
+   * Who may open the page: one of the lists of common/access.ts, the same the server's rules use (the server
+   * checks again on every request). A page reached from a menu item has that item's list.
+   */
   roles: Access;
   page: LazyExoticComponent<ComponentType>;
 }
@@ -199,7 +205,8 @@ export const NAV: NavItem[] = [
     path: '/org-units',
     labelKey: 'nav.orgUnits',
     icon: <ApartmentOutlined />,
-    roles: 'all',
+    // The server lets every signed-in user read the hierarchy (reference data for forms); the page is staff's.
+    roles: STAFF,
     page: lazy(() => import('../features/orgunits/OrgUnitsPage')),
     testId: 'nav-orgunits',
   },
@@ -207,7 +214,7 @@ export const NAV: NavItem[] = [
     path: '/users',
     labelKey: 'nav.users',
     icon: <TeamOutlined />,
-    roles: ['admin'],
+    roles: ADMINS,
     page: lazy(() => import('../features/users/UsersPage')),
     testId: 'nav-users',
   },
@@ -215,7 +222,7 @@ export const NAV: NavItem[] = [
     path: '/audit',
     labelKey: 'nav.audit',
     icon: <AuditOutlined />,
-    roles: ['admin', 'auditor'],
+    roles: AUDIT_READERS,
     page: lazy(() => import('../features/audit/AuditPage')),
     testId: 'nav-audit',
   },
@@ -261,3 +268,20 @@ export const PAGES: PageRoute[] = [
     page: RegistryPage,
   },
 ];
+
+const under = (pathname: string, path: string) => pathname === path || pathname.startsWith(`${path}/`);
+
+/** The static part of a route path ('/benchmarks/profile/:unit?' → '/benchmarks/profile'). */
+export const staticPart = (path: string) => path.replace(/\/:.*$/, '') || '/';
+
+/**
+ * The menu item a path belongs to: the one with the longest matching path or `also` path
+ * (/benchmarks/index is its own entry, not a page of /benchmarks). Among `items` only, when given.
+ */
+export function menuItemOf<T extends NavItem>(pathname: string, items: readonly T[]): T | undefined {
+  const depth = (item: T) => Math.max(-1, ...[item.path, ...(item.also ?? [])].filter((p) => under(pathname, p)).map((p) => p.length));
+  return items.reduce<T | undefined>((best, item) => {
+    const d = depth(item);
+    return d >= 0 && (!best || d > depth(best)) ? item : best;
+  }, undefined);
+}

@@ -1,3 +1,4 @@
+import type { Me } from '../../../common/contracts/accounts';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/http';
 import { ME_KEY } from '../api/auth';
@@ -5,15 +6,21 @@ import { setSignInNotice } from './session';
 
 /**
  * A 401 anywhere means the session is gone: forget the user so the route guard sends
- * them to the login page (remembering where they were).
+ * them to the login page (remembering where they were). A 403 must_change_password means the password
+ * must be changed now (an administrator reset it during this session): the route guard sends the user
+ * to the change-password page, and no other page (nor its requests) is shown until then.
  */
-function onApiError(client: () => QueryClient) {
+export function onApiError(client: () => QueryClient) {
   return (error: Error) => {
-    if (!(error instanceof ApiError) || error.status !== 401) return;
+    if (!(error instanceof ApiError)) return;
     const c = client();
-    if (c.getQueryData(ME_KEY)) {
+    const me = c.getQueryData<Me | null>(ME_KEY);
+    if (error.status === 401 && me) {
       setSignInNotice(error.message);
       c.setQueryData(ME_KEY, null);
+    }
+    if (error.status === 403 && error.code === 'must_change_password' && me && !me.mustChangePassword) {
+      c.setQueryData<Me>(ME_KEY, { ...me, mustChangePassword: true });
     }
   };
 }

@@ -8,13 +8,20 @@ export function useMe() {
   return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity });
 }
 
-/** Nav entries and pages use 'all' for "any signed-in user". */
-export type Access = readonly Role[] | 'all';
+/** Who may use a page or a button: one of the role lists of common/access.ts (re-exported by ./access). */
+export type Access = readonly Role[];
 
+/** Whether any of the user's grants is of one of the roles (scope is the server's to check). */
 export function mayUse(me: Me | null | undefined, access: Access): boolean {
   if (!me) return false;
-  return access === 'all' || me.roles.some((g) => access.includes(g.role));
+  return me.roles.some((g) => access.includes(g.role));
 }
+
+/**
+ * A user whose password must be changed may use nothing but the change itself: the server answers
+ * 403 must_change_password to everything else, so the app sends them to /password before any other call.
+ */
+export const mustChangePassword = (me: Me | null | undefined) => Boolean(me?.mustChangePassword);
 
 export function setMe(client: QueryClient, me: Me | null): void {
   client.setQueryData(ME_KEY, me);

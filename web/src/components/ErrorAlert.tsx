@@ -6,13 +6,13 @@ import { errorText, isForbidden } from './errors';
 
 const ForbiddenPage = lazy(() => import('../features/errors/ForbiddenPage'));
 
-/** A failed load: "no permission" for a 403, otherwise the message and the request id to quote. */
+/** A failed load: "no permission" with the server's reason (the unit out of scope) for a 403, otherwise the message and the request id to quote. */
 export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useT();
   if (isForbidden(error)) {
     return (
       <Suspense>
-        <ForbiddenPage embedded />
+        <ForbiddenPage embedded error={error} />
       </Suspense>
     );
   }

@@ -1,0 +1,59 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, type RouteObject } from 'react-router';
+import LoginPage from '../features/auth/LoginPage';
+import { Loading } from './Loading';
+import { RouteError } from './RouteError';
+import { HomeRedirect, NavPage, RequireAuth } from './guards';
+import { NAV, PAGES } from './nav';
+
+// Everything behind the login is loaded on demand, so the login page stays light.
+const AppLayout = lazy(() => import('./AppLayout'));
+const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
+const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage'));
+// The public notice pages (公示): no sign-in, outside the staff layout.
+const PublicNoticesPage = lazy(() => import('../features/public/PublicNoticesPage'));
+const PublicNoticePage = lazy(() => import('../features/public/PublicNoticePage'));
+const PublicProjectNoticePage = lazy(() => import('../features/public/PublicProjectNoticePage'));
+
+const suspended = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
+
+/** The pages behind the sign-in, each guarded by its own role list (a page of a menu item has the item's). */
+export const guardedPages: RouteObject[] = [...NAV, ...PAGES].map((item) => ({
+  path: item.path,
+  element: <NavPage roles={item.roles} page={item.page} />,
+}));
+
+/** The app's routes (the browser router is made of them in router.tsx; tests walk them). */
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError standalone /> },
+  {
+    path: '/public',
+    errorElement: <RouteError standalone />,
+    children: [
+      { index: true, element: <Navigate to="/public/notices" replace /> },
+      { path: 'notices', element: suspended(<PublicNoticesPage />) },
+      { path: 'notices/:id', element: suspended(<PublicNoticePage />) },
+      { path: 'project-notices/:id', element: suspended(<PublicProjectNoticePage />) },
+    ],
+  },
+  {
+    element: <RequireAuth />,
+    errorElement: <RouteError standalone />,
+    children: [
+      {
+        element: suspended(<AppLayout />),
+        children: [
+          {
+            errorElement: <RouteError />,
+            children: [
+              { index: true, element: <HomeRedirect /> },
+              { path: 'password', element: suspended(<ChangePasswordPage />) },
+              ...guardedPages,
+              { path: '*', element: suspended(<NotFoundPage />) },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
