@@ -10,9 +10,10 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { buildApp } from '../server/app.js';
+import { users } from '../server/db/schema/index.js';
 import { seedReferenceData } from '../server/db/seed/index.js';
 import { createUser } from '../server/modules/accounts/index.js';
 import { compileIndicator, loadLayered, seriesOf } from '../server/modules/analytics/index.js';
@@ -225,6 +226,8 @@ async function run(label: string, database: Database) {
     password,
     roles: [{ role: 'leader', orgUnitCode: '990000' }],
   }).then(async ({ user }) => {
+    // A password an administrator chose must be changed before anything else (issue #12); this one was.
+    await database.db.update(users).set({ mustChangePassword: false }).where(eq(users.id, user.id));
     const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
