@@ -164,3 +164,40 @@ export function convertible(from: string, to: string): boolean {
   const b = findUnit(to);
   return Boolean(a && b && a.kind === b.kind);
 }
+
+/**
+ * The largest plausible magnitude of one figure of each kind, in the kind's base unit: generous bounds that
+ * no real statistic of a province or anything below it reaches (China's GDP is about 1.3 × 10¹⁴ 元, its
+ * population 1.4 × 10⁹, its area 9.6 × 10¹² m²), so that a typo of many digits or a `1e20` is refused.
+ */
+export const MAGNITUDE_CAP: Record<UnitKind, number> = {
+  money: 1e15,
+  people: 2e9,
+  percent: 100,
+  count: 1e9,
+  area: 1e13,
+  livestock: 1e10,
+  rank: 10_000,
+  score: 10_000,
+};
+
+/** Whatever is not declared here (an unknown unit): still bounded, so no figure is ever 1e308. */
+const UNKNOWN_CAP = 1e15;
+
+/**
+ * The plausible range of a figure given in `unit`, derived from the unit's kind: amounts, counts, people,
+ * areas and ranks are never negative, shares (%) lie in 0–100; a `signed` figure (a growth rate or change)
+ * may be negative (a percentage down to −100) and a growth rate may exceed 100 % (up to 10 000 %).
+ * Magnitudes are bounded by MAGNITUDE_CAP, converted into the unit (1e15 元 = 1e7 亿元).
+ */
+export function plausibleRange(unit: string, opts: { signed?: boolean } = {}): { min: number; max: number } {
+  const def = findUnit(unit);
+  if (!def) return { min: opts.signed ? -UNKNOWN_CAP : 0, max: UNKNOWN_CAP };
+  if (def.kind === 'percent') return opts.signed ? { min: -100, max: 10_000 } : { min: 0, max: 100 };
+  const cap = (MAGNITUDE_CAP[def.kind] * def.size[1]) / def.size[0];
+  if (def.kind === 'rank') return { min: 1, max: cap };
+  return { min: opts.signed ? -cap : 0, max: cap };
+}
+
+/** Data elements whose figures may be negative: growth rates and changes (by their code). */
+export const isSignedElement = (code: string) => /growth|change|rate_of/.test(code);

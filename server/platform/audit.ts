@@ -53,7 +53,29 @@ export interface AuditEntry {
   after?: Plain;
   /** Extra facts for actions without a field change (login, logout). */
   note?: Record<string, unknown>;
+  /**
+   * The code of the org unit the event concerns, which decides who may read it (auditors and admins of that
+   * unit's subtree). Left out, the database fills it from the entity (kc_audit_unit, migration 0016): the
+   * object's unit where it has one, for a user (sign-in, account changes) the narrowest unit covering all the
+   * user's grants; null when neither is known (an installation-wide event).
+   */
+  orgUnit?: string | null;
 }
+
+/** The narrowest org-unit path that covers all of `paths` (their common ancestor), or null when none does. */
+export function commonPath(paths: readonly string[]): string | null {
+  if (paths.length === 0) return null;
+  let p = paths[0]!;
+  for (const q of paths)
+    while (!q.startsWith(p)) {
+      p = p.replace(/[^/]+\/$/, '');
+      if (p === '/' || p === '') return null;
+    }
+  return p;
+}
+
+/** The code of the unit at a materialised path ('/500000/500241/' → '500241'). */
+export const codeOfPath = (path: string | null): string | null => (path ? (/([^/]+)\/$/.exec(path)?.[1] ?? null) : null);
 
 /** Writes one audit event; call it with the transaction that made the change. */
 export async function audit(tx: Db, ctx: RequestContext, entry: AuditEntry): Promise<void> {
@@ -68,5 +90,6 @@ export async function audit(tx: Db, ctx: RequestContext, entry: AuditEntry): Pro
     changes,
     requestId: ctx.requestId,
     ip: ctx.ip,
+    ...(entry.orgUnit !== undefined ? { orgUnitCode: entry.orgUnit } : {}),
   });
 }

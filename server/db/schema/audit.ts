@@ -14,10 +14,16 @@ export const auditEvents = pgTable(
     changes: jsonb('changes').notNull().$type<Record<string, { before: unknown; after: unknown }>>(),
     requestId: text('request_id'),
     ip: text('ip'),
+    /**
+     * The org unit the event concerns (migration 0016): who may read it. Filled by the writer, or by the
+     * trigger kc_audit_unit from the entity; null = installation-wide (read by grants at a top-level unit).
+     */
+    orgUnitCode: text('org_unit_code'),
   },
   (t) => [
     index('audit_events_at_idx').on(t.at),
     index('audit_events_entity_idx').on(t.entity, t.entityId),
     index('audit_events_user_idx').on(t.userId),
+    index('audit_events_unit_idx').on(t.orgUnitCode, t.id),
   ],
 );

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
+import { orgUnits } from './orgunits.js';
 
 /** Peer groups as data: all 38 districts of Chongqing, the six of 渝东南, or any custom list. */
 export const peerGroups = pgTable('peer_groups', {
@@ -10,6 +11,11 @@ export const peerGroups = pgTable('peer_groups', {
   members: text('members').array().notNull(),
   builtIn: boolean('built_in').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /**
+   * The unit the group belongs to (migration 0016): the narrowest unit covering all its members. Read by the
+   * units below it (the city's 38 districts by every district), defined and changed only within one's subtree.
+   */
+  orgUnitCode: text('org_unit_code').references(() => orgUnits.code),
 });
 
 /**
@@ -44,4 +50,6 @@ export const indexRuns = pgTable('index_runs', {
   result: jsonb('result').notNull().$type<Record<string, unknown>>(),
   createdBy: uuid('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** The unit of its author's grant (migration 0016): read by that unit's subtree and its ancestors. */
+  orgUnitCode: text('org_unit_code').references(() => orgUnits.code),
 });

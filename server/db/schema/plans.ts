@@ -8,6 +8,7 @@ import {
   index,
   integer,
   pgTable,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -207,4 +208,13 @@ export const dataValues = pgTable(
 export const dataRevision = pgTable('data_revision', {
   id: integer('id').primaryKey(),
   revision: bigint('revision', { mode: 'number' }).notNull(),
+});
+
+/**
+ * Installation-wide switches the database enforces itself (migration 0016), one row. The server writes the
+ * configured values at start-up: four_eyes_values ← KECHUANG_FOUR_EYES_VALUES (trigger data_values_four_eyes).
+ */
+export const installationSettings = pgTable('installation_settings', {
+  id: smallint('id').primaryKey().default(1),
+  fourEyesValues: boolean('four_eyes_values').notNull().default(true),
 });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../platform/db.js';
 import { agentWith, createTestApp, login, type Agent, type TestContext } from '../../../test/harness.js';
 
 let t: TestContext;
@@ -50,6 +51,8 @@ describe('POST /api/data-values', () => {
       roles: [{ role: 'department', orgUnitCode: '500241', dataElements: ['gdp', 'employed_persons'] }],
     });
     expect(created.json().user.roles[0].dataElements).toEqual(['employed_persons', 'gdp']);
+    // A password chosen by an administrator must be changed first; this test is about the grant, not that.
+    await t.database.db.execute(sql`update users set must_change_password = false where username = 'stats_bureau'`);
     const stats = await login(t, 'stats_bureau', 'Stats-bureau-pass-1');
     expect((await stats.post('/api/data-values', { values: [v('gdp', '500241', '2022', 280)] })).statusCode).toBe(200);
     const other = await stats.post('/api/data-values', { values: [v('patents_granted', '500241', '2022', 280)] });
@@ -73,7 +76,7 @@ describe('POST /api/data-values', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toEqual([
-      { field: 'values.1.value', message: '字段“第 2 项的数值”：-3 超出合理范围（0 ~ +∞ 家）' },
+      { field: 'values.1.value', message: '字段“第 2 项的数值”：-3 超出合理范围（0 ~ 1000000000 家）' },
       { field: 'values.2.dataElement', message: '字段“第 3 项的数据元素”：数据元素“no_such_element”不存在' },
     ]);
     const hist = await bureau.get('/api/data-values/history?dataElement=tech_enterprises&orgUnit=500241001&period=2022');
@@ -194,5 +197,94 @@ describe('indicator engine through the API', () => {
     expect((await agent.get(`/api/plans/${planId}/dashboard`)).statusCode).toBe(403);
     const town = (await leader.get(`/api/plans/${planId}/dashboard?orgUnit=500241001&year=2023`)).json();
     expect(town.orgUnit.name).toBe('中和街道');
+  });
+});
+
+describe('scope of figures (issue #12)', () => {
+  it('history and the entry grid: same unit and below yes; sibling, ancestor and another county no', async () => {
+    const town = (await agentWith(t, [{ role: 'leader', orgUnitCode: '500241001' }])).agent;
+    const wanzhou = (await agentWith(t, [{ role: 'auditor', orgUnitCode: '500101' }])).agent;
+    const q = (ou: string) => `/api/data-values/history?dataElement=gdp&orgUnit=${ou}&period=2020`;
+    expect((await town.get(q('500241001'))).statusCode).toBe(200);
+    expect((await town.get(q('500241002'))).json().error.code).toBe('forbidden_scope');
+    expect((await town.get(q('500241'))).json().error.code).toBe('forbidden_scope');
+    expect((await wanzhou.get(q('500241'))).json().error).toMatchObject({ code: 'forbidden_scope' });
+    expect((await wanzhou.get(q('500101'))).statusCode).toBe(200);
+    expect((await leader.get(q('500241001'))).statusCode).toBe(200);
+    expect((await leader.get(q('no_such'))).statusCode).toBe(404);
+    expect((await wanzhou.get('/api/data-entry/grid?orgUnit=500241&year=2021')).statusCode).toBe(403);
+    // A bureau of another county cannot write Xiushan's figures, nor submit or approve them.
+    const other = (await agentWith(t, [{ role: 'bureau', orgUnitCode: '500101' }])).agent;
+    expect((await other.post('/api/data-values', { values: [v('gdp', '500241', '2031', 1)] })).json().error.code).toBe('forbidden_scope');
+    const key = { dataElement: 'gdp', orgUnit: '500241', period: '2020' };
+    expect((await other.post('/api/data-values/approve', { keys: [key] })).json().error.code).toBe('forbidden_scope');
+  });
+
+  it('figures within their plausible range: 1e20, 1e308, negative amounts and shares over 100 % refused', async () => {
+    for (const huge of [1e20, 1e308]) {
+      const res = await bureau.post('/api/data-values', { values: [v('gdp', '500241', '2031', huge)] });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.field).toBe('values.0.value');
+    }
+    const res = await bureau.post('/api/data-values', {
+      values: [
+        v('gdp', '500241', '2031', 2e8),
+        v('rd_expenditure', '500241', '2031', -5),
+        v('rd_intensity_published', '500241', '2031', 130),
+        v('resident_population', '500241', '2031', -1),
+      ],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.map((d: { field: string }) => d.field)).toEqual([
+      'values.0.value',
+      'values.1.value',
+      'values.2.value',
+      'values.3.value',
+    ]);
+    // 2 × 10⁸ 亿元 is more than a hundred times China's GDP: beyond the magnitude of the unit (10¹⁵ 元).
+    expect(res.json().error.details[0].message).toContain('0 ~ 10000000 亿元');
+    // A growth rate may be negative; a plausible GDP is fine.
+    const ok = await bureau.post('/api/data-values', {
+      values: [v('gdp_nominal_growth', '500241', '2031', -3.5), v('gdp', '500241', '2031', 350)],
+    });
+    expect(ok.statusCode).toBe(200);
+    const elements = (await leader.get('/api/data-elements')).json();
+    expect(elements.find((d: { code: string }) => d.code === 'rd_intensity_published')).toMatchObject({ minValue: 0, maxValue: 100 });
+  });
+});
+
+describe('four eyes on data values (issue #12)', () => {
+  const key = { dataElement: 'tech_enterprises', orgUnit: '500241002', period: '2030' };
+  it('whoever entered, changed or submitted a value never approves it; someone else does', async () => {
+    const a = (await agentWith(t, ['bureau'])).agent;
+    const b = (await agentWith(t, ['bureau'])).agent;
+    const c = (await agentWith(t, ['bureau'])).agent;
+    // The reproduction: one person enters and approves a value.
+    expect((await a.post('/api/data-values', { values: [{ ...key, value: 10 }], action: 'submit' })).statusCode).toBe(200);
+    const own = await a.post('/api/data-values/approve', { keys: [key] });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error).toMatchObject({ code: 'dv_four_eyes', field: 'keys.0' });
+    // B changes it, A puts A's figure back: B changed its content since the last approval, so B may not approve.
+    expect((await b.post('/api/data-values', { values: [{ ...key, value: 99 }] })).statusCode).toBe(200);
+    expect((await a.post('/api/data-values', { values: [{ ...key, value: 10 }], action: 'submit' })).statusCode).toBe(200);
+    expect((await b.post('/api/data-values/approve', { keys: [key] })).json().error.code).toBe('dv_four_eyes');
+    expect((await c.post('/api/data-values/approve', { keys: [key] })).json()).toEqual({ changed: 1 });
+    const hist = (await leader.get(`/api/data-values/history?dataElement=${key.dataElement}&orgUnit=${key.orgUnit}&period=2030`)).json();
+    expect(hist[0]).toMatchObject({ status: 'approved', value: 10 });
+  });
+
+  it('the database refuses a direct UPDATE that approves a value by the one who entered it', async () => {
+    const { user } = await agentWith(t, ['bureau']);
+    const [row] = rowsOf<{ id: number }>(
+      await t.database.db.execute(sql`insert into data_values
+        (data_element_code, org_unit_code, period, value, version, status, source, created_by, submitted_by, submitted_at)
+        values ('patents_granted', '500241003', '2029', 7, 1, 'submitted', 'manual', ${user.id}, ${user.id}, now()) returning id`),
+    );
+    const approve = sql`update data_values set status = 'approved', approved_by = ${user.id}, approved_at = now() where id = ${row!.id}`;
+    const reason = await t.database.db.execute(approve).then(
+      () => 'accepted',
+      (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
+    );
+    expect(reason).toMatch(/four eyes/);
   });
 });

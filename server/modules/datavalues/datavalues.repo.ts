@@ -89,3 +89,59 @@ export function unitPaths(db: Db, codes: string[]) {
   if (codes.length === 0) return Promise.resolve([]);
   return db.select({ code: orgUnits.code, name: orgUnits.name, path: orgUnits.path }).from(orgUnits).where(inArray(orgUnits.code, codes));
 }
+
+/**
+ * For each key, everyone who entered or submitted a version since its last approved one (the current version
+ * included): the people who may not approve it (four eyes).
+ */
+export async function editorsSinceApproval(db: Db, keys: Key[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const chunk = keys.slice(i, i + 500);
+    const rows = await db
+      .select({
+        dataElement: dataValues.dataElementCode,
+        orgUnit: dataValues.orgUnitCode,
+        period: dataValues.period,
+        createdBy: dataValues.createdBy,
+        submittedBy: dataValues.submittedBy,
+      })
+      .from(dataValues)
+      .where(
+        and(
+          sql`(${dataValues.dataElementCode}, ${dataValues.orgUnitCode}, ${dataValues.period}) in (${sql.join(chunk.map(keyTuple), sql`, `)})`,
+          sql`${dataValues.version} > coalesce((select max(a.version) from data_values a
+                where a.data_element_code = ${dataValues.dataElementCode} and a.org_unit_code = ${dataValues.orgUnitCode}
+                  and a.period = ${dataValues.period} and a.status = 'approved'), 0)`,
+        ),
+      );
+    for (const r of rows) {
+      const k = `${r.dataElement}|${r.orgUnit}|${r.period}`;
+      const set = out.get(k) ?? new Set<string>();
+      if (r.createdBy) set.add(r.createdBy);
+      if (r.submittedBy) set.add(r.submittedBy);
+      out.set(k, set);
+    }
+  }
+  return out;
+}
+
+/**
+ * Current values that count in a figure: submitted or approved, never drafts (docs/METHODS.md §2). Rankings,
+ * profiles and the composite index read these.
+ */
+export function countedValues(db: Db, f: { orgUnits: string[]; periods: string[]; dataElements?: string[] }): Promise<DataValueRow[]> {
+  if (f.orgUnits.length === 0 || f.periods.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(dataValues)
+    .where(
+      and(
+        eq(dataValues.isCurrent, true),
+        inArray(dataValues.status, ['submitted', 'approved']),
+        inArray(dataValues.orgUnitCode, f.orgUnits),
+        inArray(dataValues.period, f.periods),
+        f.dataElements ? inArray(dataValues.dataElementCode, f.dataElements) : undefined,
+      ),
+    );
+}

@@ -10,30 +10,38 @@ import {
   saveValuesBody,
   saveValuesResponse,
 } from '../../../common/contracts/datavalues.js';
+import { installationSettings } from '../../db/schema/index.js';
+import { accessOf } from '../../platform/access.js';
 import { contextOf } from '../../platform/audit.js';
-import { requireAuth } from '../../platform/auth.js';
+import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db.js';
-import { AppError } from '../../platform/errors.js';
-import { getUnitOr404 } from '../orgunits/index.js';
-import { canReadValues, valueActor } from './datavalues.policy.js';
+import { RULES, valueActor } from './datavalues.policy.js';
 import * as repo from './datavalues.repo.js';
 import * as service from './datavalues.service.js';
 
-export function dataValueRoutes(app: FastifyInstance, db: Db): void {
+/** Writes the installation's four-eyes setting where the database's trigger reads it (only when it differs). */
+export async function syncFourEyes(db: Db, on: boolean): Promise<void> {
+  const [row] = await db.select().from(installationSettings);
+  if (!row) await db.insert(installationSettings).values({ id: 1, fourEyesValues: on });
+  else if (row.fourEyesValues !== on) await db.update(installationSettings).set({ fourEyesValues: on });
+}
+
+export function dataValueRoutes(app: FastifyInstance, db: Db, config: Pick<Config, 'fourEyesValues'>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['data values'];
+  app.addHook('onReady', () => syncFourEyes(db, config.fourEyesValues));
 
   r.get(
     '/api/data-elements',
     {
+      config: { access: RULES.elements },
       schema: {
         tags,
         summary: 'All data elements with unit, aggregation and plausible range',
         response: { 200: z.array(dataElementView) },
       },
     },
-    async (req) => {
-      requireAuth(req);
+    async () => {
       return (await repo.allDataElements(db)).map(service.presentDataElement);
     },
   );
@@ -42,6 +50,7 @@ export function dataValueRoutes(app: FastifyInstance, db: Db): void {
     '/api/data-values',
     {
       bodyLimit: 5 * 1024 * 1024,
+      config: { access: RULES.write },
       schema: {
         tags,
         summary:
@@ -51,38 +60,51 @@ export function dataValueRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      const auth = requireAuth(req);
-      return service.saveValues(db, contextOf(req), valueActor(auth), req.body.values, { action: req.body.action, source: 'manual' });
+      return service.saveValues(db, contextOf(req), valueActor(accessOf(req).auth), req.body.values, {
+        action: req.body.action,
+        source: 'manual',
+      });
     },
   );
 
   r.post(
     '/api/data-values/submit',
-    { schema: { tags, summary: 'Submit draft values for approval', body: keysBody, response: { 200: keysResponse } } },
+    {
+      config: { access: RULES.write },
+      schema: { tags, summary: 'Submit draft values for approval', body: keysBody, response: { 200: keysResponse } },
+    },
     async (req) => {
-      const auth = requireAuth(req);
-      return { changed: await service.transition(db, contextOf(req), valueActor(auth), req.body.keys, 'submit') };
+      return { changed: await service.transition(db, contextOf(req), valueActor(accessOf(req).auth), req.body.keys, 'submit') };
     },
   );
 
   r.post(
     '/api/data-values/approve',
-    { schema: { tags, summary: 'Approve values (bureau): they become locked', body: keysBody, response: { 200: keysResponse } } },
+    {
+      config: { access: RULES.approve },
+      schema: {
+        tags,
+        summary:
+          'Approve values (bureau): they become locked. Never by whoever entered, changed or submitted them (four eyes, unless the installation turns it off)',
+        body: keysBody,
+        response: { 200: keysResponse },
+      },
+    },
     async (req) => {
-      const auth = requireAuth(req);
-      return { changed: await service.transition(db, contextOf(req), valueActor(auth), req.body.keys, 'approve') };
+      const changed = await service.transition(db, contextOf(req), valueActor(accessOf(req).auth), req.body.keys, 'approve', {
+        fourEyes: config.fourEyesValues,
+      });
+      return { changed };
     },
   );
 
   r.get(
     '/api/data-values/history',
     {
+      config: { access: RULES.history },
       schema: { tags, summary: 'Every version of one value, newest first', querystring: historyQuery, response: { 200: historyResponse } },
     },
     async (req) => {
-      const auth = requireAuth(req);
-      const unit = await getUnitOr404(db, req.query.orgUnit);
-      if (!canReadValues(auth, unit.path)) throw new AppError(403, 'forbidden_scope', { unit: unit.name });
       return service.historyOf(db, req.query);
     },
   );

@@ -1,5 +1,6 @@
 import type { DataElementView, DataValueView, ValueInput } from '../../../common/contracts/datavalues.js';
 import type { Aggregation } from '../../../common/aggregation.js';
+import { isSignedElement, plausibleRange } from '../../../common/units.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, type Problem } from '../../platform/errors.js';
@@ -31,6 +32,7 @@ export function presentValue(r: DataValueRow): DataValueView {
 }
 
 export function presentDataElement(d: DataElementRow): DataElementView {
+  const range = effectiveRange(d);
   return {
     code: d.code,
     nameZh: d.nameZh,
@@ -38,17 +40,28 @@ export function presentDataElement(d: DataElementRow): DataElementView {
     unit: d.unit,
     aggregation: d.aggregation as Aggregation,
     definitionZh: d.definitionZh,
-    minValue: d.minValue,
-    maxValue: d.maxValue,
+    minValue: range.min,
+    maxValue: range.max,
   };
 }
 
-export function rangeProblem(d: Pick<DataElementRow, 'minValue' | 'maxValue' | 'unit'>, value: number): Record<string, unknown> | null {
-  const low = d.minValue !== null && value < d.minValue;
-  const high = d.maxValue !== null && value > d.maxValue;
-  if (!low && !high) return null;
-  const range = `${d.minValue ?? '−∞'} ~ ${d.maxValue ?? '+∞'} ${d.unit}`;
-  return { value, range };
+/**
+ * The range a figure of a data element must lie in: its declared bounds (min_value, max_value) where set,
+ * otherwise the bounds its unit implies (common/units.ts plausibleRange: amounts, counts and people never
+ * negative, shares 0–100, magnitudes bounded for the unit; growth rates and changes may be negative).
+ */
+export function effectiveRange(d: Pick<DataElementRow, 'code' | 'minValue' | 'maxValue' | 'unit'>): { min: number; max: number } {
+  const derived = plausibleRange(d.unit, { signed: isSignedElement(d.code) });
+  return { min: d.minValue ?? derived.min, max: d.maxValue ?? derived.max };
+}
+
+export function rangeProblem(
+  d: Pick<DataElementRow, 'code' | 'minValue' | 'maxValue' | 'unit'>,
+  value: number,
+): Record<string, unknown> | null {
+  const { min, max } = effectiveRange(d);
+  if (Number.isFinite(value) && value >= min && value <= max) return null;
+  return { value, range: `${min} ~ ${max} ${d.unit}` };
 }
 
 /** Who may write or approve values of a unit (given its materialised path). */
@@ -56,6 +69,11 @@ export interface ValueActor {
   /** Without a data element: whether the user may write anything at that unit. */
   canWrite: (path: string, dataElement?: string) => boolean;
   canApprove: (path: string) => boolean;
+}
+
+/** Whether the approver of a value must differ from everyone who entered, changed or submitted it (the installation's setting). */
+export interface ApproveOptions {
+  fourEyes: boolean;
 }
 
 export interface SaveOptions {
@@ -146,6 +164,7 @@ export async function saveValues(db: Db, ctx: RequestContext, actor: ValueActor,
         action: cur?.status === 'approved' ? 'correct' : 'save',
         entity: 'data_value',
         entityId: keyString(rowKey(row)),
+        orgUnit: row.orgUnitCode,
         before: cur ? { value: cur.value, status: cur.status, version: cur.version } : null,
         after: { value: row.value, status: row.status, version: row.version, source: row.source, reason: row.reason },
       });
@@ -155,10 +174,19 @@ export async function saveValues(db: Db, ctx: RequestContext, actor: ValueActor,
 }
 
 /** draft → submitted, or draft/submitted → approved; every key must be in a state the step applies to. */
-export async function transition(db: Db, ctx: RequestContext, actor: ValueActor, keys: Key[], step: 'submit' | 'approve'): Promise<number> {
+export async function transition(
+  db: Db,
+  ctx: RequestContext,
+  actor: ValueActor,
+  keys: Key[],
+  step: 'submit' | 'approve',
+  opts: ApproveOptions = { fourEyes: true },
+): Promise<number> {
   return db.transaction(async (tx) => {
     const units = new Map((await repo.unitPaths(tx, [...new Set(keys.map((k) => k.orgUnit))])).map((u) => [u.code, u]));
     const current = new Map((await repo.lockCurrent(tx, keys)).map((r) => [keyString(rowKey(r)), r]));
+    // Four eyes: everyone who entered, changed or submitted a version since the last approved one.
+    const editors = step === 'approve' && opts.fourEyes ? await repo.editorsSinceApproval(tx, keys) : new Map<string, Set<string>>();
     const problems: Problem[] = [];
     const rows: DataValueRow[] = [];
     keys.forEach((k, i) => {
@@ -170,6 +198,8 @@ export async function transition(db: Db, ctx: RequestContext, actor: ValueActor,
       if (!cur) return problems.push({ field: `keys.${i}`, code: 'dv_not_found', params: {} });
       const ok = step === 'submit' ? cur.status === 'draft' : cur.status !== 'approved';
       if (!ok) return problems.push({ field: `keys.${i}`, code: 'dv_bad_status', params: { status: cur.status } });
+      if (ctx.userId && editors.get(keyString(k))?.has(ctx.userId))
+        throw new AppError(403, 'dv_four_eyes', { unit: unit.name, dataElement: k.dataElement, period: k.period }, `keys.${i}`);
       rows.push(cur);
     });
     if (problems.length) throw new AppError(400, problems[0]!.code, problems[0]!.params, problems[0]!.field, problems);
@@ -187,6 +217,7 @@ export async function transition(db: Db, ctx: RequestContext, actor: ValueActor,
         action: step,
         entity: 'data_value',
         entityId: keyString(rowKey(r)),
+        orgUnit: r.orgUnitCode,
         before: { status: r.status },
         after: { status: step === 'submit' ? 'submitted' : 'approved', version: r.version },
       });
@@ -196,11 +227,14 @@ export async function transition(db: Db, ctx: RequestContext, actor: ValueActor,
 }
 
 /**
- * Figures from an authoritative source (a plan document, a statistical bulletin), approved on arrival and cited
- * by their source note. A changed value retires the current version and becomes the next one (with `reason`);
- * an unchanged one is skipped. Returns what was written, each with the value it replaced.
+ * Figures from an authoritative source (a plan document, a statistical bulletin), cited by their source note.
+ * Loaded by the system (seed, start-up: no user) they are approved on arrival; brought in by a person (the plan
+ * import, the statistics importer) they are submitted, and another person approves them (four eyes). A person
+ * never replaces an approved figure this way (that is a correction, with a reason, through data entry): such a
+ * row is refused (409 naming it). A changed value retires the current version and becomes the next one (with
+ * `reason`); an unchanged one is skipped. Returns what was written, each with the value it replaced.
  */
-export async function insertApprovedValues<F extends Key & { value: number; sourceNote: string }>(
+export async function insertSourcedValues<F extends Key & { value: number; sourceNote: string }>(
   db: Db,
   ctx: RequestContext,
   facts: F[],
@@ -208,12 +242,21 @@ export async function insertApprovedValues<F extends Key & { value: number; sour
 ): Promise<{ fact: F; previous: number | null }[]> {
   const written: { fact: F; previous: number | null }[] = [];
   const now = new Date();
+  const byPerson = ctx.userId !== null;
   // In slices: PGlite 0.5 fails ("bad buffer ID") on a few hundred keys in one lookup.
   for (let i = 0; i < facts.length; i += 100) {
     const slice = facts.slice(i, i + 100);
     const current = new Map((await repo.lockCurrent(db, slice)).map((r) => [keyString(rowKey(r)), r]));
     const fresh = slice.filter((f) => current.get(keyString(f))?.value !== f.value);
     if (fresh.length === 0) continue;
+    if (byPerson) {
+      const locked = fresh.find((f) => current.get(keyString(f))?.status === 'approved');
+      if (locked)
+        throw new AppError(409, 'dv_approved_not_replaced', {
+          key: keyString(locked),
+          current: current.get(keyString(locked))!.value,
+        });
+    }
     await repo.retire(
       db,
       fresh.flatMap((f) => {
@@ -229,14 +272,13 @@ export async function insertApprovedValues<F extends Key & { value: number; sour
         period: f.period,
         value: f.value,
         version: (current.get(keyString(f))?.version ?? 0) + 1,
-        status: 'approved',
+        status: byPerson ? 'submitted' : 'approved',
         source: opts.source,
         sourceNote: f.sourceNote,
         reason: current.has(keyString(f)) ? opts.reason : null,
         createdBy: ctx.userId,
         createdAt: now,
-        approvedBy: ctx.userId,
-        approvedAt: now,
+        ...(byPerson ? { submittedBy: ctx.userId, submittedAt: now } : { approvedBy: null, approvedAt: now }),
       })),
     );
     for (const f of fresh) written.push({ fact: f, previous: current.get(keyString(f))?.value ?? null });
@@ -244,13 +286,13 @@ export async function insertApprovedValues<F extends Key & { value: number; sour
   return written;
 }
 
-/** Official figures from a plan document: approved on arrival, cited by their clause. */
+/** Official figures from a plan document, cited by their clause (approved on arrival only when the system loads them). */
 export async function insertOfficialValues(
   db: Db,
   ctx: RequestContext,
   facts: (Key & { value: number; sourceNote: string })[],
 ): Promise<void> {
-  await insertApprovedValues(db, ctx, facts, { source: 'official', reason: 'plan import' });
+  await insertSourcedValues(db, ctx, facts, { source: 'official', reason: 'plan import' });
 }
 
 export async function historyOf(db: Db, k: Key): Promise<DataValueView[]> {

@@ -2,14 +2,22 @@ export {
   saveValues,
   transition,
   insertOfficialValues,
-  insertApprovedValues,
+  insertSourcedValues,
   historyOf,
   presentValue,
   presentDataElement,
   rangeProblem,
+  effectiveRange,
   keyString,
   type ValueActor,
 } from './datavalues.service.js';
-export { currentValues, allDataElements, findDataElements, type DataValueRow, type DataElementRow } from './datavalues.repo.js';
+export {
+  currentValues,
+  countedValues,
+  allDataElements,
+  findDataElements,
+  type DataValueRow,
+  type DataElementRow,
+} from './datavalues.repo.js';
 export { dataValueRoutes } from './datavalues.routes.js';
-export { valueActor, canReadValues } from './datavalues.policy.js';
+export { valueActor, canReadValues, RULES as VALUE_RULES } from './datavalues.policy.js';
