@@ -37,6 +37,9 @@ export const FIELD_LABELS: Dict = {
   orgUnit: { 'zh-CN': '区划', 'en-US': 'org unit' },
   period: { 'zh-CN': '期间', 'en-US': 'period' },
   reason: { 'zh-CN': '原因', 'en-US': 'reason' },
+  policyCode: { 'zh-CN': '政策', 'en-US': 'policy' },
+  fundSource: { 'zh-CN': '资金来源', 'en-US': 'fund source' },
+  amountFen: { 'zh-CN': '金额（分）', 'en-US': 'amount (fen)' },
   keys: { 'zh-CN': '数值', 'en-US': 'values' },
   rows: { 'zh-CN': '行', 'en-US': 'row' },
   year: { 'zh-CN': '年度', 'en-US': 'year' },
@@ -101,7 +104,7 @@ export const ERROR_MESSAGES: Dict = {
   validation: { 'zh-CN': '字段“{field}”：{problem}', 'en-US': 'Field "{field}": {problem}' },
   not_found: { 'zh-CN': '未找到：{what}', 'en-US': 'Not found: {what}' },
   route_not_found: { 'zh-CN': '接口不存在：{method} {url}', 'en-US': 'No such endpoint: {method} {url}' },
-  payload_too_large: { 'zh-CN': '请求内容过大（上限 {limit} 字节）', 'en-US': 'Request body too large (limit {limit} bytes)' },
+  payload_too_large: { 'zh-CN': '请求内容过大（上限 {limit}）', 'en-US': 'Request body too large (limit {limit})' },
   unauthenticated: { 'zh-CN': '请先登录', 'en-US': 'Please sign in first' },
   session_expired: { 'zh-CN': '登录已过期，请重新登录', 'en-US': 'Your session has expired; please sign in again' },
   forbidden: { 'zh-CN': '没有权限执行此操作', 'en-US': 'You are not allowed to do this' },
@@ -119,8 +122,8 @@ export const ERROR_MESSAGES: Dict = {
   },
   bad_credentials: { 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
   too_many_attempts: {
-    'zh-CN': '登录失败次数过多，请 {minutes} 分钟后再试',
-    'en-US': 'Too many failed sign-ins; try again in {minutes} minutes',
+    'zh-CN': '密码错误次数过多，请 {minutes} 分钟后再试',
+    'en-US': 'Too many wrong passwords; try again in {minutes} minutes',
   },
   password_too_short: {
     'zh-CN': '字段“{field}”：至少 {min} 个字符',
@@ -135,6 +138,14 @@ export const ERROR_MESSAGES: Dict = {
     'en-US': 'Field "{field}": the password must not contain the username',
   },
   wrong_current_password: { 'zh-CN': '当前密码不正确', 'en-US': 'The current password is wrong' },
+  password_unchanged: {
+    'zh-CN': '字段“{field}”：新密码不能与当前密码相同',
+    'en-US': 'Field "{field}": the new password must differ from the current one',
+  },
+  rate_limited: {
+    'zh-CN': '请求过于频繁，请 {seconds} 秒后再试',
+    'en-US': 'Too many requests; try again in {seconds} seconds',
+  },
   username_taken: { 'zh-CN': '用户名“{username}”已被使用', 'en-US': 'Username "{username}" is already taken' },
   org_code_taken: { 'zh-CN': '区划代码“{code}”已存在', 'en-US': 'Org unit code "{code}" already exists' },
   unknown_org_unit: { 'zh-CN': '字段“{field}”：区划代码“{code}”不存在', 'en-US': 'Field "{field}": org unit "{code}" does not exist' },
@@ -198,11 +209,23 @@ export const ERROR_MESSAGES: Dict = {
   },
   dv_duplicate: { 'zh-CN': '字段“{field}”：与第 {other} 项重复', 'en-US': 'Field "{field}": duplicates item {other}' },
   dv_concurrent: { 'zh-CN': '数据刚被他人修改，请刷新后重试', 'en-US': 'Someone else just changed this data; reload and try again' },
+  dv_four_eyes: {
+    'zh-CN': '字段“{field}”：您填报、修改或提交过该数值（{unit} · {dataElement} · {period}），须由另一位工作人员审核',
+    'en-US':
+      'Field "{field}": you entered, changed or submitted this value ({unit} · {dataElement} · {period}); another staff member must approve it',
+  },
+  dv_approved_not_replaced: {
+    'zh-CN': '数值 {key} 已审核（{current}），不能通过导入替换；请在数据填报中填写原因更正',
+    'en-US': 'Value {key} is approved ({current}) and cannot be replaced by an import; correct it in data entry with a reason',
+  },
   import_errors: {
     'zh-CN': '导入文件有 {count} 行错误，未保存任何数据',
     'en-US': 'The file has {count} rows with errors; nothing was saved',
   },
-  import_bad_file: { 'zh-CN': '无法读取 Excel 文件：{detail}', 'en-US': 'Cannot read the Excel file: {detail}' },
+  import_bad_file: {
+    'zh-CN': '无法读取上传的文件：文件已损坏，或不是 Excel（.xlsx）/ CSV 文件',
+    'en-US': 'Cannot read the uploaded file: it is damaged, or not an Excel (.xlsx) or CSV file',
+  },
   import_no_header: {
     'zh-CN': '找不到表头：第一个工作表须包含“数据元素代码”“区划代码”“年度”“本年值”等列',
     'en-US': 'No header found: the first sheet needs the columns data element code, org unit code, year and value',
@@ -272,6 +295,14 @@ export const ERROR_MESSAGES: Dict = {
   },
   ledger_already_resolved: { 'zh-CN': '预留款 {id} 已处理过（已支付或已撤销）', 'en-US': 'Reservation {id} was already posted or voided' },
   ledger_not_pending: { 'zh-CN': '转账 {id} 不是待处理的预留款', 'en-US': 'Transfer {id} is not a pending reservation' },
+  ledger_unknown_policy: {
+    'zh-CN': '字段“政策”：没有代码为“{code}”的政策或项目指南，未开设任何账户',
+    'en-US': 'Field "policy": there is no policy or call with code "{code}"; no account was opened',
+  },
+  ledger_budget_four_eyes: {
+    'zh-CN': '预算须由申请人以外的另一位工作人员审批（双人复核）',
+    'en-US': 'A budget is approved by a staff member other than the one who requested it (four eyes)',
+  },
   ledger_not_reversible: { 'zh-CN': '只能冲正已入账的转账（{id}）', 'en-US': 'Only a posted transfer can be reversed ({id})' },
   policy_not_found: { 'zh-CN': '找不到政策“{code}”', 'en-US': 'Policy "{code}" not found' },
   policy_version_state: {
@@ -279,8 +310,8 @@ export const ERROR_MESSAGES: Dict = {
     'en-US': 'This version is "{status}"; the action is not allowed',
   },
   policy_four_eyes: {
-    'zh-CN': '不能审批自己起草的版本：须由另一位工作人员审批',
-    'en-US': 'You cannot approve a version you drafted: another staff member must approve it',
+    'zh-CN': '不能审批自己起草或修改过的版本：须由另一位未修改过该版本的工作人员审批',
+    'en-US': 'You cannot approve a version you drafted or edited: another staff member who did not edit it must approve it',
   },
   policy_tests_fail: {
     'zh-CN': '{failed} 个测试用例未通过，不能提交审批：{names}',
@@ -297,6 +328,18 @@ export const ERROR_MESSAGES: Dict = {
   claim_four_eyes: {
     'zh-CN': '审批人不能是初审人：须由另一位工作人员审批',
     'en-US': 'The approver cannot be the reviewer: another staff member must approve',
+  },
+  claim_four_eyes_threshold: {
+    'zh-CN': '金额超过 {threshold} 元的申领，须由未审核、未公示、未处理其异议的另一位工作人员审批',
+    'en-US': 'A claim above ¥{threshold} is approved by a staff member who did not review it, put it on notice or resolve its objections',
+  },
+  claim_outside_policy: {
+    'zh-CN': '企业不在政策“{code}”的适用区划（{unit}）内',
+    'en-US': 'The enterprise is outside the area of policy "{code}" ({unit})',
+  },
+  notice_mixed_units: {
+    'zh-CN': '一份公示只列同一单位的政策申领：{units}',
+    'en-US': 'A notice lists claims of one owning unit only: {units}',
   },
   claim_notice_open: {
     'zh-CN': '公示期至 {endsOn} 结束，期满且异议处理完毕后才能审批',
@@ -329,6 +372,10 @@ export const ERROR_MESSAGES: Dict = {
   attachment_key: { 'zh-CN': '字段“{field}”：该指南没有名为“{key}”的附件', 'en-US': 'Field "{field}": the call has no attachment "{key}"' },
   attachment_too_large: { 'zh-CN': '附件超过 {max} MB 的限制', 'en-US': 'The attachment is over the {max} MB limit' },
   attachment_type: { 'zh-CN': '附件类型不符，允许：{types}', 'en-US': 'Attachment type not allowed; allowed: {types}' },
+  attachment_content: {
+    'zh-CN': '文件“{file}”的内容不是声明的类型 {type}（实际：{actual}），未保存',
+    'en-US': 'The content of "{file}" is not of the declared type {type} (found: {actual}); nothing was stored',
+  },
   application_incomplete: { 'zh-CN': '申报材料不完整，缺少：{items}', 'en-US': 'The application is incomplete; missing: {items}' },
   application_ineligible: { 'zh-CN': '不符合申报条件：{reasons}', 'en-US': 'Not eligible: {reasons}' },
   expert_not_assigned: { 'zh-CN': '您未被分配评审该项目', 'en-US': 'You are not assigned to review this application' },
@@ -499,6 +546,21 @@ export const ERROR_MESSAGES: Dict = {
     'en-US':
       'Field "{field}": replaces the current value {current} {unit} (version {version}, {source}, {status}); the old value stays in the history (does not block)',
   },
+  stats_import_approved: {
+    'zh-CN':
+      '字段“{field}”：现有数值 {current} {unit}（第 {version} 版，{source}）已审核，导入不能替换；如需更正，请在数据填报中填写原因提交，由他人审核',
+    'en-US':
+      'Field "{field}": the current value {current} {unit} (version {version}, {source}) is approved and an import cannot replace it; to correct it, submit a correction with a reason in data entry for someone else to approve',
+  },
+  stats_import_out_of_scope: {
+    'zh-CN': '字段“{field}”：“{unit}”不在您的管辖范围内，不能导入该地区的数值',
+    'en-US': 'Field "{field}": "{unit}" is outside your scope; you cannot import figures for it',
+  },
+  stats_import_top_level: {
+    'zh-CN': '字段“{field}”：“{text}”不在区划表中；新增省级（最高级）区划须由全部区划的管理员在区划管理中完成，导入不能新增',
+    'en-US':
+      'Field "{field}": "{text}" is not an org unit; a new top-level unit (province) can only be added by an administrator of all units under org units, not by an import',
+  },
   stats_import_unit_to_add: {
     'zh-CN': '字段“{field}”：“{text}”不在区划表中，确认导入时将新增为省级区划（{code}）',
     'en-US': 'Field "{field}": "{text}" is not an org unit yet; it will be added as a province ({code}) when the import is confirmed',
@@ -508,6 +570,50 @@ export const ERROR_MESSAGES: Dict = {
     'en-US': 'Field "{field}": added the province "{text}" ({code}) to the org units',
   },
   internal: { 'zh-CN': '服务器内部错误（请求编号 {requestId}）', 'en-US': 'Internal server error (request {requestId})' },
+  database_unavailable: {
+    'zh-CN': '数据库暂时无法访问，请 {seconds} 秒后重试',
+    'en-US': 'The database is temporarily unavailable; please try again in {seconds} s',
+  },
+  zip_too_large: {
+    'zh-CN': '文件解压后过大（“{entry}”解压后 {size}；解压后合计上限 {limit}，压缩比上限 {ratio} 倍），请拆分后再上传',
+    'en-US':
+      'The file unpacks too large ("{entry}" unpacks to {size}; the limit is {limit} unpacked in all, packed at most {ratio} : 1); split it and upload again',
+  },
+  zip_size_mismatch: {
+    'zh-CN': '文件已损坏：“{entry}”解压后超过其声明的大小（{size}）',
+    'en-US': 'The file is damaged: "{entry}" unpacks to more than its declared size ({size})',
+  },
+  zip_too_many_entries: {
+    'zh-CN': '文件包含的部件过多（上限 {max} 个），不是正常的 Excel 文件',
+    'en-US': 'The file holds too many parts (at most {max}); it is not an ordinary Excel file',
+  },
+  bad_request: { 'zh-CN': '请求无效', 'en-US': 'The request is not valid' },
+  bad_url: { 'zh-CN': '网址无效（编码不正确）', 'en-US': 'The address is not valid (bad encoding)' },
+  url_too_long: { 'zh-CN': '网址中的参数过长', 'en-US': 'A parameter in the address is too long' },
+  unsupported_media_type: {
+    'zh-CN': '不支持的内容类型：{type}',
+    'en-US': 'Unsupported content type: {type}',
+  },
+  empty_body: { 'zh-CN': '请求内容为空', 'en-US': 'The request body is empty' },
+  method_not_allowed: { 'zh-CN': '不支持的请求方法', 'en-US': 'Method not allowed' },
+  db_invalid_text: {
+    'zh-CN': '请求中有值的格式不正确（如编号、日期或数字）',
+    'en-US': 'A value in the request has the wrong format (an id, a date or a number)',
+  },
+  db_out_of_range: { 'zh-CN': '请求中有数值超出允许范围', 'en-US': 'A number in the request is out of range' },
+  db_too_long: { 'zh-CN': '请求中有文本过长', 'en-US': 'A text in the request is too long' },
+  db_bad_date: { 'zh-CN': '请求中有日期无效', 'en-US': 'A date in the request is not a valid date' },
+  db_bad_character: {
+    'zh-CN': '请求中有文本含不允许的字符（如 NUL 控制字符）',
+    'en-US': 'A text in the request contains a character that is not allowed (such as NUL)',
+  },
+  db_duplicate: { 'zh-CN': '已存在相同的记录', 'en-US': 'The same record already exists' },
+  db_reference: {
+    'zh-CN': '引用的记录不存在，或该记录仍被其他记录引用',
+    'en-US': 'A record it refers to does not exist, or the record is still referred to',
+  },
+  db_required: { 'zh-CN': '缺少必填的值', 'en-US': 'A required value is missing' },
+  db_check: { 'zh-CN': '请求中的值不符合规则', 'en-US': 'A value in the request breaks a rule' },
 };
 
 /** Localised descriptions of zod issue kinds. */
@@ -515,6 +621,10 @@ export const PROBLEMS: Dict = {
   weights_100: { 'zh-CN': '各项权重合计须为 100 %', 'en-US': 'the weights must sum to 100 %' },
   closes_before_opens: { 'zh-CN': '截止日期早于开始日期', 'en-US': 'closes before it opens' },
   whole_fen: { 'zh-CN': '金额须为整数分', 'en-US': 'must be a whole number of fen' },
+  budget_range: {
+    'zh-CN': '须在 1 分至 100 000 000 000 分（10 亿元）之间',
+    'en-US': 'must be between 1 and 100 000 000 000 fen (¥1 billion)',
+  },
   required: { 'zh-CN': '必填', 'en-US': 'is required' },
   type: { 'zh-CN': '应为{expected}', 'en-US': 'must be {expected}' },
   too_short: { 'zh-CN': '至少 {min} 个字符', 'en-US': 'must be at least {min} characters' },
@@ -524,7 +634,11 @@ export const PROBLEMS: Dict = {
   too_small: { 'zh-CN': '不能小于 {min}', 'en-US': 'must be at least {min}' },
   too_big: { 'zh-CN': '不能大于 {max}', 'en-US': 'must be at most {max}' },
   format: { 'zh-CN': '格式不正确', 'en-US': 'has the wrong format' },
-  date: { 'zh-CN': '应为 YYYY-MM-DD 格式的日期', 'en-US': 'must be a date as YYYY-MM-DD' },
+  date: { 'zh-CN': '应为 YYYY-MM-DD 格式的有效日期', 'en-US': 'must be a real date as YYYY-MM-DD' },
+  control_char: {
+    'zh-CN': '含有不允许的控制字符（如 NUL）',
+    'en-US': 'contains a control character that is not allowed (such as NUL)',
+  },
   one_of: { 'zh-CN': '应为以下之一：{options}', 'en-US': 'must be one of: {options}' },
   unknown_key: { 'zh-CN': '不认识的字段', 'en-US': 'is not a known field' },
   empty_patch: { 'zh-CN': '至少修改一项', 'en-US': 'change at least one field' },

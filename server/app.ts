@@ -27,7 +27,9 @@ import { registerAccess } from './platform/access.js';
 import { registerAuth } from './platform/auth.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
-import { registerErrorHandling } from './platform/errors.js';
+import { frameworkErrors, registerErrorHandling } from './platform/errors.js';
+import { registerRateLimits } from './platform/rate-limit.js';
+import { registerInputGuard } from './platform/input.js';
 
 export interface AppOptions {
   database: Database;
@@ -41,6 +43,7 @@ export async function buildApp({ database, config, logger }: AppOptions): Promis
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     bodyLimit: LIMITS.bodyLimitBytes,
+    frameworkErrors,
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID().slice(0, 8),
     requestIdHeader: false,
@@ -85,7 +88,9 @@ export async function buildApp({ database, config, logger }: AppOptions): Promis
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   registerErrorHandling(app, { spaIndex: existsSync(path.join(config.webDir, 'index.html')) });
+  await registerRateLimits(app, config.rateLimits);
   registerAuth(app, database.db, config);
+  registerInputGuard(app);
   registerAccess(app, database.db);
 
   systemRoutes(app, database, config);
@@ -95,14 +100,14 @@ export async function buildApp({ database, config, logger }: AppOptions): Promis
   auditRoutes(app, database.db);
   planRoutes(app, database.db);
   analyticsRoutes(app, database.db);
-  dataValueRoutes(app, database.db);
+  dataValueRoutes(app, database.db, config);
   dataEntryRoutes(app, database.db);
   reportRoutes(app);
   registryRoutes(app, database.db);
   portalRoutes(app, database.db);
   importRoutes(app, database.db);
   policyRoutes(app, database.db);
-  claimRoutes(app, database.db);
+  claimRoutes(app, database.db, config);
   ledgerRoutes(app, database.db);
   benchmarkRoutes(app, database.db);
   projectRoutes(app, database.db);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rateLimitsFromEnv, type RateLimits } from './rate-limit.js';
 
 /** Project root, whether running from sources (tsx) or from dist/. */
 export const PROJECT_ROOT = (() => {
@@ -16,6 +17,11 @@ export interface Config {
   port: number;
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * The owner role's URL, for migrations (DATABASE_MIGRATE_URL); the server itself then connects as the role
+   * of DATABASE_URL, which may not alter or drop tables nor switch triggers off (docs/OPERATIONS.md).
+   */
+  databaseMigrateUrl: string | undefined;
   sessionIdleHours: number;
   /** Secure cookies: 'auto' sets Secure when the request came over HTTPS (directly or via a trusted proxy). */
   secureCookies: 'auto' | 'always' | 'never';
@@ -24,8 +30,21 @@ export interface Config {
   /** Load the synthetic demo register into an empty register (KECHUANG_DEMO=0 to skip). */
   demo: boolean;
   logLevel: string;
+  /** Rate limits of the anonymous and the expensive routes (KECHUANG_RATE_LIMIT_*; see rate-limit.ts). */
+  rateLimits: RateLimits;
+  /**
+   * Four eyes on data values (KECHUANG_FOUR_EYES_VALUES, default on): whoever entered, changed or submitted a
+   * value never approves it. Written to installation_settings at start-up; the database enforces it too.
+   */
+  fourEyesValues: boolean;
   webDir: string;
   version: string;
+  /**
+   * Four eyes on claims (issue #12): a claim above this amount (in fen; KECHUANG_CLAIM_FOUR_EYES_YUAN in 元,
+   * default 100 000 元) is approved by none of those who reviewed or changed it. The server writes it to the
+   * database's kc_settings at start, where the claims trigger reads it.
+   */
+  claimFourEyesAboveFen: number;
 }
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -46,14 +65,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: intEnv(env, 'PORT', 3000),
     dataDir: path.resolve(env.KECHUANG_DATA_DIR ?? path.join(PROJECT_ROOT, 'data')),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseMigrateUrl: env.DATABASE_MIGRATE_URL || undefined,
     sessionIdleHours: intEnv(env, 'KECHUANG_SESSION_IDLE_HOURS', 8),
     secureCookies: secure,
     trustProxy: env.KECHUANG_TRUST_PROXY === '1' || env.KECHUANG_TRUST_PROXY === 'true',
     adminPassword: env.KECHUANG_ADMIN_PASSWORD || undefined,
     demo: env.KECHUANG_DEMO !== '0' && env.KECHUANG_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
+    rateLimits: rateLimitsFromEnv(env),
+    fourEyesValues: !['0', 'false', 'off', 'no'].includes((env.KECHUANG_FOUR_EYES_VALUES ?? '').trim().toLowerCase()),
     webDir: path.resolve(env.KECHUANG_WEB_DIR ?? path.join(PROJECT_ROOT, 'dist', 'web')),
     version: readVersion(),
+    claimFourEyesAboveFen: Math.round(intEnv(env, 'KECHUANG_CLAIM_FOUR_EYES_YUAN', 100_000) * 100),
   };
 }
 

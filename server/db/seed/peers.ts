@@ -202,8 +202,17 @@ export async function seedPeerStatistics(db: Db): Promise<number> {
         nameEn: 'The 38 districts of Chongqing',
         members: counties.map((u) => u.code),
         builtIn: true,
+        // The city's groups: read by every unit below it (shared down), changed only at the city (migration 0016).
+        orgUnitCode: '500000',
       },
-      { code: 'yudongnan', nameZh: '渝东南 6 区县', nameEn: 'South-east Chongqing (6)', members: YUDONGNAN.map(unitOf), builtIn: true },
+      {
+        code: 'yudongnan',
+        nameZh: '渝东南 6 区县',
+        nameEn: 'South-east Chongqing (6)',
+        members: YUDONGNAN.map(unitOf),
+        builtIn: true,
+        orgUnitCode: '500000',
+      },
     ])
     .onConflictDoNothing();
 
