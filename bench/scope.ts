@@ -7,8 +7,8 @@
  *    county's), 200 000 audit events (one per enterprise, one per claim, 50 000 sign-ins and edits of staff),
  *    each with the org unit it concerns when audit_events has a column for it (migration 0016);
  *  - through the real HTTP API (buildApp + inject, sessions from a real sign-in): the enterprise list (first
- *    page, default sort), the claim list and the audit search (entity = claim) as an auditor of ONE county
- *    and as an admin + auditor of the whole province; warm-up, then BENCH_SCOPE_RUNS (30) rounds that
+ *    page, default sort), the claim list, the audit log's first page and the audit search (entity = claim), each
+ *    as an auditor of ONE county and as an admin + auditor of the whole province; warm-up, then BENCH_SCOPE_RUNS (30) rounds that
  *    alternate the two users; median and p95 of each; scoped ÷ province at the median (goal ≤ 1.1×);
  *  - then runs `tsx bench/monitoring.ts` (BENCH_SCOPE_MONITORING=0 skips it) and prints its
  *    dashboard ÷ health figures (goal ≥ 30 %).
@@ -374,6 +374,7 @@ try {
   const queries = [
     { label: 'enterprise list (first page, default sort)', url: '/api/enterprises' },
     { label: 'claim list', url: '/api/claims' },
+    { label: 'audit log (first page, no filter)', url: '/api/audit' },
     { label: 'audit search (entity = claim)', url: '/api/audit?entity=claim' },
   ];
   const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
@@ -391,7 +392,8 @@ try {
     console.log(
       `${pad(q.label, 44)} county: median ${ms.toFixed(1)} ms, p95 ${p95(r.times.scoped).toFixed(1)} ms (${r.rows.scoped}) | ` +
         `province: median ${mw.toFixed(1)} ms, p95 ${p95(r.times.wide).toFixed(1)} ms (${r.rows.wide}) | ` +
-        `county ÷ province ${ratio.toFixed(2)}× ${ratio <= GOAL ? 'PASS' : 'FAIL'} (goal ≤ ${GOAL}×)`,
+        `county ÷ province ${ratio.toFixed(2)}× ${ratio <= GOAL ? 'PASS' : 'FAIL'} (goal ≤ ${GOAL}×)` +
+        (r.rows.scoped === r.rows.wide ? ' — the county user got as many rows as the province: is this list scoped?' : ''),
     );
   }
   await app.close();
