@@ -3,6 +3,7 @@ import { buildApp } from '../server/app.js';
 import { createUser } from '../server/modules/accounts/index.js';
 import { systemContext } from '../server/platform/audit.js';
 import { loadConfig, type Config } from '../server/platform/config.js';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from '../server/platform/rate-limit.js';
 import type { Database } from '../server/platform/db.js';
 import type { Role } from '../common/enums.js';
 import { cloneTemplate } from './db-template.js';
@@ -17,10 +18,18 @@ export interface TestContext {
   close: () => Promise<void>;
 }
 
+/**
+ * Rate limits for tests: a test file signs in dozens of users from one address, so the real limits (the
+ * default config) would refuse its requests. A test of the limits themselves passes `rateLimits`.
+ */
+export const TEST_RATE_LIMITS = Object.fromEntries(
+  Object.keys(DEFAULT_RATE_LIMITS).map((k) => [k, { max: 1_000_000, windowSeconds: 60 }]),
+) as RateLimits;
+
 /** One app over one cloned database per test file. */
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
   const { database, dispose } = await cloneTemplate();
-  const config = { ...loadConfig({ KECHUANG_WEB_DIR: '/nonexistent' }), ...overrides };
+  const config = { ...loadConfig({ KECHUANG_WEB_DIR: '/nonexistent' }), rateLimits: TEST_RATE_LIMITS, ...overrides };
   const app = await buildApp({ database, config });
   await app.ready();
   return {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgUnits } from './orgunits.js';
 
 export const users = pgTable(
@@ -63,13 +63,21 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-export const loginFailures = pgTable(
-  'login_failures',
+/**
+ * The lock-out counter: attempts with a password (sign-ins, and current passwords on a password change) per
+ * lower-case username and client IP in a window that starts at the first one. Taken atomically before the
+ * password is checked (accounts.repo.ts takeAttempt); a success deletes the row.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     username: text('username').notNull(),
     ip: text('ip').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    attempts: integer('attempts').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('login_failures_lookup_idx').on(t.username, t.ip, t.at), index('login_failures_ip_idx').on(t.ip, t.at)],
+  (t) => [
+    primaryKey({ name: 'login_throttle_pk', columns: [t.username, t.ip] }),
+    check('login_throttle_attempts_chk', sql`${t.attempts} > 0`),
+  ],
 );

@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { dataElements, enterprises, loginFailures, orgUnits, sessions, userRoles, users } from '../../db/schema/index.js';
-import type { Db } from '../../platform/db.js';
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { dataElements, enterprises, loginThrottle, orgUnits, sessions, userRoles, users } from '../../db/schema/index.js';
+import { escapeLike, inScope } from '../../platform/access.js';
+import { rowsOf, type Db } from '../../platform/db.js';
 
 export type UserRow = typeof users.$inferSelect;
 export interface GrantRow {
@@ -26,8 +27,25 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
   return row;
 }
 
-export async function listUsers(db: Db): Promise<UserRow[]> {
-  return db.select().from(users).orderBy(asc(users.username));
+/** Users with a grant in one of the scopes (filtered in SQL), optionally by text, role and state. */
+export async function listUsers(
+  db: Db,
+  f: { scopes: readonly string[]; q?: string | undefined; role?: string | undefined; disabled?: boolean | undefined },
+): Promise<UserRow[]> {
+  const like = f.q ? `%${escapeLike(f.q)}%` : undefined;
+  return db
+    .select()
+    .from(users)
+    .where(
+      and(
+        sql`exists (select 1 from user_roles r join org_units o on o.code = r.org_unit_code
+                    where r.user_id = ${users.id} and ${inScope(sql`o.path`, f.scopes)})`,
+        like ? or(ilike(users.username, like), ilike(users.displayName, like)) : undefined,
+        f.role ? sql`exists (select 1 from user_roles r where r.user_id = ${users.id} and r.role = ${f.role})` : undefined,
+        f.disabled === undefined ? undefined : eq(users.disabled, f.disabled),
+      ),
+    )
+    .orderBy(asc(users.username));
 }
 
 export async function grantsOf(db: Db, userIds: string[]): Promise<GrantRow[]> {
@@ -116,28 +134,31 @@ export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, id));
 }
 
-export async function recentFailures(db: Db, username: string, ip: string, minutes: number): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(loginFailures)
-    .where(
-      and(
-        eq(loginFailures.username, username.toLowerCase()),
-        eq(loginFailures.ip, ip),
-        gt(loginFailures.at, sql`now() - make_interval(mins => ${minutes})`),
-      ),
-    );
-  return row?.n ?? 0;
+/**
+ * Takes one attempt with a password for (username, ip) from its allowance, in one statement: the upsert locks
+ * the counter row, so parallel attempts are counted one after the other and at most `limit` of them per
+ * window get through. A window starts at the first attempt; an expired one starts again. Returns false when
+ * the allowance is used up (locked out): the password must then not be checked at all.
+ */
+export async function takeAttempt(db: Db, username: string, ip: string, limit: number, minutes: number): Promise<boolean> {
+  const expired = sql`t.window_start <= now() - make_interval(mins => ${minutes}::int)`;
+  const res = await db.execute(sql`
+    insert into login_throttle as t (username, ip, attempts, window_start)
+    values (${username.toLowerCase()}, ${ip}, 1, now())
+    on conflict (username, ip) do update
+      set attempts = case when ${expired} then 1 else t.attempts + 1 end,
+          window_start = case when ${expired} then now() else t.window_start end
+      where ${expired} or t.attempts < ${limit}::int
+    returning t.attempts`);
+  return rowsOf(res).length > 0;
 }
 
-export async function recordFailure(db: Db, username: string, ip: string): Promise<void> {
-  await db.insert(loginFailures).values({ username: username.toLowerCase(), ip });
-}
-
+/** A successful sign-in (or password change) from this IP: its counter starts again. */
 export async function clearFailures(db: Db, username: string, ip: string): Promise<void> {
-  await db.delete(loginFailures).where(and(eq(loginFailures.username, username.toLowerCase()), eq(loginFailures.ip, ip)));
+  await db.delete(loginThrottle).where(and(eq(loginThrottle.username, username.toLowerCase()), eq(loginThrottle.ip, ip)));
 }
 
+/** An administrator reset the password: every IP's counter for the user starts again. */
 export async function clearFailuresForUser(db: Db, username: string): Promise<void> {
-  await db.delete(loginFailures).where(eq(loginFailures.username, username.toLowerCase()));
+  await db.delete(loginThrottle).where(eq(loginThrottle.username, username.toLowerCase()));
 }

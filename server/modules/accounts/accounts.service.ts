@@ -81,18 +81,24 @@ export interface LoginResult {
   userId: string;
 }
 
-export async function login(db: Db, ctx: RequestContext, input: LoginInput): Promise<LoginResult> {
-  const failures = await repo.recentFailures(db, input.username, input.ip, LIMITS.loginFailureWindowMinutes);
-  if (failures >= LIMITS.loginFailuresPerWindow) {
+/**
+ * Every check of a password (a sign-in, the current password of a change) first takes an attempt from the
+ * (username, IP) allowance — atomically, so parallel guesses cannot overtake the count — and is refused
+ * with 429, unchecked, once the allowance of the window is used up.
+ */
+async function takeAttempt(db: Db, username: string, ip: string): Promise<void> {
+  if (!(await repo.takeAttempt(db, username, ip, LIMITS.loginFailuresPerWindow, LIMITS.loginFailureWindowMinutes))) {
     throw new AppError(429, 'too_many_attempts', { minutes: LIMITS.loginFailureWindowMinutes });
   }
+}
+
+export async function login(db: Db, ctx: RequestContext, input: LoginInput): Promise<LoginResult> {
+  await takeAttempt(db, input.username, input.ip);
   const user = await repo.findUserByUsername(db, input.username);
   // Verify against a dummy hash for unknown users so the response time does not reveal which names exist.
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-  if (!user || !ok || user.disabled) {
-    await repo.recordFailure(db, input.username, input.ip);
-    throw new AppError(401, 'bad_credentials');
-  }
+  // A failure keeps the attempt it took; a success clears the counter below.
+  if (!user || !ok || user.disabled) throw new AppError(401, 'bad_credentials');
   const token = newToken();
   const csrfToken = newToken();
   await db.transaction(async (tx) => {
@@ -144,13 +150,23 @@ export async function updateMe(
   });
 }
 
-export async function changeOwnPassword(db: Db, ctx: RequestContext, auth: AuthInfo, current: string, next: string): Promise<void> {
+export async function changeOwnPassword(
+  db: Db,
+  ctx: RequestContext,
+  auth: AuthInfo,
+  input: { current: string; next: string; ip: string },
+): Promise<void> {
   const user = await repo.findUserById(db, auth.user.id);
   if (!user) throw notFound(auth.user.username);
-  if (!(await verifyPassword(user.passwordHash, current))) throw new AppError(400, 'wrong_current_password', {}, 'currentPassword');
-  assertAcceptablePassword(next, user.username, 'newPassword');
-  const passwordHash = await hashPassword(next);
+  // A stolen session must not become a way to guess the password: wrong current passwords count toward the
+  // same lock-out as wrong sign-ins.
+  await takeAttempt(db, user.username, input.ip);
+  if (!(await verifyPassword(user.passwordHash, input.current))) throw new AppError(400, 'wrong_current_password', {}, 'currentPassword');
+  if (input.next === input.current) throw new AppError(400, 'password_unchanged', {}, 'newPassword');
+  assertAcceptablePassword(input.next, user.username, 'newPassword');
+  const passwordHash = await hashPassword(input.next);
   await db.transaction(async (tx) => {
+    await repo.clearFailures(tx, user.username, input.ip);
     await repo.patchUser(tx, user.id, { passwordHash, mustChangePassword: false });
     // Other devices must sign in again with the new password.
     await deleteSessionsOf(tx, user.id, auth.sessionId);
@@ -168,11 +184,6 @@ export async function changeOwnPassword(db: Db, ctx: RequestContext, auth: AuthI
 
 /** Decides, for a grant's org-unit path, whether the actor may hand it out. Admin CLI passes () => true. */
 export type GrantScope = (path: string) => boolean;
-
-export const scopeFromPaths =
-  (paths: string[]): GrantScope =>
-  (p) =>
-    covers(paths, p);
 
 async function checkGrants(db: Db, grants: RoleGrantInput[], canGrant: GrantScope): Promise<void> {
   const codes = [...new Set(grants.map((g) => g.orgUnitCode))];
@@ -200,26 +211,18 @@ async function checkGrants(db: Db, grants: RoleGrantInput[], canGrant: GrantScop
 
 export async function listVisibleUsers(
   db: Db,
-  scopes: string[],
+  scopes: readonly string[],
   filter: { q?: string | undefined; role?: Role | undefined; disabled?: boolean | undefined },
 ): Promise<UserView[]> {
-  const rows = await repo.listUsers(db);
+  const rows = await repo.listUsers(db, { scopes, ...filter });
   const grants = await repo.grantsOf(
     db,
     rows.map((r) => r.id),
   );
-  const byUser = new Map<string, GrantRow[]>();
-  for (const g of grants) byUser.set(g.userId, [...(byUser.get(g.userId) ?? []), g]);
-  const q = filter.q?.toLowerCase();
-  return rows
-    .filter((u) => canSee(scopes, byUser.get(u.id) ?? []))
-    .filter((u) => !q || u.username.toLowerCase().includes(q) || u.displayName.toLowerCase().includes(q))
-    .filter((u) => !filter.role || (byUser.get(u.id) ?? []).some((g) => g.role === filter.role))
-    .filter((u) => filter.disabled === undefined || u.disabled === filter.disabled)
-    .map((u) => presentUser(u, grants));
+  return rows.map((u) => presentUser(u, grants));
 }
 
-async function loadManageable(db: Db, id: string, scopes: string[] | 'all'): Promise<{ user: UserRow; grants: GrantRow[] }> {
+async function loadManageable(db: Db, id: string, scopes: readonly string[] | 'all'): Promise<{ user: UserRow; grants: GrantRow[] }> {
   const user = await repo.findUserById(db, id);
   if (!user) throw notFound(id);
   const grants = await repo.grantsOf(db, [id]);
@@ -231,7 +234,7 @@ async function loadManageable(db: Db, id: string, scopes: string[] | 'all'): Pro
   return { user, grants };
 }
 
-export async function getVisibleUser(db: Db, scopes: string[], id: string): Promise<UserView> {
+export async function getVisibleUser(db: Db, scopes: readonly string[], id: string): Promise<UserView> {
   const user = await repo.findUserById(db, id);
   const grants = user ? await repo.grantsOf(db, [id]) : [];
   if (!user || !canSee(scopes, grants)) throw notFound(id);
@@ -270,7 +273,7 @@ export async function createUser(
 export async function updateUser(
   db: Db,
   ctx: RequestContext,
-  actor: { userId: string | null; scopes: string[] | 'all'; canGrant: GrantScope },
+  actor: { userId: string | null; scopes: readonly string[] | 'all'; canGrant: GrantScope },
   id: string,
   body: UpdateUserBody,
 ): Promise<UserView> {
@@ -309,7 +312,7 @@ export async function updateUser(
 export async function resetPassword(
   db: Db,
   ctx: RequestContext,
-  scopes: string[] | 'all',
+  scopes: readonly string[] | 'all',
   id: string,
   chosen: string | undefined,
 ): Promise<{ password?: string }> {

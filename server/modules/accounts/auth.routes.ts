@@ -89,7 +89,11 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
     { config: { access: SELF }, schema: { tags, summary: 'Change own password (ends the other sessions)', body: changePasswordBody } },
     async (req, reply) => {
       const auth = requireAuth(req);
-      await service.changeOwnPassword(db, contextOf(req), auth, req.body.currentPassword, req.body.newPassword);
+      await service.changeOwnPassword(db, contextOf(req), auth, {
+        current: req.body.currentPassword,
+        next: req.body.newPassword,
+        ip: req.ip,
+      });
       return reply.status(204).send();
     },
   );

@@ -88,11 +88,15 @@ describe('GET /api/users', () => {
     expect(filtered.items.map((u: { username: string }) => u.username)).toEqual(['youyang_clerk']);
   });
 
-  it('GET /api/users/:id: 400 for a bad id, 404 outside the scope', async () => {
+  it('GET /api/users/:id: 400 for a bad id, 404 for none, 403 outside the scope', async () => {
     expect((await admin.get('/api/users/not-a-uuid')).statusCode).toBe(400);
     const other = await makeUser(t, [{ role: 'bureau', orgUnitCode: '500242' }]);
     expect((await admin.get(`/api/users/${other.id}`)).statusCode).toBe(200);
-    expect((await countyAdmin.get(`/api/users/${other.id}`)).statusCode).toBe(404);
+    // The access layer names the unit the user belongs to (before #12 the user was hidden behind a 404).
+    const outside = await countyAdmin.get(`/api/users/${other.id}`);
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json().error.code).toBe('forbidden_scope');
+    expect((await admin.get('/api/users/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
 });
 

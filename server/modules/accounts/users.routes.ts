@@ -12,9 +12,9 @@ import {
   userView,
 } from '../../../common/contracts/accounts.js';
 import { contextOf } from '../../platform/audit.js';
-import { requireRole } from '../../platform/auth.js';
+import { accessOf } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
-import { adminScopes } from './accounts.policy.js';
+import { RULES } from './accounts.policy.js';
 import * as service from './accounts.service.js';
 
 export function userRoutes(app: FastifyInstance, db: Db): void {
@@ -24,6 +24,7 @@ export function userRoutes(app: FastifyInstance, db: Db): void {
   r.get(
     '/api/users',
     {
+      config: { access: RULES.manage },
       schema: {
         tags,
         summary: 'Users whose roles lie in the admin’s scope',
@@ -32,8 +33,7 @@ export function userRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      const auth = requireRole(req, ['admin']);
-      const items = await service.listVisibleUsers(db, adminScopes(auth), {
+      const items = await service.listVisibleUsers(db, accessOf(req).scopes, {
         q: req.query.q,
         role: req.query.role,
         disabled: req.query.disabled === undefined ? undefined : req.query.disabled === 'true',
@@ -42,14 +42,16 @@ export function userRoutes(app: FastifyInstance, db: Db): void {
     },
   );
 
-  r.get('/api/users/:id', { schema: { tags, summary: 'One user', params: idParam, response: { 200: userView } } }, async (req) => {
-    const auth = requireRole(req, ['admin']);
-    return service.getVisibleUser(db, adminScopes(auth), req.params.id);
-  });
+  r.get(
+    '/api/users/:id',
+    { config: { access: RULES.user }, schema: { tags, summary: 'One user', params: idParam, response: { 200: userView } } },
+    async (req) => service.getVisibleUser(db, accessOf(req).scopes, req.params.id),
+  );
 
   r.post(
     '/api/users',
     {
+      config: { access: RULES.manage },
       schema: {
         tags,
         summary: 'Create a user; without a password one is generated and returned once',
@@ -58,8 +60,8 @@ export function userRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req, reply) => {
-      const auth = requireRole(req, ['admin']);
-      const created = await service.createUser(db, contextOf(req), service.scopeFromPaths(adminScopes(auth)), req.body);
+      const access = accessOf(req);
+      const created = await service.createUser(db, contextOf(req), (path) => access.can('write', path), req.body);
       return reply.status(201).send(created);
     },
   );
@@ -67,6 +69,7 @@ export function userRoutes(app: FastifyInstance, db: Db): void {
   r.patch(
     '/api/users/:id',
     {
+      config: { access: RULES.user },
       schema: {
         tags,
         summary: 'Edit, disable (ends their sessions at once) or change roles',
@@ -76,12 +79,11 @@ export function userRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      const auth = requireRole(req, ['admin']);
-      const scopes = adminScopes(auth);
+      const access = accessOf(req);
       return service.updateUser(
         db,
         contextOf(req),
-        { userId: auth.user.id, scopes, canGrant: service.scopeFromPaths(scopes) },
+        { userId: access.auth.user.id, scopes: access.scopes, canGrant: (path) => access.can('write', path) },
         req.params.id,
         req.body,
       );
@@ -91,6 +93,7 @@ export function userRoutes(app: FastifyInstance, db: Db): void {
   r.post(
     '/api/users/:id/reset-password',
     {
+      config: { access: RULES.user },
       schema: {
         tags,
         summary: 'Reset a password; without one a password is generated and returned once',
@@ -100,8 +103,7 @@ export function userRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      const auth = requireRole(req, ['admin']);
-      return service.resetPassword(db, contextOf(req), adminScopes(auth), req.params.id, req.body.password);
+      return service.resetPassword(db, contextOf(req), accessOf(req).scopes, req.params.id, req.body.password);
     },
   );
 }
