@@ -136,3 +136,13 @@ export function expected(rule: AccessRule, method: string, role: Role, relation:
 }
 
 export const ALL_ROLES: readonly Role[] = ROLES;
+
+/** A real resource of each type, in Xiushan: its key and the unit its owner relations are measured from. */
+export type Fixtures = Map<string, { key: string; owner: RelationUnits }>;
+
+export async function buildFixtures(t: TestContext): Promise<Fixtures> {
+  const f: Fixtures = new Map();
+  f.set('orgUnit', { key: COUNTY.same, owner: COUNTY });
+  f.set('enterprise', { key: await makeEnterprise(t, TOWN.same), owner: TOWN });
+  return f;
+}

@@ -7,8 +7,8 @@ import {
   COUNTY,
   Callers,
   RELATIONS,
-  TOWN,
   addProbeUnits,
+  buildFixtures,
   expected,
   operations,
   outcomeOf,
@@ -18,7 +18,7 @@ import {
   type Relation,
   type RelationUnits,
 } from '../../test/access-probe.js';
-import { createTestApp, makeEnterprise, type TestContext } from '../../test/harness.js';
+import { createTestApp, type TestContext } from '../../test/harness.js';
 import { resourceType, type AccessRule } from './access.js';
 import { PROJECT_ROOT } from './config.js';
 
@@ -40,8 +40,7 @@ beforeAll(async () => {
   await addProbeUnits(t);
   callers = new Callers(t);
   ops = operations(t.app);
-  fixtures.set('orgUnit', { key: COUNTY.same, owner: COUNTY });
-  fixtures.set('enterprise', { key: await makeEnterprise(t, TOWN.same), owner: TOWN });
+  for (const [type, f] of await buildFixtures(t)) fixtures.set(type, f);
 });
 
 afterAll(async () => {
@@ -149,6 +148,15 @@ describe('access matrix', () => {
       ],
     };
     console.log(`access matrix: ${JSON.stringify(summary)}`);
+    if (process.env.ACCESS_MATRIX_OUT) {
+      const rules = Object.fromEntries(
+        sorted.map((o) => {
+          const rule = o.route!.access!;
+          return [`${o.method} ${o.url}`, { rule, sharedDown: rule.resource ? Boolean(resourceType(rule.resource).sharedDown) : false }];
+        }),
+      );
+      writeFileSync(process.env.ACCESS_MATRIX_OUT, JSON.stringify({ summary, rules, cells }, null, 1));
+    }
     writeMatrix(cells);
     expect(wrong.map((c) => `${c.op} ${c.role}@${c.relation}: expected ${c.expected}, got ${c.observed} (${c.status})`)).toEqual([]);
   });
