@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
+import { orgUnits } from './orgunits.js';
 import { enterprises } from './registry.js';
 
 /**
@@ -22,6 +23,11 @@ export const ledgerAccounts = pgTable(
     fundSource: text('fund_source'),
     policyCode: text('policy_code'),
     enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
+    /**
+     * The unit the account belongs to (migration 0014): its policy's or call's (budget, paid out), its
+     * enterprise's (payable), its budgets' (funding). Null: the whole installation.
+     */
+    orgUnitCode: text('org_unit_code').references(() => orgUnits.code),
     debitsPending: bigint('debits_pending', { mode: 'number' }).notNull().default(0),
     debitsPosted: bigint('debits_posted', { mode: 'number' }).notNull().default(0),
     creditsPending: bigint('credits_pending', { mode: 'number' }).notNull().default(0),
@@ -32,6 +38,7 @@ export const ledgerAccounts = pgTable(
   },
   (t) => [
     uniqueIndex('ledger_accounts_code_uq').on(t.code),
+    index('ledger_accounts_org_unit_idx').on(t.orgUnitCode),
     check('ledger_accounts_kind_chk', sql`${t.kind} in ('funding','budget','payable','paid')`),
     check(
       'ledger_accounts_nonnegative_chk',
@@ -72,6 +79,9 @@ export const ledgerTransfers = pgTable(
   (t) => [
     uniqueIndex('ledger_transfers_key_uq').on(t.idempotencyKey),
     uniqueIndex('ledger_transfers_resolution_uq').on(t.pendingId),
+    uniqueIndex('ledger_transfers_reverses_uq')
+      .on(t.reversesId)
+      .where(sql`${t.reversesId} is not null`),
     index('ledger_transfers_debit_idx').on(t.debitAccountId),
     index('ledger_transfers_credit_idx').on(t.creditAccountId),
     index('ledger_transfers_claim_idx').on(t.claimId),

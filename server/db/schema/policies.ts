@@ -42,6 +42,15 @@ export const policyVersions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     approvedBy: uuid('approved_by').references(() => users.id),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
+    /**
+     * Everyone who changed the version's content (migration 0014): none of them approves it. The database adds
+     * `editedBy` (the editor of the change being made, cleared once recorded) and refuses a change naming no one.
+     */
+    editors: uuid('editors')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    editedBy: uuid('edited_by').references(() => users.id),
   },
   (t) => [
     uniqueIndex('policy_versions_uq').on(t.policyId, t.version),
@@ -110,6 +119,14 @@ export const claims = pgTable(
     paidAt: timestamp('paid_at', { withTimezone: true }),
     rejectionReason: text('rejection_reason'),
     noticeId: uuid('notice_id'),
+    /**
+     * Staff who reviewed or changed the claim (reviewer, who put it on notice, who resolved an objection about
+     * it): above the installation's threshold none of them approves it (migration 0014, kc_settings).
+     */
+    editors: uuid('editors')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -151,6 +168,8 @@ export const notices = pgTable(
     title: text('title').notNull(),
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
     endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    /** The unit whose claims it lists (their policy's owner): every claim on it lies in this unit. */
+    orgUnitCode: text('org_unit_code').references(() => orgUnits.code),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -175,3 +194,10 @@ export const objections = pgTable(
   },
   (t) => [check('objections_status_chk', sql`${t.status} in ('open','upheld','dismissed')`)],
 );
+
+/** Installation settings the database's rules read (written by the server at start from its configuration). */
+export const kcSettings = pgTable('kc_settings', {
+  key: text('key').primaryKey(),
+  value: bigint('value', { mode: 'number' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

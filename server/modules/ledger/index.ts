@@ -4,6 +4,9 @@ export {
   transfer,
   resolveReservation,
   fundBudget,
+  requestBudget,
+  decideBudget,
+  listBudgetRequests,
   reverseTransfer,
   verifyLedger,
   listAccounts,
@@ -11,5 +14,7 @@ export {
   type AccountRow,
   type TransferRow,
   type Reconciliation,
+  type BudgetRequestRow,
 } from './ledger.service.js';
+export { budgetOwner } from './ledger.policy.js';
 export { ledgerRoutes } from './ledger.routes.js';

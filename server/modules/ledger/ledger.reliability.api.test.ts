@@ -77,7 +77,8 @@ describe.skipIf(backend() !== 'postgres')('ledger reliability (PostgreSQL, real 
     await clone.database.close();
     dispose = clone.dispose;
     url = clone.url!;
-    admin = postgres(url, { max: 2, onnotice: () => undefined });
+    // The superuser: ALTER DATABASE, and pg_cancel_backend of the app role's sessions.
+    admin = postgres(clone.adminUrl!, { max: 2, onnotice: () => undefined });
     // PostgreSQL looks for a deadlock after deadlock_timeout (1 s): checking sooner changes nothing about what
     // deadlocks, only how long a deadlock-prone build takes to show it.
     await admin.unsafe(`alter database "${new URL(url).pathname.slice(1)}" set deadlock_timeout = '50ms'`);

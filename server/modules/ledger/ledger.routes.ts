@@ -1,33 +1,43 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { budgetBody, reverseBody } from '../../../common/contracts/policies.js';
-import type { Role } from '../../../common/enums.js';
+import { budgetBody, budgetDecisionBody, reverseBody } from '../../../common/contracts/policies.js';
+import { accessOf } from '../../platform/access.js';
 import { contextOf } from '../../platform/audit.js';
-import { requireRole } from '../../platform/auth.js';
 import type { Db } from '../../platform/db.js';
-import { fundBudget, listAccounts, listTransfers, reverseTransfer, verifyLedger, type AccountRow } from './ledger.service.js';
+import { RULES } from './ledger.policy.js';
+import {
+  decideBudget,
+  listAccounts,
+  listBudgetRequests,
+  listTransfers,
+  requestBudget,
+  reverseTransfer,
+  verifyLedger,
+  type AccountRow,
+} from './ledger.service.js';
 
-const READERS: readonly Role[] = ['admin', 'bureau', 'leader', 'auditor'];
-const WRITERS: readonly Role[] = ['bureau'];
-
-/** An account with its balances: for a budget, what is left to reserve. */
+/** An account with its balances: for a budget, what is left to reserve (requests not yet approved add nothing). */
 const present = (a: AccountRow) => ({
   ...a,
   balanceFen: a.creditsPosted - a.debitsPosted,
   availableFen: a.creditsPosted - a.debitsPosted - a.debitsPending,
+  requestedFen: a.kind === 'budget' ? a.creditsPending : 0,
 });
 
 export function ledgerRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['ledger'];
+  const numericId = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
   r.get(
     '/api/ledger/accounts',
     {
+      config: { access: RULES.accounts },
       schema: {
         tags,
-        summary: 'Accounts with balances in fen (budgets by fiscal year × fund source × policy, payables per enterprise, paid out)',
+        summary:
+          'Accounts with balances in fen (budgets by fiscal year × fund source × policy, payables per enterprise, paid out), in scope',
         querystring: z.object({
           kind: z.enum(['funding', 'budget', 'payable', 'paid']).optional(),
           year: z.coerce.number().int().optional(),
@@ -37,31 +47,38 @@ export function ledgerRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      requireRole(req, READERS);
       const q = req.query;
-      return (await listAccounts(db, { kind: q.kind, fiscalYear: q.year, policyCode: q.policy, enterpriseId: q.enterprise })).map(present);
+      const scopes = accessOf(req).scopes;
+      return (await listAccounts(db, { kind: q.kind, fiscalYear: q.year, policyCode: q.policy, enterpriseId: q.enterprise, scopes })).map(
+        present,
+      );
     },
   );
 
   r.get(
     '/api/ledger/accounts/:id/transfers',
     {
-      schema: { tags, summary: 'The transfers of one account, oldest first', params: z.object({ id: z.coerce.number().int().positive() }) },
+      config: { access: RULES.account },
+      schema: { tags, summary: 'The transfers of one account, oldest first (those whose other account is in scope)', params: numericId },
     },
-    async (req) => {
-      requireRole(req, READERS);
-      return listTransfers(db, { accountId: req.params.id });
-    },
+    async (req) => listTransfers(db, { accountId: req.params.id, scopes: accessOf(req).scopes }),
   );
 
   r.post(
     '/api/ledger/budgets',
-    { schema: { tags, summary: 'Add budget to a policy for a fiscal year (idempotent by requestKey)', body: budgetBody } },
+    {
+      config: { access: RULES.requestBudget },
+      schema: {
+        tags,
+        summary:
+          'Request budget for a policy (or call) and fiscal year: pending until a second person approves it (idempotent by requestKey)',
+        body: budgetBody,
+      },
+    },
     async (req, reply) => {
-      requireRole(req, WRITERS);
       const b = req.body;
       const res = await db.transaction((tx) =>
-        fundBudget(tx, contextOf(req), {
+        requestBudget(tx, contextOf(req), {
           year: b.year,
           source: b.fundSource,
           policyCode: b.policyCode,
@@ -70,24 +87,61 @@ export function ledgerRoutes(app: FastifyInstance, db: Db): void {
           reason: b.reason,
         }),
       );
-      // The account as it stands after the transfer (fundBudget read it before), whatever its fund source.
+      // The account as it stands after the request, whatever its fund source.
       const [budget] = await listAccounts(db, { code: res.budget.code });
-      return reply.status(res.replayed ? 200 : 201).send({ transfer: res.transfer, replayed: res.replayed, budget: present(budget!) });
+      return reply
+        .status(res.replayed ? 200 : 201)
+        .send({ transfer: res.transfer, replayed: res.replayed, status: 'pending', budget: present(budget!) });
     },
   );
+
+  r.get(
+    '/api/ledger/budget-requests',
+    {
+      config: { access: RULES.read },
+      schema: {
+        tags,
+        summary: 'Budget requests in scope, newest first, with who requested and who decided',
+        querystring: z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional() }),
+      },
+    },
+    async (req) => listBudgetRequests(db, { scopes: accessOf(req).scopes, status: req.query.status }),
+  );
+
+  for (const decision of ['approve', 'reject'] as const)
+    r.post(
+      `/api/ledger/budget-requests/:id/${decision}`,
+      {
+        config: { access: RULES.decideBudget },
+        schema: {
+          tags,
+          summary:
+            decision === 'approve'
+              ? 'Approve a budget request (someone other than its requester): the budget can spend it'
+              : 'Reject (or withdraw) a budget request',
+          params: numericId,
+          body: budgetDecisionBody,
+        },
+      },
+      async (req) => {
+        const res = await db.transaction((tx) => decideBudget(tx, contextOf(req), req.params.id, decision, req.body?.reason));
+        const [budget] = await listAccounts(db, { id: res.transfer.creditAccountId });
+        return { ...res, status: decision === 'approve' ? 'approved' : 'rejected', budget: budget ? present(budget) : null };
+      },
+    );
 
   r.post(
     '/api/ledger/transfers/:id/reverse',
     {
+      config: { access: RULES.reverse },
       schema: {
         tags,
         summary: 'Correct a posted transfer with a reversing transfer and a reason',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: numericId,
         body: reverseBody,
       },
     },
     async (req, reply) => {
-      requireRole(req, WRITERS);
       const res = await db.transaction((tx) => reverseTransfer(tx, contextOf(req), req.params.id, req.body.reason));
       return reply.status(res.replayed ? 200 : 201).send(res);
     },
@@ -95,10 +149,16 @@ export function ledgerRoutes(app: FastifyInstance, db: Db): void {
 
   r.get(
     '/api/ledger/verify',
-    { schema: { tags, summary: 'Reconciliation: debits = credits and every balance equals the sum of its entries' } },
+    {
+      config: { access: RULES.read },
+      schema: {
+        tags,
+        summary: 'Reconciliation: debits = credits and every balance equals the sum of its entries (accounts outside scope unnamed)',
+      },
+    },
     async (req) => {
-      requireRole(req, READERS);
-      return verifyLedger(db);
+      const access = accessOf(req);
+      return verifyLedger(db, (path) => access.can('read', path, true));
     },
   );
 }

@@ -71,9 +71,22 @@ describe('policies and claims', () => {
       reason: '2025 年预算',
       requestKey: key,
     };
-    expect((await clerk.post('/api/ledger/budgets', fund)).statusCode).toBe(201);
-    // A double click funds once.
-    expect((await clerk.post('/api/ledger/budgets', fund)).json()).toMatchObject({ replayed: true, budget: { availableFen: 500_000_00 } });
+    const requested = await clerk.post('/api/ledger/budgets', fund);
+    expect(requested.statusCode).toBe(201);
+    // A double click requests once; the request adds nothing to spend until a second person approves it.
+    expect((await clerk.post('/api/ledger/budgets', fund)).json()).toMatchObject({
+      replayed: true,
+      status: 'pending',
+      budget: { availableFen: 0, requestedFen: 500_000_00 },
+    });
+    const requestId = requested.json().transfer.id;
+    const own = await clerk.post(`/api/ledger/budget-requests/${requestId}/approve`);
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error.code).toBe('ledger_budget_four_eyes');
+    expect((await chief.post(`/api/ledger/budget-requests/${requestId}/approve`)).json()).toMatchObject({
+      status: 'approved',
+      budget: { availableFen: 500_000_00, requestedFen: 0 },
+    });
 
     const q = await clerk.post(`/api/enterprises/${enterpriseId}/qualifications`, {
       typeCode: 'high_tech',

@@ -13,21 +13,27 @@ import {
   resolveObjectionBody,
   reviewBody,
 } from '../../../common/contracts/policies.js';
+import { accessOf } from '../../platform/access.js';
 import { contextOf, systemContext } from '../../platform/audit.js';
-import { requireAuth, requireRole } from '../../platform/auth.js';
+import { requireAuth } from '../../platform/auth.js';
+import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { eq } from 'drizzle-orm';
+import { enterprises, orgUnits } from '../../db/schema/index.js';
 import { listTransfers } from '../ledger/index.js';
 import * as claimsSvc from './claims.service.js';
 import * as svc from './policies.service.js';
-import { POLICY_EDITORS, POLICY_READERS } from './policies.policy.js';
+import { RULES } from './policies.policy.js';
 
 /** Staff names are never shown to enterprises or the public: steps carry roles, not people. */
 const presentSteps = (steps: Awaited<ReturnType<typeof claimsSvc.stepsOf>>, withUsers: boolean) =>
   steps.map((s) => ({ step: s.step, note: s.note, at: s.at, ...(withUsers ? { byUser: s.byUser } : {}) }));
 
-export function claimRoutes(app: FastifyInstance, db: Db): void {
+export function claimRoutes(app: FastifyInstance, db: Db, config?: Pick<Config, 'claimFourEyesAboveFen'>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // The installation's four-eyes threshold, where the database's rule on claims reads it.
+  if (config) app.addHook('onReady', () => claimsSvc.storeFourEyesThreshold(db, config.claimFourEyesAboveFen));
   const tags = ['claims'];
   const id = z.object({ id: z.uuid() });
   const log = app.log;
@@ -46,9 +52,10 @@ export function claimRoutes(app: FastifyInstance, db: Db): void {
   r.get(
     '/api/claims',
     {
+      config: { access: RULES.claims },
       schema: {
         tags,
-        summary: 'Claims by status (the matches inbox), with enterprise and policy',
+        summary: 'Claims by status (the matches inbox), with enterprise and policy, in the reader’s scope',
         querystring: z.object({
           status: z.enum(CLAIM_STATUSES).optional(),
           policy: z.string().max(60).optional(),
@@ -57,18 +64,24 @@ export function claimRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      requireRole(req, POLICY_READERS);
       await match();
-      const rows = await claimsSvc.listClaims(db, { status: req.query.status, policy: req.query.policy, noticeId: req.query.notice });
+      const rows = await claimsSvc.listClaims(db, {
+        status: req.query.status,
+        policy: req.query.policy,
+        noticeId: req.query.notice,
+        scopes: accessOf(req).scopes,
+      });
       return rows.map(({ c, ...rest }) => ({ ...c, ...rest }));
     },
   );
 
   r.get(
     '/api/claims/:id',
-    { schema: { tags, summary: 'One claim with its decision trace, steps and ledger transfers', params: id } },
+    {
+      config: { access: RULES.claim },
+      schema: { tags, summary: 'One claim with its decision trace, steps and ledger transfers', params: id },
+    },
     async (req) => {
-      requireRole(req, POLICY_READERS);
       const [row] = await claimsSvc.listClaims(db, { id: req.params.id });
       if (!row) throw new AppError(404, 'not_found', { what: req.params.id });
       const { c, ...rest } = row;
@@ -83,27 +96,33 @@ export function claimRoutes(app: FastifyInstance, db: Db): void {
 
   r.post(
     '/api/claims/:id/review',
-    { schema: { tags, summary: 'Review: confirm facts from the documents; must come out eligible', params: id, body: reviewBody } },
+    {
+      config: { access: RULES.decideClaim },
+      schema: { tags, summary: 'Review: confirm facts from the documents; must come out eligible', params: id, body: reviewBody },
+    },
     async (req) => {
-      requireRole(req, POLICY_EDITORS);
       return claimsSvc.reviewClaim(db, contextOf(req), req.params.id, req.body);
     },
   );
 
   r.post(
     '/api/claims/:id/approve',
-    { schema: { tags, summary: 'Approve after the public notice (a second person): reserves the amount in the budget', params: id } },
+    {
+      config: { access: RULES.decideClaim },
+      schema: { tags, summary: 'Approve after the public notice (a second person): reserves the amount in the budget', params: id },
+    },
     async (req) => {
-      requireRole(req, POLICY_EDITORS);
       return claimsSvc.approveClaim(db, contextOf(req), req.params.id, today());
     },
   );
 
   r.post(
     '/api/claims/:id/pay',
-    { schema: { tags, summary: 'Pay an approved claim through the ledger; repeating the request returns the first result', params: id } },
+    {
+      config: { access: RULES.decideClaim },
+      schema: { tags, summary: 'Pay an approved claim through the ledger; repeating the request returns the first result', params: id },
+    },
     async (req) => {
-      requireRole(req, POLICY_EDITORS);
       const { claim, replayed } = await claimsSvc.payClaim(db, contextOf(req), req.params.id);
       return { ...claim, replayed };
     },
@@ -111,37 +130,49 @@ export function claimRoutes(app: FastifyInstance, db: Db): void {
 
   r.post(
     '/api/claims/:id/reject',
-    { schema: { tags, summary: 'Reject with a reason (voids a reservation)', params: id, body: rejectBody } },
+    {
+      config: { access: RULES.decideClaim },
+      schema: { tags, summary: 'Reject with a reason (voids a reservation)', params: id, body: rejectBody },
+    },
     async (req) => {
-      requireRole(req, POLICY_EDITORS);
       return claimsSvc.rejectClaim(db, contextOf(req), req.params.id, req.body.reason);
     },
   );
 
-  r.get('/api/notices', { schema: { tags, summary: 'Public notices (公示)' } }, async (req) => {
-    requireRole(req, POLICY_READERS);
-    return claimsSvc.listNotices(db);
-  });
+  r.get(
+    '/api/notices',
+    { config: { access: RULES.notices }, schema: { tags, summary: 'Public notices (公示) of the reader’s scope' } },
+    async (req) => claimsSvc.listNotices(db, accessOf(req).scopes),
+  );
 
   r.post(
     '/api/notices',
-    { schema: { tags, summary: 'Put reviewed claims on a public notice between two dates', body: noticeBody } },
+    {
+      config: { access: RULES.createNotice },
+      schema: {
+        tags,
+        summary: 'Put reviewed claims (of one policy owner, all in scope) on a public notice between two dates',
+        body: noticeBody,
+      },
+    },
     async (req, reply) => {
-      requireRole(req, POLICY_EDITORS);
-      return reply.status(201).send(await claimsSvc.createNotice(db, contextOf(req), req.body));
+      return reply.status(201).send(await claimsSvc.createNotice(db, contextOf(req), req.body, accessOf(req)));
     },
   );
 
-  r.get('/api/notices/:id', { schema: { tags, summary: 'A notice with its claims and objections', params: id } }, async (req) => {
-    requireRole(req, POLICY_READERS);
-    return claimsSvc.noticeWithClaims(db, req.params.id);
-  });
+  r.get(
+    '/api/notices/:id',
+    { config: { access: RULES.notice }, schema: { tags, summary: 'A notice with its claims and objections', params: id } },
+    async (req) => claimsSvc.noticeWithClaims(db, req.params.id),
+  );
 
   r.post(
     '/api/objections/:id/resolve',
-    { schema: { tags, summary: 'Resolve an objection: upheld rejects the claim it names', params: id, body: resolveObjectionBody } },
+    {
+      config: { access: RULES.resolveObjection },
+      schema: { tags, summary: 'Resolve an objection: upheld rejects the claim it names', params: id, body: resolveObjectionBody },
+    },
     async (req) => {
-      requireRole(req, POLICY_EDITORS);
       return claimsSvc.resolveObjection(db, contextOf(req), req.params.id, req.body);
     },
   );
@@ -191,7 +222,10 @@ export function claimRoutes(app: FastifyInstance, db: Db): void {
   const q = z.object({ enterprise: z.uuid().optional() });
   r.get(
     '/api/my/claims',
-    { schema: { tags: ['enterprise portal'], summary: 'My claims, each with its steps', querystring: q } },
+    {
+      config: { access: RULES.portal },
+      schema: { tags: ['enterprise portal'], summary: 'My claims, each with its steps', querystring: q },
+    },
     async (req) => {
       const eid = ownEnterpriseId(requireAuth(req), req.query.enterprise);
       await match();
@@ -219,6 +253,7 @@ export function claimRoutes(app: FastifyInstance, db: Db): void {
   r.post(
     '/api/my/claims/:id/documents',
     {
+      config: { access: RULES.portal },
       schema: {
         tags: ['enterprise portal'],
         summary: 'Answer a fast-application task: the documents provided',
@@ -239,6 +274,7 @@ export function claimRoutes(app: FastifyInstance, db: Db): void {
   r.post(
     '/api/my/applications',
     {
+      config: { access: RULES.portal },
       schema: {
         tags: ['enterprise portal'],
         summary: 'Apply for a policy with documents (one claim per reference)',
@@ -256,6 +292,7 @@ export function claimRoutes(app: FastifyInstance, db: Db): void {
   r.get(
     '/api/my/policies',
     {
+      config: { access: RULES.portal },
       schema: {
         tags: ['enterprise portal'],
         summary: 'Policies in force and how I stand against each, condition by condition',
@@ -264,8 +301,14 @@ export function claimRoutes(app: FastifyInstance, db: Db): void {
     },
     async (req) => {
       const eid = ownEnterpriseId(requireAuth(req), req.query.enterprise);
+      const [ent] = await db
+        .select({ path: orgUnits.path })
+        .from(enterprises)
+        .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
+        .where(eq(enterprises.id, eid));
       const out = [];
-      for (const p of await svc.listPolicies(db)) {
+      // The policies whose owner's area holds the enterprise.
+      for (const p of await svc.listPolicies(db, { within: ent ? [ent.path] : [] })) {
         if (!p.operative) continue;
         const v = (await svc.activeVersion(db, p.id))!;
         const trace = await svc.evaluateFor(db, p, v, eid, today());

@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { evaluate, type DecisionTrace, type Facts } from '../../../common/policies/index.js';
 import {
   claimSteps,
   claims,
   enterprises,
+  kcSettings,
   notices,
   objections,
   orgUnits,
@@ -11,9 +13,12 @@ import {
   policyVersions,
   registryEvents,
 } from '../../db/schema/index.js';
+import { inScope, type Access } from '../../platform/access.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
+import { today as todayInZone } from '../../platform/clock.js';
 import { rowFromJson, rowsOf, type Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { pgErrorOf } from '../../platform/pg-errors.js';
 import { accountSpecs, ensureAccount, resolveReservation, transfer } from '../ledger/index.js';
 import { factsForEnterprise, factsForEvent } from './facts.js';
 import { activeVersion, findPolicy, type PolicyRow, type VersionRow } from './policies.service.js';
@@ -161,9 +166,21 @@ export async function matchEvents(db: Db, ctx: RequestContext, limit = 200): Pro
             sql`${policyVersions.rule} -> 'trigger' ->> 'event' = any(${sql.raw(`array[${kinds.map((k) => `'${k.replace(/'/g, '')}'`).join(',')}]`)})`,
           ),
         );
+      // Where each event's enterprise is registered: a policy matches only enterprises in its owner's area.
+      const entPaths = new Map(
+        (
+          await tx
+            .select({ id: enterprises.id, path: orgUnits.path })
+            .from(enterprises)
+            .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
+            .where(inArray(enterprises.id, [...new Set(events.map((e) => e.enterpriseId))]))
+        ).map((x) => [x.id, x.path]),
+      );
       let made = 0;
       for (const e of events) {
+        const entPath = entPaths.get(e.enterpriseId);
         for (const { p, v, path } of candidates.filter((x) => x.v.rule.trigger.event === e.kind)) {
+          if (!entPath?.startsWith(path)) continue;
           const facts = await factsForEvent(tx, e, path);
           const trace = evaluate({
             policyCode: p.code,
@@ -261,10 +278,17 @@ export async function applyFor(
 ): Promise<ClaimRow> {
   const p = await findPolicy(db, input.policy);
   const v = await activeVersion(db, p.id);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInZone();
   if (!v) throw new AppError(409, 'policy_not_active', { code: p.code, params: '—' });
   return db.transaction(async (tx) => {
-    const [u] = await tx.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.code, p.regionCode));
+    const [u] = await tx.select({ path: orgUnits.path, name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.code, p.regionCode));
+    const [ent] = await tx
+      .select({ path: orgUnits.path })
+      .from(enterprises)
+      .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
+      .where(eq(enterprises.id, enterpriseId));
+    // A policy pays only enterprises in its owner's area.
+    if (!ent || !ent.path.startsWith(u!.path)) throw new AppError(409, 'claim_outside_policy', { code: p.code, unit: u!.name }, 'policy');
     const trace = evaluate({
       policyCode: p.code,
       version: v.version,
@@ -373,23 +397,64 @@ export async function reviewClaim(
   });
 }
 
-/** 公示: reviewed claims go on a public notice between two dates. */
+/** The units a claim belongs to (its enterprise's and its policy owner's), with the policy owner's code. */
+async function claimUnits(tx: Db, c: ClaimRow) {
+  const [p] = await tx
+    .select({ code: orgUnits.code, path: orgUnits.path, name: orgUnits.name })
+    .from(policies)
+    .innerJoin(orgUnits, eq(orgUnits.code, policies.regionCode))
+    .where(eq(policies.id, c.policyId));
+  const [e] = await tx
+    .select({ path: orgUnits.path, name: orgUnits.name })
+    .from(enterprises)
+    .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
+    .where(eq(enterprises.id, c.enterpriseId));
+  return { policy: p!, enterprise: e! };
+}
+
+/**
+ * 公示: reviewed claims go on a public notice between two dates. The notice belongs to the claims' policy owner
+ * (one unit a notice); the caller must be able to act on every claim it lists (`access`), and whoever puts a
+ * claim on notice is one of those who changed it (four eyes above the threshold).
+ */
 export async function createNotice(
   db: Db,
   ctx: RequestContext,
   input: { title: string; startsOn: string; endsOn: string; claimIds: string[] },
+  access?: Access,
 ) {
   if (input.endsOn < input.startsOn) throw new AppError(400, 'notice_dates', {}, 'endsOn');
   return db.transaction(async (tx) => {
-    const [n] = await tx
-      .insert(notices)
-      .values({ title: input.title, startsOn: input.startsOn, endsOn: input.endsOn, createdBy: ctx.userId })
-      .returning();
+    const locked: ClaimRow[] = [];
+    const owners = new Map<string, string>();
     for (const id of [...new Set(input.claimIds)].sort()) {
       const c = await lockClaim(tx, id);
+      const units = await claimUnits(tx, c);
+      if (access) {
+        access.assert('write', units.enterprise.path, units.enterprise.name);
+        access.assert('write', units.policy.path, units.policy.name);
+      }
       if (c.status !== 'reviewed') throw refuse(c, 'notice');
-      await tx.update(claims).set({ status: 'in_notice', noticeId: n!.id, updatedAt: new Date() }).where(eq(claims.id, id));
-      await step(tx, ctx, id, 'in_notice', `${input.startsOn} – ${input.endsOn}`);
+      owners.set(units.policy.code, units.policy.name);
+      locked.push(c);
+    }
+    if (owners.size > 1) throw new AppError(400, 'notice_mixed_units', { units: [...owners.values()].join('、') }, 'claimIds');
+    const [n] = await tx
+      .insert(notices)
+      .values({
+        title: input.title,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        orgUnitCode: [...owners.keys()][0] ?? null,
+        createdBy: ctx.userId,
+      })
+      .returning();
+    for (const c of locked) {
+      await tx
+        .update(claims)
+        .set({ status: 'in_notice', noticeId: n!.id, editors: withEditor(c.editors, ctx.userId), updatedAt: new Date() })
+        .where(eq(claims.id, c.id));
+      await step(tx, ctx, c.id, 'in_notice', `${input.startsOn} – ${input.endsOn}`);
     }
     await audit(tx, ctx, { action: 'create', entity: 'notice', entityId: n!.id, after: { ...input } });
     return n!;
@@ -438,6 +503,15 @@ export async function resolveObjection(
       .returning();
     await audit(tx, ctx, { action: 'resolve', entity: 'objection', entityId: id, after: input });
     if (input.status === 'upheld' && o.claimId) await rejectIn(tx, ctx, o.claimId, `异议成立：${input.resolution}`);
+    else if (o.claimId) {
+      // Dismissing an objection about a claim is a decision on it: the resolver is one of its editors.
+      const c = await lockClaim(tx, o.claimId);
+      if (ctx.userId && !c.editors.includes(ctx.userId))
+        await tx
+          .update(claims)
+          .set({ editors: withEditor(c.editors, ctx.userId) })
+          .where(eq(claims.id, c.id));
+    }
     return row!;
   });
 }
@@ -454,6 +528,9 @@ export async function approveClaim(db: Db, ctx: RequestContext, id: string, toda
     if (c.status === 'approved' || c.status === 'paid') return c;
     if (c.status !== 'in_notice') throw refuse(c, 'approve');
     if (c.reviewedBy === ctx.userId) throw new AppError(403, 'claim_four_eyes');
+    const above = await fourEyesThreshold(tx);
+    if (c.amountFen > above && (!ctx.userId || c.editors.includes(ctx.userId)))
+      throw new AppError(403, 'claim_four_eyes_threshold', { threshold: (above / 100).toLocaleString('zh-CN') });
     const [n] = await tx.select().from(notices).where(eq(notices.id, c.noticeId!));
     if (!n || today <= n.endsOn) throw new AppError(409, 'claim_notice_open', { endsOn: n?.endsOn ?? '' });
     const [open] = await tx
@@ -480,7 +557,13 @@ export async function approveClaim(db: Db, ctx: RequestContext, id: string, toda
       .update(claims)
       .set({ status: 'approved', approvedBy: ctx.userId, approvedAt: new Date(), updatedAt: new Date() })
       .where(eq(claims.id, id))
-      .returning();
+      .returning()
+      .catch((e: unknown) => {
+        // The database's rule (migration 0014) refuses what the check above let through.
+        if (pgErrorOf(e)?.constraint === 'claims_four_eyes_threshold')
+          throw new AppError(403, 'claim_four_eyes_threshold', { threshold: (above / 100).toLocaleString('zh-CN') });
+        throw e;
+      });
     await step(tx, ctx, id, 'approved', null, { amountFen: c.amountFen });
     return row!;
   });
@@ -545,6 +628,28 @@ export async function rejectClaim(db: Db, ctx: RequestContext, id: string, reaso
   return db.transaction((tx) => rejectIn(tx, ctx, id, reason));
 }
 
+/** The default threshold of claims' four eyes (100 000 元), when the installation has not written its own. */
+const DEFAULT_FOUR_EYES_ABOVE_FEN = 10_000_000;
+
+/** Above this amount (fen) a claim is approved by none of those who reviewed or changed it (kc_settings). */
+export async function fourEyesThreshold(db: Db): Promise<number> {
+  const [row] = await db.select({ value: kcSettings.value }).from(kcSettings).where(eq(kcSettings.key, 'claim_four_eyes_above_fen'));
+  return row?.value ?? DEFAULT_FOUR_EYES_ABOVE_FEN;
+}
+
+/** Writes the installation's threshold (configuration) where the database's rule reads it. */
+export async function storeFourEyesThreshold(db: Db, fen: number): Promise<void> {
+  await db
+    .insert(kcSettings)
+    .values({ key: 'claim_four_eyes_above_fen', value: fen })
+    .onConflictDoUpdate({ target: kcSettings.key, set: { value: fen, updatedAt: new Date() } });
+}
+
+const withEditor = (editors: string[], userId: string | null) => (userId && !editors.includes(userId) ? [...editors, userId] : editors);
+
+const enterpriseUnits = alias(orgUnits, 'enterprise_units');
+const policyUnits = alias(orgUnits, 'policy_units');
+
 export async function listClaims(
   db: Db,
   f: {
@@ -553,6 +658,8 @@ export async function listClaims(
     enterpriseId?: string | undefined;
     noticeId?: string | undefined;
     policy?: string | undefined;
+    /** Only claims whose enterprise or policy owner lies in one of these subtrees; none given: all. */
+    scopes?: readonly string[] | undefined;
   },
 ) {
   return db
@@ -567,8 +674,11 @@ export async function listClaims(
     .from(claims)
     .innerJoin(policies, eq(policies.id, claims.policyId))
     .innerJoin(enterprises, eq(enterprises.id, claims.enterpriseId))
+    .innerJoin(enterpriseUnits, eq(enterpriseUnits.code, enterprises.orgUnitCode))
+    .innerJoin(policyUnits, eq(policyUnits.code, policies.regionCode))
     .where(
       and(
+        f.scopes ? or(inScope(enterpriseUnits.path, f.scopes), inScope(policyUnits.path, f.scopes)) : undefined,
         f.id ? eq(claims.id, f.id) : undefined,
         f.status ? eq(claims.status, f.status) : undefined,
         f.enterpriseId ? eq(claims.enterpriseId, f.enterpriseId) : undefined,
@@ -592,6 +702,13 @@ export async function noticeWithClaims(db: Db, id: string) {
   return { notice: n, items, objections: objs };
 }
 
-export async function listNotices(db: Db) {
-  return db.select().from(notices).orderBy(desc(notices.startsOn));
+/** Notices, newest first; `scopes`: only those of the reader's subtree (none given: all, as the public list). */
+export async function listNotices(db: Db, scopes?: readonly string[]) {
+  return db
+    .select({ n: notices })
+    .from(notices)
+    .leftJoin(orgUnits, eq(orgUnits.code, notices.orgUnitCode))
+    .where(scopes ? inScope(sql`coalesce(${orgUnits.path}, '/')`, scopes) : undefined)
+    .orderBy(desc(notices.startsOn))
+    .then((rows) => rows.map((r) => r.n));
 }

@@ -3,15 +3,27 @@ import { today } from '../../platform/clock.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { evaluateBody, versionPatch, whatIfBody } from '../../../common/contracts/policies.js';
-import { enterprises } from '../../db/schema/index.js';
+import { enterprises, orgUnits } from '../../db/schema/index.js';
+
+import { accessOf } from '../../platform/access.js';
 import { contextOf } from '../../platform/audit.js';
-import { requireRole } from '../../platform/auth.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { checkCreditCode } from '../registry/index.js';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import * as svc from './policies.service.js';
-import { POLICY_EDITORS, POLICY_READERS } from './policies.policy.js';
+import { RULES } from './policies.policy.js';
+
+/** Where an enterprise user's enterprises are registered: the policies whose area holds them apply. */
+async function enterprisePaths(db: Db, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ path: orgUnits.path })
+    .from(enterprises)
+    .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
+    .where(inArray(enterprises.id, ids));
+  return rows.map((r) => r.path);
+}
 
 export function policyRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -21,24 +33,38 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
 
   r.get(
     '/api/policies',
-    { schema: { tags, summary: 'The policy catalogue, with each policy’s version in force and what is 待定' } },
+    {
+      config: { access: RULES.list },
+      schema: { tags, summary: 'The policy catalogue (own and ancestors’ policies), with each policy’s version in force and what is 待定' },
+    },
     async (req) => {
-      requireRole(req, [...POLICY_READERS, 'enterprise']);
-      return svc.listPolicies(db);
+      const access = accessOf(req);
+      if (access.scopes.length > 0) return svc.listPolicies(db, { scopes: access.scopes });
+      return svc.listPolicies(db, {
+        within: await enterprisePaths(
+          db,
+          access.auth.grants.filter((g) => g.role === 'enterprise' && g.enterpriseId).map((g) => g.enterpriseId!),
+        ),
+      });
     },
   );
 
-  r.get('/api/policies/:id', { schema: { tags, summary: 'One policy (id or code) with all its versions', params: id } }, async (req) => {
-    requireRole(req, [...POLICY_READERS, 'enterprise']);
-    const p = await svc.findPolicy(db, req.params.id);
-    return { ...p, versions: await svc.versionsOf(db, p.id) };
-  });
+  r.get(
+    '/api/policies/:id',
+    { config: { access: RULES.read }, schema: { tags, summary: 'One policy (id or code) with all its versions', params: id } },
+    async (req) => {
+      const p = await svc.findPolicy(db, req.params.id);
+      return { ...p, versions: await svc.versionsOf(db, p.id) };
+    },
+  );
 
   r.post(
     '/api/policies/:id/versions',
-    { schema: { tags, summary: 'Start a new draft version from the latest one (or return the open draft)', params: id } },
+    {
+      config: { access: RULES.edit },
+      schema: { tags, summary: 'Start a new draft version from the latest one (or return the open draft)', params: id },
+    },
     async (req, reply) => {
-      requireRole(req, POLICY_EDITORS);
       const p = await svc.findPolicy(db, req.params.id);
       return reply.status(201).send(await svc.newDraft(db, contextOf(req), p.id));
     },
@@ -47,10 +73,10 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
   r.patch(
     '/api/policies/:id/versions/:version',
     {
+      config: { access: RULES.edit },
       schema: { tags, summary: 'Edit a draft: rule, parameters (with a citation per value), test cases', params: idv, body: versionPatch },
     },
     async (req) => {
-      requireRole(req, POLICY_EDITORS);
       const p = await svc.findPolicy(db, req.params.id);
       return svc.updateDraft(db, contextOf(req), p.id, req.params.version, req.body);
     },
@@ -58,9 +84,8 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
 
   r.post(
     '/api/policies/:id/versions/:version/submit',
-    { schema: { tags, summary: 'Submit a draft for approval (every test case must pass)', params: idv } },
+    { config: { access: RULES.edit }, schema: { tags, summary: 'Submit a draft for approval (every test case must pass)', params: idv } },
     async (req) => {
-      requireRole(req, POLICY_EDITORS);
       const p = await svc.findPolicy(db, req.params.id);
       return svc.submitVersion(db, contextOf(req), p, req.params.version);
     },
@@ -70,11 +95,12 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
     r.post(
       `/api/policies/:id/versions/:version/${decision}`,
       {
+        config: { access: RULES.edit },
         schema: {
           tags,
           summary:
             decision === 'approve'
-              ? 'Approve a pending version (not its author); it replaces the one in force'
+              ? 'Approve a pending version (none of its editors); it replaces the one in force'
               : 'Send a pending version back',
           params: idv,
           body: z
@@ -84,7 +110,6 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
         },
       },
       async (req) => {
-        requireRole(req, POLICY_EDITORS);
         const p = await svc.findPolicy(db, req.params.id);
         return svc.decideVersion(db, contextOf(req), p, req.params.version, decision, req.body?.note);
       },
@@ -93,6 +118,7 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
   r.post(
     '/api/policies/:id/tests/run',
     {
+      config: { access: RULES.try },
       schema: {
         tags,
         summary: 'Run a version’s test cases (default: the latest version)',
@@ -101,7 +127,6 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      requireRole(req, POLICY_READERS);
       const p = await svc.findPolicy(db, req.params.id);
       const versions = await svc.versionsOf(db, p.id);
       const v = req.query.version ? versions.find((x) => x.version === req.query.version) : versions[0];
@@ -119,6 +144,7 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
   r.post(
     '/api/policies/:id/evaluate',
     {
+      config: { access: RULES.try },
       schema: {
         tags,
         summary: 'Eligibility (eligible / ineligible / undetermined), amount, reasons and full trace for one enterprise on a date',
@@ -128,7 +154,6 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      requireRole(req, POLICY_READERS);
       const p = await svc.findPolicy(db, req.params.id);
       const versions = await svc.versionsOf(db, p.id);
       const v = req.query.version
@@ -136,8 +161,14 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
         : (versions.find((x) => x.status === 'approved') ?? versions[0]);
       if (!v) throw new AppError(404, 'not_found', { what: `version ${req.query.version}` });
       const code = checkCreditCode(req.body.creditCode, 'creditCode');
-      const [e] = await db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.creditCode, code));
+      const [e] = await db
+        .select({ id: enterprises.id, path: orgUnits.path, name: enterprises.name })
+        .from(enterprises)
+        .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
+        .where(eq(enterprises.creditCode, code));
       if (!e) throw new AppError(404, 'unknown_enterprise', { code }, 'creditCode');
+      // The enterprise's facts are read only by those whose subtree holds it.
+      accessOf(req).assert('read', e.path, e.name);
       const trace = await svc.evaluateFor(db, p, v, e.id, req.body.date ?? today());
       return {
         eligibility: trace.eligibility,
@@ -152,6 +183,7 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
   r.post(
     '/api/policies/:id/what-if',
     {
+      config: { access: RULES.try },
       schema: {
         tags,
         summary: 'Projected spend of draft parameter values over a year’s registry events, against the remaining budget',
@@ -161,12 +193,11 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      requireRole(req, POLICY_READERS);
       const p = await svc.findPolicy(db, req.params.id);
       const versions = await svc.versionsOf(db, p.id);
       const v = req.query.version ? versions.find((x) => x.version === req.query.version) : versions[0];
       if (!v) throw new AppError(404, 'not_found', { what: `version ${req.query.version}` });
-      return svc.whatIf(db, p, v, req.body.year, req.body.parameters, req.body.fundSource);
+      return svc.whatIf(db, p, v, req.body.year, req.body.parameters, req.body.fundSource, accessOf(req).scopes);
     },
   );
 }
