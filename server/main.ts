@@ -20,7 +20,13 @@ const opened = await openAndPrepare(config, 'kechuang server', { createAdmin: tr
   process.stderr.write(`\n启动失败 / Start-up failed:\n${message}\n\n`);
   process.exit(1);
 });
-const { database, initialAdmin, release } = opened;
+const { database, initialAdmin, privileged, release } = opened;
+if (database.kind === 'postgres' && privileged) {
+  log.warn(
+    'The server connects to PostgreSQL as a role that owns the tables (or a superuser): it could switch off the audit and ledger triggers. ' +
+      'Run it as a limited role (DATABASE_URL) and migrate as the owner (DATABASE_MIGRATE_URL): docs/OPERATIONS.md, "Least privilege".',
+  );
+}
 if (initialAdmin?.password) {
   // Printed once, on the first start only; also written to a 0600 file in the data directory.
   process.stdout.write(

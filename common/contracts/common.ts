@@ -26,3 +26,11 @@ export const healthResponse = z.object({
   version: z.string(),
 });
 export type Health = z.infer<typeof healthResponse>;
+
+/** /api/health while the database cannot be reached (503, with Retry-After). */
+export const healthDownResponse = z.object({
+  status: z.literal('down'),
+  database: z.enum(['pglite', 'postgres']),
+  version: z.string(),
+  error: z.object({ code: z.literal('database_unavailable'), message: z.string() }),
+});

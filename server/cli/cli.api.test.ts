@@ -14,6 +14,8 @@ import { PROJECT_ROOT } from '../platform/config.js';
 let env: Record<string, string>;
 let dispose: () => Promise<void> = async () => undefined;
 let dataDir: string;
+/** PostgreSQL: the clone as the superuser (the commands run as the limited app role of DATABASE_URL). */
+let adminUrl: string | undefined;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'kc-cli-'));
@@ -23,6 +25,7 @@ beforeAll(async () => {
     const clone = await cloneTemplate();
     await clone.database.close();
     env.DATABASE_URL = clone.url!;
+    adminUrl = clone.adminUrl;
     dispose = async () => clone.dispose().catch(() => undefined);
   }
 });
@@ -98,7 +101,8 @@ describe('kechuang ledger:verify', () => {
     const { systemContext } = await import('../platform/audit.js');
     const { sql } = await import('drizzle-orm');
     // The same database as the commands: this file's clone (PostgreSQL) or the embedded one in dataDir.
-    const open = () => openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: 1 } : { dataDir: path.join(dataDir, 'pg') });
+    // As the superuser on PostgreSQL: switching the triggers off below is what the app role may not do.
+    const open = () => openDatabase(adminUrl ? { url: adminUrl, poolSize: 1 } : { dataDir: path.join(dataDir, 'pg') });
 
     const empty = kechuang('ledger:verify');
     expect(empty.err).toBe('');

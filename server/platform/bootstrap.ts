@@ -11,6 +11,11 @@ import { acquireDataDirLock } from './lock.js';
 export interface Opened {
   database: Database;
   initialAdmin: InitialAdmin | undefined;
+  /**
+   * PostgreSQL: the server's role could alter or drop tables or switch their triggers off (it owns them, or
+   * is a superuser) — least privilege is not in force. Always true of the embedded PGlite (one role).
+   */
+  privileged: boolean;
   release: () => Promise<void>;
 }
 
@@ -19,7 +24,7 @@ export async function openAndPrepare(config: Config, owner: string, opts: { crea
   let unlock = () => undefined as void;
   let database: Database;
   if (config.databaseUrl) {
-    database = await openDatabase({ url: config.databaseUrl });
+    database = await openDatabase({ url: config.databaseUrl, migrateUrl: config.databaseMigrateUrl });
   } else {
     const pgDir = path.join(config.dataDir, 'pg');
     mkdirSync(pgDir, { recursive: true });
@@ -36,6 +41,7 @@ export async function openAndPrepare(config: Config, owner: string, opts: { crea
     return {
       database,
       initialAdmin,
+      privileged: await database.privileged(),
       release: async () => {
         await database.close();
         unlock();

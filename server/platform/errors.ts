@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ZodError } from 'zod';
 import type { Locale } from '../../common/enums.js';
 import { ERROR_MESSAGES, PROBLEMS, TYPE_NAMES, fieldLabel, translate } from '../../common/messages.js';
+import { DATABASE_RETRY_AFTER_S, isDatabaseUnavailable } from './db-availability.js';
 import { localeOf } from './i18n.js';
 
 /** An error meant for the user: an HTTP status, a message code, parameters and optionally the field. */
@@ -155,6 +156,18 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spaIndex: bo
         413,
         'payload_too_large',
         translate(ERROR_MESSAGES, 'payload_too_large', locale, { limit: app.initialConfig.bodyLimit }),
+      );
+    }
+    // The database cannot be reached (stopped, restarting, unreachable): try again shortly (db-availability.ts).
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err: { message: err.message, code: (err as { code?: unknown }).code } }, 'database unavailable');
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_S));
+      return send(
+        reply,
+        req,
+        503,
+        'database_unavailable',
+        translate(ERROR_MESSAGES, 'database_unavailable', locale, { seconds: DATABASE_RETRY_AFTER_S }),
       );
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
