@@ -60,6 +60,7 @@ describe.skipIf(!run)('access journey in Chromium: what each role sees, and why 
     );
     await seedUser(s, 'acc_clerk', 'Clerk-access-pass-1', [{ role: 'bureau', orgUnitCode: '500241' }], '秀山科员');
     await seedUser(s, 'acc_leader', 'Leader-access-pass-1', [{ role: 'leader', orgUnitCode: '500241002' }], '邻镇领导');
+    await seedUser(s, 'acc_bank', 'Bank-access-pass-1', [{ role: 'bank', orgUnitCode: '500241' }], '合作银行');
     const fresh = await seedUser(s, 'acc_new', 'First-access-pass-1', [{ role: 'bureau', orgUnitCode: '500241' }], '新科员');
     await db.update(users).set({ mustChangePassword: true }).where(eq(users.id, fresh.id));
   });
@@ -135,6 +136,18 @@ describe.skipIf(!run)('access journey in Chromium: what each role sees, and why 
     await admin.page.getByTestId('orgunit-tree').getByText('中和街道').first().click();
     await admin.page.getByTestId('orgunit-edit').waitFor();
     await admin.context.close();
+  });
+
+  it('a role with no page yet (a partner bank) is told so at home, with whom to ask', async () => {
+    const { context, page } = await newPage(s);
+    await signIn(page, s.url, 'acc_bank', 'Bank-access-pass-1');
+    await expect.poll(() => page.getByTestId('forbidden-reason').textContent()).toBe('您的角色目前没有可使用的页面。');
+    expect(await page.getByTestId('forbidden-yours').textContent()).toBe('您的角色：合作银行 @ 秀山土家族苗族自治县。');
+    expect(await page.locator('[data-testid^="nav-"]').count()).toBe(0);
+    await page.goto(`${s.url}/registry`);
+    await expect.poll(() => page.getByTestId('forbidden-reason').textContent()).toMatch(/^此页面仅对 系统管理员、科技局业务人员/);
+    await expectAccessible(page, 'home of a role without pages');
+    await context.close();
   });
 
   it('a town-scoped leader opening another town’s enterprise gets the server’s reason, naming the town', async () => {
