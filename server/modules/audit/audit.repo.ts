@@ -1,17 +1,29 @@
-import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AuditQuery } from '../../../common/contracts/audit.js';
 import { auditEvents } from '../../db/schema/index.js';
+import { inScope } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
 
 export type AuditRow = typeof auditEvents.$inferSelect;
 
-function where(f: Omit<AuditQuery, 'page' | 'pageSize'>) {
+/**
+ * The events a reader with grants at `scopes` may see: those of units in their subtrees, and (for a grant at a
+ * top-level unit) those of no unit.
+ */
+export function scopeCondition(scopes: readonly string[]): SQL {
+  const inUnits = sql`${auditEvents.orgUnitCode} in (select code from org_units where ${inScope(sql`path`, scopes)})`;
+  const topLevel = scopes.some((s) => s.split('/').filter(Boolean).length === 1);
+  return topLevel ? or(inUnits, isNull(auditEvents.orgUnitCode))! : inUnits;
+}
+
+function where(f: Omit<AuditQuery, 'page' | 'pageSize'>, scopes: readonly string[]) {
   const next = (d: string) => {
     const t = new Date(`${d}T00:00:00Z`);
     t.setUTCDate(t.getUTCDate() + 1);
     return t.toISOString().slice(0, 10);
   };
   return and(
+    scopeCondition(scopes),
     f.username ? sql`lower(${auditEvents.username}) = lower(${f.username})` : undefined,
     f.entity ? eq(auditEvents.entity, f.entity) : undefined,
     // A bulk import records one event per batch, listing the records it created (registry/bulk.ts).
@@ -24,8 +36,13 @@ function where(f: Omit<AuditQuery, 'page' | 'pageSize'>) {
   );
 }
 
-export async function findEvents(db: Db, q: AuditQuery, limitOverride?: number): Promise<{ rows: AuditRow[]; total: number }> {
-  const cond = where(q);
+export async function findEvents(
+  db: Db,
+  q: AuditQuery,
+  scopes: readonly string[],
+  limitOverride?: number,
+): Promise<{ rows: AuditRow[]; total: number }> {
+  const cond = where(q, scopes);
   const limit = limitOverride ?? q.pageSize;
   const offset = limitOverride ? 0 : (q.page - 1) * q.pageSize;
   const [rows, [count]] = await Promise.all([
@@ -38,7 +55,11 @@ export async function findEvents(db: Db, q: AuditQuery, limitOverride?: number):
   return { rows, total: count?.n ?? 0 };
 }
 
-export async function distinctEntities(db: Db): Promise<string[]> {
-  const rows = await db.selectDistinct({ entity: auditEvents.entity }).from(auditEvents).orderBy(auditEvents.entity);
+export async function distinctEntities(db: Db, scopes: readonly string[]): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ entity: auditEvents.entity })
+    .from(auditEvents)
+    .where(scopeCondition(scopes))
+    .orderBy(auditEvents.entity);
   return rows.map((r) => r.entity);
 }

@@ -2,14 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditListResponse, auditQuery } from '../../../common/contracts/audit.js';
-import { requireRole } from '../../platform/auth.js';
+import { accessOf } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
 import { localeOf } from '../../platform/i18n.js';
+import { RULES } from './audit.policy.js';
 import { distinctEntities } from './audit.repo.js';
 import * as service from './audit.service.js';
-
-/** The audit log is installation-wide; admins and auditors read it. */
-const READERS = ['admin', 'auditor'] as const;
 
 export function auditRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -17,28 +15,39 @@ export function auditRoutes(app: FastifyInstance, db: Db): void {
 
   r.get(
     '/api/audit',
-    { schema: { tags, summary: 'Filter the audit log', querystring: auditQuery, response: { 200: auditListResponse } } },
+    {
+      config: { access: RULES.read },
+      schema: {
+        tags,
+        summary: 'Filter the audit log of the caller’s subtree',
+        querystring: auditQuery,
+        response: { 200: auditListResponse },
+      },
+    },
     async (req) => {
-      requireRole(req, READERS);
-      return service.list(db, req.query);
+      return service.list(db, req.query, accessOf(req).scopes);
     },
   );
 
   r.get(
     '/api/audit/entities',
-    { schema: { tags, summary: 'Entity types present in the log', response: { 200: z.array(z.string()) } } },
+    {
+      config: { access: RULES.read },
+      schema: { tags, summary: 'Entity types present in the log of the caller’s subtree', response: { 200: z.array(z.string()) } },
+    },
     async (req) => {
-      requireRole(req, READERS);
-      return distinctEntities(db);
+      return distinctEntities(db, accessOf(req).scopes);
     },
   );
 
   r.get(
     '/api/audit/export',
-    { schema: { tags, summary: 'The filtered audit log as xlsx', querystring: auditQuery } },
+    {
+      config: { access: RULES.read },
+      schema: { tags, summary: 'The filtered audit log of the caller’s subtree as xlsx', querystring: auditQuery },
+    },
     async (req, reply) => {
-      requireRole(req, READERS);
-      const { buffer, truncated } = await service.exportXlsx(db, req.query, localeOf(req));
+      const { buffer, truncated } = await service.exportXlsx(db, req.query, accessOf(req).scopes, localeOf(req));
       const name = `audit-${new Date().toISOString().slice(0, 10)}.xlsx`;
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -20,8 +20,8 @@ export function present(r: repo.AuditRow): AuditEventView {
   };
 }
 
-export async function list(db: Db, q: AuditQuery) {
-  const { rows, total } = await repo.findEvents(db, q);
+export async function list(db: Db, q: AuditQuery, scopes: readonly string[]) {
+  const { rows, total } = await repo.findEvents(db, q, scopes);
   return { items: rows.map(present), total };
 }
 
@@ -33,8 +33,13 @@ const HEADERS: Record<Locale, string[]> = {
 const beijing = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
 
 /** The filtered log as an xlsx workbook (newest first, up to the export limit). */
-export async function exportXlsx(db: Db, q: AuditQuery, locale: Locale): Promise<{ buffer: Buffer; truncated: boolean }> {
-  const { rows, total } = await repo.findEvents(db, q, LIMITS.auditExportMax);
+export async function exportXlsx(
+  db: Db,
+  q: AuditQuery,
+  scopes: readonly string[],
+  locale: Locale,
+): Promise<{ buffer: Buffer; truncated: boolean }> {
+  const { rows, total } = await repo.findEvents(db, q, scopes, LIMITS.auditExportMax);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Kechuang';
   const ws = wb.addWorksheet(locale === 'zh-CN' ? '审计日志' : 'Audit log');

@@ -5,10 +5,12 @@ import { agentWith, createTestApp, type Agent, type TestContext } from '../../..
 let t: TestContext;
 let leader: Agent;
 let bureau: Agent;
+let cityBureau: Agent;
 beforeAll(async () => {
   t = await createTestApp();
   leader = (await agentWith(t, ['leader'])).agent;
   bureau = (await agentWith(t, ['bureau'])).agent;
+  cityBureau = (await agentWith(t, [{ role: 'bureau', orgUnitCode: '500000' }])).agent;
 });
 afterAll(() => t.close());
 
@@ -61,7 +63,7 @@ describe('benchmarks', () => {
     expect(p.items.find((x: { indicator: string }) => x.indicator === 'gdp')).toMatchObject({ rank: 1, of: 6 });
     expect(p.strengths[0].indicator).toBe('gdp');
     expect(p.weaknesses.map((x: { indicator: string }) => x.indicator)).toContain('rd_intensity');
-    const bad = await bureau.post('/api/benchmarks/groups', {
+    const bad = await cityBureau.post('/api/benchmarks/groups', {
       code: 'wuling',
       nameZh: '武陵山区',
       nameEn: 'Wuling',
@@ -69,8 +71,12 @@ describe('benchmarks', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe('members.1');
-    expect((await leader.post('/api/benchmarks/groups', { code: 'x', nameZh: 'x', nameEn: 'x', members: [] })).statusCode).toBe(400);
-    const ok = await bureau.post('/api/benchmarks/groups', {
+    expect((await cityBureau.post('/api/benchmarks/groups', { code: 'x', nameZh: 'x', nameEn: 'x', members: [] })).statusCode).toBe(400);
+    // Leaders do not define groups; a county bureau only among its own units (the group belongs to the city).
+    expect((await leader.post('/api/benchmarks/groups', { code: 'x', nameZh: 'x', nameEn: 'x', members: [] })).statusCode).toBe(403);
+    const wide = { code: 'wuling', nameZh: '武陵山区', nameEn: 'Wuling', members: ['500241', '500242', '500243'] };
+    expect((await bureau.post('/api/benchmarks/groups', wide)).json().error).toMatchObject({ code: 'forbidden_scope' });
+    const ok = await cityBureau.post('/api/benchmarks/groups', {
       code: 'wuling',
       nameZh: '武陵山区',
       nameEn: 'Wuling',
@@ -119,5 +125,70 @@ describe('benchmarks', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain('weight');
+  });
+});
+
+describe('drafts never count; groups and runs by scope (issue #12)', () => {
+  it('a draft GDP per capita does not make a unit rank 1, in the ranking nor in the composite index', async () => {
+    // 2024: two districts have submitted figures; Xiushan's bureau has only a draft, far above both.
+    const submitted = await cityBureau.post('/api/data-values', {
+      values: [
+        { dataElement: 'gdp_per_capita', orgUnit: '500101', period: '2024', value: 10 },
+        { dataElement: 'gdp_per_capita', orgUnit: '500109', period: '2024', value: 20 },
+      ],
+      action: 'submit',
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const url = '/api/benchmarks/rankings?indicator=gdp_per_capita&year=2024';
+    const spec = {
+      indicators: [
+        { code: 'gdp_per_capita', direction: 1 },
+        { code: 'gdp', direction: 1 },
+      ],
+      screening: { minDataShare: 0.5 },
+    };
+    const indexBefore = await leader.post('/api/composite-index/run', { spec, year: 2024, save: false });
+    expect(indexBefore.statusCode, indexBefore.body).toBe(200);
+    expect(indexBefore.json().result.scores.map((x: { unit: string }) => x.unit)).not.toContain('500241');
+    const draft = await bureau.post('/api/data-values', {
+      values: [{ dataElement: 'gdp_per_capita', orgUnit: '500241', period: '2024', value: 999 }],
+    });
+    expect(draft.json().values[0].status).toBe('draft');
+    const after = (await leader.get(url)).json();
+    expect(after.rows[0]).toMatchObject({ unit: '500109', rank: 1, value: 20 });
+    expect(after.rows.find((x: Row) => x.unit === '500241')).toMatchObject({ rank: null, value: null });
+    const profile = (await leader.get('/api/benchmarks/profile?unit=500241&year=2024')).json();
+    expect(profile.items.find((x: { indicator: string }) => x.indicator === 'gdp_per_capita')).toMatchObject({ value: null, rank: null });
+    const indexAfter = await leader.post('/api/composite-index/run', { spec, year: 2024, save: false });
+    expect(indexAfter.json().result).toEqual(indexBefore.json().result);
+    // Submitted, it counts (an unapproved submission counts unless approvedOnly, as on the dashboards).
+    const key = { dataElement: 'gdp_per_capita', orgUnit: '500241', period: '2024' };
+    expect((await bureau.post('/api/data-values/submit', { keys: [key] })).json()).toEqual({ changed: 1 });
+    expect((await leader.get(url)).json().rows[0]).toMatchObject({ unit: '500241', rank: 1, value: 999 });
+  });
+
+  it('peer groups are shared down from their unit; stored runs are read in their author’s subtree and above', async () => {
+    const towns = { code: 'xs_towns', nameZh: '秀山三镇', nameEn: 'Three towns', members: ['500241001', '500241002', '500241003'] };
+    expect((await bureau.post('/api/benchmarks/groups', towns)).statusCode).toBe(201);
+    const wanzhou = (await agentWith(t, [{ role: 'leader', orgUnitCode: '500101' }])).agent;
+    const town = (await agentWith(t, [{ role: 'leader', orgUnitCode: '500241001' }])).agent;
+    const codes = async (a: Agent) => (await a.get('/api/benchmarks/groups')).json().map((g: { code: string }) => g.code);
+    expect(await codes(wanzhou)).not.toContain('xs_towns');
+    expect(await codes(wanzhou)).toContain('cq_districts');
+    expect(await codes(town)).toContain('xs_towns');
+    const q = '/api/benchmarks/rankings?indicator=gdp&year=2020&group=xs_towns';
+    expect((await wanzhou.get(q)).json().error.code).toBe('forbidden_scope');
+    expect((await town.get(q)).statusCode).toBe(200);
+    expect((await wanzhou.get('/api/benchmarks/rankings?indicator=gdp&year=2020')).statusCode).toBe(200);
+    expect((await wanzhou.get('/api/benchmarks/rankings?indicator=gdp&year=2020&group=nope')).statusCode).toBe(404);
+
+    const spec = { indicators: [{ code: 'gdp', direction: 1 }] };
+    const run = (await leader.post('/api/composite-index/run', { spec, year: 2020, name: '秀山的指数' })).json();
+    expect((await wanzhou.get(`/api/composite-index/runs/${run.id}`)).json().error.code).toBe('forbidden_scope');
+    expect((await wanzhou.get('/api/composite-index/runs')).json().map((r: { id: string }) => r.id)).not.toContain(run.id);
+    const city = (await agentWith(t, [{ role: 'auditor', orgUnitCode: '500000' }])).agent;
+    expect((await city.get(`/api/composite-index/runs/${run.id}`)).statusCode).toBe(200);
+    expect((await city.get('/api/composite-index/runs')).json().map((r: { id: string }) => r.id)).toContain(run.id);
+    expect((await town.get(`/api/composite-index/runs/${run.id}`)).json().error.code).toBe('forbidden_scope');
   });
 });

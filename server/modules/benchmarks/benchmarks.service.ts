@@ -1,15 +1,16 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, isNull, or } from 'drizzle-orm';
 import { rankWithTies } from '../../../common/benchmarks/index.js';
 import { evaluate as evalExpr, parseExpression, references } from '../../../common/expression.js';
 import { benchmarkIndicators, orgUnits, peerGroups } from '../../db/schema/index.js';
+import { inScope, ROOT, type Access } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { currentValues } from '../datavalues/index.js';
+import { countedValues } from '../datavalues/index.js';
 
 /**
  * Rankings among peers (reporting: reads data values and org units, writes nothing). Ties share the best rank
  * (1, 1, 3). A computed figure is always shown beside the published value and rank where they are stored, with
- * the difference, never instead of them.
+ * the difference, never instead of them. Only submitted and approved values count, never drafts.
  */
 export type IndicatorRow = typeof benchmarkIndicators.$inferSelect;
 export type GroupRow = typeof peerGroups.$inferSelect;
@@ -18,8 +19,15 @@ export async function listIndicators(db: Db): Promise<IndicatorRow[]> {
   return db.select().from(benchmarkIndicators).orderBy(asc(benchmarkIndicators.sortOrder));
 }
 
-export async function listGroups(db: Db): Promise<GroupRow[]> {
-  return db.select().from(peerGroups).orderBy(asc(peerGroups.createdAt));
+/** Groups of the caller's units and of their ancestors (shared down), and the installation's own. */
+export async function listGroups(db: Db, scopes: readonly string[]): Promise<GroupRow[]> {
+  const rows = await db
+    .select({ group: peerGroups })
+    .from(peerGroups)
+    .leftJoin(orgUnits, eq(orgUnits.code, peerGroups.orgUnitCode))
+    .where(or(isNull(peerGroups.orgUnitCode), inScope(orgUnits.path, scopes, { sharedDown: true })))
+    .orderBy(asc(peerGroups.createdAt));
+  return rows.map((r) => r.group);
 }
 
 export async function findIndicator(db: Db, code: string): Promise<IndicatorRow> {
@@ -28,10 +36,16 @@ export async function findIndicator(db: Db, code: string): Promise<IndicatorRow>
   return row;
 }
 
-export async function findGroup(db: Db, code: string): Promise<GroupRow> {
-  const [row] = await db.select().from(peerGroups).where(eq(peerGroups.code, code));
+/** A group the caller may read (its own units', or an ancestor's: shared down); 404 unknown, 403 outside. */
+export async function findGroup(db: Db, access: Access, code: string): Promise<GroupRow> {
+  const [row] = await db
+    .select({ group: peerGroups, path: orgUnits.path, unitName: orgUnits.name })
+    .from(peerGroups)
+    .leftJoin(orgUnits, eq(orgUnits.code, peerGroups.orgUnitCode))
+    .where(eq(peerGroups.code, code));
   if (!row) throw new AppError(404, 'not_found', { what: code }, 'group');
-  return row;
+  access.assert('read', row.path ?? ROOT, row.unitName ?? row.group.nameZh, true);
+  return row.group;
 }
 
 /** Ranks among peers, ties sharing the best rank (the composite index's own ranking); missing values unranked. */
@@ -51,7 +65,8 @@ export async function indicatorValues(
     if (c.i.publishedValueElement) elements.add(c.i.publishedValueElement);
     if (c.i.publishedRankElement) elements.add(c.i.publishedRankElement);
   }
-  const rows = await currentValues(db, { orgUnits: units, periods: years.map(String), dataElements: [...elements] });
+  // Drafts never count (docs/METHODS.md §2): only submitted and approved values.
+  const rows = await countedValues(db, { orgUnits: units, periods: years.map(String), dataElements: [...elements] });
   const v = new Map(rows.map((r) => [`${r.dataElementCode}|${r.orgUnitCode}|${r.period}`, r.value]));
   const out = new Map<string, { value: number | null; published: number | null; publishedRank: number | null; missing: string[] }>();
   for (const { i, expr } of compiled)
@@ -76,9 +91,9 @@ async function unitNames(db: Db, codes: string[]): Promise<Map<string, string>> 
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
-export async function rankings(db: Db, q: { indicator: string; year: number; group: string }) {
+export async function rankings(db: Db, access: Access, q: { indicator: string; year: number; group: string }) {
   const ind = await findIndicator(db, q.indicator);
-  const group = await findGroup(db, q.group);
+  const group = await findGroup(db, access, q.group);
   const units = group.members;
   const vals = await indicatorValues(db, [ind], units, [q.year, q.year - 1]);
   const names = await unitNames(db, units);
@@ -123,8 +138,8 @@ export async function rankings(db: Db, q: { indicator: string; year: number; gro
 }
 
 /** One unit against a group: for every indicator, its value, rank and distance; strengths and weaknesses. */
-export async function profile(db: Db, q: { unit: string; year: number; group: string }) {
-  const group = await findGroup(db, q.group);
+export async function profile(db: Db, access: Access, q: { unit: string; year: number; group: string }) {
+  const group = await findGroup(db, access, q.group);
   if (!group.members.includes(q.unit)) throw new AppError(400, 'not_found', { what: q.unit }, 'unit');
   const inds = await listIndicators(db);
   const vals = await indicatorValues(db, inds, group.members, [q.year]);

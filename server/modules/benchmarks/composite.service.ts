@@ -1,7 +1,8 @@
 import { desc, eq } from 'drizzle-orm';
+import { inScope, type Access } from '../../platform/access.js';
 import { resolveSpec, runIndex, type IndexResult, type IndexSpec } from '../../../common/benchmarks/index.js';
 import { indexRuns, orgUnits } from '../../db/schema/index.js';
-import { audit, type RequestContext } from '../../platform/audit.js';
+import { audit, codeOfPath, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { findGroup, indicatorValues, listIndicators } from './benchmarks.service.js';
@@ -14,9 +15,10 @@ import { findGroup, indicatorValues, listIndicators } from './benchmarks.service
 export async function runComposite(
   db: Db,
   ctx: RequestContext,
+  access: Access,
   input: { spec: unknown; year: number; group: string; name?: string | undefined; save?: boolean | undefined },
 ): Promise<{ id: string | null; year: number; group: string; spec: IndexSpec; result: IndexResult }> {
-  const group = await findGroup(db, input.group);
+  const group = await findGroup(db, access, input.group);
   const all = await listIndicators(db);
   let spec: IndexSpec;
   try {
@@ -46,6 +48,8 @@ export async function runComposite(
   }
   let id: string | null = null;
   if (input.save !== false) {
+    // A saved run belongs to the unit of the author's (first) grant: read in that subtree and above it.
+    const home = codeOfPath(access.scopes[0] ?? null);
     id = await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(indexRuns)
@@ -56,16 +60,24 @@ export async function runComposite(
           spec: spec as unknown as Record<string, unknown>,
           result: result as unknown as Record<string, unknown>,
           createdBy: ctx.userId,
+          orgUnitCode: home,
         })
         .returning({ id: indexRuns.id });
-      await audit(tx, ctx, { action: 'run', entity: 'composite_index', entityId: row!.id, after: { year: input.year, group: group.code } });
+      await audit(tx, ctx, {
+        action: 'run',
+        entity: 'composite_index',
+        entityId: row!.id,
+        orgUnit: home,
+        after: { year: input.year, group: group.code },
+      });
       return row!.id;
     });
   }
   return { id, year: input.year, group: group.code, spec, result };
 }
 
-export async function listRuns(db: Db) {
+/** Stored runs of units in the caller's subtree. */
+export async function listRuns(db: Db, scopes: readonly string[]) {
   return db
     .select({
       id: indexRuns.id,
@@ -75,6 +87,8 @@ export async function listRuns(db: Db) {
       createdAt: indexRuns.createdAt,
     })
     .from(indexRuns)
+    .innerJoin(orgUnits, eq(orgUnits.code, indexRuns.orgUnitCode))
+    .where(inScope(orgUnits.path, scopes))
     .orderBy(desc(indexRuns.createdAt))
     .limit(200);
 }

@@ -8,11 +8,15 @@ import { agentWith, createTestApp, type Agent, type TestContext } from '../../..
 
 /** Imports of region × indicator × year tables (PGlite and PostgreSQL). */
 let t: TestContext;
+/** The city's bureau: imports the city-wide tables. */
 let bureau: Agent;
+/** A bureau user and an admin scoped to Xiushan. */
+let countyBureau: Agent;
 let admin: Agent;
 beforeAll(async () => {
   t = await createTestApp();
-  bureau = (await agentWith(t, ['bureau'])).agent;
+  bureau = (await agentWith(t, [{ role: 'bureau', orgUnitCode: '500000' }])).agent;
+  countyBureau = (await agentWith(t, ['bureau'])).agent;
   admin = (await agentWith(t, ['admin'])).agent;
 });
 afterAll(() => t.close());
@@ -120,7 +124,7 @@ describe('statistics import', () => {
     });
   });
 
-  it('a commit stores the values in the data element’s unit, approved, as imported, citing file and row; a change is a new version', async () => {
+  it('a commit stores the values in the data element’s unit, submitted, as imported, citing file and row; a change is a new version', async () => {
     const before = await countValues();
     // With the plan's GDP table (九龙坡, 忠县, 秀山县): 116 rows, more than one write slice; its published
     // R&D intensities all agree with R&D ÷ GDP, so no warnings.
@@ -132,9 +136,10 @@ describe('statistics import', () => {
     expect((await current('gdp', '500107', '2021'))[0]).toMatchObject({ value: 1533.16, source: 'import' });
     const jiulongpo = rowOf(r, r.rows.find((x: RowReport) => x.orgUnit === '500107')!.row);
     const [v] = await current('rd_expenditure', '500107', '2021');
-    expect(v).toMatchObject({ value: 373369, version: 1, isCurrent: true, status: 'approved', source: 'import' });
+    // Submitted by the importer, for another person to approve (four eyes): never approved on arrival.
+    expect(v).toMatchObject({ value: 373369, version: 1, isCurrent: true, status: 'submitted', source: 'import', approvedBy: null });
     expect(v!.sourceNote).toBe(`《秀山县科技创新“十四五”规划》第二章（六）；rd-2021.csv 第 ${jiulongpo.row} 行`);
-    expect(v!.approvedBy).not.toBeNull();
+    expect(v!.submittedBy).toBe(v!.createdBy);
     // The imported figures are what rankings read.
     const ranking = (await bureau.get('/api/benchmarks/rankings?indicator=rd_expenditure&year=2021')).json();
     expect(ranking.rows.find((x: { unit: string }) => x.unit === '500241')).toMatchObject({ value: 3005, rank: 35 });
@@ -153,9 +158,13 @@ describe('statistics import', () => {
       [2, 3100, true],
     ]);
     expect(versions[1]).toMatchObject({ source: 'import', sourceNote: '更正；fix.csv 第 2 行', reason: 'statistics import' });
-    const trail = (await admin.get('/api/audit?entity=data_value')).json();
+    const cityAuditor = (await agentWith(t, [{ role: 'auditor', orgUnitCode: '500000' }])).agent;
+    const trail = (await cityAuditor.get('/api/audit?entity=data_value')).json();
     // One audit event per write slice: 116 values in two, the correction in a third.
     expect(trail.items.filter((x: { action: string }) => x.action === 'import')).toHaveLength(3);
+    // Each belongs to the narrowest unit covering its slice: Xiushan's admin sees only Xiushan's correction.
+    const local = (await admin.get('/api/audit?entity=data_value')).json();
+    expect(local.items.filter((x: { action: string }) => x.action === 'import')).toHaveLength(1);
   });
 
   it('rows with errors are each named by row and field, all problems of a row; a commit then writes nothing', async () => {
@@ -215,23 +224,20 @@ describe('statistics import', () => {
     expect((await current('rd_intensity_published', '500241', '2022'))[0]).toMatchObject({ value: 0.5, source: 'import' });
   });
 
-  it('a province not yet known is added on commit, not on a dry run; the next file finds it by its short name', async () => {
-    const body = csv(['北京市,gdp,2020,36102.6,亿元,2020年北京市国民经济和社会发展统计公报']);
-    const dry = (await post(bureau, body, { dryRun: true })).json();
-    expect(dry).toMatchObject({ committed: false, unitsAdded: [{ code: '110000', name: '北京市' }] });
-    expect(rowOf(dry, 2)).toMatchObject({ status: 'warning', orgUnit: '110000', value: 36102.6 });
-    expect(rowOf(dry, 2).messages[0]).toMatchObject({ field: 'region', message: expect.stringMatching(/北京市.*将新增.*110000/) });
+  it('a province not yet known is not added by an admin of 重庆: a top-level unit needs a grant at the root, as POST /api/org-units', async () => {
+    // The reproduction of issue #12: an admin scoped to 重庆 created top-level provinces through the importer.
+    const cityAdmin = (await agentWith(t, [{ role: 'admin', orgUnitCode: '500000' }])).agent;
+    const direct = await cityAdmin.post('/api/org-units', { code: '110000', name: '北京市', level: 'province' });
+    expect(direct.statusCode).toBe(403);
+    const body = csv(['北京市,gdp,2020,36102.6,亿元,2020年北京市国民经济和社会发展统计公报', '上海市,gdp,2020,38700.58,亿元,']);
+    for (const agent of [cityAdmin, bureau])
+      for (const dryRun of [true, false]) {
+        const r = (await post(agent, body, { dryRun })).json();
+        expect(r).toMatchObject({ committed: false, unitsAdded: [], counts: { error: 2, written: 0 } });
+        expect(rowOf(r, 2).messages).toEqual([{ field: 'region', message: expect.stringMatching(/第 2 行的地区.*北京市.*管理员/) }]);
+      }
     expect(await t.database.db.select().from(orgUnits).where(eq(orgUnits.code, '110000'))).toEqual([]);
-
-    const done = (await post(bureau, body, { dryRun: false })).json();
-    expect(done).toMatchObject({ committed: true, unitsAdded: [{ code: '110000', name: '北京市' }], counts: { written: 1 } });
-    expect(rowOf(done, 2).messages[0]!.message).toMatch(/已新增省级区划/);
-    const [unit] = await t.database.db.select().from(orgUnits).where(eq(orgUnits.code, '110000'));
-    expect(unit).toMatchObject({ name: '北京市', level: 'province', parentCode: null, path: '/110000/', aliases: ['北京'] });
-    expect((await current('gdp', '110000', '2020'))[0]).toMatchObject({ value: 36102.6, status: 'approved' });
-
-    const again = (await post(bureau, csv(['北京,gdp,2020,361026000,万元,']), { dryRun: true })).json();
-    expect(again).toMatchObject({ unitsAdded: [], counts: { ok: 1, unchanged: 1 } });
+    expect(await current('gdp', '110000', '2020')).toEqual([]);
   });
 
   it('out-of-range values after conversion, over-long cells and bad files are refused clearly; English for English users', async () => {
@@ -315,5 +321,77 @@ describe('statistics import', () => {
     const r = answer.json();
     expect(r.counts, answer.body).toMatchObject({ rows: 4, ok: 4, error: 0, unchanged: 3 });
     expect(rowOf(r, 5)).toMatchObject({ orgUnit: '500241001', dataElement: 'incubation_area', value: 12_000, unit: '平方米' });
+  });
+});
+
+describe('statistics import: scope, four eyes and ranges (issue #12)', () => {
+  it('a bureau user scoped to Xiushan cannot commit 北碚区’s GDP: the row is refused by name, nothing is written', async () => {
+    const before = await countValues();
+    const body = csv(['北碚区,gdp,2031,1,亿元,', '秀山县,gdp,2031,320,亿元,']);
+    for (const dryRun of [true, false]) {
+      const r = (await post(countyBureau, body, { dryRun })).json();
+      expect(r).toMatchObject({ committed: false, counts: { rows: 2, ok: 1, error: 1, written: 0 } });
+      expect(rowOf(r, 2)).toMatchObject({ status: 'error' });
+      expect(rowOf(r, 2).messages).toEqual([{ field: 'region', message: expect.stringMatching(/第 2 行的地区.*北碚区.*管辖范围/) }]);
+    }
+    expect(await countValues()).toBe(before);
+    // The same cell through the API is refused the same way.
+    const api = await countyBureau.post('/api/data-values', {
+      values: [{ dataElement: 'gdp', orgUnit: '500109', period: '2031', value: 1 }],
+    });
+    expect(api.json().error.code).toBe('forbidden_scope');
+  });
+
+  it('a commit stores submitted values, which the importer may not approve; another bureau user may', async () => {
+    const r = (await post(countyBureau, csv(['秀山县,gdp,2032,330,亿元,']), { dryRun: false })).json();
+    expect(r).toMatchObject({ committed: true, counts: { written: 1 } });
+    expect((await current('gdp', '500241', '2032'))[0]).toMatchObject({ status: 'submitted', approvedBy: null });
+    const key = { dataElement: 'gdp', orgUnit: '500241', period: '2032' };
+    expect((await countyBureau.post('/api/data-values/approve', { keys: [key] })).json().error.code).toBe('dv_four_eyes');
+    const other = (await agentWith(t, ['bureau'])).agent;
+    expect((await other.post('/api/data-values/approve', { keys: [key] })).json()).toEqual({ changed: 1 });
+  });
+
+  it('an approved official figure is never overwritten by an import: an error naming the row, not a warning', async () => {
+    // 九龙坡's 2020 GDP is an approved official figure (the plan's table).
+    const [official] = await current('gdp', '500107', '2020');
+    expect(official).toMatchObject({ status: 'approved', value: 1533.16 });
+    const body = csv(['九龙坡,gdp,2020,9999,亿元,', '九龙坡,gdp,2033,1600,亿元,']);
+    for (const dryRun of [true, false]) {
+      const r = (await post(bureau, body, { dryRun })).json();
+      expect(r).toMatchObject({ committed: false, counts: { error: 1, ok: 1, written: 0 } });
+      expect(rowOf(r, 2).messages).toEqual([{ field: 'value', message: expect.stringMatching(/第 2 行的数值.*1533\.16 亿元.*已审核/) }]);
+    }
+    expect((await current('gdp', '500107', '2020')).map((x) => [x.value, x.isCurrent])).toEqual([[1533.16, true]]);
+    expect(await current('gdp', '500107', '2033')).toEqual([]);
+  });
+
+  it('the dry run refuses negative amounts, negative populations and shares over 100 %, naming the row', async () => {
+    // No declared bounds: the range comes from the unit (common/units.ts plausibleRange).
+    await t.database.db
+      .update(dataElements)
+      .set({ minValue: null, maxValue: null })
+      .where(sql`${dataElements.code} in ('rd_intensity_published', 'resident_population', 'enterprise_rd_industrial')`);
+    const r = (
+      await post(
+        countyBureau,
+        csv([
+          '秀山县,enterprise_rd_industrial,2030,-5,万元,',
+          '秀山县,resident_population,2030,-1,万人,',
+          '秀山县,rd_intensity_published,2030,130,%,',
+          '秀山县,gdp,2030,1e20,亿元,',
+          '秀山县,gdp_nominal_growth,2030,-3.5,%,',
+        ]),
+        { dryRun: true },
+      )
+    ).json();
+    expect(r.counts).toMatchObject({ rows: 5, error: 4, ok: 1 });
+    for (const n of [2, 3, 4, 5])
+      expect(rowOf(r, n).messages).toEqual([
+        { field: 'value', message: expect.stringMatching(new RegExp(`第 ${n} 行的数值.*超出合理范围`)) },
+      ]);
+    expect(rowOf(r, 3).messages[0]!.message).toMatch(/-1 超出合理范围（0 ~ 200000 万人）/);
+    expect(rowOf(r, 4).messages[0]!.message).toMatch(/130 超出合理范围（0 ~ 100 %）/);
+    expect(rowOf(r, 6).status).toBe('ok');
   });
 });

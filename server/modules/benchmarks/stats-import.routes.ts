@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Role } from '../../../common/enums.js';
+import { ADMINS } from '../../../common/access.js';
+import { accessFor, accessOf, ROOT } from '../../platform/access.js';
 import { contextOf } from '../../platform/audit.js';
-import { requireAuth, requireRole } from '../../platform/auth.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { localeOf } from '../../platform/i18n.js';
+import { RULES } from './benchmarks.policy.js';
 import { readStatsFile, runStatsImport, STATS_IMPORT_LIMITS, statsTemplate } from './stats-import.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const IMPORTERS: readonly Role[] = ['admin', 'bureau'];
 
 const message = z.object({ field: z.string(), message: z.string() });
 const report = z.object({
@@ -51,13 +51,13 @@ export function statsImportRoutes(app: FastifyInstance, db: Db): void {
   r.get(
     '/api/benchmarks/imports/template',
     {
+      config: { access: RULES.statsImport },
       schema: {
         tags,
         summary: 'Template (xlsx) for a region × indicator × year statistics import: header, instructions with an example, units',
       },
     },
     async (req, reply) => {
-      requireAuth(req);
       return reply
         .header('content-type', XLSX)
         .header('content-disposition', 'attachment; filename="statistics-import.xlsx"')
@@ -69,10 +69,11 @@ export function statsImportRoutes(app: FastifyInstance, db: Db): void {
     '/api/benchmarks/imports',
     {
       bodyLimit: STATS_IMPORT_LIMITS.bytes,
+      config: { access: RULES.statsImport },
       schema: {
         tags,
         summary:
-          'Import a region × indicator × year table (raw xlsx or csv body; columns 地区 指标 年份 数值 单位 [来源]). Values are converted to each data element’s unit; dryRun=true reports every row and saves nothing, dryRun=false saves every row or none',
+          'Import a region × indicator × year table (raw xlsx or csv body; columns 地区 指标 年份 数值 单位 [来源]). Values are converted to each data element’s unit; dryRun=true reports every row and saves nothing, dryRun=false saves every row or none, as submitted values for another person to approve. Every row’s region must lie in the caller’s scope; an approved value is never replaced; a new province needs an administrator of all units',
         querystring: z.object({
           dryRun: z.enum(['true', 'false']).default('true'),
           /** The uploaded file's name, cited with the row in each value's source note. */
@@ -82,7 +83,7 @@ export function statsImportRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      requireRole(req, IMPORTERS);
+      const access = accessOf(req);
       const body = typeof req.body === 'string' ? Buffer.from(req.body, 'utf8') : req.body;
       if (!Buffer.isBuffer(body)) throw new AppError(400, 'import_bad_file', { detail: 'expected an xlsx or csv body' });
       const contentType = req.headers['content-type'];
@@ -92,6 +93,9 @@ export function statsImportRoutes(app: FastifyInstance, db: Db): void {
         dryRun: req.query.dryRun === 'true',
         locale: localeOf(req),
         fileName: req.query.file ?? (isCsv ? 'upload.csv' : 'upload.xlsx'),
+        canWrite: (path) => access.can('write', path),
+        // The rule of POST /api/org-units: an admin's write on the parent; a top-level unit's parent is the root.
+        canAddTopLevel: accessFor(access.auth, ADMINS).can('write', ROOT),
       });
     },
   );

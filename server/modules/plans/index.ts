@@ -19,4 +19,4 @@ export {
   type PlanWithRegion,
   type StatementRow,
 } from './plans.repo.js';
-export { canReadPlan, canEditPlan, canReadUnit, PLAN_READERS, PLAN_EDITORS } from './plans.policy.js';
+export { RULES as PLAN_RULES, PLAN_READERS, PLAN_EDITORS } from './plans.policy.js';

@@ -35,7 +35,7 @@ describe('the Xiushan plan as data', () => {
     expect(JSON.parse(readFileSync(XIUSHAN_PLAN_FILE, 'utf8')).plan.regionCode).toBe('500241');
   });
 
-  it('GET /api/plans: 401, the plan for a leader, nothing for an enterprise user', async () => {
+  it('GET /api/plans: 401, the plan for a leader, 403 for an enterprise user', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/plans' })).statusCode).toBe(401);
     const plans = (await leader.get('/api/plans')).json();
     expect(plans).toHaveLength(1);
@@ -47,11 +47,20 @@ describe('the Xiushan plan as data', () => {
       indicatorCount: 49,
     });
     const { agent } = await agentWith(t, ['enterprise']);
-    expect((await agent.get('/api/plans')).json()).toEqual([]);
-    // A leader of another county does not see Xiushan's plan.
+    expect((await agent.get('/api/plans')).json().error.code).toBe('forbidden');
+    // A leader of another county does not see Xiushan's plan; a town's and the city's do (shared down, and above).
     const other = (await agentWith(t, [{ role: 'leader', orgUnitCode: '500242' }])).agent;
     expect((await other.get('/api/plans')).json()).toEqual([]);
-    expect((await other.get(`/api/plans/${planId}`)).statusCode).toBe(403);
+    expect((await other.get(`/api/plans/${planId}`)).json().error.code).toBe('forbidden_scope');
+    for (const code of ['500241003', '500000']) {
+      const reader = (await agentWith(t, [{ role: 'auditor', orgUnitCode: code }])).agent;
+      expect((await reader.get('/api/plans')).json().map((p: { id: string }) => p.id)).toEqual([planId]);
+      expect((await reader.get(`/api/plans/${planId}/conflicts`)).statusCode).toBe(200);
+    }
+    // A town bureau reads the county's plan but does not decide its conflicts (it acts only on its own).
+    const townBureau = (await agentWith(t, [{ role: 'bureau', orgUnitCode: '500241003' }])).agent;
+    const resolve = await townBureau.post(`/api/plans/${planId}/conflicts/resolve`, {});
+    expect(resolve.json().error.code).toBe('forbidden_scope');
   });
 
   it('GET /api/plans/:id: 400 for a bad id, 404 unknown, goals and key tasks', async () => {

@@ -1,15 +1,47 @@
-import type { Role } from '../../../common/enums.js';
-import { hasRole, type AuthInfo } from '../../platform/auth.js';
+import { sql } from 'drizzle-orm';
+import { PLAN_EDITORS, PLAN_READERS } from '../../../common/access.js';
+import { defineResource, pathsFrom, type AccessRule } from '../../platform/access.js';
 
-/** Who reads plan monitoring: everyone who works with the plan, not enterprises, experts, banks or providers. */
-export const PLAN_READERS: readonly Role[] = ['admin', 'bureau', 'leader', 'department', 'auditor'];
-export const PLAN_EDITORS: readonly Role[] = ['bureau', 'admin'];
+export { PLAN_EDITORS, PLAN_READERS };
 
-/** A plan is visible to users whose scope overlaps its region: a town clerk sees the county's plan for the town. */
-export const canReadPlan = (auth: AuthInfo, regionPath: string) =>
-  auth.grants.some((g) => PLAN_READERS.includes(g.role) && (g.path.startsWith(regionPath) || regionPath.startsWith(g.path)));
+/**
+ * A plan belongs to its region and is shared down: a town clerk reads the county's plan (for the town); only
+ * those whose grant covers the region edit it.
+ */
+defineResource('plan', {
+  key: 'uuid',
+  sharedDown: true,
+  resolve: (db, id) => pathsFrom(db, sql`select o.path from plans p join org_units o on o.code = p.region_code where p.id = ${id}::uuid`),
+});
 
-/** Plan definitions (indicators, authoritative statements) are edited by the bureau or an admin of the region. */
-export const canEditPlan = (auth: AuthInfo, regionPath: string) => hasRole(auth, PLAN_EDITORS, regionPath);
+/** An indicator by its code: the regions of every plan that holds the code. */
+defineResource('indicator', {
+  key: 'code',
+  sharedDown: true,
+  resolve: (db, code) =>
+    pathsFrom(
+      db,
+      sql`select o.path from indicators i join plans p on p.id = i.plan_id join org_units o on o.code = p.region_code where i.code = ${code}`,
+    ),
+});
 
-export const canReadUnit = (auth: AuthInfo, unitPath: string) => hasRole(auth, PLAN_READERS, unitPath);
+export const RULES = {
+  /** Plans whose region is in, or above, the caller's scope (filtered in SQL). */
+  list: { roles: PLAN_READERS } satisfies AccessRule,
+  read: { roles: PLAN_READERS, resource: 'plan' } satisfies AccessRule,
+  /** Choosing the authoritative statement of a conflict: an editor whose grant covers the plan's region. */
+  resolve: { roles: PLAN_EDITORS, resource: 'plan' } satisfies AccessRule,
+  /** Loading a plan: an editor whose grant covers the plan's region (in the body: checked in the handler). */
+  import: { roles: PLAN_EDITORS } satisfies AccessRule,
+  /**
+   * Editing an indicator: the code must exist in a plan the caller sees; the plan it is edited in (`?plan=`,
+   * needed when several plans hold the code) must be in an editor's scope (checked in the handler).
+   */
+  editIndicator: { roles: PLAN_EDITORS, resource: 'indicator', key: { param: 'code' }, action: 'read' } satisfies AccessRule,
+  /** Monitoring (indicators, dashboard) of a plan: the unit asked for is checked in the handler. */
+  monitor: { roles: PLAN_READERS, resource: 'plan' } satisfies AccessRule,
+  /** An indicator's yearly values for a unit. */
+  indicatorValues: { roles: PLAN_READERS, resource: 'indicator', key: { param: 'code' } } satisfies AccessRule,
+  /** 表1 indicators from the register for a unit (plan and unit optional: checked in the handler). */
+  registerIndicators: { roles: PLAN_READERS } satisfies AccessRule,
+};

@@ -10,6 +10,7 @@ import {
   statementResolutions,
   users,
 } from '../../db/schema/index.js';
+import { inScope } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
 
 export type PlanRow = typeof plans.$inferSelect;
@@ -18,11 +19,13 @@ export type StatementRow = typeof indicatorStatements.$inferSelect;
 export type DataElementRow = typeof dataElements.$inferSelect;
 export type PlanWithRegion = { plan: PlanRow; regionName: string; regionPath: string };
 
-export function listPlans(db: Db): Promise<PlanWithRegion[]> {
+/** Every plan; with `scopes`, those whose region is in or above one of them (plans are shared down). */
+export function listPlans(db: Db, scopes?: readonly string[]): Promise<PlanWithRegion[]> {
   return db
     .select({ plan: plans, regionName: orgUnits.name, regionPath: orgUnits.path })
     .from(plans)
     .innerJoin(orgUnits, eq(orgUnits.code, plans.regionCode))
+    .where(scopes ? inScope(orgUnits.path, scopes, { sharedDown: true }) : undefined)
     .orderBy(asc(plans.periodStart), asc(plans.code));
 }
 

@@ -11,12 +11,12 @@ import {
   resolveConflictBody,
   updateIndicatorBody,
 } from '../../../common/contracts/plans.js';
+import { accessOf } from '../../platform/access.js';
 import { contextOf } from '../../platform/audit.js';
-import { requireAuth } from '../../platform/auth.js';
 import type { Db } from '../../platform/db.js';
-import { forbidden } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { findUnit } from '../orgunits/index.js';
-import { canEditPlan, canReadPlan } from './plans.policy.js';
+import { RULES } from './plans.policy.js';
 import * as repo from './plans.repo.js';
 import * as service from './plans.service.js';
 
@@ -24,19 +24,25 @@ export function planRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['plans'];
 
-  r.get('/api/plans', { schema: { tags, summary: 'Plans visible to the user', response: { 200: z.array(planSummary) } } }, async (req) => {
-    const auth = requireAuth(req);
-    const rows = (await repo.listPlans(db)).filter((p) => canReadPlan(auth, p.regionPath));
-    return service.summaries(db, rows);
-  });
+  r.get(
+    '/api/plans',
+    {
+      config: { access: RULES.list },
+      schema: { tags, summary: 'Plans of the user’s region and of the regions above it', response: { 200: z.array(planSummary) } },
+    },
+    async (req) => {
+      return service.summaries(db, await repo.listPlans(db, accessOf(req).scopes));
+    },
+  );
 
   r.get(
     '/api/plans/:id',
-    { schema: { tags, summary: 'A plan with its goals and key tasks', params: planIdParam, response: { 200: planDetail } } },
+    {
+      config: { access: RULES.read },
+      schema: { tags, summary: 'A plan with its goals and key tasks', params: planIdParam, response: { 200: planDetail } },
+    },
     async (req) => {
-      const auth = requireAuth(req);
       const plan = await service.getPlanOr404(db, req.params.id);
-      if (!canReadPlan(auth, plan.regionPath)) throw forbidden();
       return service.detail(db, plan);
     },
   );
@@ -44,6 +50,7 @@ export function planRoutes(app: FastifyInstance, db: Db): void {
   r.get(
     '/api/plans/:id/conflicts',
     {
+      config: { access: RULES.read },
       schema: {
         tags,
         summary: 'Indicators whose stated baselines or targets disagree, with both clauses',
@@ -52,9 +59,7 @@ export function planRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      const auth = requireAuth(req);
       const plan = await service.getPlanOr404(db, req.params.id);
-      if (!canReadPlan(auth, plan.regionPath)) throw forbidden();
       return service.conflicts(db, plan.plan.id);
     },
   );
@@ -62,6 +67,7 @@ export function planRoutes(app: FastifyInstance, db: Db): void {
   r.post(
     '/api/plans/:id/conflicts/resolve',
     {
+      config: { access: RULES.resolve },
       schema: {
         tags,
         summary: 'Mark one of disagreeing statements as authoritative (with reason; recorded with the user)',
@@ -71,10 +77,8 @@ export function planRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      const auth = requireAuth(req);
       const plan = await service.getPlanOr404(db, req.params.id);
-      if (!canEditPlan(auth, plan.regionPath)) throw forbidden();
-      return service.resolveConflict(db, contextOf(req), plan.plan.id, req.body);
+      return service.resolveConflict(db, contextOf(req), plan, req.body);
     },
   );
 
@@ -82,6 +86,7 @@ export function planRoutes(app: FastifyInstance, db: Db): void {
     '/api/plans/import',
     {
       bodyLimit: 10 * 1024 * 1024,
+      config: { access: RULES.import },
       schema: {
         tags,
         summary: 'Load a whole plan (goals, tasks, data elements, indicators, statements, facts) all-or-nothing',
@@ -90,9 +95,9 @@ export function planRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req, reply) => {
-      const auth = requireAuth(req);
       const region = await findUnit(db, req.body.plan.regionCode);
-      if (!region || !canEditPlan(auth, region.path)) throw forbidden();
+      if (!region) throw new AppError(400, 'unknown_org_unit', { code: req.body.plan.regionCode }, 'plan.regionCode');
+      accessOf(req).assert('write', region.path, region.name);
       return reply.status(201).send(await service.importPlan(db, contextOf(req), req.body));
     },
   );
@@ -100,6 +105,7 @@ export function planRoutes(app: FastifyInstance, db: Db): void {
   r.patch(
     '/api/indicators/:code',
     {
+      config: { access: RULES.editIndicator },
       schema: {
         tags,
         summary: 'Edit an indicator; its formula is parsed and checked against the data elements',
@@ -110,11 +116,10 @@ export function planRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      const auth = requireAuth(req);
       const ind = await service.indicatorByCode(db, req.params.code, req.query.plan);
       const plan = await service.getPlanOr404(db, ind.planId);
-      if (!canEditPlan(auth, plan.regionPath)) throw forbidden();
-      const after = await service.updateIndicator(db, contextOf(req), ind, req.body);
+      accessOf(req).assert('write', plan.regionPath, plan.regionName);
+      const after = await service.updateIndicator(db, contextOf(req), ind, plan.plan.regionCode, req.body);
       return { code: after.code, expression: after.expression, nameZh: after.nameZh, direction: after.direction };
     },
   );

@@ -92,9 +92,10 @@ export async function conflicts(db: Db, planId: string): Promise<ConflictView[]>
 export async function resolveConflict(
   db: Db,
   ctx: RequestContext,
-  planId: string,
+  plan: PlanWithRegion,
   body: { indicatorId: string; kind: 'baseline' | 'target'; orgUnitCode: string; year: number; statementId: string; reason: string },
 ): Promise<ConflictView[]> {
+  const planId = plan.plan.id;
   await db.transaction(async (tx) => {
     const ind = await repo.findIndicator(tx, body.indicatorId);
     if (!ind || ind.planId !== planId) throw new AppError(400, 'plan_unknown_indicator', { code: body.indicatorId }, 'indicatorId');
@@ -106,6 +107,7 @@ export async function resolveConflict(
       action: 'resolve_conflict',
       entity: 'indicator',
       entityId: ind.code,
+      orgUnit: plan.plan.regionCode,
       after: { kind: body.kind, orgUnitCode: body.orgUnitCode, year: body.year, value: st.value, clause: st.clause, reason: body.reason },
     });
   });
@@ -282,6 +284,7 @@ export async function importPlan(
       action: 'import',
       entity: 'plan',
       entityId: doc.plan.code,
+      orgUnit: doc.plan.regionCode,
       after: { title: doc.plan.titleZh, indicators: doc.indicators.length, statements: doc.statements.length, facts: doc.facts.length },
     });
     return { planId, indicators: doc.indicators.length, statements: doc.statements.length, facts: doc.facts.length };
@@ -294,6 +297,7 @@ export async function updateIndicator(
   db: Db,
   ctx: RequestContext,
   ind: IndicatorRow,
+  regionCode: string,
   patch: Partial<Pick<IndicatorRow, 'nameZh' | 'nameEn' | 'unit' | 'decimals' | 'direction' | 'expression' | 'definitionZh'>>,
 ): Promise<IndicatorRow> {
   if (patch.expression !== undefined) {
@@ -317,7 +321,14 @@ export async function updateIndicator(
       expression: r.expression,
       definitionZh: r.definitionZh,
     });
-    await audit(tx, ctx, { action: 'update', entity: 'indicator', entityId: ind.code, before: pick(ind), after: pick(after) });
+    await audit(tx, ctx, {
+      action: 'update',
+      entity: 'indicator',
+      entityId: ind.code,
+      orgUnit: regionCode,
+      before: pick(ind),
+      after: pick(after),
+    });
     return after;
   });
 }
