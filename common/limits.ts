@@ -11,6 +11,14 @@ export const LIMITS = {
   pageSizeMax: 500,
   auditExportMax: 100_000,
   bodyLimitBytes: 1_048_576,
+  /** The largest magnitude a figure may have (a count, an amount in 元, a GDP in 万元): exact in a double. */
+  figureMax: 1e15,
+  /** An uploaded xlsx (a zip) unpacked: at most this many bytes in all, read from its central directory. */
+  zipUncompressedMaxBytes: 200 * 1024 * 1024,
+  /** …and at most this many entries. */
+  zipEntriesMax: 2_000,
+  /** …and no entry packed tighter than this (a 1 GB run of one character packs 1 000 : 1). */
+  zipRatioMax: 200,
   loginFailuresPerWindow: 10,
   loginFailureWindowMinutes: 15,
 } as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../enums.js';
 import { LIMITS, ORG_CODE_PATTERN, USERNAME_PATTERN } from '../limits.js';
-import { localeSchema } from './common.js';
+import { localeSchema, name } from './common.js';
 
 export const roleSchema = z.enum(ROLES);
 export const orgCodeSchema = z.string().regex(ORG_CODE_PATTERN);
@@ -44,7 +44,7 @@ export type Me = z.infer<typeof meResponse>;
 export const updateMeBody = z
   .object({
     locale: localeSchema.optional(),
-    displayName: z.string().trim().min(1).max(LIMITS.displayNameMax).optional(),
+    displayName: name(LIMITS.displayNameMax).optional(),
   })
   .strict();
 
@@ -76,7 +76,7 @@ export const listUsersResponse = z.object({ items: z.array(userView), total: z.n
 export const createUserBody = z
   .object({
     username: usernameSchema,
-    displayName: z.string().trim().min(1).max(LIMITS.displayNameMax),
+    displayName: name(LIMITS.displayNameMax),
     password: passwordSchema.optional(),
     locale: localeSchema.optional(),
     roles: z.array(roleGrant).min(1).max(50),
@@ -92,7 +92,7 @@ export const createUserResponse = z.object({
 
 export const updateUserBody = z
   .object({
-    displayName: z.string().trim().min(1).max(LIMITS.displayNameMax).optional(),
+    displayName: name(LIMITS.displayNameMax).optional(),
     locale: localeSchema.optional(),
     disabled: z.boolean().optional(),
     roles: z.array(roleGrant).min(1).max(50).optional(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../enums.js';
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
+export { figure, isoDate, name, text } from './primitives.js';
 export const localeSchema = z.enum(LOCALES);
 
 export const errorBody = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ORG_CODE_PATTERN } from '../limits.js';
+import { figure, name } from './common.js';
 import { AGGREGATIONS, VALUE_SOURCES, VALUE_STATUSES, periodSchema } from './plans.js';
 
 const orgCode = z.string().regex(ORG_CODE_PATTERN);
@@ -39,7 +40,7 @@ export const valueKey = z.object({ dataElement: z.string().min(1).max(64), orgUn
 export type ValueKey = z.infer<typeof valueKey>;
 
 export const valueInput = valueKey.extend({
-  value: z.number().refine(Number.isFinite),
+  value: figure,
   /** Required when an approved value is corrected. */
   reason: z.string().trim().max(1000).optional(),
   sourceNote: z.string().trim().max(1000).optional(),
@@ -113,7 +114,7 @@ export const importReport = z.object({
 export type ImportReport = z.infer<typeof importReport>;
 
 export const exportTableBody = z.object({
-  title: z.string().trim().min(1).max(100),
+  title: name(100),
   columns: z
     .array(z.object({ key: z.string().max(100), title: z.string().max(200) }))
     .min(1)

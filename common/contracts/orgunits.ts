@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ORG_LEVELS } from '../enums.js';
 import { LIMITS, ORG_CODE_PATTERN } from '../limits.js';
-import { isoDate } from './common.js';
+import { isoDate, name } from './common.js';
 
 export const orgLevelSchema = z.enum(ORG_LEVELS);
 export const MATCH_KINDS = ['code', 'name', 'alias', 'normalized', 'short'] as const;
@@ -54,12 +54,12 @@ export const orgUnitDetail = z.object({
 
 export const orgCodeParam = z.object({ code: z.string().regex(ORG_CODE_PATTERN) });
 
-const aliasesSchema = z.array(z.string().trim().min(1).max(LIMITS.orgNameMax)).max(LIMITS.orgAliasMax);
+const aliasesSchema = z.array(name(LIMITS.orgNameMax)).max(LIMITS.orgAliasMax);
 
 export const createOrgUnitBody = z
   .object({
     code: z.string().regex(ORG_CODE_PATTERN),
-    name: z.string().trim().min(1).max(LIMITS.orgNameMax),
+    name: name(LIMITS.orgNameMax),
     level: orgLevelSchema,
     parentCode: z.string().regex(ORG_CODE_PATTERN).nullable(),
     aliases: aliasesSchema.default([]),
@@ -71,7 +71,7 @@ export type CreateOrgUnitBody = z.infer<typeof createOrgUnitBody>;
 
 export const updateOrgUnitBody = z
   .object({
-    name: z.string().trim().min(1).max(LIMITS.orgNameMax).optional(),
+    name: name(LIMITS.orgNameMax).optional(),
     level: orgLevelSchema.optional(),
     parentCode: z.string().regex(ORG_CODE_PATTERN).nullable().optional(),
     aliases: aliasesSchema.optional(),

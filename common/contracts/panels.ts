@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './common.js';
+import { isoDate, name } from './common.js';
 
 /**
  * Expert panels of the mid-term check and acceptance, changes after a draw (decline, swap, redraw), the draw
@@ -25,7 +25,7 @@ export const declineBody = z.object({ reason }).strict();
 export const panelDrawBody = z.object({ seed }).strict();
 export const stageQuery = z.object({ stage: stage.optional() });
 
-export const noticeInput = z.object({ title: z.string().trim().min(2).max(200).optional(), startsOn: isoDate, endsOn: isoDate }).strict();
+export const noticeInput = z.object({ title: name(200, { min: 2 }).optional(), startsOn: isoDate, endsOn: isoDate }).strict();
 export const projectObjectionInput = z
   .object({
     applicationId: z.uuid().optional(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PERIOD_PATTERN } from '../aggregation.js';
 import { ORG_CODE_PATTERN } from '../limits.js';
-import { isoDate } from './common.js';
+import { figure, isoDate, name } from './common.js';
 
 export const AGGREGATIONS = ['sum', 'last', 'max', 'min', 'none'] as const;
 export const DIRECTIONS = ['increase', 'decrease'] as const;
@@ -47,8 +47,8 @@ export const planDocument = z.object({
       unit: z.string().min(1),
       aggregation: z.enum(AGGREGATIONS),
       definitionZh: z.string().default(''),
-      minValue: z.number().nullable().optional(),
-      maxValue: z.number().nullable().optional(),
+      minValue: figure.nullable().optional(),
+      maxValue: figure.nullable().optional(),
     }),
   ),
   indicators: z.array(
@@ -73,7 +73,7 @@ export const planDocument = z.object({
       kind: z.enum(['baseline', 'target']),
       orgUnitCode: orgCode,
       year,
-      value: z.number(),
+      value: figure,
       comparator: z.enum(COMPARATORS).default('='),
       section: z.string(),
       clause: z.string(),
@@ -85,7 +85,7 @@ export const planDocument = z.object({
         dataElement: z.string(),
         orgUnitCode: orgCode,
         period: periodSchema,
-        value: z.number(),
+        value: figure,
         section: z.string(),
         clause: z.string(),
       }),
@@ -254,8 +254,8 @@ export const indicatorValuesView = z.object({
 
 export const updateIndicatorBody = z
   .object({
-    nameZh: z.string().trim().min(1).max(200).optional(),
-    nameEn: z.string().trim().min(1).max(200).optional(),
+    nameZh: name(200).optional(),
+    nameEn: name(200).optional(),
     unit: z.string().trim().min(1).max(20).optional(),
     decimals: z.number().int().min(0).max(6).optional(),
     direction: z.enum(DIRECTIONS).optional(),

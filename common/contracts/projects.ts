@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { DEFAULT_NOTICE_MIN_DAYS, DEFAULT_PANEL_RULES } from '../review/panel-rules.js';
-import { isoDate } from './common.js';
+import { figure, isoDate, name } from './common.js';
 
 /** Project calls, applications, experts and reviews (issue #7; domain-rules §6). */
 const key = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
-const label = z.string().trim().min(1).max(200);
+const label = name(200);
 
 export const formField = z
   .object({ key, zh: label, en: label, type: z.enum(['text', 'textarea', 'number', 'date']), required: z.boolean().default(false) })
@@ -97,9 +97,9 @@ export const callInput = z
   .object({
     code: z.string().regex(/^[A-Za-z0-9_-]{2,40}$/),
     kind: z.enum(['standard', 'challenge']).default('standard'),
-    title: z.string().trim().min(2).max(200),
+    title: name(200, { min: 2 }),
     guideText: z.string().trim().min(2).max(20_000),
-    categories: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+    categories: z.array(name(40)).max(20).default([]),
     eligibility: z
       .object({ registeredInRegion: z.boolean().default(true), qualificationsAnyOf: z.array(z.string().max(40)).max(10).default([]) })
       .strict()
@@ -119,15 +119,15 @@ export const callInput = z
 
 export const applicationInput = z
   .object({
-    title: z.string().trim().min(2).max(200),
-    applicantName: z.string().trim().min(2).max(200).optional(),
+    title: name(200, { min: 2 }),
+    applicantName: name(200, { min: 2 }).optional(),
     applicantCreditCode: z.string().trim().max(30).optional(),
     partnerCreditCodes: z.array(z.string().trim().max(30)).max(20).default([]),
     teamMembers: z
-      .array(z.object({ name: z.string().trim().min(1).max(50), role: z.string().trim().max(50).optional() }).strict())
+      .array(z.object({ name: name(50), role: name(50, { min: 0 }).optional() }).strict())
       .max(50)
       .default([]),
-    fields: z.record(key, z.union([z.string().max(20_000), z.number().finite(), z.boolean(), z.null()])).default({}),
+    fields: z.record(key, z.union([z.string().max(20_000), figure, z.boolean(), z.null()])).default({}),
     requestedFen: z.number().int().min(0).max(1e13),
   })
   .strict();
@@ -155,12 +155,12 @@ const expertHistory = z
       .default([]),
   })
   .strict();
-const expertName = z.string().trim().min(1).max(50);
-const expertFields = z.array(z.string().trim().min(1).max(40)).max(20);
+const expertName = name(50);
+const expertFields = z.array(name(40)).max(20);
 /** An organisation's unified social credit code; the service checks its check character (GB 32100). */
 const orgCreditCode = z.string().trim().max(30);
-const orgName = z.string().trim().max(200);
-const titles = z.string().trim().max(200);
+const orgName = name(200, { min: 0 });
+const titles = name(200, { min: 0 });
 const contact = z.string().trim().max(100);
 
 export const expertInput = z
@@ -173,6 +173,8 @@ export const expertInput = z
     titles: titles.optional(),
     contact: contact.optional(),
     history: expertHistory.default({ employment: [], advice: [], relatives: [], shareholdings: [], disputes: [] }),
+    /** The unit whose pool the expert joins (default: the registering bureau grant's unit); it must be in scope. */
+    orgUnitCode: z.string().trim().min(1).max(20).optional(),
   })
   .strict();
 

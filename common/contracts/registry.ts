@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { ORG_CODE_PATTERN } from '../limits.js';
-import { isoDate } from './common.js';
+import { figure, isoDate, name } from './common.js';
 
 const orgCode = z.string().regex(ORG_CODE_PATTERN);
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) => z.string().trim().max(max).nullable().optional();
-const money = z.number().min(0).nullable().optional();
+const text = (max: number) => name(max);
+const optText = (max: number) => name(max, { min: 0 }).nullable().optional();
+const money = figure.min(0).nullable().optional();
 
 export const SIZE_CLASSES = ['large', 'medium', 'small', 'micro'] as const;
 export const PLATFORM_LEVELS = ['national', 'municipal', 'county'] as const;
@@ -206,7 +206,7 @@ export const statsInput = z
     rdExpense: money,
     rdExpenseDomestic: money,
     totalCost: money,
-    netAssets: z.number().nullable().optional(),
+    netAssets: figure.nullable().optional(),
     totalAssets: money,
     submit: z.boolean().default(false),
   })

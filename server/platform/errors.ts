@@ -5,6 +5,8 @@ import type { Locale } from '../../common/enums.js';
 import { ERROR_MESSAGES, PROBLEMS, TYPE_NAMES, fieldLabel, translate } from '../../common/messages.js';
 import { DATABASE_RETRY_AFTER_S, isDatabaseUnavailable } from './db-availability.js';
 import { localeOf } from './i18n.js';
+import { pgErrorOf } from './pg-errors.js';
+import { mb } from './zip.js';
 
 /** An error meant for the user: an HTTP status, a message code, parameters and optionally the field. */
 export class AppError extends Error {
@@ -123,6 +125,70 @@ function send(
   });
 }
 
+/** SQLSTATEs of values the database refused, as the status and message code the user gets. */
+const DB_REFUSALS: Record<string, { status: number; code: string }> = {
+  '22P02': { status: 400, code: 'db_invalid_text' }, // invalid_text_representation ("invalid input syntax")
+  '22003': { status: 400, code: 'db_out_of_range' }, // numeric_value_out_of_range
+  '22001': { status: 400, code: 'db_too_long' }, // string_data_right_truncation
+  '22007': { status: 400, code: 'db_bad_date' }, // invalid_datetime_format
+  '22008': { status: 400, code: 'db_bad_date' }, // datetime_field_overflow
+  '22021': { status: 400, code: 'db_bad_character' }, // character_not_in_repertoire (a NUL in text)
+  '22P05': { status: 400, code: 'db_bad_character' }, // untranslatable_character (\u0000 in jsonb)
+  '23505': { status: 409, code: 'db_duplicate' }, // unique_violation
+  '23503': { status: 409, code: 'db_reference' }, // foreign_key_violation
+  '23502': { status: 400, code: 'db_required' }, // not_null_violation
+  '23514': { status: 400, code: 'db_check' }, // check_violation
+};
+
+/** Fastify's own refusals, by error code, as our message codes. */
+const FRAMEWORK_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'empty_body',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+};
+
+const CONTENT_TYPE_PARSER = Symbol.for('fastify.contentTypeParser');
+
+/**
+ * The body limit that applied to the request: the route's own `bodyLimit`, else the one its content
+ * type's parser was registered with (uploads: 20 MB), else the server's.
+ */
+export function bodyLimitOf(req: FastifyRequest): number {
+  const server = req.server.initialConfig.bodyLimit ?? 1_048_576;
+  const route = req.routeOptions.bodyLimit;
+  if (route && route !== server) return route;
+  // Fastify keeps the parsers under a symbol of its own (not a registered one): found by its description.
+  let key: symbol | undefined;
+  for (let o: object | null = req.server; o && !key; o = Object.getPrototypeOf(o) as object | null)
+    key = Object.getOwnPropertySymbols(o).find((k) => k.description === CONTENT_TYPE_PARSER.description);
+  const parsers = key
+    ? (req.server as unknown as Record<symbol, { getParser?(type: string): { bodyLimit?: number } | undefined }>)[key]
+    : undefined;
+  const type = req.headers['content-type'];
+  const parser = typeof type === 'string' && parsers?.getParser ? safely(() => parsers.getParser!(type)) : undefined;
+  return parser?.bodyLimit ?? route ?? server;
+}
+
+function safely<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Fastify answers a malformed URL (bad percent-encoding, an over-long parameter) before routing, with its
+ * own text; passed as the `frameworkErrors` option, this answers in the user's language instead.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const locale = localeOf(req);
+  const code = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'url_too_long' : 'bad_url';
+  const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+  void send(reply, req, status, code, translate(ERROR_MESSAGES, code, locale));
+}
+
 export function registerErrorHandling(app: FastifyInstance, opts: { spaIndex: boolean } = { spaIndex: false }): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     const locale = localeOf(req);
@@ -130,6 +196,8 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spaIndex: bo
       const message = translate(ERROR_MESSAGES, err.code, locale, {
         ...err.params,
         ...(err.field ? { field: fieldLabel(err.field, locale) } : {}),
+        // A `validation` error raised outside zod names its problem by a PROBLEMS key.
+        ...(typeof err.params.problem === 'string' ? { problem: translate(PROBLEMS, err.params.problem, locale, err.params) } : {}),
       });
       const details = isProblemList(err.details) ? err.details.map((p) => localiseProblem(p, locale)) : err.details;
       return send(reply, req, err.status, err.code, message, { ...(err.field ? { field: err.field } : {}), details });
@@ -155,7 +223,7 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spaIndex: bo
         req,
         413,
         'payload_too_large',
-        translate(ERROR_MESSAGES, 'payload_too_large', locale, { limit: app.initialConfig.bodyLimit }),
+        translate(ERROR_MESSAGES, 'payload_too_large', locale, { limit: mb(bodyLimitOf(req)) }),
       );
     }
     // The database cannot be reached (stopped, restarting, unreachable): try again shortly (db-availability.ts).
@@ -170,8 +238,19 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spaIndex: bo
         translate(ERROR_MESSAGES, 'database_unavailable', locale, { seconds: DATABASE_RETRY_AFTER_S }),
       );
     }
+    // The database refused a value: a localised 400/409, never the driver's text.
+    const pg = pgErrorOf(err);
+    const refused = pg && DB_REFUSALS[pg.code];
+    if (refused) {
+      req.log.warn({ err }, 'database refused a value');
+      return send(reply, req, refused.status, refused.code, translate(ERROR_MESSAGES, refused.code, locale));
+    }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-      return send(reply, req, fe.statusCode, fe.code ?? 'bad_request', err.message);
+      // Framework and library errors carry texts for developers: the user gets a message of ours.
+      req.log.info({ err }, 'request refused');
+      const code = FRAMEWORK_CODES[fe.code ?? ''] ?? (fe.statusCode === 405 ? 'method_not_allowed' : 'bad_request');
+      const type = String(req.headers['content-type'] ?? '').slice(0, 100);
+      return send(reply, req, fe.statusCode, code, translate(ERROR_MESSAGES, code, locale, { type }));
     }
     req.log.error({ err }, 'unhandled error');
     return send(reply, req, 500, 'internal', translate(ERROR_MESSAGES, 'internal', locale, { requestId: req.id }));

@@ -1,5 +1,8 @@
 import { createRequire } from 'node:module';
 import type ExcelJSType from 'exceljs';
+import { AppError } from './errors.js';
+import { assertZipWithinLimits, mb } from './zip.js';
+import { LIMITS } from '../../common/limits.js';
 
 /**
  * exceljs, with its XML chunk decoding fixed. exceljs 4.4 turns every chunk of an unzipped part into
@@ -35,7 +38,11 @@ async function* parseSax(input: Source) {
   parser.on('opentag', (value) => events.push({ eventType: 'opentag', value }));
   parser.on('text', (value) => events.push({ eventType: 'text', value }));
   parser.on('closetag', (value) => events.push({ eventType: 'closetag', value }));
+  // A part that unpacks past the limit is refused whatever its zip headers claimed (they can lie).
+  let length = 0;
   for await (const chunk of iterable) {
+    length += chunk.length;
+    if (length > LIMITS.zipUncompressedMaxBytes) throw guard().tooLarge(length);
     parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
     if (error) throw error;
     yield events;
@@ -48,6 +55,28 @@ async function* parseSax(input: Source) {
     yield events;
   }
 }
+
+/**
+ * The checks the patched parts of exceljs call. The patches outlive one evaluation of this module (they
+ * sit in Node's require cache), so they call the checks of the latest evaluation, whose AppError is the
+ * one the error handler of the running app recognises.
+ */
+interface Guard {
+  assertZip(b: Buffer): Promise<void>;
+  tooLarge(bytes: number): Error;
+}
+const GUARD = Symbol.for('kechuang.exceljs.guard');
+const guard = () => (globalThis as { [GUARD]?: Guard })[GUARD]!;
+(globalThis as { [GUARD]?: Guard })[GUARD] = {
+  assertZip: assertZipWithinLimits,
+  tooLarge: (bytes) =>
+    new AppError(413, 'zip_too_large', {
+      entry: 'xml',
+      size: mb(bytes),
+      limit: mb(LIMITS.zipUncompressedMaxBytes),
+      ratio: LIMITS.zipRatioMax,
+    }),
+};
 
 // Our replacement is marked, so this module may be evaluated again in one process (a test runner's module
 // runners each evaluate it) without mistaking its own earlier patch for exceljs loaded first.
@@ -67,5 +96,25 @@ if (!cached)
   } as unknown as NodeJS.Module;
 
 const ExcelJS = require('exceljs') as typeof ExcelJSType;
+
+/**
+ * Every workbook read through `Workbook.xlsx.load` is first checked against the zip limits (entry count,
+ * unpacked size, packing ratio) from its central directory, before exceljs inflates a byte. The streaming
+ * readers get a stream, not the file: their callers call `assertZipWithinLimits` on the upload first.
+ */
+const xlsxPath = require.resolve('exceljs/lib/xlsx/xlsx.js');
+const XLSX = require(xlsxPath) as { prototype: { load: ((data: unknown, options?: unknown) => Promise<unknown>) & { [PATCHED]?: true } } };
+if (!XLSX.prototype.load[PATCHED]) {
+  const load = XLSX.prototype.load;
+  XLSX.prototype.load = Object.assign(
+    async function (this: unknown, data: unknown, options?: unknown) {
+      if (data instanceof Uint8Array) await guard().assertZip(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      return load.call(this, data, options);
+    },
+    { [PATCHED]: true as const },
+  );
+}
+
+export { assertZipWithinLimits };
 export default ExcelJS;
 export type { ExcelJSType };

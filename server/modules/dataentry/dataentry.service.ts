@@ -1,5 +1,5 @@
 import type { CellValue, Worksheet } from 'exceljs';
-import ExcelJS from '../../platform/exceljs.js';
+import ExcelJS, { assertZipWithinLimits } from '../../platform/exceljs.js';
 import type { ImportReport, ImportRowReport, ValueInput } from '../../../common/contracts/datavalues.js';
 import { PERIOD_PATTERN } from '../../../common/aggregation.js';
 import type { Locale } from '../../../common/enums.js';
@@ -152,6 +152,7 @@ function headerMap(ws: Worksheet): { row: number; cols: Partial<Record<Col, numb
 
 /** Reads an uploaded workbook and checks every row; nothing is written. */
 export async function parseUpload(db: Db, actor: ValueActor, planRegion: OrgUnitRow, buffer: Buffer, locale: Locale): Promise<ParsedRow[]> {
+  await assertZipWithinLimits(buffer);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);

@@ -89,7 +89,7 @@ describe('POST /api/org-units', () => {
     const dates = await admin.post('/api/org-units', { ...park, validFrom: '2024-01-01', validTo: '2023-01-01' });
     expect(dates.json().error.field).toBe('validTo');
     const date = await admin.post('/api/org-units', { ...park, validFrom: '2024/01/01' });
-    expect(date.json().error.message).toBe('字段“生效日期”：应为 YYYY-MM-DD 格式的日期');
+    expect(date.json().error.message).toBe('字段“生效日期”：应为 YYYY-MM-DD 格式的有效日期');
   });
 
   it('creates a unit that the resolver finds by alias, and refuses a duplicate code', async () => {

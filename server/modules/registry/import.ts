@@ -5,7 +5,7 @@ import { cellText } from '../../platform/xlsx-cells.js';
 import { parseCsv } from '../../platform/csv.js';
 
 export { parseCsv };
-import ExcelJS from '../../platform/exceljs.js';
+import ExcelJS, { assertZipWithinLimits } from '../../platform/exceljs.js';
 import { platformInput, qualificationInput, STAT_FIELDS } from '../../../common/contracts/registry.js';
 import type { Locale } from '../../../common/enums.js';
 import { ERROR_MESSAGES, fieldLabel, translate } from '../../../common/messages.js';
@@ -202,6 +202,7 @@ async function* xlsxBatches(kind: ImportKind, body: Buffer, read: { bytes: numbe
 export async function openRows(kind: ImportKind, body: Buffer, contentType: string | undefined): Promise<RowSource> {
   if (body.length === 0) throw new AppError(400, 'import_empty');
   if (!(contentType ?? '').includes('csv') && body.subarray(0, 2).toString() === 'PK') {
+    await assertZipWithinLimits(body);
     const read = { bytes: 0 };
     const it = xlsxBatches(kind, body, read);
     const first = await it.next();
@@ -446,7 +447,13 @@ export async function runImport(
   };
   try {
     await x.db.transaction(async (tx) => {
-      const b = { ctx: x.ctx, importId: randomUUID(), canWrite: x.canWrite, unitByCode: new Map(lookups.all.map((u) => [u.code, u])) };
+      const b = {
+        ctx: x.ctx,
+        importId: randomUUID(),
+        canWrite: x.canWrite,
+        unitByCode: new Map(lookups.all.map((u) => [u.code, u])),
+        auditUnit: x.region.code,
+      };
       let errors = new Map<number, { field: string; message: string }[]>();
       const fail = (row: number, e: unknown) => errors.set(row, [...(errors.get(row) ?? []), ...messages(e)]);
       const bulk =
