@@ -71,7 +71,8 @@ describe.skipIf(!run)('policy, claim and ledger journey in Chromium', () => {
     await chief.page.getByTestId('active-parameters').waitFor();
     await expectAccessible(chief.page, 'policy approved');
 
-    // 3. The 2025 budget of the policy is funded in /ledger (yuan in the form, fen in the ledger).
+    // 3. The 2025 budget of the policy is requested in /ledger (yuan in the form, fen in the ledger); it is
+    //    pending (nothing to spend) until a colleague approves it: the requester sees no approve button.
     await chief.page.getByTestId('nav-ledger').click();
     await chief.page.waitForURL('**/ledger');
     await chief.page.getByTestId('budget-add').click();
@@ -82,9 +83,18 @@ describe.skipIf(!run)('policy, claim and ledger journey in Chromium', () => {
     await expectAccessible(chief.page, 'budget form');
     await chief.page.getByTestId('budget-submit').click();
     const available = chief.page.getByTestId('budget-available-high_tech_new-2025');
-    await expect.poll(() => available.getAttribute('data-fen')).toBe(String(BUDGET_FEN));
-    expect(await available.textContent()).toBe('¥500,000.00');
-    await expectAccessible(chief.page, 'ledger');
+    await expect
+      .poll(() => chief.page.getByTestId('budget-requested-high_tech_new-2025').getAttribute('data-fen'))
+      .toBe(String(BUDGET_FEN));
+    expect(await available.getAttribute('data-fen')).toBe('0');
+    expect(await chief.page.getByTestId('budget-request-approve-high_tech_new-2025').count()).toBe(0);
+    await clerk.page.getByTestId('nav-ledger').click();
+    await clerk.page.waitForURL('**/ledger');
+    await clerk.page.getByTestId('budget-request-approve-high_tech_new-2025').click();
+    const approved = clerk.page.getByTestId('budget-available-high_tech_new-2025');
+    await expect.poll(() => approved.getAttribute('data-fen')).toBe(String(BUDGET_FEN));
+    expect(await approved.textContent()).toBe('¥500,000.00');
+    await expectAccessible(clerk.page, 'ledger');
 
     // 4. The register records the enterprise's new high-tech certificate (issued 2025-06-01).
     await addQualification(s.database.db, systemContext('e2e'), enterpriseId, {

@@ -60,6 +60,8 @@ export interface ClaimRecord {
   paidAt: string | null;
   rejectionReason: string | null;
   noticeId: string | null;
+  /** Staff who reviewed or changed it: above the installation's threshold none of them approves it. */
+  editors: string[];
   createdAt: string;
   updatedAt: string;
 }

@@ -25,6 +25,10 @@ export interface LedgerAccount {
   balanceFen: number;
   /** What is left to reserve: the balance less pending debits. */
   availableFen: number;
+  /** A budget's requests not yet approved (they add nothing to spend until a second person approves them). */
+  requestedFen: number;
+  /** The org unit the account belongs to (its policy's or call's, its enterprise's); null: the installation. */
+  orgUnitCode: string | null;
 }
 
 export interface LedgerTransfer {
@@ -59,14 +63,37 @@ export interface AccountFilters {
   enterprise?: string;
 }
 
+export type FundSource = 'county' | 'municipal' | 'national';
+
 export interface BudgetInput {
   year: number;
-  fundSource: 'county';
+  fundSource: FundSource;
   policyCode: string;
   amountFen: number;
   reason: string;
-  /** Generated when the form opens: a double click or a retry funds once. */
+  /** Generated when the form opens: a double click or a retry requests once. */
   requestKey: string;
+}
+
+export type BudgetRequestStatus = 'pending' | 'approved' | 'rejected';
+
+/** A request for budget: a pending transfer funding → budget that a second person approves (four eyes). */
+export interface BudgetRequest {
+  id: number;
+  amount: number;
+  reason: string | null;
+  createdAt: string;
+  requestedBy: string | null;
+  requestedByName: string | null;
+  budgetId: number;
+  budgetCode: string;
+  fiscalYear: number | null;
+  fundSource: string | null;
+  policyCode: string | null;
+  status: BudgetRequestStatus;
+  decidedBy: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
 }
 
 export const LEDGER_KEY = ['ledger'] as const;
@@ -86,8 +113,21 @@ export const transfersQuery = (accountId: number) =>
 export const verifyQuery = () =>
   queryOptions({ queryKey: [...LEDGER_KEY, 'verify'], queryFn: () => get<Reconciliation>('/api/ledger/verify'), staleTime: 0 });
 
-export const fundBudget = (body: BudgetInput) =>
-  post<{ transfer: LedgerTransfer; replayed: boolean; budget: LedgerAccount }>('/api/ledger/budgets', body);
+/** Requests budget: pending until a colleague approves it. */
+export const requestBudget = (body: BudgetInput) =>
+  post<{ transfer: LedgerTransfer; replayed: boolean; status: 'pending'; budget: LedgerAccount }>('/api/ledger/budgets', body);
+
+export const budgetRequestsQuery = (status?: BudgetRequestStatus) =>
+  queryOptions({
+    queryKey: [...LEDGER_KEY, 'budget-requests', status ?? 'all'],
+    queryFn: () => get<BudgetRequest[]>('/api/ledger/budget-requests', status ? { status } : {}),
+  });
+
+export const decideBudgetRequest = (id: number, decision: 'approve' | 'reject', reason?: string) =>
+  post<{ transfer: LedgerTransfer; replayed: boolean; status: BudgetRequestStatus; budget: LedgerAccount | null }>(
+    `/api/ledger/budget-requests/${id}/${decision}`,
+    reason ? { reason } : {},
+  );
 
 export const reverseTransfer = (transferId: number, reason: string) =>
   post<{ transfer: LedgerTransfer; replayed: boolean }>(`/api/ledger/transfers/${transferId}/reverse`, { reason });

@@ -52,6 +52,8 @@ export interface PolicyVersion {
   createdAt: string;
   approvedBy: string | null;
   approvedAt: string | null;
+  /** Everyone who changed its content: none of them approves it (four eyes). */
+  editors: string[];
 }
 
 /** GET /api/policies/:code: the stored policy (not the catalogue summary) and its versions, newest first. */

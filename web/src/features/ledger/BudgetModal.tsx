@@ -2,15 +2,21 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import type { PolicySummary } from '../../api/policies';
-import { fundBudget, LEDGER_KEY } from '../../api/ledger';
+import { LEDGER_KEY, requestBudget, type FundSource } from '../../api/ledger';
 import { useI18n } from '../../app/i18n';
 import { applyServerError, errorText } from '../../components/errors';
 import { formatFen, yuanToFen } from '../../components/money';
 import { newRequestKey } from '../../components/requestKey';
+import { fundSourceText } from '../claims/labels';
 import { nameOf } from '../policies/labels';
+
+const FUND_SOURCES: readonly FundSource[] = ['county', 'municipal', 'national'];
+/** The server's range (common/contracts/policies.ts BUDGET_MAX_FEN): at most 10 亿元 a request. */
+const MAX_YUAN = 1_000_000_000;
 
 interface Values {
   year: number;
+  fundSource: FundSource;
   policyCode: string;
   amountYuan: number;
   reason: string;
@@ -19,8 +25,9 @@ interface Values {
 const thousands = (v: number | string | undefined) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /**
- * 追加预算: money for one policy (or one project call) and fiscal year, entered in yuan. The request key is made when the form opens,
- * so a double click or a retry after a lost answer funds the budget once.
+ * 追加预算: a request for money for one policy (or one project call) and fiscal year, entered in yuan. It stays
+ * pending until a colleague approves it (the ledger page's budget requests: four eyes). The request key is made
+ * when the form opens, so a double click or a retry after a lost answer requests once.
  */
 export function BudgetModal({
   open,
@@ -44,9 +51,9 @@ export function BudgetModal({
   const [formError, setFormError] = useState<unknown>(null);
   const fund = useMutation({
     mutationFn: (v: Values) =>
-      fundBudget({
+      requestBudget({
         year: v.year,
-        fundSource: 'county',
+        fundSource: v.fundSource,
         policyCode: v.policyCode,
         amountFen: yuanToFen(v.amountYuan),
         reason: v.reason.trim(),
@@ -56,15 +63,12 @@ export function BudgetModal({
     onSuccess: async (res) => {
       await client.invalidateQueries({ queryKey: LEDGER_KEY });
       void message.success(
-        t(res.replayed ? 'ledger.budget.replayed' : 'ledger.budget.funded', {
-          amount: formatFen(res.transfer.amount, locale),
-          available: formatFen(res.budget.availableFen, locale),
-        }),
+        t(res.replayed ? 'ledger.budget.requestReplayed' : 'ledger.budget.requested', { amount: formatFen(res.transfer.amount, locale) }),
       );
       onClose();
     },
     onError: (error) => {
-      if (!applyServerError(form, error, ['year', 'policyCode', 'reason'])) setFormError(error);
+      if (!applyServerError(form, error, ['year', 'fundSource', 'policyCode', 'reason'])) setFormError(error);
     },
   });
 
@@ -99,7 +103,7 @@ export function BudgetModal({
         form={form}
         layout="vertical"
         disabled={fund.isPending}
-        initialValues={{ year: defaults.year, policyCode: defaults.policyCode, reason: '' }}
+        initialValues={{ year: defaults.year, fundSource: 'county', policyCode: defaults.policyCode, reason: '' }}
         onFinish={(v) => fund.mutate(v)}
       >
         <Form.Item name="year" label={t('ledger.fiscalYear')} rules={[{ required: true, message: t('ledger.budget.yearRequired') }]}>
@@ -115,17 +119,24 @@ export function BudgetModal({
             data-testid="budget-policy"
           />
         </Form.Item>
+        <Form.Item name="fundSource" label={t('ledger.fundSource')} rules={[{ required: true }]}>
+          <Select<FundSource>
+            options={FUND_SOURCES.map((s) => ({ value: s, label: fundSourceText(s, t) }))}
+            style={{ width: 200 }}
+            data-testid="budget-source"
+          />
+        </Form.Item>
         <Form.Item
           name="amountYuan"
           label={t('ledger.budget.amount')}
           rules={[
             { required: true, message: t('ledger.budget.amountRequired') },
-            { type: 'number', min: 0.01, message: t('ledger.budget.amountRequired') },
+            { type: 'number', min: 0.01, max: MAX_YUAN, message: t('ledger.budget.amountRequired') },
           ]}
         >
           <InputNumber<number>
             min={0}
-            max={1e11}
+            max={MAX_YUAN}
             precision={2}
             formatter={thousands}
             parser={(v) => Number((v ?? '').replace(/[,\s¥]/g, ''))}

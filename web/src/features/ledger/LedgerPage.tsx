@@ -18,6 +18,7 @@ import { Section } from '../../components/Section';
 import { fundSourceText } from '../claims/labels';
 import { nameOf } from '../policies/labels';
 import { BudgetModal } from './BudgetModal';
+import { BudgetRequests } from './BudgetRequests';
 import { TransfersDrawer } from './TransfersDrawer';
 import { VerifySection } from './VerifySection';
 import { ScrollRegion } from '../../components/ScrollRegion';
@@ -87,6 +88,16 @@ export default function LedgerPage() {
       render: (_, a) => fundSourceText(a.fundSource, t),
     },
     { key: 'funded', title: t('ledger.funded'), align: 'right', render: (_, a) => money(a.creditsPosted, locale) },
+    {
+      key: 'requested',
+      title: t('ledger.requested'),
+      align: 'right',
+      render: (_, a) => (
+        <span style={{ whiteSpace: 'nowrap' }} data-testid={`budget-requested-${a.policyCode}-${a.fiscalYear}`} data-fen={a.requestedFen}>
+          {formatFen(a.requestedFen, locale)}
+        </span>
+      ),
+    },
     { key: 'reserved', title: t('ledger.reserved'), align: 'right', render: (_, a) => money(a.debitsPending, locale) },
     { key: 'spent', title: t('ledger.spent'), align: 'right', render: (_, a) => money(a.debitsPosted, locale) },
     {
@@ -227,6 +238,8 @@ export default function LedgerPage() {
           />
         </ScrollRegion>
       </Section>
+
+      <BudgetRequests policyName={policyName} />
 
       <Section
         title={t('ledger.accounts')}

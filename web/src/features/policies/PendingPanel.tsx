@@ -25,7 +25,8 @@ export function PendingPanel({ policy, version, editable }: { policy: PolicyRow;
       void message.success(t(decision === 'approve' ? 'pol.pending.approved' : 'pol.pending.rejected', { v: version.version }));
     },
   });
-  const own = version.createdBy !== null && version.createdBy === me?.id;
+  // Its author or any of its editors: the server refuses their approval (four eyes) and says why.
+  const own = me !== undefined && me !== null && (version.createdBy === me.id || (version.editors ?? []).includes(me.id));
 
   return (
     <div data-testid="pending-panel" data-version={version.version}>
