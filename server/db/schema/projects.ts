@@ -62,6 +62,7 @@ export const calls = pgTable(
     check('calls_funding_chk', sql`${t.fundingMode} in ('tranches','milestones','post_subsidy')`),
     check('calls_dates_chk', sql`${t.opensOn} <= ${t.closesOn}`),
     check('calls_budget_chk', sql`${t.budgetFen} >= 0`),
+    index('calls_region_idx').on(t.regionCode),
   ],
 );
 
@@ -129,28 +130,39 @@ export const attachments = pgTable(
   (t) => [index('project_attachments_app_idx').on(t.applicationId)],
 );
 
-/** The expert pool (a user with the expert role, and what conflict detection needs). */
-export const experts = pgTable('experts', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  userId: uuid('user_id')
-    .unique()
-    .references(() => users.id),
-  name: text('name').notNull(),
-  orgCreditCode: text('org_credit_code'),
-  orgName: text('org_name'),
-  fields: text('fields')
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`),
-  titles: text('titles'),
-  contact: text('contact'),
-  available: boolean('available').notNull().default(true),
-  /** Employment, advice, relatives, shareholdings, disputes, drafted calls: what conflict detection reads. */
-  history: jsonb('history').notNull().$type<Record<string, unknown>>(),
-  ratingSum: doublePrecision('rating_sum').notNull().default(0),
-  ratingCount: integer('rating_count').notNull().default(0),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * The expert pool (a user with the expert role, and what conflict detection needs). Each expert belongs to the
+ * unit that registered it: a call draws from the pools of its own unit and of the units above it; only the
+ * registering unit's subtree edits an expert.
+ */
+export const experts = pgTable(
+  'experts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .unique()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    orgCreditCode: text('org_credit_code'),
+    orgName: text('org_name'),
+    fields: text('fields')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    titles: text('titles'),
+    contact: text('contact'),
+    available: boolean('available').notNull().default(true),
+    /** Employment, advice, relatives, shareholdings, disputes, drafted calls: what conflict detection reads. */
+    history: jsonb('history').notNull().$type<Record<string, unknown>>(),
+    ratingSum: doublePrecision('rating_sum').notNull().default(0),
+    ratingCount: integer('rating_count').notNull().default(0),
+    orgUnitCode: text('org_unit_code')
+      .notNull()
+      .references(() => orgUnits.code),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('experts_org_unit_idx').on(t.orgUnitCode)],
+);
 
 /** Conflicts of interest as evidence-backed records; automatic ones are suggestions a person confirms. */
 export const conflicts = pgTable(

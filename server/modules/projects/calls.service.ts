@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { today } from '../../platform/clock.js';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { applicationInput, callInput } from '../../../common/contracts/projects.js';
 import { applications, attachments, calls, enterprises, orgUnits, qualifications } from '../../db/schema/index.js';
+import { inScope } from '../../platform/access.js';
+import { assertContentType } from '../../platform/sniff.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
@@ -56,12 +58,25 @@ export async function findCall(db: Db, id: string): Promise<CallRow> {
   return c;
 }
 
-export async function listCalls(db: Db, onlyPublished: boolean): Promise<CallRow[]> {
-  return db
-    .select()
+/** Statuses in which a call is public: applicants, and the units below its own, see it. */
+export const PUBLISHED_CALL = ['published', 'closed', 'decided'];
+
+/**
+ * The calls a reader sees: staff those of their scopes' subtrees (drafts too) and the published ones of the
+ * units above (a county sees the city's calls); an applicant (`published`) every published call.
+ */
+export async function listCalls(db: Db, view: { scopes: readonly string[]; published: boolean }): Promise<CallRow[]> {
+  const pub = inArray(calls.status, PUBLISHED_CALL);
+  const staff = view.scopes.length
+    ? and(inScope(orgUnits.path, view.scopes, { sharedDown: true }), or(pub, inScope(orgUnits.path, view.scopes)))
+    : sql`false`;
+  const rows = await db
+    .select({ c: calls })
     .from(calls)
-    .where(onlyPublished ? inArray(calls.status, ['published', 'closed', 'decided']) : undefined)
+    .innerJoin(orgUnits, eq(orgUnits.code, calls.regionCode))
+    .where(view.published ? or(pub, staff) : staff)
     .orderBy(desc(calls.createdAt));
+  return rows.map((r) => r.c);
 }
 
 /** Eligibility of an enterprise for a call, each condition with its reason. */
@@ -180,6 +195,8 @@ export async function addAttachment(
   if (file.content.length > spec.maxBytes)
     throw new AppError(413, 'attachment_too_large', { max: Math.round(spec.maxBytes / 1024 / 1024) }, 'file');
   if (!spec.types.includes(file.mime)) throw new AppError(415, 'attachment_type', { types: spec.types.join(', ') }, 'file');
+  // The content must be what it claims to be (magic bytes), or nothing is stored.
+  assertContentType(file.content, file.mime, file.fileName);
   const sha256 = createHash('sha256').update(file.content).digest('hex');
   return db.transaction(async (tx) => {
     const a = await lockApplication(tx, id);
@@ -325,7 +342,15 @@ export async function transition(
   });
 }
 
-export async function listApplications(db: Db, f: { callId?: string; ownerUserId?: string }) {
+/** The path of an application's call's unit, and of its applicant enterprise's (null for a team), as SQL. */
+const appCallPath = sql`(select ou.path from calls c join org_units ou on ou.code = c.region_code where c.id = ${applications.callId})`;
+const appEnterprisePath = sql`(select ou.path from enterprises e join org_units ou on ou.code = e.org_unit_code where e.id = ${applications.enterpriseId})`;
+
+/**
+ * Applications of a call or of an owner; with `scopes`, only those whose call or applicant enterprise lies in
+ * one of them (a town's staff see their enterprises' applications to the county's call, not the others').
+ */
+export async function listApplications(db: Db, f: { callId?: string; ownerUserId?: string; scopes?: readonly string[] }) {
   return db
     .select()
     .from(applications)
@@ -333,6 +358,7 @@ export async function listApplications(db: Db, f: { callId?: string; ownerUserId
       and(
         f.callId ? eq(applications.callId, f.callId) : undefined,
         f.ownerUserId ? eq(applications.ownerUserId, f.ownerUserId) : undefined,
+        f.scopes ? or(inScope(appCallPath, f.scopes), inScope(appEnterprisePath, f.scopes)) : undefined,
       ),
     )
     .orderBy(asc(applications.createdAt));

@@ -15,7 +15,7 @@ import { today } from '../../platform/clock.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import type { ApplicationRow, CallRow } from './calls.service.js';
-import { conflictExpert, type ExpertRow } from './review.service.js';
+import { conflictExpert, poolOfCall, type ExpertRow } from './review.service.js';
 import { stageParams, stateError } from './states.js';
 
 /**
@@ -93,9 +93,8 @@ async function problemOf(tx: Db, call: CallRow, stage: Stage, targets: Target[],
   const ending = new Set(targets.flatMap((x) => x.ending.map((r) => r.id)));
   const load = new Map<string, number>();
   for (const r of all) if (LIVE.includes(r.status) && !ending.has(r.id)) load.set(r.expertId, (load.get(r.expertId) ?? 0) + 1);
-  const pool = (await tx.select().from(experts).where(eq(experts.available, true))).filter(
-    (e) => t.expertLoadCap - (load.get(e.id) ?? 0) > 0,
-  );
+  // The call's pool (its unit's subtree and the units above), available, with room under the load cap.
+  const pool = (await poolOfCall(tx, call, true)).filter((e) => t.expertLoadCap - (load.get(e.id) ?? 0) > 0);
   const byId = new Map(pool.map((e) => [e.id, e]));
   const appIds = targets.map((x) => x.app.id);
   const excluded = new Set<string>();
@@ -392,7 +391,7 @@ export async function swapExpert(db: Db, ctx: RequestContext, reviewId: string, 
       ((root?.result.alternates ?? []) as { applicationId: string; experts: string[] }[]).find((a) => a.applicationId === r!.applicationId)
         ?.experts ?? [];
     const [app] = await tx.select().from(applications).where(eq(applications.id, r!.applicationId));
-    const pool = await tx.select().from(experts);
+    const pool = await poolOfCall(tx, call);
     const byId = new Map(pool.map((e) => [e.id, e]));
     const recorded = await tx.select().from(conflicts).where(eq(conflicts.applicationId, app!.id));
     const dismissed = new Set(recorded.filter((c) => c.status === 'dismissed').map((c) => `${c.expertId}|${c.type}`));

@@ -3,11 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { noticeInput, projectObjectionInput, resolveProjectObjection } from '../../../common/contracts/panels.js';
 import { contextOf } from '../../platform/audit.js';
-import { requireAuth } from '../../platform/auth.js';
 import type { Db } from '../../platform/db.js';
 import * as calls from './calls.service.js';
 import * as notices from './notices.service.js';
-import { requireStaff } from './projects.policy.js';
+import { RULES } from './projects.policy.js';
 
 /** 公示 of a call's approval list: the bureau publishes it and resolves objections; the public reads it and objects. */
 export function noticeRoutes(app: FastifyInstance, db: Db): void {
@@ -17,19 +16,20 @@ export function noticeRoutes(app: FastifyInstance, db: Db): void {
 
   r.get(
     '/api/calls/:id/notice',
-    { schema: { tags, summary: 'The approval notice of a call with its objections (bureau)', params: id } },
-    async (req) => {
-      requireStaff(requireAuth(req));
-      await calls.findCall(db, req.params.id);
-      return { notice: await notices.noticeForBureau(db, req.params.id) };
+    {
+      config: { access: RULES.callRecords },
+      schema: { tags, summary: 'The approval notice of a call with its objections (staff of the call’s subtree)', params: id },
     },
+    async (req) => ({ notice: await notices.noticeForBureau(db, req.params.id) }),
   );
 
   r.post(
     '/api/calls/:id/notice',
-    { schema: { tags, summary: 'Publish the approval list between two dates (after the decision)', params: id, body: noticeInput } },
+    {
+      config: { access: RULES.runCall },
+      schema: { tags, summary: 'Publish the approval list between two dates (after the decision)', params: id, body: noticeInput },
+    },
     async (req, reply) => {
-      requireStaff(requireAuth(req), true);
       const call = await calls.findCall(db, req.params.id);
       return reply.status(201).send(await notices.publishNotice(db, contextOf(req), call, req.body));
     },
@@ -38,6 +38,7 @@ export function noticeRoutes(app: FastifyInstance, db: Db): void {
   r.post(
     '/api/project-notices/:id/objections',
     {
+      config: { access: RULES.recordObjection },
       schema: {
         tags,
         summary: 'Record an objection the bureau received (any time after publication)',
@@ -45,15 +46,13 @@ export function noticeRoutes(app: FastifyInstance, db: Db): void {
         body: projectObjectionInput,
       },
     },
-    async (req, reply) => {
-      requireStaff(requireAuth(req), true);
-      return reply.status(201).send(await notices.addObjection(db, contextOf(req), req.params.id, req.body, 'bureau'));
-    },
+    async (req, reply) => reply.status(201).send(await notices.addObjection(db, contextOf(req), req.params.id, req.body, 'bureau')),
   );
 
   r.post(
     '/api/project-objections/:id/resolve',
     {
+      config: { access: RULES.resolveObjection },
       schema: {
         tags,
         summary: 'Resolve an objection: upheld withdraws the approval of the project it names (before the contract)',
@@ -61,13 +60,11 @@ export function noticeRoutes(app: FastifyInstance, db: Db): void {
         body: resolveProjectObjection,
       },
     },
-    async (req) => {
-      requireStaff(requireAuth(req), true);
-      return notices.resolveObjection(db, contextOf(req), req.params.id, req.body);
-    },
+    async (req) => notices.resolveObjection(db, contextOf(req), req.params.id, req.body),
   );
 
-  // The public pages: no login, read-only, and objections while the notice runs.
+  // The public pages: no login, read-only, and objections while the notice runs (anonymous: rate-limited
+  // centrally by URL, see server/app.ts). They stay `public: true`: no access rule applies.
   r.get(
     '/api/public/project-notices',
     { config: { public: true }, schema: { tags: ['public'], summary: 'Approval notices of project calls' } },

@@ -324,6 +324,18 @@ describe('public notice of the approval list', () => {
     expect(view.objections.find((o: { source: string }) => o.source === 'public').contact).toBe('13800000000');
     expect((await ents[0]!.agent.get(`/api/calls/${callId}/notice`)).statusCode).toBe(403);
     const first = view.objections.find((o: { applicationId: string }) => o.applicationId === appIds[0]);
+    // Reproduction (#12): a user scoped to one Xiushan town resolved objections to the county's notice. Now refused
+    // (as are recording one, and reading the notice's objections with their contacts); the county's bureau resolves.
+    const town = (await agentWith(t, [{ role: 'bureau', orgUnitCode: '500241001' }])).agent;
+    const townResolve = await town.post(`/api/project-objections/${first.id}/resolve`, { status: 'upheld', resolution: '乡镇越权处理' });
+    expect(townResolve.statusCode).toBe(403);
+    expect(townResolve.json().error.code).toBe('forbidden_scope');
+    expect((await town.post(`/api/project-notices/${noticeId}/objections`, { text: '乡镇越权登记的异议' })).statusCode).toBe(403);
+    expect((await town.get(`/api/calls/${callId}/notice`)).statusCode).toBe(403);
+    const wanzhou = (await agentWith(t, [{ role: 'bureau', orgUnitCode: '500101' }])).agent;
+    expect((await wanzhou.post(`/api/project-objections/${first.id}/resolve`, { status: 'upheld', resolution: '越权' })).statusCode).toBe(
+      403,
+    );
     expect(
       (await clerk.post(`/api/project-objections/${first.id}/resolve`, { status: 'dismissed', resolution: '经核实，不影响项目实施' }))
         .statusCode,

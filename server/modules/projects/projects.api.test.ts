@@ -17,10 +17,17 @@ import {
  * A call from publication to the first tranche (PGlite and PostgreSQL): two enterprises apply, one cannot read
  * the other's application, experts are drawn without conflicts, score blind, the scores are aggregated, one
  * project is approved, its contract releases the first tranche (≥ 60 %) and it is paid through the ledger.
+ * Along the way, the scope reproductions of issue #12: users of 万州 (500101) and of one Xiushan town
+ * (500241001) are refused each step of the Xiushan call that the Xiushan bureau then takes.
  */
 let t: TestContext;
 let clerk: Agent;
 let leader: Agent;
+/** A bureau user and a leader of 万州, another county. */
+let wanzhouClerk: Agent;
+let wanzhouLeader: Agent;
+/** A bureau user scoped to one Xiushan town. */
+let townClerk: Agent;
 const ents: { id: string; code: string; agent: Agent }[] = [];
 const experts: { id: string; agent: Agent; org: string }[] = [];
 const today = new Date().toISOString().slice(0, 10);
@@ -57,6 +64,9 @@ beforeAll(async () => {
   t = await createTestApp();
   clerk = (await agentWith(t, ['bureau'])).agent;
   leader = (await agentWith(t, ['leader'])).agent;
+  wanzhouClerk = (await agentWith(t, [{ role: 'bureau', orgUnitCode: '500101' }])).agent;
+  wanzhouLeader = (await agentWith(t, [{ role: 'leader', orgUnitCode: '500101' }])).agent;
+  townClerk = (await agentWith(t, [{ role: 'bureau', orgUnitCode: '500241001' }])).agent;
   for (const n of [1, 2]) {
     const id = await makeEnterprise(t, '500241001', `秀山县申报企业${n}有限公司`);
     const [e] = await t.database.db.select().from(enterprises).where(eq(enterprises.id, id));
@@ -92,8 +102,27 @@ describe('project calls and expert review', () => {
     expect(JSON.stringify(bad.json())).toContain('100');
     const call = (await clerk.post('/api/calls', callBody('XS-2026-01'))).json();
     callId = call.id;
+    expect(call.regionCode).toBe('500241');
     expect((await ents[0]!.agent.get('/api/calls')).json().map((c: { id: string }) => c.id)).not.toContain(callId);
+    // Reproduction (#12): a 万州 bureau user published a Xiushan draft call. Now refused, naming the unit; still a draft.
+    const foreign = await wanzhouClerk.post(`/api/calls/${callId}/publish`);
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.json().error).toMatchObject({ code: 'forbidden_scope', message: expect.stringContaining('秀山') });
+    expect((await townClerk.post(`/api/calls/${callId}/publish`)).statusCode).toBe(403);
+    expect((await clerk.get(`/api/calls/${callId}`)).json().status).toBe('draft');
+    // Nor does 万州 (or the town below) see the Xiushan draft, in the list or by its id.
+    expect((await wanzhouClerk.get('/api/calls')).json().map((c: { id: string }) => c.id)).not.toContain(callId);
+    expect((await wanzhouClerk.get(`/api/calls/${callId}`)).statusCode).toBe(403);
+    expect((await townClerk.get(`/api/calls/${callId}`)).statusCode).toBe(404);
+    // A call in a unit outside the bureau's grant is not created.
+    const elsewhere = await clerk.post('/api/calls', { ...callBody('XS-WZ-01'), regionCode: '500101' });
+    expect(elsewhere.statusCode).toBe(403);
+    expect(elsewhere.json().error.code).toBe('forbidden_scope');
     expect((await clerk.post(`/api/calls/${callId}/publish`)).json().status).toBe('published');
+    // Published, the county's call is seen by the town below it (shared down), still not by 万州.
+    expect((await townClerk.get('/api/calls')).json().map((c: { id: string }) => c.id)).toContain(callId);
+    expect((await townClerk.get(`/api/calls/${callId}`)).statusCode).toBe(200);
+    expect((await wanzhouClerk.get('/api/calls')).json().map((c: { id: string }) => c.id)).not.toContain(callId);
     for (const [k, e] of ents.entries()) {
       const a = await e.agent.post(`/api/calls/${callId}/applications`, {
         title: `中药材提取工艺研究 ${k + 1}`,
@@ -136,6 +165,23 @@ describe('project calls and expert review', () => {
     const own = (await ents[0]!.agent.get(`/api/applications/${appIds[0]}`)).json();
     expect(own.attachments).toHaveLength(1);
     expect((await ents[1]!.agent.get(`/api/applications/${appIds[0]}/attachments/${own.attachments[0].id}`)).statusCode).toBe(404);
+    // Reproduction (#12): a 万州 leader downloaded an application's attachment. Now 403; a Xiushan leader still reads it.
+    const attachmentUrl = `/api/applications/${appIds[0]}/attachments/${own.attachments[0].id}`;
+    const stolen = await wanzhouLeader.get(attachmentUrl);
+    expect(stolen.statusCode).toBe(403);
+    expect(stolen.json().error.code).toBe('forbidden_scope');
+    expect(stolen.rawPayload.includes(PDF)).toBe(false);
+    expect((await wanzhouLeader.get(`/api/applications/${appIds[0]}`)).statusCode).toBe(403);
+    expect((await wanzhouLeader.get(`/api/calls/${callId}/applications`)).statusCode).toBe(403);
+    const read = await leader.get(attachmentUrl);
+    expect(read.statusCode).toBe(200);
+    expect(read.rawPayload.equals(PDF)).toBe(true);
+    // The town's staff read the applications of the town's enterprises (both are registered there), and act on none.
+    expect((await townClerk.get(`/api/calls/${callId}/applications`)).json()).toHaveLength(2);
+    expect((await townClerk.get(attachmentUrl)).statusCode).toBe(200);
+    expect((await townClerk.post(`/api/applications/${appIds[0]}/formal-check`, { decision: 'reject', note: '越权' })).statusCode).toBe(
+      403,
+    );
     // Formal check: returned with a reason, fixed, accepted.
     expect((await clerk.post(`/api/applications/${appIds[1]}/formal-check`, { decision: 'return' })).statusCode).toBe(400);
     expect(
@@ -147,6 +193,10 @@ describe('project calls and expert review', () => {
   });
 
   it('experts are drawn without conflicts, two of one organisation never together, reproducibly', async () => {
+    // Only the county's bureau detects conflicts and draws for its call.
+    expect((await townClerk.post(`/api/calls/${callId}/conflicts/detect`)).statusCode).toBe(403);
+    expect((await wanzhouClerk.post(`/api/calls/${callId}/draw`, { seed: 42 })).statusCode).toBe(403);
+    expect((await townClerk.get(`/api/calls/${callId}/conflicts`)).statusCode).toBe(403);
     const found = (await clerk.post(`/api/calls/${callId}/conflicts/detect`)).json();
     expect(found).toMatchObject({ suggestions: expect.any(Number) });
     expect(found.suggestions).toBeGreaterThanOrEqual(1);
@@ -207,6 +257,25 @@ describe('project calls and expert review', () => {
   });
 
   it('scores are aggregated and ranked; one project is approved within the budget; the first tranche is paid through the ledger', async () => {
+    // Reproduction (#12): town-scoped users ran the aggregation, and created and rated experts for the county's calls.
+    const townAgg = await townClerk.post(`/api/calls/${callId}/aggregate`);
+    expect(townAgg.statusCode).toBe(403);
+    expect(townAgg.json().error).toMatchObject({ code: 'forbidden_scope', message: expect.stringContaining('秀山') });
+    expect((await wanzhouClerk.post(`/api/calls/${callId}/aggregate`)).statusCode).toBe(403);
+    expect((await townClerk.post(`/api/experts/${experts[1]!.id}/rating`, { rating: 1 })).statusCode).toBe(403);
+    expect((await townClerk.patch(`/api/experts/${experts[1]!.id}`, { available: false })).statusCode).toBe(403);
+    const townExpert = await townClerk.post('/api/experts', { name: '乡镇越权专家', orgUnitCode: '500241', fields: ['tcm'] });
+    expect(townExpert.statusCode).toBe(403);
+    expect(townExpert.json().error.code).toBe('forbidden_scope');
+    expect((await wanzhouClerk.post('/api/experts', { name: '万州越权专家', orgUnitCode: '500241', fields: ['tcm'] })).statusCode).toBe(
+      403,
+    );
+    const pool = (await clerk.get('/api/experts')).json() as { id: string; name: string; orgUnitCode: string; ratingCount: number }[];
+    expect(pool.map((e) => e.name)).not.toContain('乡镇越权专家');
+    expect(pool.find((e) => e.id === experts[1]!.id)).toMatchObject({ orgUnitCode: '500241', ratingCount: 0 });
+    // 万州 does not see Xiushan's pool; the town sees the county's (shared down) but edits none of it.
+    expect((await wanzhouClerk.get('/api/experts')).json()).toEqual([]);
+    expect((await townClerk.get('/api/experts')).json().map((e: { id: string }) => e.id)).toContain(experts[1]!.id);
     const agg = (await clerk.post(`/api/calls/${callId}/aggregate`)).json();
     expect(agg.waitingFor).toBe(0);
     expect(agg.ranking).toHaveLength(2);
@@ -255,7 +324,7 @@ describe('project calls and expert review', () => {
     expect(first.status).toBe('released');
     // No budget yet: refused, nothing paid.
     expect((await clerk.post(`/api/project-payments/${first.id}/pay`)).statusCode).toBe(409);
-    await clerk.post('/api/ledger/budgets', {
+    const requested = await clerk.post('/api/ledger/budgets', {
       year: 2026,
       fundSource: 'county',
       policyCode: 'call_XS-2026-01',
@@ -263,6 +332,10 @@ describe('project calls and expert review', () => {
       reason: '项目经费',
       requestKey: crypto.randomUUID(),
     });
+    expect(requested.statusCode).toBe(201);
+    // A budget is spendable once a second person of the county's bureau approves the request.
+    const chief = (await agentWith(t, ['bureau'])).agent;
+    expect((await chief.post(`/api/ledger/budget-requests/${requested.json().transfer.id}/approve`)).json().status).toBe('approved');
     // An overdue report holds the payment (and the hold is kept) until the report is in and approved.
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const midterm = (await clerk.post(`/api/applications/${winner}/midterm`, { dueOn: yesterday })).json();
@@ -286,6 +359,11 @@ describe('project calls and expert review', () => {
     expect(paidOut).toHaveLength(1);
     expect(paidOut[0]).toMatchObject({ code: expect.stringMatching(/^paid:\d{4}:county:call_XS-2026-01$/) });
     expect((await leader.get('/api/ledger/verify')).json().ok).toBe(true);
+    // Reproduction (#12): a town-scoped user granted an extension. Now refused (the project's enterprise is in
+    // that town, the call is the county's); the county's bureau grants it.
+    expect((await townClerk.post(`/api/applications/${winner}/extend`, { months: 6 })).statusCode).toBe(403);
+    expect((await wanzhouClerk.post(`/api/project-payments/${first.id}/pay`)).statusCode).toBe(403);
+    expect((await townClerk.post(`/api/project-reports/${midterm.id}/decide`, { approve: false })).statusCode).toBe(403);
     // One extension of at most 12 months, once.
     expect((await clerk.post(`/api/applications/${winner}/extend`, { months: 13 })).statusCode).toBe(409);
     expect((await clerk.post(`/api/applications/${winner}/extend`, { months: 6 })).statusCode).toBe(204);

@@ -1,17 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { applicationInput, callInput } from '../../../common/contracts/projects.js';
-import { enterprises } from '../../db/schema/index.js';
+import { enterprises, orgUnits } from '../../db/schema/index.js';
+import { accessOf, type Access } from '../../platform/access.js';
 import { contextOf } from '../../platform/audit.js';
-import { requireAuth, type AuthInfo } from '../../platform/auth.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { eq } from 'drizzle-orm';
 import * as calls from './calls.service.js';
-import { isStaff, mayBidAsTeam, requireStaff } from './projects.policy.js';
+import { callUnit, mayBidAsTeam, mayReadApplication, PROJECT_EDITORS, RULES } from './projects.policy.js';
 
-/** Attachment types the server accepts as raw bodies (each call's form narrows them further). */
+/** Attachment types the server accepts as raw bodies (each call's form narrows them; the content must match). */
 export const ATTACHMENT_TYPES = [
   'application/pdf',
   'image/png',
@@ -21,9 +21,34 @@ export const ATTACHMENT_TYPES = [
   'application/zip',
 ];
 
-/** Who may read an application: the bureau's staff and its owner (an applicant never sees another's). */
-export function canReadApplication(auth: AuthInfo, a: calls.ApplicationRow): boolean {
-  return isStaff(auth) || a.ownerUserId === auth.user.id;
+/**
+ * An application the caller may read (its owner, or staff in scope of its call or its enterprise); any other
+ * is not found, so an applicant never learns of another's.
+ */
+export async function readableApplication(db: Db, access: Access, id: string): Promise<calls.ApplicationRow> {
+  const a = await calls.findApplication(db, id);
+  if (!(await mayReadApplication(db, access, a))) throw new AppError(404, 'not_found', { what: id });
+  return a;
+}
+
+/** An application the caller owns (its edits, files, submission): another's is not found. */
+async function ownApplication(db: Db, access: Access, id: string): Promise<calls.ApplicationRow> {
+  const a = await calls.findApplication(db, id);
+  if (a.ownerUserId !== access.auth.user.id) throw new AppError(404, 'not_found', { what: id });
+  return a;
+}
+
+/**
+ * A call as this reader may see it: staff whose scope covers it (a draft only within its own subtree, a
+ * published one also from the units below), an applicant a published one; any other is not found.
+ */
+async function visibleCall(db: Db, access: Access, id: string): Promise<calls.CallRow> {
+  const c = await calls.findCall(db, id);
+  const path = await callUnit(db, id);
+  const published = calls.PUBLISHED_CALL.includes(c.status);
+  const staff = path !== null && access.can('read', path, published);
+  if (!staff && !(published && access.personal)) throw new AppError(404, 'not_found', { what: id });
+  return c;
 }
 
 export function projectRoutes(app: FastifyInstance, db: Db): void {
@@ -32,55 +57,70 @@ export function projectRoutes(app: FastifyInstance, db: Db): void {
   const id = z.object({ id: z.uuid() });
   app.addContentTypeParser(ATTACHMENT_TYPES, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
-  const own = async (auth: AuthInfo, appId: string) => {
-    const a = await calls.findApplication(db, appId);
-    if (!canReadApplication(auth, a)) throw new AppError(404, 'not_found', { what: appId });
-    return a;
-  };
-
-  r.get('/api/calls', { schema: { tags, summary: 'Calls: all for the bureau, published ones for everyone else' } }, async (req) => {
-    const auth = requireAuth(req);
-    return calls.listCalls(db, !isStaff(auth));
-  });
-
-  r.post(
+  r.get(
     '/api/calls',
-    { schema: { tags, summary: 'Create a call (draft) or a 揭榜挂帅 challenge', body: callInput } },
-    async (req, reply) => {
-      const auth = requireAuth(req);
-      requireStaff(auth, true);
-      const grant = auth.grants.find((g) => g.role === 'bureau')!;
-      return reply.status(201).send(await calls.createCall(db, contextOf(req), req.body, grant.orgUnitCode));
+    {
+      config: { access: RULES.listCalls },
+      schema: { tags, summary: 'Calls of the reader’s scope (drafts too) and the published ones above it; applicants: published calls' },
+    },
+    async (req) => {
+      const access = accessOf(req);
+      return calls.listCalls(db, { scopes: access.scopes, published: access.personal });
     },
   );
 
-  r.get('/api/calls/:id', { schema: { tags, summary: 'One call', params: id } }, async (req) => {
-    const auth = requireAuth(req);
-    const c = await calls.findCall(db, req.params.id);
-    if (c.status === 'draft' && !isStaff(auth)) throw new AppError(404, 'not_found', { what: req.params.id });
-    return c;
-  });
+  r.post(
+    '/api/calls',
+    {
+      config: { access: RULES.createCall },
+      schema: {
+        tags,
+        summary: 'Create a call (draft) or a 揭榜挂帅 challenge, in the bureau’s unit or one its grant covers',
+        body: callInput,
+      },
+    },
+    async (req, reply) => {
+      const access = accessOf(req);
+      // The call belongs to the unit named, or to the unit of the caller's (first) bureau grant.
+      const code = req.body.regionCode ?? access.auth.grants.find((g) => PROJECT_EDITORS.includes(g.role))!.orgUnitCode;
+      const [unit] = await db.select({ path: orgUnits.path, name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.code, code));
+      if (!unit) throw new AppError(400, 'not_found', { what: code }, 'regionCode');
+      access.assert('write', unit.path, unit.name);
+      return reply.status(201).send(await calls.createCall(db, contextOf(req), req.body, code));
+    },
+  );
+
+  r.get('/api/calls/:id', { config: { access: RULES.readCall }, schema: { tags, summary: 'One call', params: id } }, async (req) =>
+    visibleCall(db, accessOf(req), req.params.id),
+  );
 
   for (const status of ['published', 'closed'] as const)
     r.post(
       `/api/calls/:id/${status === 'published' ? 'publish' : 'close'}`,
-      { schema: { tags, summary: status === 'published' ? 'Publish a call' : 'Close a call', params: id } },
-      async (req) => {
-        requireStaff(requireAuth(req), true);
-        return calls.setCallStatus(db, contextOf(req), req.params.id, status);
+      {
+        config: { access: RULES.runCall },
+        schema: { tags, summary: status === 'published' ? 'Publish a call' : 'Close a call', params: id },
       },
+      async (req) => calls.setCallStatus(db, contextOf(req), req.params.id, status),
     );
 
-  r.get('/api/calls/:id/applications', { schema: { tags, summary: 'Applications to a call (bureau)', params: id } }, async (req) => {
-    requireStaff(requireAuth(req));
-    return calls.listApplications(db, { callId: req.params.id });
-  });
+  r.get(
+    '/api/calls/:id/applications',
+    {
+      config: { access: RULES.callApplications },
+      schema: { tags, summary: 'Applications to a call whose call or applicant enterprise lies in the reader’s scope', params: id },
+    },
+    async (req) => calls.listApplications(db, { callId: req.params.id, scopes: accessOf(req).scopes }),
+  );
 
   r.post(
     '/api/calls/:id/applications',
-    { schema: { tags, summary: 'Start an application (enterprise portal; any team for a challenge)', params: id, body: applicationInput } },
+    {
+      config: { access: RULES.apply },
+      schema: { tags, summary: 'Start an application (enterprise portal; any team for a challenge)', params: id, body: applicationInput },
+    },
     async (req, reply) => {
-      const auth = requireAuth(req);
+      const auth = accessOf(req).auth;
       const call = await calls.findCall(db, req.params.id);
       const grant = auth.grants.find((g) => g.role === 'enterprise' && g.enterpriseId);
       if (!grant && call.kind !== 'challenge') throw new AppError(403, 'no_enterprise_link');
@@ -95,27 +135,36 @@ export function projectRoutes(app: FastifyInstance, db: Db): void {
     },
   );
 
-  r.get('/api/my/project-applications', { schema: { tags: ['enterprise portal'], summary: 'My project applications' } }, async (req) => {
-    const auth = requireAuth(req);
-    return calls.listApplications(db, { ownerUserId: auth.user.id });
-  });
+  r.get(
+    '/api/my/project-applications',
+    { config: { access: RULES.applicant }, schema: { tags: ['enterprise portal'], summary: 'My project applications' } },
+    async (req) => calls.listApplications(db, { ownerUserId: accessOf(req).auth.user.id }),
+  );
 
   r.get(
     '/api/applications/:id',
-    { schema: { tags, summary: 'One application with its attachments (owner or bureau)', params: id } },
+    {
+      config: { access: RULES.readApplication },
+      schema: {
+        tags,
+        summary: 'One application with its attachments (its owner, or staff of its call’s or enterprise’s scope)',
+        params: id,
+      },
+    },
     async (req) => {
-      const a = await own(requireAuth(req), req.params.id);
+      const a = await readableApplication(db, accessOf(req), req.params.id);
       return { ...a, attachments: await calls.attachmentsOf(db, a.id) };
     },
   );
 
   r.put(
     '/api/applications/:id',
-    { schema: { tags, summary: 'Edit a draft or returned application', params: id, body: applicationInput } },
+    {
+      config: { access: RULES.applicant },
+      schema: { tags, summary: 'Edit a draft or returned application (its owner)', params: id, body: applicationInput },
+    },
     async (req) => {
-      const auth = requireAuth(req);
-      const a = await own(auth, req.params.id);
-      if (a.ownerUserId !== auth.user.id) throw new AppError(403, 'forbidden');
+      const a = await ownApplication(db, accessOf(req), req.params.id);
       return calls.updateApplication(db, contextOf(req), a.id, req.body);
     },
   );
@@ -123,17 +172,16 @@ export function projectRoutes(app: FastifyInstance, db: Db): void {
   r.post(
     '/api/applications/:id/attachments',
     {
+      config: { access: RULES.applicant },
       schema: {
         tags,
-        summary: 'Attach a file (raw body with its content type); stored with its SHA-256',
+        summary: 'Attach a file (raw body with its content type, which the content’s magic bytes must match); stored with its SHA-256',
         params: id,
         querystring: z.object({ key: z.string().max(40), fileName: z.string().min(1).max(200) }),
       },
     },
     async (req, reply) => {
-      const auth = requireAuth(req);
-      const a = await own(auth, req.params.id);
-      if (a.ownerUserId !== auth.user.id) throw new AppError(403, 'forbidden');
+      const a = await ownApplication(db, accessOf(req), req.params.id);
       if (!Buffer.isBuffer(req.body)) throw new AppError(415, 'attachment_type', { types: ATTACHMENT_TYPES.join(', ') }, 'file');
       const call = await calls.findCall(db, a.callId);
       const mime = String(req.headers['content-type'] ?? '')
@@ -152,9 +200,12 @@ export function projectRoutes(app: FastifyInstance, db: Db): void {
 
   r.get(
     '/api/applications/:id/attachments/:attachmentId',
-    { schema: { tags, summary: 'Download an attachment', params: z.object({ id: z.uuid(), attachmentId: z.uuid() }) } },
+    {
+      config: { access: RULES.readAttachment },
+      schema: { tags, summary: 'Download an attachment', params: z.object({ id: z.uuid(), attachmentId: z.uuid() }) },
+    },
     async (req, reply) => {
-      const a = await own(requireAuth(req), req.params.id);
+      const a = await readableApplication(db, accessOf(req), req.params.id);
       const f = await calls.attachmentContent(db, a.id, req.params.attachmentId);
       return reply
         .header('content-type', f.mime)
@@ -167,11 +218,12 @@ export function projectRoutes(app: FastifyInstance, db: Db): void {
   for (const action of ['submit', 'withdraw'] as const)
     r.post(
       `/api/applications/:id/${action}`,
-      { schema: { tags, summary: action === 'submit' ? 'Submit before the deadline' : 'Withdraw', params: id } },
+      {
+        config: { access: RULES.applicant },
+        schema: { tags, summary: action === 'submit' ? 'Submit before the deadline' : 'Withdraw', params: id },
+      },
       async (req) => {
-        const auth = requireAuth(req);
-        const a = await own(auth, req.params.id);
-        if (a.ownerUserId !== auth.user.id) throw new AppError(403, 'forbidden');
+        const a = await ownApplication(db, accessOf(req), req.params.id);
         return action === 'submit'
           ? calls.submitApplication(db, contextOf(req), await calls.findCall(db, a.callId), a.id)
           : calls.withdrawApplication(db, contextOf(req), a.id);
@@ -181,6 +233,7 @@ export function projectRoutes(app: FastifyInstance, db: Db): void {
   r.post(
     '/api/applications/:id/formal-check',
     {
+      config: { access: RULES.manageApplication },
       schema: {
         tags,
         summary: 'Formal check: accept for review, return with reasons (the applicant can fix and resubmit), or reject',
@@ -188,9 +241,6 @@ export function projectRoutes(app: FastifyInstance, db: Db): void {
         body: z.object({ decision: z.enum(['accept', 'return', 'reject']), note: z.string().trim().max(2000).optional() }).strict(),
       },
     },
-    async (req) => {
-      requireStaff(requireAuth(req), true);
-      return calls.formalCheck(db, contextOf(req), req.params.id, req.body.decision, req.body.note);
-    },
+    async (req) => calls.formalCheck(db, contextOf(req), req.params.id, req.body.decision, req.body.note),
   );
 }

@@ -179,7 +179,8 @@ describe('a call’s results read back, experts’ files, decision guards', () =
     expect(file.rawPayload.equals(PDF_A)).toBe(true);
     // Application B's file through an assignment on A: not found. B's own route: not found unless assigned… never.
     expect((await onA.expert.agent.get(`/api/my/reviews/${onA.reviewId}/attachments/${attachmentIds[1]}`)).statusCode).toBe(404);
-    expect((await onA.expert.agent.get(`/api/applications/${appIds[0]}/attachments/${attachmentIds[0]}`)).statusCode).toBe(404);
+    // The applicants' and the staff's download is not an expert's (refused by role).
+    expect((await onA.expert.agent.get(`/api/applications/${appIds[0]}/attachments/${attachmentIds[0]}`)).statusCode).toBe(403);
     // Another expert's assignment: not found.
     const other = all.find((x) => x.expert.id !== onA.expert.id)!;
     expect((await onA.expert.agent.get(`/api/my/reviews/${other.reviewId}/attachments`)).statusCode).toBe(404);

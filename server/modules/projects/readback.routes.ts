@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { attachmentMeta, callResults } from '../../../common/contracts/project-readback.js';
-import { requireAuth } from '../../platform/auth.js';
+import { accessOf } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
 import * as calls from './calls.service.js';
-import { requireStaff } from './projects.policy.js';
+import { RULES } from './projects.policy.js';
 import * as readback from './readback.service.js';
 import * as review from './review.service.js';
 
@@ -21,6 +21,7 @@ export function readbackRoutes(app: FastifyInstance, db: Db): void {
   r.get(
     '/api/calls/:id/results',
     {
+      config: { access: RULES.callRecords },
       schema: {
         tags: ['project review'],
         summary: 'Aggregated results recomputed from the stored reviews: policy, totals, spread, consensus, thresholds, ranking',
@@ -28,15 +29,13 @@ export function readbackRoutes(app: FastifyInstance, db: Db): void {
         response: { 200: callResults },
       },
     },
-    async (req) => {
-      requireStaff(requireAuth(req));
-      return readback.callResults(db, await calls.findCall(db, req.params.id));
-    },
+    async (req) => readback.callResults(db, await calls.findCall(db, req.params.id)),
   );
 
   r.get(
     '/api/my/reviews/:id/attachments',
     {
+      config: { access: RULES.expert },
       schema: {
         tags: ['project review'],
         summary: 'The files of the application of one of my assignments (expert; not once I stood aside)',
@@ -45,7 +44,7 @@ export function readbackRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      const e = await review.expertOfUser(db, requireAuth(req).user.id);
+      const e = await review.expertOfUser(db, accessOf(req).auth.user.id);
       return readback.reviewAttachments(db, e.id, req.params.id);
     },
   );
@@ -53,6 +52,7 @@ export function readbackRoutes(app: FastifyInstance, db: Db): void {
   r.get(
     '/api/my/reviews/:id/attachments/:attachmentId',
     {
+      config: { access: RULES.expert },
       schema: {
         tags: ['project review'],
         summary: 'Download a file of the application of one of my assignments (expert)',
@@ -60,7 +60,7 @@ export function readbackRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req, reply) => {
-      const e = await review.expertOfUser(db, requireAuth(req).user.id);
+      const e = await review.expertOfUser(db, accessOf(req).auth.user.id);
       const f = await readback.reviewAttachment(db, e.id, req.params.id, req.params.attachmentId);
       return reply
         .header('content-type', f.mime)

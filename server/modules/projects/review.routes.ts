@@ -5,15 +5,17 @@ import { expertInput, expertPatch, scoreInput } from '../../../common/contracts/
 import { drawBody } from '../../../common/contracts/panels.js';
 import { CONFLICT_TYPES, type ConflictType } from '../../../common/review/index.js';
 import { isoDate } from '../../../common/contracts/common.js';
+import { eq } from 'drizzle-orm';
+import { orgUnits } from '../../db/schema/index.js';
+import { accessOf, inScope } from '../../platform/access.js';
 import { contextOf } from '../../platform/audit.js';
-import { requireAuth } from '../../platform/auth.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import * as calls from './calls.service.js';
 import * as draws from './draws.service.js';
 import * as funding from './funding.service.js';
-import { isStaff, requireStaff } from './projects.policy.js';
-import { canReadApplication } from './projects.routes.js';
+import { isStaff, PROJECT_EDITORS, RULES } from './projects.policy.js';
+import { readableApplication } from './projects.routes.js';
 import * as review from './review.service.js';
 
 /** What can be recorded: the detected kinds, and any other reason a person gives. */
@@ -24,23 +26,40 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
   const tags = ['project review'];
   const id = z.object({ id: z.uuid() });
 
-  r.get('/api/experts', { schema: { tags, summary: 'The expert pool (bureau)' } }, async (req) => {
-    requireStaff(requireAuth(req));
-    return review.listExperts(db);
-  });
+  r.get(
+    '/api/experts',
+    {
+      config: { access: RULES.listExperts },
+      schema: { tags, summary: 'The expert pool: the experts of the reader’s units and of the units above them' },
+    },
+    async (req) => review.listExperts(db, (path) => inScope(path, accessOf(req).scopes, { sharedDown: true })),
+  );
 
   r.post(
     '/api/experts',
-    { schema: { tags, summary: 'Add an expert (optionally linked to a user with the expert role)', body: expertInput } },
+    {
+      config: { access: RULES.createExpert },
+      schema: {
+        tags,
+        summary:
+          'Add an expert to the pool of the bureau’s unit or one its grant covers (optionally linked to a user with the expert role)',
+        body: expertInput,
+      },
+    },
     async (req, reply) => {
-      requireStaff(requireAuth(req), true);
-      return reply.status(201).send(await review.createExpert(db, contextOf(req), req.body));
+      const access = accessOf(req);
+      const code = req.body.orgUnitCode ?? access.auth.grants.find((g) => PROJECT_EDITORS.includes(g.role))!.orgUnitCode;
+      const [unit] = await db.select({ path: orgUnits.path, name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.code, code));
+      if (!unit) throw new AppError(400, 'not_found', { what: code }, 'orgUnitCode');
+      access.assert('write', unit.path, unit.name);
+      return reply.status(201).send(await review.createExpert(db, contextOf(req), { ...req.body, orgUnitCode: code }));
     },
   );
 
   r.patch(
     '/api/experts/:id',
     {
+      config: { access: RULES.editExpert },
       schema: {
         tags,
         summary:
@@ -50,7 +69,6 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      requireStaff(requireAuth(req), true);
       return review.updateExpert(db, contextOf(req), req.params.id, req.body);
     },
   );
@@ -58,6 +76,7 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
   r.post(
     '/api/experts/:id/rating',
     {
+      config: { access: RULES.editExpert },
       schema: {
         tags,
         summary: 'Rate an expert after a review session (1–5)',
@@ -66,7 +85,6 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      requireStaff(requireAuth(req), true);
       return review.rateExpert(db, contextOf(req), req.params.id, req.body.rating, req.body.note);
     },
   );
@@ -74,6 +92,7 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
   r.post(
     '/api/applications/:id/consensus',
     {
+      config: { access: RULES.manageApplication },
       schema: {
         tags,
         summary: 'Record the consensus score of a high-spread application, with the reason',
@@ -82,7 +101,6 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req, reply) => {
-      requireStaff(requireAuth(req), true);
       await review.recordConsensus(db, contextOf(req), req.params.id, req.body.score, req.body.note);
       return reply.status(204).send();
     },
@@ -90,25 +108,25 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
 
   r.post(
     '/api/calls/:id/conflicts/detect',
-    { schema: { tags, summary: 'Detect conflicts of interest (suggestions to confirm)', params: id } },
+    { config: { access: RULES.runCall }, schema: { tags, summary: 'Detect conflicts of interest (suggestions to confirm)', params: id } },
     async (req) => {
-      requireStaff(requireAuth(req), true);
-      await calls.findCall(db, req.params.id);
       return { suggestions: await review.detectForCall(db, contextOf(req), req.params.id) };
     },
   );
 
-  r.get('/api/calls/:id/conflicts', { schema: { tags, summary: 'Conflicts of a call with their evidence', params: id } }, async (req) => {
-    requireStaff(requireAuth(req));
-    return (await review.conflictsOfCall(db, req.params.id)).map(({ c, ...rest }) => ({ ...c, ...rest }));
-  });
+  r.get(
+    '/api/calls/:id/conflicts',
+    { config: { access: RULES.callRecords }, schema: { tags, summary: 'Conflicts of a call with their evidence', params: id } },
+    async (req) => (await review.conflictsOfCall(db, req.params.id)).map(({ c, ...rest }) => ({ ...c, ...rest })),
+  );
 
   r.post(
     '/api/conflicts',
     {
+      config: { access: RULES.recordConflict },
       schema: {
         tags,
-        summary: 'Record a conflict: the bureau (admin) or an expert about itself (declared)',
+        summary: 'Record a conflict: the bureau running the application’s call (admin), or an expert about itself (declared)',
         body: z
           .object({
             expertId: z.uuid().optional(),
@@ -120,14 +138,17 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req, reply) => {
-      const auth = requireAuth(req);
-      const isExpert = auth.grants.some((g) => g.role === 'expert');
+      const access = accessOf(req);
       let expertId = req.body.expertId;
       let source: 'declared' | 'admin' = 'admin';
-      if (!expertId || isExpert) {
-        expertId = (await review.expertOfUser(db, auth.user.id)).id;
+      if (!expertId || access.personal) {
+        expertId = (await review.expertOfUser(db, access.auth.user.id)).id;
         source = 'declared';
-      } else requireStaff(auth, true);
+      } else {
+        // The bureau names an expert of the pool it draws from (its units' and those above).
+        const e = await review.findExpert(db, expertId);
+        access.assert('read', e.path, e.unitName, true);
+      }
       return reply.status(201).send(await review.declareConflict(db, contextOf(req), { ...req.body, expertId, source }));
     },
   );
@@ -135,6 +156,7 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
   r.post(
     '/api/conflicts/:id/decide',
     {
+      config: { access: RULES.decideConflict },
       schema: {
         tags,
         summary: 'Confirm or dismiss a suggested conflict',
@@ -143,7 +165,6 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      requireStaff(requireAuth(req), true);
       return review.decideConflict(db, contextOf(req), req.params.id, req.body.status);
     },
   );
@@ -151,6 +172,7 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
   r.post(
     '/api/calls/:id/draw',
     {
+      config: { access: RULES.runCall },
       schema: {
         tags,
         summary:
@@ -160,43 +182,50 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      requireStaff(requireAuth(req), true);
-      await calls.findCall(db, req.params.id);
       return draws.drawStage(db, contextOf(req), req.params.id, { ...req.body, stage: req.body.stage ?? 'review' });
     },
   );
 
-  r.get('/api/my/reviews', { schema: { tags, summary: 'My review assignments (expert)' } }, async (req) => {
-    const auth = requireAuth(req);
-    const e = await review.expertOfUser(db, auth.user.id);
-    return (await review.myReviews(db, e.id)).map(({ r: x, ...rest }) => ({ ...x, ...rest }));
-  });
+  r.get(
+    '/api/my/reviews',
+    { config: { access: RULES.expert }, schema: { tags, summary: 'My review assignments (expert)' } },
+    async (req) => {
+      const e = await review.expertOfUser(db, accessOf(req).auth.user.id);
+      return (await review.myReviews(db, e.id)).map(({ r: x, ...rest }) => ({ ...x, ...rest }));
+    },
+  );
 
   r.get(
     '/api/my/reviews/:id',
-    { schema: { tags, summary: 'One assignment; other experts’ scores only after mine is submitted', params: id } },
+    {
+      config: { access: RULES.expert },
+      schema: { tags, summary: 'One assignment; other experts’ scores only after mine is submitted', params: id },
+    },
     async (req) => {
-      const auth = requireAuth(req);
-      const e = await review.expertOfUser(db, auth.user.id);
+      const e = await review.expertOfUser(db, accessOf(req).auth.user.id);
       return review.reviewForExpert(db, e.id, req.params.id);
     },
   );
 
   r.post(
     '/api/my/reviews/:id/score',
-    { schema: { tags, summary: 'Submit my scores (every criterion, 0–100)', params: id, body: scoreInput } },
+    {
+      config: { access: RULES.expert },
+      schema: { tags, summary: 'Submit my scores (every criterion, 0–100)', params: id, body: scoreInput },
+    },
     async (req) => {
-      const auth = requireAuth(req);
-      const e = await review.expertOfUser(db, auth.user.id);
+      const e = await review.expertOfUser(db, accessOf(req).auth.user.id);
       return review.submitScores(db, contextOf(req), e.id, req.params.id, req.body);
     },
   );
 
   r.post(
     '/api/calls/:id/aggregate',
-    { schema: { tags, summary: 'Aggregate the scores (recorded policy), flag high spread, rank', params: id } },
+    {
+      config: { access: RULES.runCall },
+      schema: { tags, summary: 'Aggregate the scores (recorded policy), flag high spread, rank', params: id },
+    },
     async (req) => {
-      requireStaff(requireAuth(req), true);
       return review.aggregateCall(db, contextOf(req), await calls.findCall(db, req.params.id));
     },
   );
@@ -204,6 +233,7 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
   r.post(
     '/api/calls/:id/decide',
     {
+      config: { access: RULES.runCall },
       schema: {
         tags,
         summary: 'The approval list with amounts within the call budget; the rest not funded; payment schedules created',
@@ -228,18 +258,15 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      requireStaff(requireAuth(req), true);
       return funding.decideCall(db, contextOf(req), await calls.findCall(db, req.params.id), req.body.approvals, req.body.note);
     },
   );
 
   r.get(
     '/api/applications/:id/decision-letter',
-    { schema: { tags, summary: 'Decision letter (docx)', params: id } },
+    { config: { access: RULES.readApplication }, schema: { tags, summary: 'Decision letter (docx)', params: id } },
     async (req, reply) => {
-      const auth = requireAuth(req);
-      const a = await calls.findApplication(db, req.params.id);
-      if (!canReadApplication(auth, a)) throw new AppError(404, 'not_found', { what: req.params.id });
+      const a = await readableApplication(db, accessOf(req), req.params.id);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header(
@@ -252,20 +279,23 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
 
   r.get(
     '/api/applications/:id/funding',
-    { schema: { tags, summary: 'Payment schedule and reports of a project', params: id } },
+    { config: { access: RULES.readApplication }, schema: { tags, summary: 'Payment schedule and reports of a project', params: id } },
     async (req) => {
-      const auth = requireAuth(req);
-      const a = await calls.findApplication(db, req.params.id);
-      if (!canReadApplication(auth, a)) throw new AppError(404, 'not_found', { what: req.params.id });
-      return { payments: await funding.paymentsOf(db, a.id), reports: await funding.reportsOf(db, a.id, isStaff(auth)) };
+      const access = accessOf(req);
+      const a = await readableApplication(db, access, req.params.id);
+      // Panel members are shown to staff, never to the project's owner.
+      const staff = isStaff(access.auth) && a.ownerUserId !== access.auth.user.id;
+      return { payments: await funding.paymentsOf(db, a.id), reports: await funding.reportsOf(db, a.id, staff) };
     },
   );
 
   r.post(
     '/api/applications/:id/contract',
-    { schema: { tags, summary: 'Record the signed contract: releases the first tranche', params: id } },
+    {
+      config: { access: RULES.manageApplication },
+      schema: { tags, summary: 'Record the signed contract: releases the first tranche', params: id },
+    },
     async (req, reply) => {
-      requireStaff(requireAuth(req), true);
       await funding.signContract(db, contextOf(req), req.params.id);
       return reply.status(204).send();
     },
@@ -273,9 +303,11 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
 
   r.post(
     '/api/project-payments/:id/pay',
-    { schema: { tags, summary: 'Pay a released instalment through the ledger (held while a report is overdue)', params: id } },
+    {
+      config: { access: RULES.pay },
+      schema: { tags, summary: 'Pay a released instalment through the ledger (held while a report is overdue)', params: id },
+    },
     async (req) => {
-      requireStaff(requireAuth(req), true);
       const res = await funding.payInstalment(db, contextOf(req), req.params.id);
       if ('heldFor' in res && res.heldFor) throw new AppError(409, 'payment_held', { due: res.heldFor.join('、') });
       return res;
@@ -285,6 +317,7 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
   r.post(
     '/api/project-reports/:id/submit',
     {
+      config: { access: RULES.submitReport },
       schema: {
         tags,
         summary: 'Submit a progress, mid-term or acceptance report (the project owner)',
@@ -293,14 +326,14 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      const auth = requireAuth(req);
-      return funding.submitReport(db, contextOf(req), req.params.id, auth.user.id, req.body.text);
+      return funding.submitReport(db, contextOf(req), req.params.id, accessOf(req).auth.user.id, req.body.text);
     },
   );
 
   r.post(
     '/api/project-reports/:id/decide',
     {
+      config: { access: RULES.decideReport },
       schema: {
         tags,
         summary: 'Approve (releases what waited for it) or reject a report',
@@ -309,16 +342,17 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      requireStaff(requireAuth(req), true);
       return funding.decideReport(db, contextOf(req), req.params.id, req.body.approve, req.body.note);
     },
   );
 
   r.post(
     '/api/applications/:id/midterm',
-    { schema: { tags, summary: 'Schedule the (single) mid-term check', params: id, body: z.object({ dueOn: isoDate }).strict() } },
+    {
+      config: { access: RULES.manageApplication },
+      schema: { tags, summary: 'Schedule the (single) mid-term check', params: id, body: z.object({ dueOn: isoDate }).strict() },
+    },
     async (req) => {
-      requireStaff(requireAuth(req), true);
       return funding.scheduleMidterm(db, contextOf(req), req.params.id, req.body.dueOn);
     },
   );
@@ -326,6 +360,7 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
   r.post(
     '/api/applications/:id/extend',
     {
+      config: { access: RULES.manageApplication },
       schema: {
         tags,
         summary: 'The (single) extension, at most the call’s maximum months',
@@ -334,7 +369,6 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req, reply) => {
-      requireStaff(requireAuth(req), true);
       await funding.extend(db, contextOf(req), req.params.id, req.body.months);
       return reply.status(204).send();
     },

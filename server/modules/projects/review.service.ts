@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { today } from '../../platform/clock.js';
 import type { z } from 'zod';
 import type { ExpertPatch, expertInput } from '../../../common/contracts/projects.js';
@@ -11,7 +11,7 @@ import {
   type ConflictExpert,
   type ConflictType,
 } from '../../../common/review/index.js';
-import { applications, auditEvents, calls, conflicts, experts, projectReports, reviews, users } from '../../db/schema/index.js';
+import { applications, auditEvents, calls, conflicts, experts, orgUnits, projectReports, reviews, users } from '../../db/schema/index.js';
 import { expertVisibleFields } from '../../../common/project-team.js';
 import { policyOfTemplate } from '../../../common/review/decision.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
@@ -34,7 +34,11 @@ export const LIVE_REVIEW_STATUSES: ReadonlySet<string> = new Set(['assigned', 's
 /** An organisation's credit code as stored (normalised, its check character verified), or null for none. */
 const orgCode = (code: string | null | undefined) => (code?.trim() ? checkCreditCode(code, 'orgCreditCode') : null);
 
-export async function createExpert(db: Db, ctx: RequestContext, input: z.infer<typeof expertInput>): Promise<ExpertRow> {
+export async function createExpert(
+  db: Db,
+  ctx: RequestContext,
+  input: z.infer<typeof expertInput> & { orgUnitCode: string },
+): Promise<ExpertRow> {
   const orgCreditCode = orgCode(input.orgCreditCode);
   let userId: string | null = null;
   if (input.username) {
@@ -54,6 +58,7 @@ export async function createExpert(db: Db, ctx: RequestContext, input: z.infer<t
         titles: input.titles ?? null,
         contact: input.contact ?? null,
         history: input.history,
+        orgUnitCode: input.orgUnitCode,
       })
       .onConflictDoNothing({ target: experts.userId })
       .returning();
@@ -62,14 +67,58 @@ export async function createExpert(db: Db, ctx: RequestContext, input: z.infer<t
       action: 'create',
       entity: 'expert',
       entityId: row.id,
-      after: { name: row.name, org: row.orgCreditCode, fields: row.fields },
+      after: { name: row.name, org: row.orgCreditCode, fields: row.fields, orgUnitCode: row.orgUnitCode },
     });
     return row;
   });
 }
 
-export async function listExperts(db: Db): Promise<ExpertRow[]> {
-  return db.select().from(experts).orderBy(asc(experts.name));
+/**
+ * The pool filtered by the path of each expert's unit (`where`: e.g. the reader's scopes shared down), each
+ * expert with its unit's name.
+ */
+export async function listExperts(
+  db: Db,
+  where: (unitPath: SQL | typeof orgUnits.path) => SQL,
+): Promise<(ExpertRow & { orgUnitName: string })[]> {
+  const rows = await db
+    .select({ e: experts, orgUnitName: orgUnits.name })
+    .from(experts)
+    .innerJoin(orgUnits, eq(orgUnits.code, experts.orgUnitCode))
+    .where(where(orgUnits.path))
+    .orderBy(asc(experts.name));
+  return rows.map((r) => ({ ...r.e, orgUnitName: r.orgUnitName }));
+}
+
+/**
+ * The pool a call draws from: the experts of the call's unit and of the units above it (a county's call draws
+ * from the county's, the city's and the province's experts; never a neighbour's, nor a town's own pool).
+ */
+export async function poolOfCall(db: Db, call: Pick<CallRow, 'regionCode'>, onlyAvailable = false): Promise<ExpertRow[]> {
+  const callPath = sql`(select path from org_units where code = ${call.regionCode})`;
+  const rows = await db
+    .select({ e: experts })
+    .from(experts)
+    .innerJoin(orgUnits, eq(orgUnits.code, experts.orgUnitCode))
+    .where(
+      and(
+        sql`starts_with(${callPath}, ${orgUnits.path})`,
+        onlyAvailable ? eq(experts.available, true) : undefined,
+      ),
+    )
+    .orderBy(asc(experts.name));
+  return rows.map((r) => r.e);
+}
+
+/** One expert with its unit's path and name (for a scope check). */
+export async function findExpert(db: Db, id: string): Promise<ExpertRow & { path: string; unitName: string }> {
+  const [row] = await db
+    .select({ e: experts, path: orgUnits.path, unitName: orgUnits.name })
+    .from(experts)
+    .innerJoin(orgUnits, eq(orgUnits.code, experts.orgUnitCode))
+    .where(eq(experts.id, id));
+  if (!row) throw new AppError(404, 'not_found', { what: id });
+  return { ...row.e, path: row.path, unitName: row.unitName };
 }
 
 const EDITABLE = ['name', 'orgCreditCode', 'orgName', 'fields', 'titles', 'contact', 'available', 'history'] as const;
@@ -172,7 +221,9 @@ export async function detectForCall(db: Db, ctx: RequestContext, callId: string)
     'approved',
     'contracted',
   ]);
-  const pool = await listExperts(db);
+  const [call] = await db.select({ regionCode: calls.regionCode }).from(calls).where(eq(calls.id, callId));
+  if (!call) throw new AppError(404, 'not_found', { what: callId });
+  const pool = await poolOfCall(db, call);
   const found = detectConflicts(
     pool.map(conflictExpert),
     apps.map((a) => ({
