@@ -1,6 +1,7 @@
 import ExcelJS from '../../platform/exceljs.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../platform/db.js';
 import { agentWith, createTestApp, type Agent, type TestContext } from '../../../test/harness.js';
 
 let t: TestContext;
@@ -94,5 +95,62 @@ describe('audit log', () => {
     const total = (await auditor.get('/api/audit?entity=org_unit')).json().total;
     expect(ws.rowCount - 1).toBe(total);
     expect(String(ws.getRow(2).getCell(5).value)).toBe('org_unit');
+  });
+});
+
+describe('audit log scope (issue #12)', () => {
+  it('auditors and admins of one town or another county read only the events of their subtree, login IPs included', async () => {
+    const town = (await agentWith(t, [{ role: 'auditor', orgUnitCode: '500241001' }])).agent;
+    const townAdmin = (await agentWith(t, [{ role: 'admin', orgUnitCode: '500241001' }])).agent;
+    const wanzhou = (await agentWith(t, [{ role: 'auditor', orgUnitCode: '500101' }])).agent;
+    const wanzhouAdmin = (await agentWith(t, [{ role: 'admin', orgUnitCode: '500101' }])).agent;
+    // Events of two towns: an org unit edit each, and the sign-in of a user of each town.
+    await admin.patch('/api/org-units/500241001', { aliases: ['中和'] });
+    await admin.patch('/api/org-units/500241002', { aliases: ['乌杨'] });
+    const inTown = (await agentWith(t, [{ role: 'bureau', orgUnitCode: '500241001' }])).user;
+    const elsewhere = (await agentWith(t, [{ role: 'bureau', orgUnitCode: '500241002' }])).user;
+    const ids = async (a: Agent, q: string) =>
+      (await a.get(`/api/audit?${q}&pageSize=200`)).json().items.map((e: { entityId: string }) => e.entityId) as string[];
+    for (const reader of [town, townAdmin]) {
+      expect(await ids(reader, 'entity=org_unit')).toEqual(['500241001']);
+      const logins = (await reader.get('/api/audit?entity=user&pageSize=200')).json().items as { entityId: string; ip: string }[];
+      expect(logins.map((e) => e.entityId)).toContain(inTown.id);
+      expect(logins.map((e) => e.entityId)).not.toContain(elsewhere.id);
+      expect(logins.find((e) => e.entityId === inTown.id)!.ip).toBeTruthy();
+    }
+    for (const reader of [wanzhou, wanzhouAdmin]) {
+      expect(await ids(reader, 'entity=org_unit')).toEqual([]);
+      const users = await ids(reader, 'entity=user');
+      expect(users).not.toContain(inTown.id);
+      expect(users).not.toContain(elsewhere.id);
+    }
+    // The county's auditor reads both towns; the city's admin everything, the installation's own events too.
+    expect(await ids(auditor, 'entity=org_unit')).toEqual(expect.arrayContaining(['500241001', '500241002']));
+    expect(await ids(admin, 'entity=user')).toEqual(expect.arrayContaining([inTown.id, elsewhere.id]));
+    // The export is filtered the same way.
+    const res = await town.get('/api/audit/export?entity=org_unit');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount).toBe(2);
+    expect(String(ws.getRow(2).getCell(6).value)).toBe('500241001');
+    const other = await wanzhou.get('/api/audit/export?entity=user');
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(other.rawPayload as unknown as ArrayBuffer);
+    const text = JSON.stringify(wb2.worksheets[0]!.getSheetValues());
+    expect(text).not.toContain(inTown.id);
+    expect((await wanzhou.get('/api/audit/entities')).json()).not.toContain('org_unit');
+  });
+
+  it('each event carries the org unit it concerns; the append-only trigger still holds', async () => {
+    const rows = rowsOf<{ entity: string; entity_id: string; org_unit_code: string | null }>(
+      await t.database.db.execute(sql`select entity, entity_id, org_unit_code from audit_events where entity in ('org_unit', 'user')`),
+    );
+    expect(rows.filter((r) => r.entity === 'org_unit').every((r) => r.org_unit_code === r.entity_id)).toBe(true);
+    const reason = await t.database.db.execute(sql`update audit_events set org_unit_code = null`).then(
+      () => 'accepted',
+      (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
+    );
+    expect(reason).toMatch(/append-only: UPDATE rejected/);
   });
 });

@@ -160,3 +160,39 @@ describe('Excel round trip', () => {
     expect(wb.worksheets[0]!.getRow(2).values).toEqual([undefined, 'T1-01', 36]);
   });
 });
+
+describe('who may upload (issue #12)', () => {
+  it('the dry runs that parse an upload are open only to those who write figures, not to leaders and auditors', async () => {
+    const wb = await template(bureau, 'year=2021&orgUnit=500241');
+    const body = Buffer.from(await wb.xlsx.writeBuffer());
+    const csv = Buffer.from('地区,指标,年份,数值,单位\n秀山县,gdp,2020,301.27,亿元\n');
+    for (const role of ['leader', 'auditor'] as const) {
+      const { agent } = await agentWith(t, [role]);
+      const entry = await agent.request({
+        method: 'POST',
+        url: '/api/data-entry/import?dryRun=true&orgUnit=500241',
+        headers: { 'content-type': XLSX },
+        payload: body,
+      });
+      expect(entry.statusCode).toBe(403);
+      expect(entry.json().error.code).toBe('forbidden');
+      const stats = await agent.request({
+        method: 'POST',
+        url: '/api/benchmarks/imports?dryRun=true',
+        headers: { 'content-type': 'text/csv' },
+        payload: csv,
+      });
+      expect(stats.statusCode).toBe(403);
+    }
+    // A writer of another county may not upload for Xiushan either.
+    const other = (await agentWith(t, [{ role: 'bureau', orgUnitCode: '500101' }])).agent;
+    const refused = await other.request({
+      method: 'POST',
+      url: '/api/data-entry/import?dryRun=true&orgUnit=500241',
+      headers: { 'content-type': XLSX },
+      payload: body,
+    });
+    expect(refused.json().error.code).toBe('forbidden_scope');
+    expect((await upload(bureau, wb, true)).statusCode).toBe(200);
+  });
+});
