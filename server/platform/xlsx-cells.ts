@@ -1,4 +1,5 @@
 import type { CellValue } from 'exceljs';
+import { LIMITS } from '../../common/limits.js';
 
 /** The text of a cell whatever exceljs made of it (rich text, formula result, hyperlink, date). */
 export function cellText(v: CellValue): string {
@@ -19,11 +20,14 @@ export function cellText(v: CellValue): string {
   return String(v).trim();
 }
 
+/** A figure a person could have meant: finite and of a plausible magnitude (no 1e20, no 1e308). */
+const plausible = (n: number): number | 'invalid' => (Number.isFinite(n) && Math.abs(n) <= LIMITS.figureMax ? n : 'invalid');
+
 /** A number as people type it in Excel: 1234.5, "1,234.5", " 12 "; anything else is not a number. */
 export function cellNumber(v: CellValue): number | null | 'invalid' {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : 'invalid';
-  if (typeof v === 'object' && v !== null && 'result' in v && typeof v.result === 'number') return v.result;
+  if (typeof v === 'number') return plausible(v);
+  if (typeof v === 'object' && v !== null && 'result' in v && typeof v.result === 'number') return plausible(v.result);
   const text = cellText(v).replace(/[,，\s]/g, '');
   if (text === '') return null;
-  return /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : 'invalid';
+  return /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(text) ? plausible(Number(text)) : 'invalid';
 }
