@@ -24,6 +24,11 @@ export interface BulkContext {
   importId: string;
   canWrite: (path: string) => boolean;
   unitByCode: Map<string, OrgUnitRow>;
+  /**
+   * The unit the batches' audit events belong to (who may read them): the import's region, whose subtree
+   * holds every row's unit.
+   */
+  auditUnit: string;
 }
 
 type Row = { row: number; cells: Record<string, string> };
@@ -70,6 +75,7 @@ async function auditBatch(tx: Db, b: BulkContext, entity: string, rows: Row[], r
     entity,
     entityId: `${b.importId}#${rows[0]!.row}`,
     note: { import: b.importId, rows: `${rows[0]!.row}–${rows.at(-1)!.row}`, records },
+    orgUnit: b.auditUnit,
   });
 }
 

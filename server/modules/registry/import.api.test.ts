@@ -22,10 +22,11 @@ async function run(
   body: Buffer,
   dryRun: boolean,
   contentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  query = '',
 ) {
   const res = await agent.request({
     method: 'POST',
-    url: `/api/registry/imports?kind=${kind}&dryRun=${dryRun}`,
+    url: `/api/registry/imports?kind=${kind}&dryRun=${dryRun}${query}`,
     headers: { 'content-type': contentType },
     payload: body,
   });
@@ -176,6 +177,30 @@ describe('bulk import', () => {
     expect(trail.items).toHaveLength(1);
     expect(trail.items[0]).toMatchObject({ action: 'import', entity: 'enterprise' });
   }, 120_000);
+
+  it('scope (issue #12): a row outside the editor’s subtree is refused (and nothing saved); a region outside is 403', async () => {
+    const county = (await agentWith(t, [{ role: 'bureau', orgUnitCode: '500241' }])).agent;
+    const header = '统一社会信用代码,企业名称,注册地（乡镇街道）';
+    const beibei = code('91500109MA5U00XA1');
+    const xiushan = code('91500241MA5U00XB1');
+    const csv = Buffer.from([header, `${beibei},北碚区越权企业有限公司,500109`, `${xiushan},秀山县范围内企业有限公司,中和街道`].join('\n'));
+    // Named in the city's region, the 北碚 row resolves, and is refused for scope; the import saves nothing.
+    const res = (await run(county, 'enterprises', csv, false, 'text/csv', '&orgUnit=500000')).body;
+    expect(res.report).toMatchObject({ committed: false, counts: { ok: 1, error: 1 } });
+    expect(res.report.rows[0]).toMatchObject({ row: 2, status: 'error' });
+    expect(JSON.stringify(res.report.rows[0].messages)).toContain('北碚');
+    const admin = (await agentWith(t, [{ role: 'admin', orgUnitCode: '500000' }])).agent;
+    expect((await admin.get(`/api/enterprises/${beibei}`)).statusCode).toBe(404);
+    // A region outside the editor's scope altogether is refused before the file is read.
+    const other = await county.request({
+      method: 'POST',
+      url: '/api/registry/imports?kind=enterprises&dryRun=true&orgUnit=500101',
+      headers: { 'content-type': 'text/csv' },
+      payload: csv,
+    });
+    expect(other.statusCode).toBe(403);
+    expect(other.json().error.code).toBe('forbidden_scope');
+  });
 
   it('a job belongs to its user', async () => {
     const csv = Buffer.from('统一社会信用代码,资质类型,证书编号,发证日期\n');

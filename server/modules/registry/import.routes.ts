@@ -3,14 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ERROR_MESSAGES, translate } from '../../../common/messages.js';
 import { contextOf } from '../../platform/audit.js';
-import { requireAuth } from '../../platform/auth.js';
+import { accessOf } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
-import { AppError, forbidden } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { localeOf } from '../../platform/i18n.js';
 import { getUnitOr404 } from '../orgunits/index.js';
 import { IMPORT_KINDS, importTemplate, openRows, runImport } from './import.js';
 import { findJob, startJob } from './jobs.js';
-import { canEdit } from './registry.policy.js';
+import { RULES, editScope } from './registry.policy.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -22,9 +22,11 @@ export function importRoutes(app: FastifyInstance, db: Db): void {
 
   r.get(
     '/api/registry/import/template',
-    { schema: { tags, summary: 'Import template (xlsx) for one kind of record', querystring: z.object({ kind }) } },
+    {
+      config: { access: RULES.record },
+      schema: { tags, summary: 'Import template (xlsx) for one kind of record', querystring: z.object({ kind }) },
+    },
     async (req, reply) => {
-      requireAuth(req);
       return reply
         .header('content-type', XLSX)
         .header('content-disposition', `attachment; filename="import-${req.query.kind}.xlsx"`)
@@ -36,6 +38,7 @@ export function importRoutes(app: FastifyInstance, db: Db): void {
     '/api/registry/imports',
     {
       bodyLimit: 20 * 1024 * 1024,
+      config: { access: RULES.record },
       schema: {
         tags,
         summary:
@@ -45,18 +48,20 @@ export function importRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req, reply) => {
-      const auth = requireAuth(req);
+      const access = accessOf(req);
       if (!Buffer.isBuffer(req.body)) throw new AppError(400, 'import_bad_file', { detail: 'expected an xlsx or csv body' });
-      const grant = auth.grants.find((g) => g.role === 'bureau');
-      if (!grant) throw forbidden();
-      const region = await getUnitOr404(db, req.query.orgUnit ?? grant.orgUnitCode);
+      // The region names are resolved in: the one asked for, or the editor's first unit. Each row's unit is then
+      // checked against the editor's scope (a row outside it is reported, and a real run saves nothing).
+      const grant = access.auth.grants.find((g) => access.roles.includes(g.role));
+      const region = await getUnitOr404(db, req.query.orgUnit ?? grant!.orgUnitCode);
+      access.assert('read', region.path, region.name, true);
       const source = await openRows(req.query.kind, req.body, req.headers['content-type']);
       const locale = localeOf(req);
       const ctx = contextOf(req);
       const job = startJob(
-        auth.user.id,
+        access.auth.user.id,
         (progress) =>
-          runImport(req.query.kind, { db, ctx, canWrite: canEdit(auth), region }, source, {
+          runImport(req.query.kind, { db, ctx, canWrite: editScope(access), region }, source, {
             dryRun: req.query.dryRun === 'true',
             locale,
             onProgress: progress,
@@ -72,10 +77,13 @@ export function importRoutes(app: FastifyInstance, db: Db): void {
 
   r.get(
     '/api/registry/imports/:id',
-    { schema: { tags, summary: 'Progress and, when done, the row-by-row report of an import', params: z.object({ id: z.uuid() }) } },
+    {
+      config: { access: RULES.record },
+      schema: { tags, summary: 'Progress and, when done, the row-by-row report of an import', params: z.object({ id: z.uuid() }) },
+    },
     async (req) => {
-      const auth = requireAuth(req);
-      const job = findJob(req.params.id, auth.user.id);
+      // A job belongs to the user who started it.
+      const job = findJob(req.params.id, accessOf(req).auth.user.id);
       if (!job) throw new AppError(404, 'import_job_not_found');
       const { userId: _u, startedAt: _s, ...view } = job;
       return view;

@@ -3,13 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { enterpriseView, ownProfileInput, statsInput, yearParam } from '../../../common/contracts/registry.js';
 import { contextOf } from '../../platform/audit.js';
-import { requireAuth } from '../../platform/auth.js';
+import { accessOf } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
 import * as ent from './enterprises.service.js';
 import { prechecksFor } from './prechecks.js';
 import { presentPatents, presentStats } from './presenters.js';
 import * as rec from './records.service.js';
-import { ownEnterpriseId } from './registry.policy.js';
+import { RULES, ownEnterpriseId } from './registry.policy.js';
 import * as repo from './registry.repo.js';
 
 /** The enterprise portal: an enterprise user reaches only its own enterprise, through /api/my/…. */
@@ -21,9 +21,12 @@ export function portalRoutes(app: FastifyInstance, db: Db): void {
 
   r.get(
     '/api/my/enterprise',
-    { schema: { tags, summary: 'My enterprise: profile, parks, qualifications', querystring: q, response: { 200: enterpriseView } } },
+    {
+      config: { access: RULES.portal },
+      schema: { tags, summary: 'My enterprise: profile, parks, qualifications', querystring: q, response: { 200: enterpriseView } },
+    },
     async (req) => {
-      const id = ownEnterpriseId(requireAuth(req), req.query.enterprise);
+      const id = ownEnterpriseId(accessOf(req).auth, req.query.enterprise);
       const { orgPath: _p, ...view } = await ent.enterpriseDetail(db, id);
       return view;
     },
@@ -32,24 +35,30 @@ export function portalRoutes(app: FastifyInstance, db: Db): void {
   r.patch(
     '/api/my/enterprise',
     {
+      config: { access: RULES.portal },
       schema: { tags, summary: 'Change my contacts and address', querystring: q, body: ownProfileInput, response: { 200: enterpriseView } },
     },
     async (req) => {
-      const id = ownEnterpriseId(requireAuth(req), req.query.enterprise);
+      const id = ownEnterpriseId(accessOf(req).auth, req.query.enterprise);
       await ent.updateOwnProfile(db, contextOf(req), id, req.body);
       const { orgPath: _p, ...view } = await ent.enterpriseDetail(db, id);
       return view;
     },
   );
 
-  r.get('/api/my/stats', { schema: { tags, summary: 'My annual figures', querystring: q } }, async (req) => {
-    const id = ownEnterpriseId(requireAuth(req), req.query.enterprise);
-    return (await repo.statsOf(db, id)).map(presentStats);
-  });
+  r.get(
+    '/api/my/stats',
+    { config: { access: RULES.portal }, schema: { tags, summary: 'My annual figures', querystring: q } },
+    async (req) => {
+      const id = ownEnterpriseId(accessOf(req).auth, req.query.enterprise);
+      return (await repo.statsOf(db, id)).map(presentStats);
+    },
+  );
 
   r.put(
     '/api/my/stats/:year',
     {
+      config: { access: RULES.portal },
       schema: {
         tags,
         summary: 'Enter my annual figures (draft, or submitted to the bureau)',
@@ -59,25 +68,32 @@ export function portalRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req, reply) => {
-      const id = ownEnterpriseId(requireAuth(req), req.query.enterprise);
+      const id = ownEnterpriseId(accessOf(req).auth, req.query.enterprise);
       await rec.saveStats(db, contextOf(req), id, req.params.year, req.body);
       return reply.status(204).send();
     },
   );
 
-  r.get('/api/my/patents', { schema: { tags, summary: 'Patents I own', querystring: q } }, async (req) => {
-    const id = ownEnterpriseId(requireAuth(req), req.query.enterprise);
-    return presentPatents(
-      db,
-      (await repo.patentsOf(db, { enterpriseIds: [id] })).map((x) => x.p),
-    );
-  });
+  r.get(
+    '/api/my/patents',
+    { config: { access: RULES.portal }, schema: { tags, summary: 'Patents I own', querystring: q } },
+    async (req) => {
+      const id = ownEnterpriseId(accessOf(req).auth, req.query.enterprise);
+      return presentPatents(
+        db,
+        (await repo.patentsOf(db, { enterpriseIds: [id] })).map((x) => x.p),
+      );
+    },
+  );
 
   r.get(
     '/api/my/prechecks',
-    { schema: { tags, summary: 'How close I am to the high-tech and tech-SME qualifications, condition by condition', querystring: q } },
+    {
+      config: { access: RULES.portal },
+      schema: { tags, summary: 'How close I am to the high-tech and tech-SME qualifications, condition by condition', querystring: q },
+    },
     async (req) => {
-      const id = ownEnterpriseId(requireAuth(req), req.query.enterprise);
+      const id = ownEnterpriseId(accessOf(req).auth, req.query.enterprise);
       return prechecksFor(db, id, ent.today());
     },
   );

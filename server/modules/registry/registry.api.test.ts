@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../../common/registry/index.js';
-import { agentWith, createTestApp, login, makeUser, type Agent, type TestContext } from '../../../test/harness.js';
+import { agentWith, createTestApp, login, makeEnterprise, makeUser, type Agent, type TestContext } from '../../../test/harness.js';
 
 let t: TestContext;
 let bureau: Agent;
@@ -68,7 +68,8 @@ describe('enterprises', () => {
     expect((await leader.get('/api/enterprises?orgUnit=500241001&q=中药')).json().total).toBe(1);
     const other = (await agentWith(t, [{ role: 'leader', orgUnitCode: '500242' }])).agent;
     expect((await other.get('/api/enterprises')).json().total).toBe(0);
-    expect((await other.get(`/api/enterprises/${CC_A}`)).statusCode).toBe(404);
+    // Outside the reader's subtree: refused naming the unit (before #12: hidden behind a 404).
+    expect((await other.get(`/api/enterprises/${CC_A}`)).statusCode).toBe(403);
     // Addressed by credit code; a wrong one is a 400 that says where.
     expect((await leader.get(`/api/enterprises/${CC_A}`)).json().name).toBe('秀山县中药材加工有限公司');
     expect((await leader.get(`/api/enterprises/${CC_A.toLowerCase()}`)).json().creditCode).toBe(CC_A);
@@ -209,9 +210,10 @@ describe('enterprise portal', () => {
     expect((await me.get(`/api/enterprises/${mine}`)).statusCode).toBe(200);
     expect((await me.get('/api/enterprises')).statusCode).toBe(403);
     expect((await me.get('/api/patents')).statusCode).toBe(403);
+    // Editing the register needs an editor's role, whoever's enterprise it is.
     expect(
       (await me.request({ method: 'PUT', url: `/api/enterprises/${theirs}`, payload: enterprise({ creditCode: CC_B }) })).statusCode,
-    ).toBe(404);
+    ).toBe(403);
     expect((await me.request({ method: 'PUT', url: `/api/enterprises/${mine}`, payload: enterprise() })).statusCode).toBe(403);
     const patch = await me.patch('/api/my/enterprise', { contactPhone: '023-76600000' });
     expect(patch.json().contactPhone).toBe('023-76600000');
@@ -240,17 +242,18 @@ describe('enterprise portal', () => {
       expect((await me.get(url)).statusCode, url).toBe(404);
     }
     expect((await me.request({ method: 'PUT', url: `/api/enterprises/${theirs}/stats/${y}`, payload: { revenue: 1 } })).statusCode).toBe(
-      404,
+      403,
     );
-    expect((await me.post(`/api/enterprises/${theirs}/stats/${y}/approve`)).statusCode).toBe(404);
+    expect((await me.post(`/api/enterprises/${theirs}/stats/${y}/approve`)).statusCode).toBe(403);
     expect((await me.post(`/api/enterprises/${theirs}/qualifications`, { typeCode: 'high_tech', issuedOn: '2024-01-01' })).statusCode).toBe(
-      404,
+      403,
     );
     for (const url of ['/api/qualifications', '/api/platforms', '/api/talents', '/api/registry/pipeline']) {
       expect((await me.get(url)).statusCode, url).toBe(403);
     }
     const { agent: unlinked } = await agentWith(t, ['bureau']);
-    expect((await unlinked.get('/api/my/enterprise')).json().error.code).toBe('no_enterprise_link');
+    // The portal is for enterprise users only: the access rule refuses anyone else.
+    expect((await unlinked.get('/api/my/enterprise')).json().error.code).toBe('forbidden');
     expect((await t.app.inject({ method: 'GET', url: '/api/my/enterprise' })).statusCode).toBe(401);
   });
 
@@ -262,5 +265,47 @@ describe('enterprise portal', () => {
       roles: [{ role: 'enterprise', orgUnitCode: '500241' }],
     });
     expect(res.json().error).toMatchObject({ code: 'grant_enterprise', field: 'roles.0.enterpriseId' });
+  });
+});
+
+describe('scope (issue #12): the register checks every enterprise against the caller’s grants', () => {
+  it('reads and writes by scope relation: same unit, ancestor grant, sibling, other county; lists filtered', async () => {
+    const id = await makeEnterprise(t, '500241001', '范围测试企业');
+    const year = 2023;
+    const as = async (role: 'bureau' | 'leader', orgUnitCode: string) => (await agentWith(t, [{ role, orgUnitCode }])).agent;
+    const cases = [
+      { who: 'same town', agent: await as('bureau', '500241001'), read: 200, write: 204 },
+      { who: 'county (ancestor grant)', agent: await as('bureau', '500241'), read: 200, write: 204 },
+      { who: 'sibling town', agent: await as('bureau', '500241002'), read: 403, write: 403 },
+      { who: 'other county 万州', agent: await as('bureau', '500101'), read: 403, write: 403 },
+      { who: 'city leader', agent: await as('leader', '500000'), read: 200, write: 403 },
+    ];
+    for (const c of cases) {
+      expect((await c.agent.get(`/api/enterprises/${id}`)).statusCode, c.who).toBe(c.read);
+      expect((await c.agent.get(`/api/enterprises/${id}/stats`)).statusCode, c.who).toBe(c.read);
+      const put = await c.agent.request({ method: 'PUT', url: `/api/enterprises/${id}/stats/${year}`, payload: { revenue: 10 } });
+      expect(put.statusCode, c.who).toBe(c.write);
+      const listed = (await c.agent.get('/api/enterprises?q=范围测试')).json();
+      expect(listed.total ?? 0, c.who).toBe(c.read === 200 ? 1 : 0);
+    }
+    const refused = await cases[2]!.agent.get(`/api/enterprises/${id}`);
+    expect(refused.json().error).toMatchObject({ code: 'forbidden_scope' });
+    expect(refused.json().error.message).toContain('中和街道');
+    // A missing enterprise is 404 for everyone, whatever their scope.
+    expect((await cases[3]!.agent.get('/api/enterprises/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+  });
+
+  it('registers and records only inside the editor’s subtree (the unit named in the body)', async () => {
+    const town = (await agentWith(t, [{ role: 'bureau', orgUnitCode: '500241002' }])).agent;
+    const outside = await town.post('/api/enterprises', enterprise({ creditCode: code('91500241MA5U000D4'), parks: [] }));
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json().error.code).toBe('forbidden_scope');
+    const inside = await town.post(
+      '/api/enterprises',
+      enterprise({ creditCode: code('91500241MA5U000D4'), orgUnitCode: '500241002', parks: [] }),
+    );
+    expect(inside.statusCode).toBe(201);
+    const talent = { name: '张三', category: 'tech_leader', orgUnitCode: '500101', fromDate: '2024-01-01' };
+    expect((await town.post('/api/talents', talent)).statusCode).toBe(403);
   });
 });

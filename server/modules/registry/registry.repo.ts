@@ -12,6 +12,7 @@ import {
   qualifications,
   talents,
 } from '../../db/schema/index.js';
+import { escapeLike, inScope } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
@@ -45,9 +46,9 @@ export interface EnterpriseFilter {
 
 export async function listEnterprises(db: Db, f: EnterpriseFilter) {
   const cond = and(
-    or(...f.scopePaths.map((p) => sql`${orgUnits.path} like ${`${p}%`}`)),
-    f.withinPath ? sql`${orgUnits.path} like ${`${f.withinPath}%`}` : undefined,
-    f.q ? or(ilike(enterprises.name, `%${f.q}%`), ilike(enterprises.creditCode, `%${f.q}%`)) : undefined,
+    inScope(orgUnits.path, f.scopePaths),
+    f.withinPath ? inScope(orgUnits.path, [f.withinPath]) : undefined,
+    f.q ? or(ilike(enterprises.name, `%${escapeLike(f.q)}%`), ilike(enterprises.creditCode, `%${escapeLike(f.q)}%`)) : undefined,
     f.tag ? sql`${f.tag} = any(${enterprises.tags})` : undefined,
     f.qualification
       ? sql`exists (select 1 from qualifications q where q.enterprise_id = ${enterprises.id} and q.type_code = ${f.qualification}
@@ -105,7 +106,7 @@ export function qualificationsOf(db: Db, filter: { enterpriseIds?: string[]; typ
             )
           : undefined,
         filter.type ? eq(qualifications.typeCode, filter.type) : undefined,
-        filter.scopePaths ? or(...filter.scopePaths.map((p) => sql`${orgUnits.path} like ${`${p}%`}`)) : undefined,
+        filter.scopePaths ? inScope(orgUnits.path, filter.scopePaths) : undefined,
       ),
     )
     .orderBy(desc(qualifications.issuedOn));
@@ -127,7 +128,7 @@ export function platformsIn(db: Db, scopePaths: string[]) {
     .from(platforms)
     .innerJoin(platformTypes, eq(platformTypes.code, platforms.typeCode))
     .innerJoin(orgUnits, eq(orgUnits.code, platforms.orgUnitCode))
-    .where(or(...scopePaths.map((p) => sql`${orgUnits.path} like ${`${p}%`}`)))
+    .where(inScope(orgUnits.path, scopePaths))
     .orderBy(asc(platforms.recognizedOn));
 }
 
@@ -136,7 +137,7 @@ export function talentsIn(db: Db, scopePaths: string[]) {
     .select({ t: talents })
     .from(talents)
     .innerJoin(orgUnits, eq(orgUnits.code, talents.orgUnitCode))
-    .where(or(...scopePaths.map((p) => sql`${orgUnits.path} like ${`${p}%`}`)))
+    .where(inScope(orgUnits.path, scopePaths))
     .orderBy(asc(talents.name));
 }
 
@@ -153,7 +154,7 @@ export function patentsOf(db: Db, f: { enterpriseIds?: string[]; scopePaths?: st
         f.enterpriseIds
           ? inArray(patentOwners.enterpriseId, f.enterpriseIds.length ? f.enterpriseIds : ['00000000-0000-0000-0000-000000000000'])
           : undefined,
-        f.scopePaths ? or(...f.scopePaths.map((p) => sql`${orgUnits.path} like ${`${p}%`}`)) : undefined,
+        f.scopePaths ? inScope(orgUnits.path, f.scopePaths) : undefined,
       ),
     )
     .orderBy(desc(patents.filedOn));

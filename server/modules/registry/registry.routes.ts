@@ -18,21 +18,25 @@ import {
 import { isoDate } from '../../../common/contracts/common.js';
 import { addDays } from '../../../common/registry/index.js';
 import { contextOf } from '../../platform/audit.js';
-import { requireAuth, type AuthInfo } from '../../platform/auth.js';
+import { accessOf, type Access } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import { getUnitOr404 } from '../orgunits/index.js';
 import * as ent from './enterprises.service.js';
 import { pipeline, prechecksFor } from './prechecks.js';
 import * as rec from './records.service.js';
-import { canEdit, canRead, ownEnterprises, readScopes } from './registry.policy.js';
+import { RULES, editScope, ownEnterprises } from './registry.policy.js';
 import * as repo from './registry.repo.js';
 import { presentPatents, presentPlatform, presentStats, presentTalent, registryTypes } from './presenters.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Loads an enterprise (by id or credit code) the user may see: in a reader's scope, or the user's own. */
-export async function visibleEnterprise(db: Db, auth: AuthInfo, ref: string) {
+/**
+ * The enterprise a route names (by id or credit code). The access rule has already resolved it to its unit
+ * and checked the caller's scope — except for an enterprise user (a personal role), who reaches only its own:
+ * anyone else's is not found.
+ */
+async function namedEnterprise(db: Db, ref: string, access?: Access) {
   let id = ref;
   if (!UUID.test(ref)) {
     const [byCode] = await repo.findByCreditCodes(db, [ent.checkCreditCode(ref, 'id')]);
@@ -40,33 +44,25 @@ export async function visibleEnterprise(db: Db, auth: AuthInfo, ref: string) {
     id = byCode.id;
   }
   const e = await repo.findEnterprise(db, id);
-  // Someone else's enterprise does not exist, as far as an enterprise user can tell.
-  if (!e || (!canRead(auth, e.orgPath) && !ownEnterprises(auth).includes(id))) throw notFound(ref);
+  if (!e) throw notFound(ref);
+  if (access?.personal && !access.can('read', e.orgPath) && !ownEnterprises(access.auth).includes(e.id)) throw notFound(ref);
   return e;
-}
-
-function requireEditor(auth: AuthInfo, path: string, unitName: string) {
-  if (!canEdit(auth)(path)) throw new AppError(403, 'forbidden_scope', { unit: unitName });
-}
-
-function requireReader(auth: AuthInfo): string[] {
-  const scopes = readScopes(auth);
-  if (scopes.length === 0) throw new AppError(403, 'forbidden');
-  return scopes;
 }
 
 export function registryRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['registry'];
 
-  r.get('/api/registry/types', { schema: { tags, summary: 'Industry tags, qualification and platform types' } }, async (req) => {
-    requireAuth(req);
-    return registryTypes(db);
-  });
+  r.get(
+    '/api/registry/types',
+    { config: { access: RULES.types }, schema: { tags, summary: 'Industry tags, qualification and platform types' } },
+    async () => registryTypes(db),
+  );
 
   r.get(
     '/api/enterprises',
     {
+      config: { access: RULES.list },
       schema: {
         tags,
         summary: 'Enterprises in scope, filterable by name, town, tag and valid qualification',
@@ -75,7 +71,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      const scopes = requireReader(requireAuth(req));
+      const scopes = accessOf(req).scopes;
       const within = req.query.orgUnit ? (await getUnitOr404(db, req.query.orgUnit)).path : undefined;
       const { rows, total } = await repo.listEnterprises(db, {
         ...req.query,
@@ -113,6 +109,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
   r.post(
     '/api/enterprises',
     {
+      config: { access: RULES.record },
       schema: {
         tags,
         summary: 'Register an enterprise (credit code checked, no duplicates)',
@@ -121,8 +118,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req, reply) => {
-      const auth = requireAuth(req);
-      const id = await ent.createEnterprise(db, contextOf(req), canEdit(auth), req.body);
+      const id = await ent.createEnterprise(db, contextOf(req), editScope(accessOf(req)), req.body);
       const { orgPath: _p, ...view } = await ent.enterpriseDetail(db, id);
       return reply.status(201).send(view);
     },
@@ -130,10 +126,12 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
 
   r.get(
     '/api/enterprises/:id',
-    { schema: { tags, summary: 'One enterprise with parks and qualifications', params: idParam, response: { 200: enterpriseView } } },
+    {
+      config: { access: RULES.readEnterprise },
+      schema: { tags, summary: 'One enterprise with parks and qualifications', params: idParam, response: { 200: enterpriseView } },
+    },
     async (req) => {
-      const auth = requireAuth(req);
-      const e = await visibleEnterprise(db, auth, req.params.id);
+      const e = await namedEnterprise(db, req.params.id, accessOf(req));
       const { orgPath: _p, ...view } = await ent.enterpriseDetail(db, e.id);
       return view;
     },
@@ -141,11 +139,13 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
 
   r.put(
     '/api/enterprises/:id',
-    { schema: { tags, summary: 'Edit an enterprise', params: idParam, body: enterpriseInput, response: { 200: enterpriseView } } },
+    {
+      config: { access: RULES.editEnterprise },
+      schema: { tags, summary: 'Edit an enterprise', params: idParam, body: enterpriseInput, response: { 200: enterpriseView } },
+    },
     async (req) => {
-      const auth = requireAuth(req);
-      const e = await visibleEnterprise(db, auth, req.params.id);
-      await ent.updateEnterprise(db, contextOf(req), canEdit(auth), e.id, req.body);
+      const e = await namedEnterprise(db, req.params.id);
+      await ent.updateEnterprise(db, contextOf(req), editScope(accessOf(req)), e.id, req.body);
       const { orgPath: _p, ...view } = await ent.enterpriseDetail(db, e.id);
       return view;
     },
@@ -154,6 +154,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
   r.post(
     '/api/enterprises/:id/qualifications',
     {
+      config: { access: RULES.editEnterprise },
       schema: {
         tags,
         summary: 'Record a qualification; its validity follows from its type',
@@ -163,9 +164,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req, reply) => {
-      const auth = requireAuth(req);
-      const e = await visibleEnterprise(db, auth, req.params.id);
-      requireEditor(auth, e.orgPath, e.orgUnitName);
+      const e = await namedEnterprise(db, req.params.id);
       return reply.status(201).send({ id: await ent.addQualification(db, contextOf(req), e.id, req.body) });
     },
   );
@@ -173,6 +172,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
   r.post(
     '/api/enterprises/:id/qualifications/:qid/revoke',
     {
+      config: { access: RULES.editEnterprise },
       schema: {
         tags,
         summary: 'Revoke a qualification from a date',
@@ -181,9 +181,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req, reply) => {
-      const auth = requireAuth(req);
-      const e = await visibleEnterprise(db, auth, req.params.id);
-      requireEditor(auth, e.orgPath, e.orgUnitName);
+      const e = await namedEnterprise(db, req.params.id);
       await ent.revokeQualification(db, contextOf(req), e.id, req.params.qid, req.body.revokedOn);
       return reply.status(204).send();
     },
@@ -192,6 +190,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
   r.get(
     '/api/qualifications',
     {
+      config: { access: RULES.list },
       schema: {
         tags,
         summary: 'Qualifications valid on a date, or ending within some months (re-certification follow-up)',
@@ -199,7 +198,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      const scopes = requireReader(requireAuth(req));
+      const scopes = accessOf(req).scopes;
       const within = req.query.orgUnit ? (await getUnitOr404(db, req.query.orgUnit)).path : undefined;
       const date = req.query.validOn ?? ent.today();
       const rows = (await repo.qualificationsOf(db, { ...(req.query.type ? { type: req.query.type } : {}), scopePaths: scopes })).filter(
@@ -216,37 +215,52 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
     },
   );
 
-  r.get('/api/platforms', { schema: { tags, summary: 'Platforms and institutions in scope' } }, async (req) => {
-    const scopes = requireReader(requireAuth(req));
-    return (await repo.platformsIn(db, scopes)).map(presentPlatform);
-  });
+  r.get(
+    '/api/platforms',
+    { config: { access: RULES.list }, schema: { tags, summary: 'Platforms and institutions in scope' } },
+    async (req) => {
+      const scopes = accessOf(req).scopes;
+      return (await repo.platformsIn(db, scopes)).map(presentPlatform);
+    },
+  );
   r.post(
     '/api/platforms',
-    { schema: { tags, summary: 'Record a platform or institution', body: platformInput, response: { 201: z.object({ id: z.string() }) } } },
+    {
+      config: { access: RULES.record },
+      schema: { tags, summary: 'Record a platform or institution', body: platformInput, response: { 201: z.object({ id: z.string() }) } },
+    },
     async (req, reply) => {
-      const auth = requireAuth(req);
-      return reply.status(201).send({ id: await rec.addPlatform(db, contextOf(req), canEdit(auth), req.body) });
+      return reply.status(201).send({ id: await rec.addPlatform(db, contextOf(req), editScope(accessOf(req)), req.body) });
     },
   );
 
-  r.get('/api/talents', { schema: { tags, summary: 'Talents in scope (no national ID numbers are stored)' } }, async (req) => {
-    const scopes = requireReader(requireAuth(req));
-    return (await repo.talentsIn(db, scopes)).map(presentTalent);
-  });
+  r.get(
+    '/api/talents',
+    { config: { access: RULES.list }, schema: { tags, summary: 'Talents in scope (no national ID numbers are stored)' } },
+    async (req) => {
+      const scopes = accessOf(req).scopes;
+      return (await repo.talentsIn(db, scopes)).map(presentTalent);
+    },
+  );
   r.post(
     '/api/talents',
-    { schema: { tags, summary: 'Record a talent', body: talentInput, response: { 201: z.object({ id: z.string() }) } } },
+    {
+      config: { access: RULES.record },
+      schema: { tags, summary: 'Record a talent', body: talentInput, response: { 201: z.object({ id: z.string() }) } },
+    },
     async (req, reply) => {
-      const auth = requireAuth(req);
-      return reply.status(201).send({ id: await rec.addTalent(db, contextOf(req), canEdit(auth), req.body) });
+      return reply.status(201).send({ id: await rec.addTalent(db, contextOf(req), editScope(accessOf(req)), req.body) });
     },
   );
 
   r.get(
     '/api/patents',
-    { schema: { tags, summary: 'Patents with an owner in scope; expiry computed from type and filing date' } },
+    {
+      config: { access: RULES.list },
+      schema: { tags, summary: 'Patents with an owner in scope; expiry computed from type and filing date' },
+    },
     async (req) => {
-      const scopes = requireReader(requireAuth(req));
+      const scopes = accessOf(req).scopes;
       return presentPatents(
         db,
         (await repo.patentsOf(db, { scopePaths: scopes })).map((x) => x.p),
@@ -256,6 +270,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
   r.post(
     '/api/patents',
     {
+      config: { access: RULES.record },
       schema: {
         tags,
         summary: 'Record a patent (number format and check digit verified)',
@@ -264,34 +279,35 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req, reply) => {
-      const auth = requireAuth(req);
-      return reply.status(201).send({ id: await rec.addPatent(db, contextOf(req), canEdit(auth), req.body) });
+      return reply.status(201).send({ id: await rec.addPatent(db, contextOf(req), editScope(accessOf(req)), req.body) });
     },
   );
 
-  r.get('/api/enterprises/:id/stats', { schema: { tags, summary: 'Annual figures of an enterprise', params: idParam } }, async (req) => {
-    const auth = requireAuth(req);
-    const e = await visibleEnterprise(db, auth, req.params.id);
-    return (await repo.statsOf(db, e.id)).map(presentStats);
-  });
+  r.get(
+    '/api/enterprises/:id/stats',
+    { config: { access: RULES.readEnterprise }, schema: { tags, summary: 'Annual figures of an enterprise', params: idParam } },
+    async (req) => {
+      const e = await namedEnterprise(db, req.params.id, accessOf(req));
+      return (await repo.statsOf(db, e.id)).map(presentStats);
+    },
+  );
   r.put(
     '/api/enterprises/:id/stats/:year',
-    { schema: { tags, summary: 'Enter annual figures (bureau); approved figures are locked', params: statsParam, body: statsInput } },
+    {
+      config: { access: RULES.editEnterprise },
+      schema: { tags, summary: 'Enter annual figures (bureau); approved figures are locked', params: statsParam, body: statsInput },
+    },
     async (req, reply) => {
-      const auth = requireAuth(req);
-      const e = await visibleEnterprise(db, auth, req.params.id);
-      requireEditor(auth, e.orgPath, e.orgUnitName);
+      const e = await namedEnterprise(db, req.params.id);
       await rec.saveStats(db, contextOf(req), e.id, req.params.year, req.body);
       return reply.status(204).send();
     },
   );
   r.post(
     '/api/enterprises/:id/stats/:year/approve',
-    { schema: { tags, summary: 'Approve annual figures (bureau)', params: statsParam } },
+    { config: { access: RULES.editEnterprise }, schema: { tags, summary: 'Approve annual figures (bureau)', params: statsParam } },
     async (req, reply) => {
-      const auth = requireAuth(req);
-      const e = await visibleEnterprise(db, auth, req.params.id);
-      requireEditor(auth, e.orgPath, e.orgUnitName);
+      const e = await namedEnterprise(db, req.params.id);
       await rec.approveStats(db, contextOf(req), e.id, req.params.year);
       return reply.status(204).send();
     },
@@ -302,6 +318,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
     r.get(
       url,
       {
+        config: { access: RULES.readEnterprise },
         schema: {
           tags,
           summary: 'High-tech precheck and tech-SME score from the register',
@@ -310,8 +327,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
         },
       },
       async (req) => {
-        const auth = requireAuth(req);
-        const e = await visibleEnterprise(db, auth, req.params.id);
+        const e = await namedEnterprise(db, req.params.id, accessOf(req));
         return prechecksFor(db, e.id, req.query.date ?? ent.today());
       },
     );
@@ -320,6 +336,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
   r.get(
     '/api/registry/pipeline',
     {
+      config: { access: RULES.list },
       schema: {
         tags,
         summary: 'High-tech cultivation pipeline (高企培育库): closest first, with what is missing',
@@ -327,7 +344,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      const scopes = requireReader(requireAuth(req));
+      const scopes = accessOf(req).scopes;
       return pipeline(db, scopes, req.query.date ?? ent.today());
     },
   );

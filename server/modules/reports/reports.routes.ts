@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import ExcelJS from '../../platform/exceljs.js';
 import { exportTableBody } from '../../../common/contracts/datavalues.js';
-import { requireAuth } from '../../platform/auth.js';
+import { RULES } from './reports.policy.js';
 
 /**
  * Any table a page shows can be exported: the page posts its columns and rows (what the user sees,
@@ -13,10 +13,10 @@ export function reportRoutes(app: FastifyInstance): void {
     '/api/export/xlsx',
     {
       bodyLimit: 20 * 1024 * 1024,
+      config: { access: RULES.export },
       schema: { tags: ['reports'], summary: 'Turn a table shown on a page into an xlsx file', body: exportTableBody },
     },
     async (req, reply) => {
-      requireAuth(req);
       const wb = new ExcelJS.Workbook();
       wb.creator = 'Kechuang';
       const ws = wb.addWorksheet(req.body.title.replace(/[*?:\\/[\]]/g, ' ').slice(0, 31));
