@@ -15,9 +15,13 @@ import type PostgresType from 'postgres';
  *  - a connection closed with a write pending keeps the stale timer and chunk: on reconnection its start-up
  *    message is appended to the old bytes and never flushed (the timer looks armed), so the connection hangs
  *    until connect_timeout and then sends garbage — requests waiting 15–30 s after the database is back.
- * The fix (three lines, as proposed upstream): `nextWrite` with no socket drops the chunk and fails what
- * waited on the connection with CONNECTION_CLOSED, a catchable error; `closed()` and `terminate()` forget
- * the timer and the chunk.
+ * A third: the query that was running when a socket closed stays the connection's current `query` after it
+ * was rejected. When the database is starting up (or refuses the connection) its ErrorResponse is then taken
+ * for that old query's, the connection attempt is not failed but retried every backoff, and the request that
+ * triggered it waits for as long as the database takes to come up (9 s and more after a crash).
+ * The fix: `nextWrite` with no socket drops the chunk and fails what waited on the connection with
+ * CONNECTION_CLOSED, a catchable error (as proposed upstream); `closed()` and `terminate()` forget the timer
+ * and the chunk; a new socket starts with no current query, result or error.
  *
  * The package's CommonJS build is patched as it loads (its text is rewritten in memory; node_modules is not
  * touched, no install script): the rewritten connection.js is placed in the require cache before the
@@ -48,6 +52,10 @@ const PATCHES: [string, string][] = [
   [
     "    incomings = null\n    clearImmediate(nextWriteTimer)\n    socket.removeListener('data', data)",
     "    incomings = null\n    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null // kechuang\n    socket.removeListener('data', data)",
+  ],
+  [
+    '  function connected() {\n    try {\n      statements = {}\n',
+    '  function connected() {\n    try {\n      query = results = errorResponse = null // kechuang: nothing of the closed socket carries over\n      statements = {}\n',
   ],
 ];
 

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
-import { healthDownResponse, healthResponse } from '../../../common/contracts/common.js';
+import { errorBody, healthDownResponse, healthResponse } from '../../../common/contracts/common.js';
+import { z } from 'zod';
 import { ERROR_MESSAGES, translate } from '../../../common/messages.js';
 import type { Config } from '../../platform/config.js';
 import { DATABASE_RETRY_AFTER_S } from '../../platform/db-availability.js';
@@ -19,7 +20,9 @@ export function systemRoutes(app: FastifyInstance, database: Database, config: C
       schema: {
         tags: ['system'],
         summary: 'Liveness and database check: 200 when the database answers, 503 (with Retry-After) when it does not',
-        response: { 200: healthResponse, 503: healthDownResponse },
+        // 503: the database is down — reported by the check itself, or (a request carrying a session cookie) by
+        // the session lookup before it, as any route's database_unavailable error.
+        response: { 200: healthResponse, 503: z.union([healthDownResponse, errorBody]) },
       },
     },
     async (req, reply) => {
