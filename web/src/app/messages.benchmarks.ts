@@ -7,8 +7,8 @@ export const benchmarkMessages = {
   'statsImport.title': { zh: '统计数据导入', en: 'Import statistics' },
   'statsImport.section': { zh: '地区 × 指标 × 年份表', en: 'Region × indicator × year table' },
   'statsImport.steps': {
-    zh: '下载模板，按“地区、指标、年份、数值、单位（、来源）”逐行填写（地区可写简称，如“九龙坡”“忠 县”；单位按声明自动换算）。选择文件后系统逐行检查、不保存；没有错误时点击“全部保存”，要么全部保存，要么一行也不保存。与同一文件中公布比率不一致的行以“提示”标出，不影响保存。',
-    en: 'Download the template and fill one row per region, indicator, year, value and unit (and source). Short region names are fine; units are converted as declared. Choosing a file checks every row and saves nothing; when no row has an error, “Save all” saves every row or none. Rows that disagree with a published ratio in the same file are flagged as warnings and do not block saving.',
+    zh: '下载模板，按“地区、指标、年份、数值、单位（、来源）”逐行填写（地区可写简称，如“九龙坡”“忠 县”；单位按声明自动换算）。选择文件后系统逐行检查、不保存；没有错误时点击“全部保存”，要么全部保存，要么一行也不保存。只能导入您管辖范围内的地区；保存的数值为“已提交”，须由另一位工作人员审核；已审核的数值不能通过导入替换（请在数据填报中填写原因更正）。与同一文件中公布比率不一致的行以“提示”标出，不影响保存。',
+    en: 'Download the template and fill one row per region, indicator, year, value and unit (and source). Short region names are fine; units are converted as declared. Choosing a file checks every row and saves nothing; when no row has an error, “Save all” saves every row or none. Only regions within your scope can be imported; saved values are submitted, for another staff member to approve; approved values cannot be replaced by an import (correct them in data entry, with a reason). Rows that disagree with a published ratio in the same file are flagged as warnings and do not block saving.',
   },
   'statsImport.template': { zh: '下载模板', en: 'Download template' },
   'statsImport.file': { zh: '选择文件并检查', en: 'Choose a file and check it' },
@@ -19,8 +19,8 @@ export const benchmarkMessages = {
     en: 'Checked: {rows} rows, {ok} ok, {warning} warnings, {error} errors, {unchanged} unchanged; nothing saved yet',
   },
   'statsImport.saved': {
-    zh: '已保存 {written} 个数值（{rows} 行，未变化 {unchanged}）',
-    en: 'Saved {written} values ({rows} rows, {unchanged} unchanged)',
+    zh: '已保存 {written} 个数值（{rows} 行，未变化 {unchanged}），状态为“已提交”，待另一位工作人员审核',
+    en: 'Saved {written} values ({rows} rows, {unchanged} unchanged) as submitted, for another staff member to approve',
   },
   'statsImport.notSaved': { zh: '有 {error} 行错误，未保存任何数据', en: '{error} rows have errors; nothing was saved' },
   'statsImport.unitsAdded': { zh: '将新增区划：{names}', en: 'Org units added: {names}' },
