@@ -289,9 +289,13 @@ describe('claims, notices, objections and payments: scope and four eyes above th
       rows(sql`select code, debits_pending, debits_posted, credits_pending, credits_posted from ledger_accounts order by id`);
     const transfers = () => rows(sql`select count(*)::int as n from ledger_transfers`);
     const before = [await snapshot(), await transfers()];
+    const [posted] = await rows<{ id: string }>(sql`select id::text from ledger_transfers where kind = 'post_pending' order by id limit 1`);
     for (const who of [users.wz!.agent, users.town!.agent]) {
       const res = await who.post(`/api/claims/${c1}/pay`);
       expect(res.statusCode).toBe(403);
+      // Nor reverse the county's budget funding.
+      const reverse = await who.post(`/api/ledger/transfers/${posted!.id}/reverse`, { reason: '越权冲正' });
+      expect(reverse.statusCode).toBe(403);
     }
     expect([await snapshot(), await transfers()]).toEqual(before);
     expect((await claimOf(e1)).status).toBe('approved');
