@@ -191,11 +191,16 @@ export interface Expert {
   history: ExpertHistory;
   ratingSum: number;
   ratingCount: number;
+  /** The unit whose pool the expert belongs to (the registering bureau's), and its name. */
+  orgUnitCode: string;
+  orgUnitName?: string;
   createdAt: string;
 }
 
 export interface ExpertInput {
   name: string;
+  /** The pool the expert joins; the server defaults to the registering bureau grant's unit. */
+  orgUnitCode?: string;
   username?: string;
   orgCreditCode?: string;
   orgName?: string;

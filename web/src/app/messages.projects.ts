@@ -535,6 +535,11 @@ export const projectMessages = {
   'proj.expert.titles': { zh: '职称 / 职务', en: 'Titles' },
   'proj.expert.titlesPlaceholder': { zh: '如 正高级工程师', en: 'e.g. Senior engineer' },
   'proj.expert.org': { zh: '所在单位', en: 'Organisation' },
+  'proj.expert.pool.unit': { zh: '所属专家库', en: 'Pool of' },
+  'proj.expert.pool.unitHint': {
+    zh: '专家属于登记它的单位的专家库：该单位及其下级单位的评审可从中抽取专家；只有该单位（及其上级）可以修改。',
+    en: 'An expert belongs to the pool of the unit that registered it: the calls of that unit and of the units below it draw from it; only that unit (or one above it) edits it.',
+  },
   'proj.expert.orgName': { zh: '单位名称', en: 'Organisation name' },
   'proj.expert.orgCreditCode': { zh: '单位统一社会信用代码', en: 'Organisation credit code' },
   'proj.expert.orgCreditCodeHint': { zh: '用于回避检测和同单位限制', en: 'For conflicts and the one-per-organisation rule' },

@@ -2,8 +2,9 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Collapse, Descriptions, Space, Tabs, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { orgUnitsQuery } from '../../api/orgunits';
 import { callApplicationsQuery, callQuery, PROJECTS_KEY, setCallStatus, type Call } from '../../api/projects';
 import { PROJECT_EDITORS } from '../../app/access';
 import { Loading } from '../../app/Loading';
@@ -13,6 +14,7 @@ import type { MessageKey } from '../../app/messages';
 import { mayUse, useMe } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatFen } from '../../components/money';
+import { covers } from '../../components/scope';
 import { fundSourceText } from '../claims/labels';
 import { ConfirmModal } from '../claims/ConfirmModal';
 import { textOf } from '../policies/labels';
@@ -39,10 +41,17 @@ export default function CallPage() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const tab: TabKey = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as TabKey) : 'applications';
-  const editor = mayUse(useMe().data, PROJECT_EDITORS);
+  const me = useMe().data;
   const query = useQuery(callQuery(id));
   const apps = useQuery({ ...callApplicationsQuery(id), enabled: query.isSuccess });
   const call = query.data;
+  // Only the bureau of the call's own unit (or one above it) runs it: a county reads a city's call, and a town
+  // its county's, without the buttons to publish, draw, decide or pay (the server refuses them anyway).
+  const units = useQuery({ ...orgUnitsQuery(), enabled: mayUse(me, PROJECT_EDITORS) }).data?.items;
+  const editor = useMemo(
+    () => (call && units ? covers(me, PROJECT_EDITORS, call.regionCode, new Map(units.map((u) => [u.code, u]))) : false),
+    [call, units, me],
+  );
 
   const content = (key: TabKey, c: Call) => {
     const list = apps.data ?? [];

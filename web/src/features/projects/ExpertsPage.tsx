@@ -2,8 +2,9 @@ import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Divider, Drawer, Form, Input, Select, Space, Switch, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useState, type HTMLAttributes, type ReactNode } from 'react';
+import { useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { orgUnitsQuery } from '../../api/orgunits';
 import {
   createExpert,
   expertsQuery,
@@ -23,6 +24,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { isoDateItem } from '../../components/isoDate';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { Section } from '../../components/Section';
+import { covers } from '../../components/scope';
 import { StatusTag } from '../../components/StatusTag';
 import { useRegistryTypes } from '../registry/useRegistryTypes';
 import { clauseSep, listSep } from './labels';
@@ -34,8 +36,13 @@ import { clauseSep, listSep } from './labels';
  */
 export default function ExpertsPage() {
   const { t, locale } = useI18n();
-  const editor = mayUse(useMe().data, PROJECT_EDITORS);
+  const me = useMe().data;
+  const editor = mayUse(me, PROJECT_EDITORS);
   const query = useQuery(expertsQuery());
+  // The pool shows the experts of the units above too (shared down); only those of the user's own subtree are editable.
+  const units = useQuery({ ...orgUnitsQuery(), enabled: editor }).data?.items;
+  const byCode = useMemo(() => new Map((units ?? []).map((u) => [u.code, u])), [units]);
+  const mayEdit = (e: Expert) => editor && byCode.size > 0 && covers(me, PROJECT_EDITORS, e.orgUnitCode, byCode);
   const types = useRegistryTypes();
   // Each opening gets a fresh drawer (and form): `session` changes, `editing` says whom (null: a new expert).
   const [drawer, setDrawer] = useState<{ session: number; open: boolean; editing: Expert | null }>({
@@ -86,6 +93,11 @@ export default function ExpertsPage() {
       ),
     },
     {
+      key: 'unit',
+      title: <span title={t('proj.expert.pool.unitHint')}>{t('proj.expert.pool.unit')}</span>,
+      render: (_, e) => <span data-testid={`expert-unit-${e.name}`}>{e.orgUnitName ?? e.orgUnitCode}</span>,
+    },
+    {
       key: 'fields',
       title: t('proj.expert.fields'),
       render: (_, e) => (e.fields.length ? e.fields.map(types.tagName).join(listSep(locale)) : '—'),
@@ -105,7 +117,7 @@ export default function ExpertsPage() {
       key: 'available',
       title: t('proj.expert.available'),
       render: (_, e) =>
-        editor ? (
+        mayEdit(e) ? (
           <AvailabilitySwitch expert={e} />
         ) : (
           <StatusTag tone={e.available ? 'ok' : 'off'}>{t(e.available ? 'common.yes' : 'common.no')}</StatusTag>
@@ -116,17 +128,18 @@ export default function ExpertsPage() {
           {
             key: 'actions',
             title: t('common.actions'),
-            render: (_: unknown, e: Expert) => (
-              <Button
-                size="small"
-                icon={<EditOutlined aria-hidden />}
-                aria-label={t('proj.expert.editN', { name: e.name })}
-                onClick={() => openDrawer(e)}
-                data-testid={`expert-edit-${e.name}`}
-              >
-                {t('proj.expert.edit')}
-              </Button>
-            ),
+            render: (_: unknown, e: Expert) =>
+              mayEdit(e) ? (
+                <Button
+                  size="small"
+                  icon={<EditOutlined aria-hidden />}
+                  aria-label={t('proj.expert.editN', { name: e.name })}
+                  onClick={() => openDrawer(e)}
+                  data-testid={`expert-edit-${e.name}`}
+                >
+                  {t('proj.expert.edit')}
+                </Button>
+              ) : null,
           },
         ]
       : []),
