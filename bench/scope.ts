@@ -7,9 +7,10 @@
  *    county's), 200 000 audit events (one per enterprise, one per claim, 50 000 sign-ins and edits of staff),
  *    each with the org unit it concerns when audit_events has a column for it (migration 0016);
  *  - through the real HTTP API (buildApp + inject, sessions from a real sign-in): the enterprise list (first
- *    page, default sort), the claim list, the audit log's first page and the audit search (entity = claim), each
- *    as an auditor of ONE county and as an admin + auditor of the whole province; warm-up, then BENCH_SCOPE_RUNS (30) rounds that
- *    alternate the two users; median and p95 of each; scoped ÷ province at the median (goal ≤ 1.1×);
+ *    page, default sort), the claim list, the audit log's first page and the audit search (entity = claim),
+ *    each as an auditor of ONE county and as an admin + auditor of the whole province; warm-up, then
+ *    BENCH_SCOPE_RUNS (30) rounds that alternate the two users; median and p95 of each; county ÷ province at
+ *    the median (goal ≤ 1.1×);
  *  - then runs `tsx bench/monitoring.ts` (BENCH_SCOPE_MONITORING=0 skips it) and prints its
  *    dashboard ÷ health figures (goal ≥ 30 %).
  * BENCH_KEEP_DB=1 keeps the scratch database (its URL is printed) for EXPLAIN ANALYZE.
