@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pino from 'pino';
 import { buildApp } from '../server/app.js';
 import { createUser } from '../server/modules/accounts/index.js';
 import { systemContext } from '../server/platform/audit.js';
@@ -30,7 +31,9 @@ export const TEST_RATE_LIMITS = Object.fromEntries(
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
   const { database, dispose } = await cloneTemplate();
   const config = { ...loadConfig({ KECHUANG_WEB_DIR: '/nonexistent' }), rateLimits: TEST_RATE_LIMITS, ...overrides };
-  const app = await buildApp({ database, config });
+  // KC_TEST_LOG=error (or another pino level) shows the server's log, e.g. the cause of a 500.
+  const level = process.env.KC_TEST_LOG;
+  const app = await buildApp({ database, config, ...(level ? { logger: pino({ level }) } : {}) });
   await app.ready();
   return {
     app,
