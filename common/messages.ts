@@ -588,6 +588,7 @@ export const ERROR_MESSAGES: Dict = {
     'en-US': 'The file holds too many parts (at most {max}); it is not an ordinary Excel file',
   },
   bad_request: { 'zh-CN': '请求无效', 'en-US': 'The request is not valid' },
+  detail_withheld: { 'zh-CN': '详情已记录（请求编号 {requestId}）', 'en-US': 'details logged (request {requestId})' },
   bad_url: { 'zh-CN': '网址无效（编码不正确）', 'en-US': 'The address is not valid (bad encoding)' },
   url_too_long: { 'zh-CN': '网址中的参数过长', 'en-US': 'A parameter in the address is too long' },
   unsupported_media_type: {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/harness.js';
-import { registerErrorHandling } from './errors.js';
+import { AppError, registerErrorHandling } from './errors.js';
 
 /**
  * What the database refuses reaches the user as a localised 400/409 of ours, never as the driver's text
@@ -20,6 +20,10 @@ const CASES: Record<string, (db: TestContext['database']['db']) => Promise<unkno
   jsonb: (db) => db.execute(sql`select ${'{"a":"\\u0000"}'}::jsonb`),
   duplicate: (db) => db.execute(sql`insert into org_units select * from org_units where code = '500000'`),
   crash: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'x')")),
+  // A library's message that a module passed on as the detail of its own error.
+  passedOn: () =>
+    Promise.reject(new AppError(400, 'index_spec', { detail: "Cannot read properties of undefined (reading 'weights')" }, 'spec')),
+  ownDetail: () => Promise.reject(new AppError(400, 'index_spec', { detail: 'spec.weights: 权重之和须为 1' }, 'spec')),
 };
 
 beforeAll(async () => {
@@ -66,10 +70,19 @@ describe('database refusals in our words', () => {
     expect(res.json().error.message).toBe(`服务器内部错误（请求编号 ${res.json().requestId}）`);
   });
 
+  it('a library message passed on as a detail is withheld; our own detail is shown', async () => {
+    const passed = await ask('passedOn');
+    expect(passed).toMatchObject({ status: 400, code: 'index_spec' });
+    expect(passed.message).toMatch(/^指数方法设置有误：详情已记录（请求编号 [\w-]+）$/);
+    expect(await ask('ownDetail')).toMatchObject({ message: '指数方法设置有误：spec.weights: 权重之和须为 1' });
+  });
+
   it('no driver text in any of them', async () => {
     for (const c of Object.keys(CASES)) {
       const res = await app.inject({ method: 'GET', url: `/api/db/${c}` });
-      expect(res.body).not.toMatch(/invalid input syntax|out of range for|violates|duplicate key|0x00|Unicode|uuid|SQLSTATE|TypeError/);
+      expect(res.body).not.toMatch(
+        /invalid input syntax|out of range for|violates|duplicate key|0x00|Unicode|uuid|SQLSTATE|TypeError|Cannot read/,
+      );
     }
   });
 });

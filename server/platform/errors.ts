@@ -125,6 +125,21 @@ function send(
   });
 }
 
+/** Phrases of a JavaScript or driver error, which a parameter such as `detail` may have picked up from a library. */
+const INTERNAL_TEXT =
+  /\b(TypeError|RangeError|ReferenceError|SyntaxError|EvalError)\b|Cannot read propert|is not a function|is not defined|\bundefined\b|node_modules|\bat [\w.<>]+ \(|invalid input syntax|violates|duplicate key/;
+
+/** An error's parameters, with any that carry an internal text replaced by a plain word (the text is logged). */
+function withoutInternals(req: FastifyRequest, params: Record<string, unknown>, locale: Locale): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...params };
+  for (const [k, v] of Object.entries(params))
+    if (typeof v === 'string' && INTERNAL_TEXT.test(v)) {
+      req.log.warn({ param: k, text: v }, 'internal text kept from the user');
+      out[k] = translate(ERROR_MESSAGES, 'detail_withheld', locale, { requestId: req.id });
+    }
+  return out;
+}
+
 /** SQLSTATEs of values the database refused, as the status and message code the user gets. */
 const DB_REFUSALS: Record<string, { status: number; code: string }> = {
   '22P02': { status: 400, code: 'db_invalid_text' }, // invalid_text_representation ("invalid input syntax")
@@ -194,7 +209,7 @@ export function registerErrorHandling(app: FastifyInstance, opts: { spaIndex: bo
     const locale = localeOf(req);
     if (err instanceof AppError) {
       const message = translate(ERROR_MESSAGES, err.code, locale, {
-        ...err.params,
+        ...withoutInternals(req, err.params, locale),
         ...(err.field ? { field: fieldLabel(err.field, locale) } : {}),
         // A `validation` error raised outside zod names its problem by a PROBLEMS key.
         ...(typeof err.params.problem === 'string' ? { problem: translate(PROBLEMS, err.params.problem, locale, err.params) } : {}),
