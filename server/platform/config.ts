@@ -34,7 +34,7 @@ export interface Config {
   rateLimits: RateLimits;
   /**
    * Four eyes on data values (KECHUANG_FOUR_EYES_VALUES, default on): whoever entered, changed or submitted a
-   * value never approves it. Written to installation_settings at start-up; the database enforces it too.
+   * value never approves it. Written to kc_settings (four_eyes_values) at start-up; the database enforces it too.
    */
   fourEyesValues: boolean;
   webDir: string;

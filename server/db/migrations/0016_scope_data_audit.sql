@@ -1,13 +1,9 @@
 -- Scope of figures and of the audit log (issue #12), and four eyes on data values.
 --
--- 1. installation_settings: one row of installation-wide switches the database itself enforces. The server
---    writes the configured values at start-up (KECHUANG_FOUR_EYES_VALUES, docs/OPERATIONS.md).
-CREATE TABLE installation_settings (
-  id smallint PRIMARY KEY DEFAULT 1 CHECK (id = 1),
-  four_eyes_values boolean NOT NULL DEFAULT true
-);
---> statement-breakpoint
-INSERT INTO installation_settings (id) VALUES (1);
+-- 1. The installation's switch for four eyes on data values, in kc_settings (migration 0014) with the claims'
+--    threshold: 1 on, 0 off. The server writes the configured value at start-up (KECHUANG_FOUR_EYES_VALUES,
+--    docs/OPERATIONS.md).
+INSERT INTO kc_settings ("key", "value") VALUES ('four_eyes_values', 1) ON CONFLICT ("key") DO NOTHING;
 --> statement-breakpoint
 -- 2. Four eyes on data values: the person who approves a value is not its submitter nor anyone who entered a
 --    version of it since its last approval. A value loaded by the system (no user: seed, start-up) may be
@@ -18,7 +14,7 @@ BEGIN
   IF NEW.status <> 'approved' OR (TG_OP = 'UPDATE' AND OLD.status = 'approved') THEN
     RETURN NEW;
   END IF;
-  IF NOT coalesce((SELECT four_eyes_values FROM installation_settings WHERE id = 1), true) THEN
+  IF coalesce((SELECT "value" FROM kc_settings WHERE "key" = 'four_eyes_values'), 1) = 0 THEN
     RETURN NEW;
   END IF;
   IF NEW.created_by IS NULL AND NEW.submitted_by IS NULL THEN

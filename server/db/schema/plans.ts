@@ -8,7 +8,6 @@ import {
   index,
   integer,
   pgTable,
-  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -210,11 +209,3 @@ export const dataRevision = pgTable('data_revision', {
   revision: bigint('revision', { mode: 'number' }).notNull(),
 });
 
-/**
- * Installation-wide switches the database enforces itself (migration 0016), one row. The server writes the
- * configured values at start-up: four_eyes_values ← KECHUANG_FOUR_EYES_VALUES (trigger data_values_four_eyes).
- */
-export const installationSettings = pgTable('installation_settings', {
-  id: smallint('id').primaryKey().default(1),
-  fourEyesValues: boolean('four_eyes_values').notNull().default(true),
-});

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,7 +11,7 @@ import {
   saveValuesBody,
   saveValuesResponse,
 } from '../../../common/contracts/datavalues.js';
-import { installationSettings } from '../../db/schema/index.js';
+import { kcSettings } from '../../db/schema/index.js';
 import { accessOf } from '../../platform/access.js';
 import { contextOf } from '../../platform/audit.js';
 import type { Config } from '../../platform/config.js';
@@ -19,11 +20,15 @@ import { RULES, valueActor } from './datavalues.policy.js';
 import * as repo from './datavalues.repo.js';
 import * as service from './datavalues.service.js';
 
-/** Writes the installation's four-eyes setting where the database's trigger reads it (only when it differs). */
+/** Writes the installation's four-eyes setting where the database's trigger reads it (kc_settings, only when it differs). */
 export async function syncFourEyes(db: Db, on: boolean): Promise<void> {
-  const [row] = await db.select().from(installationSettings);
-  if (!row) await db.insert(installationSettings).values({ id: 1, fourEyesValues: on });
-  else if (row.fourEyesValues !== on) await db.update(installationSettings).set({ fourEyesValues: on });
+  const value = on ? 1 : 0;
+  const [row] = await db.select({ value: kcSettings.value }).from(kcSettings).where(eq(kcSettings.key, 'four_eyes_values'));
+  if (row?.value === value) return;
+  await db
+    .insert(kcSettings)
+    .values({ key: 'four_eyes_values', value })
+    .onConflictDoUpdate({ target: kcSettings.key, set: { value, updatedAt: new Date() } });
 }
 
 export function dataValueRoutes(app: FastifyInstance, db: Db, config: Pick<Config, 'fourEyesValues'>): void {

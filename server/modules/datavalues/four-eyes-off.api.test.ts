@@ -12,8 +12,10 @@ afterAll(() => t.close());
 
 describe('four eyes on data values, turned off by the installation', () => {
   it('the setting reaches the database, which then lets one person enter and approve', async () => {
-    const setting = rowsOf<{ on: boolean }>(await t.database.db.execute(sql`select four_eyes_values as on from installation_settings`));
-    expect(setting).toEqual([{ on: false }]);
+    const setting = rowsOf<{ value: number }>(
+      await t.database.db.execute(sql`select "value"::int as value from kc_settings where "key" = 'four_eyes_values'`),
+    );
+    expect(setting).toEqual([{ value: 0 }]);
     const { user, agent } = await agentWith(t, ['bureau']);
     const key = { dataElement: 'patents_granted', orgUnit: '500241004', period: '2029' };
     expect((await agent.post('/api/data-values', { values: [{ ...key, value: 5 }], action: 'submit' })).statusCode).toBe(200);
