@@ -86,7 +86,8 @@ beforeAll(async () => {
     expect(res.statusCode).toBe(201);
     experts.push({ id: res.json().id, agent: await login(t, u.username), org });
   }
-});
+  // Fifteen accounts signed in (each a password hash): slow on a loaded machine.
+}, 180_000);
 afterAll(() => t.close());
 
 describe('project calls and expert review', () => {
@@ -229,6 +230,9 @@ describe('project calls and expert review', () => {
       for (const r of (await e.agent.get('/api/my/reviews')).json()) {
         const before = (await e.agent.get(`/api/my/reviews/${r.id}`)).json();
         expect(before.others).toEqual([]);
+        // The expert reads the call's criteria (its review form), not its working records.
+        expect((await e.agent.get(`/api/calls/${callId}`)).json().reviewTemplate.criteria).toHaveLength(2);
+        expect((await e.agent.get(`/api/calls/${callId}/applications`)).statusCode).toBe(403);
         const bad = await e.agent.post(`/api/my/reviews/${r.id}/score`, { scores: { innovation: 80 } });
         expect(bad.statusCode).toBe(400);
         const s = scores[k++ % scores.length]!;

@@ -134,8 +134,8 @@ export const APPLICANTS: readonly Role[] = [...ENTERPRISE_USERS, ...CHALLENGE_TE
 export const RULES = {
   /** The list of calls: staff within their scope (and the published calls of the units above); applicants the published ones. */
   listCalls: { roles: PROJECT_READERS, personal: APPLICANTS } satisfies AccessRule,
-  /** One call: staff within scope (shared down), applicants a published one. */
-  readCall: { roles: PROJECT_READERS, personal: APPLICANTS, resource: 'call' } satisfies AccessRule,
+  /** One call: staff within scope (shared down); applicants, and experts (its criteria), a published one. */
+  readCall: { roles: PROJECT_READERS, personal: [...APPLICANTS, ...EXPERTS], resource: 'call' } satisfies AccessRule,
   /** A new call, in a unit the bureau grant covers (checked in the handler: the unit is in the body or the grant's). */
   createCall: { roles: PROJECT_EDITORS } satisfies AccessRule,
   /** Publish, close, draw, aggregate, decide, publish the notice: the call's own subtree. */
