@@ -38,6 +38,11 @@ export interface AccessRule {
   key?: ResourceKey;
   /** Allowed while the user must still change the password (the change itself, /me, sign-out). */
   duringPasswordChange?: boolean;
+  /**
+   * What the handler narrows further, with `access.assert` (e.g. the unit a dashboard is asked for, which
+   * defaults to the plan's region): a caller the rule lets through may still be refused there.
+   */
+  narrows?: string;
 }
 
 export interface ResourceType {

@@ -37,11 +37,22 @@ export const RULES = {
    * Editing an indicator: the code must exist in a plan the caller sees; the plan it is edited in (`?plan=`,
    * needed when several plans hold the code) must be in an editor's scope (checked in the handler).
    */
-  editIndicator: { roles: PLAN_EDITORS, resource: 'indicator', key: { param: 'code' }, action: 'read' } satisfies AccessRule,
+  editIndicator: {
+    roles: PLAN_EDITORS,
+    resource: 'indicator',
+    key: { param: 'code' },
+    action: 'read',
+    narrows: 'the plan the indicator is edited in must lie in the editor’s scope',
+  } satisfies AccessRule,
   /** Monitoring (indicators, dashboard) of a plan: the unit asked for is checked in the handler. */
-  monitor: { roles: PLAN_READERS, resource: 'plan' } satisfies AccessRule,
+  monitor: { roles: PLAN_READERS, resource: 'plan', narrows: 'the unit asked for (default: the plan’s region)' } satisfies AccessRule,
   /** An indicator's yearly values for a unit. */
-  indicatorValues: { roles: PLAN_READERS, resource: 'indicator', key: { param: 'code' } } satisfies AccessRule,
+  indicatorValues: {
+    roles: PLAN_READERS,
+    resource: 'indicator',
+    key: { param: 'code' },
+    narrows: 'the unit asked for (default: the plan’s region)',
+  } satisfies AccessRule,
   /** 表1 indicators from the register for a unit (plan and unit optional: checked in the handler). */
   registerIndicators: { roles: PLAN_READERS } satisfies AccessRule,
 };
