@@ -79,5 +79,12 @@ describe('fast application and stacking', () => {
     expect(again.json().error.field).toBe('reference');
     const policies = (await enterprise.get('/api/my/policies')).json();
     expect(policies.map((p: { code: string }) => p.code).sort()).toEqual(['chongqing_brand_first', 'high_tech_new', 'tenant_high_tech']);
+    // An enterprise of another county (万州) neither sees Xiushan's policies nor applies for them (issue #12).
+    const wzId = await makeEnterprise(t, '500101', '万州申报测试有限公司');
+    const wz = await login(t, (await makeUser(t, [{ role: 'enterprise', orgUnitCode: '500101', enterpriseId: wzId }])).username);
+    expect((await wz.get('/api/my/policies')).json()).toEqual([]);
+    const outside = await wz.post('/api/my/applications', { ...body, reference: '重庆名牌 2025-119' });
+    expect(outside.statusCode).toBe(409);
+    expect(outside.json().error.code).toBe('claim_outside_policy');
   });
 });
