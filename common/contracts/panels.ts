@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, name } from './common.js';
+import { isoDate, name, text } from './common.js';
 
 /**
  * Expert panels of the mid-term check and acceptance, changes after a draw (decline, swap, redraw), the draw
@@ -29,8 +29,8 @@ export const noticeInput = z.object({ title: name(200, { min: 2 }).optional(), s
 export const projectObjectionInput = z
   .object({
     applicationId: z.uuid().optional(),
-    text: z.string().trim().min(5).max(2000),
-    contact: z.string().trim().max(100).optional(),
+    text: text(2000, { min: 5 }),
+    contact: name(100, { min: 0 }).optional(),
   })
   .strict();
 export const resolveProjectObjection = z

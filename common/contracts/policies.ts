@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONDITION_OPS, POLICY_EVENTS } from '../policies/types.js';
-import { figure, isoDate, name as displayName } from './common.js';
+import { figure, isoDate, name as displayName, text } from './common.js';
 import { FUND_SOURCES } from './projects.js';
 
 /** Edits of a policy version, checked before they are stored (the rule is data the evaluator must understand). */
@@ -127,7 +127,7 @@ export const noticeBody = z
   .object({ title: displayName(200, { min: 2 }), startsOn: isoDate, endsOn: isoDate, claimIds: z.array(z.uuid()).min(1).max(500) })
   .strict();
 export const objectionBody = z
-  .object({ claimId: z.uuid().optional(), text: z.string().trim().min(5).max(2000), contact: z.string().trim().max(100).optional() })
+  .object({ claimId: z.uuid().optional(), text: text(2000, { min: 5 }), contact: displayName(100, { min: 0 }).optional() })
   .strict();
 export const resolveObjectionBody = z
   .object({ status: z.enum(['upheld', 'dismissed']), resolution: z.string().trim().min(2).max(500) })
