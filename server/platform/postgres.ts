@@ -65,12 +65,22 @@ export function patchConnectionSource(source: string): string {
     const at = out.indexOf(from);
     if (at < 0 || out.indexOf(from, at + 1) >= 0) {
       throw new Error(
-        `postgres-js ${String((require('postgres/package.json') as { version?: string }).version)}: ${connectionPath} no longer has the code server/platform/postgres.ts patches; review the patch against this version`,
+        `postgres-js ${versionOf()}: ${connectionPath} no longer has the code server/platform/postgres.ts patches; review the patch against this version`,
       );
     }
     out = out.slice(0, at) + to + out.slice(at + from.length);
   }
   return out;
+}
+
+function versionOf(): string {
+  try {
+    // cjs/src/index.js → the package's root.
+    const pkg = JSON.parse(readFileSync(path.join(path.dirname(indexPath), '..', '..', 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version ?? '?';
+  } catch {
+    return '?';
+  }
 }
 
 // Our module is marked, so that this file may be evaluated again in one process (a test runner's module
