@@ -62,6 +62,11 @@ export const userView = z.object({
   roles: z.array(roleGrantView),
   createdAt: z.string(),
   lastLoginAt: z.string().nullable(),
+  /**
+   * Whether the caller may change this user (edit, disable, reset the password): all of the user's grants lie in
+   * the caller's subtree. A user seen through one grant only is listed without these actions.
+   */
+  manageable: z.boolean().optional(),
 });
 export type UserView = z.infer<typeof userView>;
 

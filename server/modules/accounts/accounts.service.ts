@@ -21,14 +21,17 @@ const presentGrant = (g: GrantRow) => ({
   enterpriseId: g.enterpriseId,
 });
 
-export function presentUser(u: UserRow, grants: GrantRow[]): UserView {
+/** A user as the caller sees it; `scopes` (the caller's admin subtrees) decide `manageable`, else it is true. */
+export function presentUser(u: UserRow, grants: GrantRow[], scopes?: readonly string[]): UserView {
+  const own = grants.filter((g) => g.userId === u.id);
   return {
+    manageable: scopes ? canManage(scopes, own) : true,
     id: u.id,
     username: u.username,
     displayName: u.displayName,
     locale: u.locale as Locale,
     disabled: u.disabled,
-    roles: grants.filter((g) => g.userId === u.id).map(presentGrant),
+    roles: own.map(presentGrant),
     createdAt: u.createdAt.toISOString(),
     lastLoginAt: u.lastLoginAt ? u.lastLoginAt.toISOString() : null,
   };
@@ -219,7 +222,7 @@ export async function listVisibleUsers(
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((u) => presentUser(u, grants));
+  return rows.map((u) => presentUser(u, grants, scopes));
 }
 
 async function loadManageable(db: Db, id: string, scopes: readonly string[] | 'all'): Promise<{ user: UserRow; grants: GrantRow[] }> {
@@ -238,7 +241,7 @@ export async function getVisibleUser(db: Db, scopes: readonly string[], id: stri
   const user = await repo.findUserById(db, id);
   const grants = user ? await repo.grantsOf(db, [id]) : [];
   if (!user || !canSee(scopes, grants)) throw notFound(id);
-  return presentUser(user, grants);
+  return presentUser(user, grants, scopes);
 }
 
 export async function createUser(

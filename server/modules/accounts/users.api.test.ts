@@ -167,3 +167,35 @@ describe('POST /api/users/:id/reset-password', () => {
     await login(t, u.username, password);
   });
 });
+
+describe('scope of user administration (issue #12)', () => {
+  it('an admin sees users with a grant in the subtree, and may change only those with all grants there', async () => {
+    const inside = await makeUser(t, [{ role: 'bureau', orgUnitCode: '500241001' }]);
+    const straddling = await makeUser(t, [
+      { role: 'leader', orgUnitCode: '500241' },
+      { role: 'leader', orgUnitCode: '500101' },
+    ]);
+    const outside = await makeUser(t, [{ role: 'bureau', orgUnitCode: '500109' }]);
+    const list = (await countyAdmin.get('/api/users')).json().items as { id: string; manageable: boolean }[];
+    const byId = new Map(list.map((u) => [u.id, u]));
+    expect(byId.get(inside.id)?.manageable).toBe(true);
+    expect(byId.get(straddling.id)?.manageable).toBe(false);
+    expect(byId.has(outside.id)).toBe(false);
+    // The city admin manages all three.
+    const cityList = (await admin.get('/api/users')).json().items as { id: string; manageable: boolean }[];
+    expect(cityList.filter((u) => [inside.id, straddling.id, outside.id].includes(u.id)).every((u) => u.manageable)).toBe(true);
+    // What the list says is what the server does.
+    expect((await countyAdmin.get(`/api/users/${straddling.id}`)).json().manageable).toBe(false);
+    expect((await countyAdmin.patch(`/api/users/${straddling.id}`, { displayName: '改名' })).statusCode).toBe(403);
+    expect((await countyAdmin.post(`/api/users/${straddling.id}/reset-password`, {})).statusCode).toBe(403);
+    expect((await countyAdmin.patch(`/api/users/${outside.id}`, { disabled: true })).statusCode).toBe(403);
+    expect((await countyAdmin.patch(`/api/users/${inside.id}`, { displayName: '改名' })).statusCode).toBe(200);
+    // A town's admin (a descendant grant) does not see the county-wide straddler at all… but does see the town user.
+    const town = (await agentWith(t, [{ role: 'admin', orgUnitCode: '500241001' }])).agent;
+    const townIds = ((await town.get('/api/users')).json().items as { id: string }[]).map((u) => u.id);
+    expect(townIds).toContain(inside.id);
+    expect(townIds).not.toContain(straddling.id);
+    // `q` is text, not a LIKE pattern.
+    expect((await countyAdmin.get('/api/users?q=%25')).json().total).toBe(0);
+  });
+});

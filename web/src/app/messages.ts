@@ -91,6 +91,11 @@ export const messages = {
   'password.newRequired': { zh: '请输入新密码', en: 'Enter a new password' },
   'password.tooShort': { zh: '至少 {min} 个字符', en: 'At least {min} characters' },
   'password.mismatch': { zh: '两次输入的新密码不一致', en: 'The two new passwords differ' },
+  'password.sameAsCurrent': { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
+  'password.mustChange': {
+    zh: '这是管理员为您设置的初始密码。请先设置一个只有您知道的新密码，然后才能使用系统。',
+    en: 'This is the initial password an administrator set for you. Choose a new one only you know before you use the system.',
+  },
   'password.submit': { zh: '修改密码', en: 'Change password' },
   'password.done': { zh: '密码已修改', en: 'Your password has been changed' },
   'password.otherSessions': {
@@ -214,6 +219,10 @@ export const messages = {
   },
   'users.confirmEnable': { zh: '确定重新启用用户“{name}”？', en: 'Enable "{name}" again?' },
   'users.resetPassword': { zh: '重置密码', en: 'Reset password' },
+  'users.notManageable': {
+    zh: '有本辖区以外的角色，由上级管理员管理',
+    en: 'Has roles outside your area: managed by a higher administrator',
+  },
   'users.confirmReset': {
     zh: '确定重置“{name}”的密码？系统会生成新密码，用户下次登录时须修改。',
     en: 'Reset the password of "{name}"? A new password is generated and must be changed at the next sign-in.',

@@ -45,7 +45,11 @@ export default function ChangePasswordPage() {
     <>
       <PageTitle titleKey="password.title" />
       <Card style={{ maxWidth: 520 }}>
-        {me?.mustChangePassword ? null : <Typography.Paragraph>{t('password.otherSessions')}</Typography.Paragraph>}
+        {me?.mustChangePassword ? (
+          <Alert type="warning" showIcon title={t('password.mustChange')} style={{ marginBottom: 16 }} data-testid="password-must-change" />
+        ) : (
+          <Typography.Paragraph>{t('password.otherSessions')}</Typography.Paragraph>
+        )}
         {formError ? <Alert type="error" showIcon title={errorText(formError, t)} style={{ marginBottom: 16 }} /> : null}
         <Form<Values> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} disabled={save.isPending}>
           {/* Lets password managers file the new password under the right account. */}
@@ -61,9 +65,16 @@ export default function ChangePasswordPage() {
             label={t('password.new')}
             name="newPassword"
             extra={t('password.hint', { min: LIMITS.passwordMin })}
+            dependencies={['currentPassword']}
             rules={[
               { required: true, message: t('password.newRequired') },
               { min: LIMITS.passwordMin, message: t('password.tooShort', { min: LIMITS.passwordMin }) },
+              ({ getFieldValue }) => ({
+                validator: (_, value) =>
+                  !value || getFieldValue('currentPassword') !== value
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('password.sameAsCurrent'))),
+              }),
             ]}
           >
             <Input.Password autoComplete="new-password" data-testid="password-new" />

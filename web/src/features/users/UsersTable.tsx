@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { UserView } from '../../../../common/contracts/accounts';
 import { resetPassword, updateUser } from '../../api/users';
@@ -69,26 +69,32 @@ export function UsersTable({ users, loading, onEdit, onPasswordReset }: Props) {
     {
       key: 'actions',
       title: t('common.actions'),
-      render: (_, u) => (
-        <Space size={0} wrap>
-          <Button type="link" onClick={() => onEdit(u)} data-testid={`user-edit-${u.username}`}>
-            {t('users.edit')}
-          </Button>
-          <Popconfirm
-            title={t(u.disabled ? 'users.confirmEnable' : 'users.confirmDisable', { name: u.username })}
-            onConfirm={() => toggle.mutateAsync(u).catch(() => undefined)}
-          >
-            <Button type="link" danger={!u.disabled} data-testid={`user-toggle-${u.username}`}>
-              {u.disabled ? t('users.enable') : t('users.disable')}
+      // A user with a grant outside the admin's subtree is shown, but only an admin of all its units may change it.
+      render: (_, u) =>
+        u.manageable === false ? (
+          <Typography.Text type="secondary" data-testid={`user-readonly-${u.username}`}>
+            {t('users.notManageable')}
+          </Typography.Text>
+        ) : (
+          <Space size={0} wrap>
+            <Button type="link" onClick={() => onEdit(u)} data-testid={`user-edit-${u.username}`}>
+              {t('users.edit')}
             </Button>
-          </Popconfirm>
-          <Popconfirm title={t('users.confirmReset', { name: u.username })} onConfirm={() => reset.mutateAsync(u).catch(() => undefined)}>
-            <Button type="link" data-testid={`user-reset-${u.username}`}>
-              {t('users.resetPassword')}
-            </Button>
-          </Popconfirm>
-        </Space>
-      ),
+            <Popconfirm
+              title={t(u.disabled ? 'users.confirmEnable' : 'users.confirmDisable', { name: u.username })}
+              onConfirm={() => toggle.mutateAsync(u).catch(() => undefined)}
+            >
+              <Button type="link" danger={!u.disabled} data-testid={`user-toggle-${u.username}`}>
+                {u.disabled ? t('users.enable') : t('users.disable')}
+              </Button>
+            </Popconfirm>
+            <Popconfirm title={t('users.confirmReset', { name: u.username })} onConfirm={() => reset.mutateAsync(u).catch(() => undefined)}>
+              <Button type="link" data-testid={`user-reset-${u.username}`}>
+                {t('users.resetPassword')}
+              </Button>
+            </Popconfirm>
+          </Space>
+        ),
     },
   ];
 
