@@ -59,6 +59,8 @@ export type QualificationView = z.infer<typeof qualificationView>;
 
 export const enterpriseView = z.object({
   id: z.string(),
+  /** Whether the caller may edit it (an editor's grant covers its unit); the web shows edit buttons only then. */
+  editable: z.boolean().optional(),
   creditCode: z.string(),
   name: z.string(),
   legalRepresentative: z.string().nullable(),

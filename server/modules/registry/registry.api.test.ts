@@ -281,13 +281,24 @@ describe('scope (issue #12): the register checks every enterprise against the ca
       { who: 'city leader', agent: await as('leader', '500000'), read: 200, write: 403 },
     ];
     for (const c of cases) {
-      expect((await c.agent.get(`/api/enterprises/${id}`)).statusCode, c.who).toBe(c.read);
+      const one = await c.agent.get(`/api/enterprises/${id}`);
+      expect(one.statusCode, c.who).toBe(c.read);
+      // The page shows edit buttons only where the server will accept the edit.
+      if (c.read === 200) expect(one.json().editable, c.who).toBe(c.write === 204);
       expect((await c.agent.get(`/api/enterprises/${id}/stats`)).statusCode, c.who).toBe(c.read);
       const put = await c.agent.request({ method: 'PUT', url: `/api/enterprises/${id}/stats/${year}`, payload: { revenue: 10 } });
       expect(put.statusCode, c.who).toBe(c.write);
       const listed = (await c.agent.get('/api/enterprises?q=范围测试')).json();
       expect(listed.total ?? 0, c.who).toBe(c.read === 200 ? 1 : 0);
     }
+    // A city-wide reader who edits only one town: reads the enterprise, but may not edit it.
+    const mixed = (
+      await agentWith(t, [
+        { role: 'leader', orgUnitCode: '500000' },
+        { role: 'bureau', orgUnitCode: '500241002' },
+      ])
+    ).agent;
+    expect((await mixed.get(`/api/enterprises/${id}`)).json().editable).toBe(false);
     const refused = await cases[2]!.agent.get(`/api/enterprises/${id}`);
     expect(refused.json().error).toMatchObject({ code: 'forbidden_scope' });
     expect(refused.json().error.message).toContain('中和街道');

@@ -18,7 +18,7 @@ import {
 import { isoDate } from '../../../common/contracts/common.js';
 import { addDays } from '../../../common/registry/index.js';
 import { contextOf } from '../../platform/audit.js';
-import { accessOf, type Access } from '../../platform/access.js';
+import { accessFor, accessOf, type Access } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
 import { getUnitOr404 } from '../orgunits/index.js';
@@ -131,9 +131,10 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
       schema: { tags, summary: 'One enterprise with parks and qualifications', params: idParam, response: { 200: enterpriseView } },
     },
     async (req) => {
-      const e = await namedEnterprise(db, req.params.id, accessOf(req));
-      const { orgPath: _p, ...view } = await ent.enterpriseDetail(db, e.id);
-      return view;
+      const access = accessOf(req);
+      const e = await namedEnterprise(db, req.params.id, access);
+      const { orgPath, ...view } = await ent.enterpriseDetail(db, e.id);
+      return { ...view, editable: accessFor(access.auth, RULES.editEnterprise.roles).can('write', orgPath) };
     },
   );
 

@@ -23,10 +23,12 @@ import { QualificationsSection } from './QualificationsSection';
 export default function EnterprisePage() {
   const { id = '' } = useParams();
   const t = useT();
-  const editor = mayUse(useMe().data, REGISTRY_EDITORS);
+  const mayEdit = mayUse(useMe().data, REGISTRY_EDITORS);
   const query = useQuery(enterpriseQuery(id));
   const [editing, setEditing] = useState(false);
   const e = query.data?.id === id ? query.data : undefined;
+  // An editor edits only enterprises of the units their grant covers: the server says which.
+  const editor = mayEdit && e?.editable !== false;
 
   return (
     <>
