@@ -13,7 +13,8 @@
  *    the median (goal ≤ 1.1×);
  *  - then runs `tsx bench/monitoring.ts` (BENCH_SCOPE_MONITORING=0 skips it) and prints its
  *    dashboard ÷ health figures (goal ≥ 30 %).
- * BENCH_KEEP_DB=1 keeps the scratch database (its URL is printed) for EXPLAIN ANALYZE.
+ * BENCH_KEEP_DB=1 keeps the scratch database (its URL is printed) for EXPLAIN ANALYZE; BENCH_SCOPE_SQL runs
+ * statements on it before the measurement (to try an index).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -233,6 +234,8 @@ async function populate(database: Database) {
     select now() - (total - n) * interval '2 minutes', 'bench_staff_' || (n % 400), action, entity, entity_id, changes,
            'req-' || n, '10.0.' || (n % 250) || '.' || (n % 200)${col ? sql`, ${unitOf('unit')}` : sql``}
     from ordered order by n`);
+  // BENCH_SCOPE_SQL: statements to try before measuring (an index proposal), e.g. "create index … on claims …".
+  if (process.env.BENCH_SCOPE_SQL) await db.execute(sql.raw(process.env.BENCH_SCOPE_SQL));
   await db.execute(sql`analyze`);
   const [n] = await exec<{ units: number; ents: number; claims: number; audit: number; policies: number }>(
     db,
