@@ -208,4 +208,3 @@ export const dataRevision = pgTable('data_revision', {
   id: integer('id').primaryKey(),
   revision: bigint('revision', { mode: 'number' }).notNull(),
 });
-

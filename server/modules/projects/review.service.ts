@@ -100,12 +100,7 @@ export async function poolOfCall(db: Db, call: Pick<CallRow, 'regionCode'>, only
     .select({ e: experts })
     .from(experts)
     .innerJoin(orgUnits, eq(orgUnits.code, experts.orgUnitCode))
-    .where(
-      and(
-        sql`starts_with(${callPath}, ${orgUnits.path})`,
-        onlyAvailable ? eq(experts.available, true) : undefined,
-      ),
-    )
+    .where(and(sql`starts_with(${callPath}, ${orgUnits.path})`, onlyAvailable ? eq(experts.available, true) : undefined))
     .orderBy(asc(experts.name));
   return rows.map((r) => r.e);
 }
