@@ -55,6 +55,11 @@ export interface ResourceType {
    * a county bureau reads its own and its ancestors' but acts only on its own.
    */
   sharedDown?: boolean;
+  /**
+   * The units a key resolves to never change (a plan's region): resolved once per process and database, so a
+   * dashboard read costs no extra query.
+   */
+  stable?: boolean;
 }
 
 const resources = new Map<string, ResourceType>();
@@ -196,6 +201,14 @@ export function registerAccess(app: FastifyInstance, db: Db): void {
     }
   });
 
+  const stableCache = new Map<string, Map<string, string[]>>();
+  const remember = (type: string, key: string, paths: string[]) => {
+    let m = stableCache.get(type);
+    if (!m) stableCache.set(type, (m = new Map()));
+    if (m.size >= 10_000) m.clear();
+    m.set(key, paths);
+  };
+
   async function checkResource(req: FastifyRequest, rule: AccessRule, access: Access, validated: boolean): Promise<boolean> {
     if (!rule.resource || access.personal) return true;
     const type = resourceType(rule.resource);
@@ -212,8 +225,12 @@ export function registerAccess(app: FastifyInstance, db: Db): void {
         if (!validated) return false;
         throw new AppError(404, 'not_found', { what: String(raw) });
       }
-      paths = await type.resolve(db, raw);
-      if (!paths) throw new AppError(404, 'not_found', { what: raw });
+      paths = type.stable ? (stableCache.get(rule.resource)?.get(raw) ?? null) : null;
+      if (!paths) {
+        paths = await type.resolve(db, raw);
+        if (!paths) throw new AppError(404, 'not_found', { what: raw });
+        if (type.stable) remember(rule.resource, raw, paths);
+      }
     }
     const action = rule.action ?? (req.method === 'GET' || req.method === 'HEAD' ? 'read' : 'write');
     if (!access.can(action, paths, type.sharedDown)) {

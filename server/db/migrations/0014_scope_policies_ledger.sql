@@ -208,3 +208,6 @@ BEGIN
   RETURN NEW;
 END;
 $$ LANGUAGE plpgsql;
+--> statement-breakpoint
+-- The claims inbox is read newest first (bench:scope: the whole province's list sorted 50 000 rows without it).
+CREATE INDEX "claims_created_idx" ON "claims" USING btree ("created_at" DESC NULLS FIRST);

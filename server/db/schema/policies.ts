@@ -134,6 +134,7 @@ export const claims = pgTable(
     uniqueIndex('claims_event_key_uq').on(t.eventKey),
     index('claims_status_idx').on(t.status),
     index('claims_enterprise_idx').on(t.enterpriseId),
+    index('claims_created_idx').on(t.createdAt.desc()),
     check(
       'claims_status_chk',
       sql`${t.status} in ('needs_data','applied','matched','reviewed','in_notice','approved','paid','rejected','stacked')`,

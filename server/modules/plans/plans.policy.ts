@@ -11,6 +11,8 @@ export { PLAN_EDITORS, PLAN_READERS };
 defineResource('plan', {
   key: 'uuid',
   sharedDown: true,
+  // A plan's region is fixed when it is loaded: the dashboard, read on every refresh, resolves it once.
+  stable: true,
   resolve: (db, id) => pathsFrom(db, sql`select o.path from plans p join org_units o on o.code = p.region_code where p.id = ${id}::uuid`),
 });
 

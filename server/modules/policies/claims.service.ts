@@ -648,7 +648,6 @@ export async function storeFourEyesThreshold(db: Db, fen: number): Promise<void>
 const withEditor = (editors: string[], userId: string | null) => (userId && !editors.includes(userId) ? [...editors, userId] : editors);
 
 const enterpriseUnits = alias(orgUnits, 'enterprise_units');
-const policyUnits = alias(orgUnits, 'policy_units');
 
 export async function listClaims(
   db: Db,
@@ -658,7 +657,7 @@ export async function listClaims(
     enterpriseId?: string | undefined;
     noticeId?: string | undefined;
     policy?: string | undefined;
-    /** Only claims whose enterprise or policy owner lies in one of these subtrees; none given: all. */
+    /** Only claims whose enterprise lies in one of these subtrees (so does its policy owner's unit); none given: all. */
     scopes?: readonly string[] | undefined;
   },
 ) {
@@ -675,10 +674,11 @@ export async function listClaims(
     .innerJoin(policies, eq(policies.id, claims.policyId))
     .innerJoin(enterprises, eq(enterprises.id, claims.enterpriseId))
     .innerJoin(enterpriseUnits, eq(enterpriseUnits.code, enterprises.orgUnitCode))
-    .innerJoin(policyUnits, eq(policyUnits.code, policies.regionCode))
     .where(
       and(
-        f.scopes ? or(inScope(enterpriseUnits.path, f.scopes), inScope(policyUnits.path, f.scopes)) : undefined,
+        // A claim's enterprise lies in its policy owner's subtree (matching and applications refuse any other), so
+        // the enterprise's unit alone decides: one indexed path (units → enterprises → claims) instead of a scan.
+        f.scopes ? inScope(enterpriseUnits.path, f.scopes) : undefined,
         f.id ? eq(claims.id, f.id) : undefined,
         f.status ? eq(claims.status, f.status) : undefined,
         f.enterpriseId ? eq(claims.enterpriseId, f.enterpriseId) : undefined,
