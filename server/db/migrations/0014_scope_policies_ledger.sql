@@ -210,4 +210,4 @@ END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
 -- The claims inbox is read newest first (bench:scope: the whole province's list sorted 50 000 rows without it).
-CREATE INDEX "claims_created_idx" ON "claims" USING btree ("created_at" DESC NULLS FIRST);
+CREATE INDEX "claims_created_idx" ON "claims" USING btree ("created_at" DESC NULLS LAST);
