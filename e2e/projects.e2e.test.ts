@@ -403,6 +403,7 @@ describe.skipIf(!run)('project call, expert review and funding journey in Chromi
     await clerk.page.getByTestId('budget-submit').click();
     await clerk.page.getByTestId('budget-submit').waitFor({ state: 'hidden' });
     // A request, not money yet: nothing to spend until a colleague approves it.
+    await expect.poll(() => clerk.page.getByTestId('call-budget-requested').getAttribute('data-fen')).toBe(String(BUDGET_FEN));
     expect(await clerk.page.getByTestId('call-budget-available').getAttribute('data-fen')).toBe('0');
 
     // 李科长 approves the request in the ledger (the clerk could not: four eyes); the ledger shows the budget.
@@ -418,6 +419,7 @@ describe.skipIf(!run)('project call, expert review and funding journey in Chromi
     await expect.poll(() => available.getAttribute('data-fen')).toBe(String(BUDGET_FEN));
     await clerk.page.reload();
     await expect.poll(() => clerk.page.getByTestId('call-budget-available').getAttribute('data-fen')).toBe(String(BUDGET_FEN));
+    expect(await clerk.page.getByTestId('call-budget-requested').getAttribute('data-fen')).toBe('0');
 
     await project.getByTestId('payment-pay-1').click();
     expect(await clerk.page.getByTestId('pay-confirm').textContent()).toContain('¥240,000.00');

@@ -68,10 +68,20 @@ export function FundingTab({ call, applications, editor }: { call: Call; applica
         <Descriptions
           bordered
           size="small"
-          column={{ xs: 1, md: 3 }}
+          column={{ xs: 1, md: 4 }}
           items={[
             { key: 'call', label: t('proj.call.budget'), children: formatFen(call.budgetFen, locale) },
             { key: 'approved', label: t('proj.funding.approvedTotal'), children: formatFen(approvedTotal, locale) },
+            // Requested but not yet approved by a colleague (four eyes): nothing to spend until then.
+            {
+              key: 'requested',
+              label: t('ledger.requested'),
+              children: (
+                <span data-testid="call-budget-requested" data-fen={account?.requestedFen ?? 0}>
+                  {formatFen(account?.requestedFen ?? 0, locale)}
+                </span>
+              ),
+            },
             {
               key: 'available',
               label: t('ledger.available'),
