@@ -1,5 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { AppError } from './errors.js';
+import { zipEntries, type ZipEntryInfo } from './zip.js';
 
 /**
  * What a file really is, from its first bytes (magic numbers), so an upload's content can be checked against
@@ -32,67 +33,29 @@ const OOXML_MAIN: Record<string, string> = {
 /** The largest `[Content_Types].xml` read (real ones are a few kB). */
 const CONTENT_TYPES_MAX = 256 * 1024;
 
-/** One entry of a ZIP archive's central directory. */
-interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  localOffset: number;
-}
-
-/** The central directory of a ZIP archive (null when the end record is missing or inconsistent). */
-function zipEntries(buf: Buffer): ZipEntry[] | null {
-  // The end of central directory record: 22 bytes plus a comment of at most 65 535 bytes, at the end.
-  const floor = Math.max(0, buf.length - 22 - 0xffff);
-  let end = -1;
-  for (let i = buf.length - 22; i >= floor; i--)
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  if (end < 0) return null;
-  const count = buf.readUInt16LE(end + 10);
-  let at = buf.readUInt32LE(end + 16);
-  const entries: ZipEntry[] = [];
-  for (let k = 0; k < count; k++) {
-    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) return null;
-    const nameLen = buf.readUInt16LE(at + 28);
-    const extraLen = buf.readUInt16LE(at + 30);
-    const commentLen = buf.readUInt16LE(at + 32);
-    if (at + 46 + nameLen > buf.length) return null;
-    entries.push({
-      name: buf.toString('utf8', at + 46, at + 46 + nameLen),
-      method: buf.readUInt16LE(at + 10),
-      compressedSize: buf.readUInt32LE(at + 20),
-      localOffset: buf.readUInt32LE(at + 42),
-    });
-    at += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
-}
-
-/** One small entry's bytes (stored or deflated), or null when it cannot be read within the bound. */
-function zipEntry(buf: Buffer, e: ZipEntry, max: number): Buffer | null {
-  const at = e.localOffset;
-  if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) return null;
-  const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
-  const data = buf.subarray(start, start + e.compressedSize);
-  if (data.length !== e.compressedSize) return null;
+/** The archive's entries, or null when it is not a well-formed archive (platform/zip.ts says why). */
+function entriesOf(buf: Buffer): ZipEntryInfo[] | null {
   try {
-    if (e.method === 0) return data.length <= max ? data : null;
-    if (e.method === 8) return inflateRawSync(data, { maxOutputLength: max });
+    return zipEntries(buf);
   } catch {
     return null;
   }
-  return null;
 }
+
+const isZip = (buf: Buffer) => entriesOf(buf) !== null;
 
 /** The Office Open XML type a ZIP archive declares in its `[Content_Types].xml`, if any. */
 function ooxmlType(buf: Buffer): string | null {
-  const entries = zipEntries(buf);
-  const ct = entries?.find((e) => e.name === '[Content_Types].xml');
+  const ct = entriesOf(buf)?.find((e) => e.name === '[Content_Types].xml');
   if (!ct) return null;
-  const xml = zipEntry(buf, ct, CONTENT_TYPES_MAX)?.toString('utf8');
+  const data = buf.subarray(ct.dataAt, ct.dataAt + ct.compressed);
+  let xml: string | undefined;
+  try {
+    if (ct.method === 0 && data.length <= CONTENT_TYPES_MAX) xml = data.toString('utf8');
+    if (ct.method === 8) xml = inflateRawSync(data, { maxOutputLength: CONTENT_TYPES_MAX }).toString('utf8');
+  } catch {
+    return null;
+  }
   if (!xml) return null;
   for (const [mime, main] of Object.entries(OOXML_MAIN)) if (xml.includes(main)) return mime;
   return null;
@@ -113,7 +76,7 @@ export function sniffType(buf: Buffer): string | null {
   if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return MIME.jpeg;
   if (startsWith(buf, OLE2)) return buf.includes(WORD_STREAM) ? MIME.doc : null;
   if (startsWith(buf, Buffer.from('PK\x03\x04', 'latin1')) || startsWith(buf, Buffer.from('PK\x05\x06', 'latin1')))
-    return ooxmlType(buf) ?? (zipEntries(buf) ? MIME.zip : null);
+    return ooxmlType(buf) ?? (isZip(buf) ? MIME.zip : null);
   return null;
 }
 
