@@ -29,7 +29,8 @@ export interface Operation {
 /** Every operation of the OpenAPI document, with the route (and its access rule) that serves it. */
 export function operations(app: FastifyInstance): Operation[] {
   const doc = (app as unknown as { swagger: () => { paths: Record<string, Record<string, unknown>> } }).swagger();
-  const routes = new Map(app.routeAccess.map((r) => [`${r.method} ${r.url}`, r]));
+  // An older server (replayed by bench:access) has no route table: its operations then carry no rule.
+  const routes = new Map((app.routeAccess ?? []).map((r) => [`${r.method} ${r.url}`, r]));
   const ops: Operation[] = [];
   for (const [p, methods] of Object.entries(doc.paths)) {
     if (!p.startsWith('/api/')) continue;
