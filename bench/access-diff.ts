@@ -38,17 +38,22 @@ type Cell = { op: string; role: string; relation: string; observed: string; old:
 const fresh = JSON.parse(readFileSync(path.join(tmp, 'new.json'), 'utf8')) as { summary: Record<string, unknown>; cells: unknown[] };
 const cells = JSON.parse(readFileSync(path.join(tmp, 'old.json'), 'utf8')) as Cell[];
 const refusedNow = cells.filter((c) => c.observed === 'refused');
-const wasAllowed = refusedNow.filter((c) => c.old === 'allowed' && c.oldStatus !== 400);
-const wasValidation = refusedNow.filter((c) => c.old === 'allowed' && c.oldStatus === 400);
+/** What a cell refused now answered on the older commit, by status (its own refusals under "refused"). */
+const before = new Map<string, number>();
+for (const c of refusedNow) {
+  const k = c.old === 'refused' ? 'refused' : String(c.oldStatus);
+  before.set(k, (before.get(k) ?? 0) + 1);
+}
+const ran = refusedNow.filter((c) => c.old === 'allowed' && ((c.oldStatus >= 200 && c.oldStatus < 300) || c.oldStatus === 409));
 const allowedNow = cells.filter((c) => c.observed === 'allowed' && c.old === 'refused');
 const byOp = new Map<string, number>();
-for (const c of wasAllowed) byOp.set(c.op, (byOp.get(c.op) ?? 0) + 1);
+for (const c of ran) byOp.set(c.op, (byOp.get(c.op) ?? 0) + 1);
 console.log(`\naccess matrix now: ${JSON.stringify(fresh.summary)}`);
-console.log(`cells replayed on ${base}: ${cells.length} of ${fresh.cells.length}`);
-console.log(`allowed on ${base} (answered other than 400/401/403), refused now: ${wasAllowed.length}`);
-console.log(
-  `answered 400 on ${base} (its validation ran before its role check, so the role check was never reached), refused now: ${wasValidation.length}`,
-);
+console.log(`cells replayed on ${base}: ${cells.length} of ${fresh.cells.length}; refused now: ${refusedNow.length}`);
+console.log(`what those answered on ${base}: ${JSON.stringify(Object.fromEntries([...before].sort()))}`);
+console.log(`  allowed there and refused now (its handler ran: 2xx, or 409 from a business rule): ${ran.length}`);
+console.log(`  400 there (its validation ran before its role check, which was never reached): ${before.get('400') ?? 0}`);
+console.log(`  404 there (hidden or not found) and 403 of a handler's own: ${(before.get('404') ?? 0) + (before.get('403') ?? 0)}`);
 console.log(`refused on ${base}, allowed now: ${allowedNow.length}`);
 for (const c of allowedNow.slice(0, 20)) console.log(`  ${c.op} ${c.role}@${c.relation}`);
 console.log('operations with the most cells changed from allowed to refused:');
