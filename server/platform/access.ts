@@ -210,7 +210,9 @@ export function registerAccess(app: FastifyInstance, db: Db): void {
   };
 
   async function checkResource(req: FastifyRequest, rule: AccessRule, access: Access, validated: boolean): Promise<boolean> {
-    if (!rule.resource || access.personal) return true;
+    // Ownership decides for one who acts only on their own records; one who also holds a scoped role is held to
+    // its scope (a handler that sees a staff role would not check ownership).
+    if (!rule.resource || (access.personal && access.scopes.length === 0)) return true;
     const type = resourceType(rule.resource);
     const raw = keyOf(req, rule.key ?? { param: 'id' });
     let paths: string[] | null;
