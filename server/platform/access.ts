@@ -49,7 +49,7 @@ export interface ResourceType {
   /** The org-unit paths the resource belongs to (all must be covered to write it); null when it does not exist. */
   resolve(db: Db, key: string): Promise<string[] | null>;
   /** The shape of a key, checked before resolving (a malformed key is left to validation). */
-  key: 'uuid' | 'code';
+  key: 'uuid' | 'number' | 'code';
   /**
    * Resources of a province or city (policies, budgets, calls, expert pools) that the units below may read:
    * a county bureau reads its own and its ancestors' but acts only on its own.
@@ -153,6 +153,8 @@ export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${
 /** The path above every unit: what belongs to no unit belongs to the whole installation. */
 export const ROOT = '/';
 
+/** A bigint id (ledger accounts and transfers). */
+const NUMBER = /^\d{1,18}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function keyOf(req: FastifyRequest, key: ResourceKey): unknown {
@@ -221,7 +223,8 @@ export function registerAccess(app: FastifyInstance, db: Db): void {
       // only a grant at the root may write, and which every holder of the roles may read when shared down.
       paths = [ROOT];
     } else {
-      const wellFormed = typeof raw === 'string' && (type.key !== 'uuid' || UUID.test(raw));
+      const wellFormed =
+        typeof raw === 'string' && (type.key === 'uuid' ? UUID.test(raw) : type.key === 'number' ? NUMBER.test(raw) : true);
       if (!wellFormed) {
         // Before validation: leave a malformed key to the schema (400). After it: nothing to find.
         if (!validated) return false;

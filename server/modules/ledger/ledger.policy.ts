@@ -9,47 +9,36 @@ import { AppError } from '../../platform/errors.js';
  * account to their policy's (or call's) owner, a payable to its enterprise's unit, a funding account to the unit
  * it funds. Like the policies, budgets are shared down: a county reads its ancestors' budgets, acts on its own.
  */
-const ID = /^\d{1,18}$/;
-
 defineResource('ledgerAccount', {
-  key: 'code',
+  key: 'number',
   sharedDown: true,
   resolve: (db, id) =>
-    ID.test(id)
-      ? pathsFrom(
-          db,
-          sql`select u.path from ledger_accounts a left join org_units u on u.code = a.org_unit_code where a.id = ${id}::bigint`,
-        )
-      : Promise.resolve(null),
+    pathsFrom(db, sql`select u.path from ledger_accounts a left join org_units u on u.code = a.org_unit_code where a.id = ${id}::bigint`),
 });
 
 /** A transfer belongs to the units of both its accounts (reversing it needs both). */
 defineResource('ledgerTransfer', {
-  key: 'code',
+  key: 'number',
   sharedDown: true,
   resolve: (db, id) =>
-    ID.test(id)
-      ? pathsFrom(
-          db,
-          sql`select u.path from ledger_transfers t join ledger_accounts a on a.id in (t.debit_account_id, t.credit_account_id)
+    pathsFrom(
+      db,
+      sql`select u.path from ledger_transfers t join ledger_accounts a on a.id in (t.debit_account_id, t.credit_account_id)
               left join org_units u on u.code = a.org_unit_code where t.id = ${id}::bigint`,
-        )
-      : Promise.resolve(null),
+    ),
 });
 
 /** A budget request (a pending transfer from funding to a budget) belongs to its budget's unit. */
 defineResource('budgetRequest', {
-  key: 'code',
+  key: 'number',
   sharedDown: true,
   resolve: (db, id) =>
-    ID.test(id)
-      ? pathsFrom(
-          db,
-          sql`select u.path from ledger_transfers t join ledger_accounts b on b.id = t.credit_account_id and b.kind = 'budget'
+    pathsFrom(
+      db,
+      sql`select u.path from ledger_transfers t join ledger_accounts b on b.id = t.credit_account_id and b.kind = 'budget'
               join ledger_accounts f on f.id = t.debit_account_id and f.kind = 'funding'
               left join org_units u on u.code = b.org_unit_code where t.id = ${id}::bigint and t.kind = 'pending'`,
-        )
-      : Promise.resolve(null),
+    ),
 });
 
 /** The owner unit of the budget of a policy code (a policy's, or `call_<code>` for a call's), if the code is known. */
