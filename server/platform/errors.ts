@@ -23,6 +23,16 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError(404, 'not_found', { what });
 
+/**
+ * The one row a select expects, or a 404 naming what was looked for — instead of `rows[0]!`, which turns a
+ * missing row into a 500. `await findOr404(db.select().from(calls).where(eq(calls.id, id)), id)`.
+ */
+export async function findOr404<T>(rows: T[] | Promise<T[]>, what: string): Promise<T> {
+  const row = (await rows)[0];
+  if (row === undefined) throw notFound(what);
+  return row;
+}
+
 /** One of several problems found in a batch; the error handler localises each. */
 export interface Problem {
   field: string;
