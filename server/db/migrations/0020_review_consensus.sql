@@ -1,0 +1,2 @@
+-- Reserved (#13); filled by its owner.
+SELECT 1;
