@@ -26,6 +26,7 @@ import { systemRoutes } from './modules/system/index.js';
 import { registerAccess } from './platform/access.js';
 import { registerAuth } from './platform/auth.js';
 import type { Config } from './platform/config.js';
+import { configureClock } from './platform/clock.js';
 import type { Database } from './platform/db.js';
 import { frameworkErrors, registerErrorHandling } from './platform/errors.js';
 import { registerRateLimits } from './platform/rate-limit.js';
@@ -40,6 +41,7 @@ export interface AppOptions {
 
 /** Platform plugins, then each module's routes. No business rules here. */
 export async function buildApp({ database, config, logger }: AppOptions): Promise<FastifyInstance> {
+  configureClock(config.timeZone);
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     bodyLimit: LIMITS.bodyLimitBytes,

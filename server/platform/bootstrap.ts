@@ -5,6 +5,7 @@ import { seedReferenceData } from '../db/seed/index.js';
 import { ensureInitialAdmin, type InitialAdmin } from '../modules/accounts/index.js';
 import { systemContext } from './audit.js';
 import type { Config } from './config.js';
+import { configureClock } from './clock.js';
 import { openDatabase, type Database } from './db.js';
 import { acquireDataDirLock } from './lock.js';
 
@@ -21,6 +22,7 @@ export interface Opened {
 
 /** Opens the configured database, applies migrations and loads reference data: shared by server and CLI. */
 export async function openAndPrepare(config: Config, owner: string, opts: { createAdmin: boolean; demo?: boolean }): Promise<Opened> {
+  configureClock(config.timeZone);
   let unlock = () => undefined as void;
   let database: Database;
   if (config.databaseUrl) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rateLimitsFromEnv, type RateLimits } from './rate-limit.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../common/clock.js';
 
 /** Project root, whether running from sources (tsx) or from dist/. */
 export const PROJECT_ROOT = (() => {
@@ -45,6 +46,11 @@ export interface Config {
    * database's kc_settings at start, where the claims trigger reads it.
    */
   claimFourEyesAboveFen: number;
+  /**
+   * The bureau's time zone (KECHUANG_TIME_ZONE, an IANA name, default Asia/Shanghai): the zone of "today", of
+   * deadlines and of the dates shown (server/platform/clock.ts; the web reads it from /api/auth/me).
+   */
+  timeZone: string;
 }
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -77,7 +83,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.KECHUANG_WEB_DIR ?? path.join(PROJECT_ROOT, 'dist', 'web')),
     version: readVersion(),
     claimFourEyesAboveFen: Math.round(intEnv(env, 'KECHUANG_CLAIM_FOUR_EYES_YUAN', 100_000) * 100),
+    timeZone: timeZoneEnv(env),
   };
+}
+
+function timeZoneEnv(env: NodeJS.ProcessEnv): string {
+  const zone = env.KECHUANG_TIME_ZONE?.trim() || DEFAULT_TIME_ZONE;
+  if (!isTimeZone(zone)) throw new Error(`KECHUANG_TIME_ZONE must be an IANA time zone such as Asia/Shanghai, got "${zone}"`);
+  return zone;
 }
 
 function readVersion(): string {

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { creditCodeCheckChar, patentCheckChar, patentExpiry, termEnd, type PatentType } from '../../../common/registry/index.js';
+import { addDays } from '../../../common/clock.js';
 import { audit, systemContext } from '../../platform/audit.js';
 import { rowsOf, type Db } from '../../platform/db.js';
 import { bumpRevision } from '../../platform/revision.js';
@@ -111,10 +112,7 @@ function prng(seed: number) {
       const x = h.join('');
       return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
     },
-    date: (year: number) => {
-      const d = new Date(Date.UTC(year, 0, 1) + Math.floor(next() * 364) * 86400_000);
-      return d.toISOString().slice(0, 10);
-    },
+    date: (year: number) => addDays(`${year}-01-01`, Math.floor(next() * 364)),
   };
 }
 
