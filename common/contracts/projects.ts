@@ -1,30 +1,46 @@
 import { z } from 'zod';
 import { DEFAULT_NOTICE_MIN_DAYS, DEFAULT_PANEL_RULES } from '../review/panel-rules.js';
+import {
+  AGGREGATIONS,
+  APPLICATION_STATUSES,
+  ATTACHMENT_DEFAULT_MAX_BYTES,
+  ATTACHMENT_MAX_BYTES,
+  CALL_CODE_PATTERN,
+  CALL_KINDS,
+  CALL_STATUSES,
+  CONFLICT_SOURCES,
+  CONFLICT_STATUSES,
+  CONFLICT_TYPES,
+  FIELD_TYPES,
+  FORM_KEY_PATTERN,
+  FORMAL_CHECK_DECISIONS,
+  FUND_SOURCES,
+  FUNDING_MODES,
+  MEDIA_TYPE_PATTERN,
+  OBJECTION_SOURCES,
+  OBJECTION_STATUSES,
+  PAYMENT_CONDITIONS,
+  PAYMENT_KINDS,
+  PAYMENT_STATUSES,
+  REPORT_KINDS,
+  REPORT_STATUSES,
+} from '../values/projects.js';
 import { figure, isoDate, name } from './common.js';
+import { instant } from './primitives.js';
 
 /** Project calls, applications, experts and reviews (issue #7; domain-rules §6). */
-const key = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
+const key = z.string().regex(FORM_KEY_PATTERN);
 const label = name(200);
 
-export const formField = z
-  .object({ key, zh: label, en: label, type: z.enum(['text', 'textarea', 'number', 'date']), required: z.boolean().default(false) })
-  .strict();
+export const formField = z.object({ key, zh: label, en: label, type: z.enum(FIELD_TYPES), required: z.boolean().default(false) }).strict();
 export const attachmentSpec = z
   .object({
     key,
     zh: label,
     en: label,
     required: z.boolean().default(false),
-    maxBytes: z
-      .number()
-      .int()
-      .positive()
-      .max(20 * 1024 * 1024)
-      .default(10 * 1024 * 1024),
-    types: z
-      .array(z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/))
-      .min(1)
-      .max(10),
+    maxBytes: z.number().int().positive().max(ATTACHMENT_MAX_BYTES).default(ATTACHMENT_DEFAULT_MAX_BYTES),
+    types: z.array(z.string().regex(MEDIA_TYPE_PATTERN)).min(1).max(10),
   })
   .strict();
 export const callForm = z.object({ fields: z.array(formField).max(40), attachments: z.array(attachmentSpec).max(20) }).strict();
@@ -38,7 +54,7 @@ export const reviewTemplate = z
     /** Weights in percent, summing to 100; each criterion scored 0–100. */
     criteria: z.array(criterion).min(1).max(20),
     totalThreshold: z.number().min(0).max(100).optional(),
-    aggregation: z.enum(['mean', 'median', 'trimmed']).default('trimmed'),
+    aggregation: z.enum(AGGREGATIONS).default('trimmed'),
     /** Max − min above this sends the application to a consensus step. */
     spreadThreshold: z.number().min(0).max(100).default(20),
     reviewsPerApplication: z.number().int().min(1).max(15).default(5),
@@ -70,9 +86,7 @@ export const panelRules = z
   .default(DEFAULT_PANEL_RULES);
 export type PanelRules = z.infer<typeof panelRules>;
 
-/** The ledger's fund sources (server/modules/ledger SOURCE_NAMES): county, municipal and central budgets. */
-export const FUND_SOURCES = ['county', 'municipal', 'national'] as const;
-export type FundSource = (typeof FUND_SOURCES)[number];
+export { FUND_SOURCES, type FundSource } from '../values/projects.js';
 
 export const fundingParams = z
   .object({
@@ -93,29 +107,34 @@ export type FundingParams = z.infer<typeof fundingParams>;
 /** What a call form sends: the panel and notice parameters may be left to their defaults. */
 export type FundingParamsInput = z.input<typeof fundingParams>;
 
+/** Who may apply: registered in the call's region, holding one of the qualifications (a challenge: anyone). */
+export const eligibility = z
+  .object({ registeredInRegion: z.boolean().default(true), qualificationsAnyOf: z.array(z.string().max(40)).max(10).default([]) })
+  .strict();
+export type Eligibility = z.infer<typeof eligibility>;
+
 export const callInput = z
   .object({
-    code: z.string().regex(/^[A-Za-z0-9_-]{2,40}$/),
-    kind: z.enum(['standard', 'challenge']).default('standard'),
+    code: z.string().regex(CALL_CODE_PATTERN),
+    kind: z.enum(CALL_KINDS).default('standard'),
     title: name(200, { min: 2 }),
     guideText: z.string().trim().min(2).max(20_000),
     categories: z.array(name(40)).max(20).default([]),
-    eligibility: z
-      .object({ registeredInRegion: z.boolean().default(true), qualificationsAnyOf: z.array(z.string().max(40)).max(10).default([]) })
-      .strict()
-      .default({ registeredInRegion: true, qualificationsAnyOf: [] }),
+    eligibility: eligibility.default({ registeredInRegion: true, qualificationsAnyOf: [] }),
     budgetFen: z.number().int().min(0).max(1e13),
     bountyFen: z.number().int().min(0).max(1e13).optional(),
     opensOn: isoDate,
     closesOn: isoDate,
     form: callForm,
     reviewTemplate,
-    fundingMode: z.enum(['tranches', 'milestones', 'post_subsidy']),
+    fundingMode: z.enum(FUNDING_MODES),
     fundingParams,
     regionCode: z.string().max(20).optional(),
   })
   .strict()
   .refine((c) => c.opensOn <= c.closesOn, { message: 'closes_before_opens', path: ['closesOn'] });
+/** POST /api/calls: what the create form sends (money in fen; defaults may be left out). */
+export type CallInput = z.input<typeof callInput>;
 
 export const applicationInput = z
   .object({
@@ -131,6 +150,12 @@ export const applicationInput = z
     requestedFen: z.number().int().min(0).max(1e13),
   })
   .strict();
+/** What an applicant sends to start or edit an application (the team and partners may be left out). */
+export type ApplicationInput = z.input<typeof applicationInput>;
+export const formalCheckInput = z
+  .object({ decision: z.enum(FORMAL_CHECK_DECISIONS), note: z.string().trim().max(2000).optional() })
+  .strict();
+export const attachmentQuery = z.object({ key: z.string().max(40), fileName: z.string().min(1).max(200) });
 
 const periods = z
   .array(z.object({ creditCode: z.string().max(30), from: isoDate, to: isoDate.optional() }).strict())
@@ -203,3 +228,237 @@ export type ExpertPatchInput = z.input<typeof expertPatch>;
 export const scoreInput = z
   .object({ scores: z.record(key, z.number().min(0).max(100)), comment: z.string().trim().max(5000).optional() })
   .strict();
+
+// ——— Views: what the server answers (the serializer drops what a view does not list) ———
+
+/*
+ * The view types are what travels (`z.input`: a moment is an ISO string), for the web; the server returns its rows
+ * (a moment is a Date, which `instant` encodes).
+ */
+const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type FieldValue = z.input<typeof fieldValue>;
+const teamMember = z.object({ name: z.string(), role: z.string().optional() });
+export type TeamMember = z.input<typeof teamMember>;
+
+export const callView = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  kind: z.enum(CALL_KINDS),
+  title: z.string(),
+  guideText: z.string(),
+  categories: z.array(z.string()),
+  eligibility: z.object({ registeredInRegion: z.boolean(), qualificationsAnyOf: z.array(z.string()) }),
+  budgetFen: z.number(),
+  bountyFen: z.number().nullable(),
+  opensOn: z.string(),
+  closesOn: z.string(),
+  form: callForm,
+  reviewTemplate,
+  fundingMode: z.enum(FUNDING_MODES),
+  fundingParams,
+  status: z.enum(CALL_STATUSES),
+  regionCode: z.string(),
+  createdBy: z.uuid().nullable(),
+  createdAt: instant,
+});
+export type CallView = z.input<typeof callView>;
+
+export const applicationView = z.object({
+  id: z.uuid(),
+  callId: z.uuid(),
+  enterpriseId: z.uuid().nullable(),
+  ownerUserId: z.uuid(),
+  applicantName: z.string(),
+  applicantCreditCode: z.string().nullable(),
+  partnerCreditCodes: z.array(z.string()),
+  teamMembers: z.array(teamMember),
+  title: z.string(),
+  fields: z.record(z.string(), fieldValue),
+  requestedFen: z.number(),
+  status: z.enum(APPLICATION_STATUSES),
+  /** The bureau's reason when it returned or rejected the application. */
+  formalNote: z.string().nullable(),
+  submittedAt: instant.nullable(),
+  score: z.number().nullable(),
+  rank: z.number().int().nullable(),
+  approvedFen: z.number().nullable(),
+  decisionNote: z.string().nullable(),
+  extensionMonths: z.number().int(),
+  midtermChecks: z.number().int(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type ApplicationView = z.input<typeof applicationView>;
+
+/** A file's description (never its content). */
+export const attachmentView = z.object({
+  id: z.uuid(),
+  key: z.string(),
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  createdAt: instant,
+});
+export type AttachmentView = z.input<typeof attachmentView>;
+export const applicationDetail = applicationView.extend({ attachments: z.array(attachmentView) });
+export type ApplicationDetail = z.input<typeof applicationDetail>;
+/** An attachment stored: its id, checksum and size. */
+export const attachmentReceipt = z.object({ id: z.uuid(), sha256: z.string(), size: z.number().int() });
+export type AttachmentReceipt = z.input<typeof attachmentReceipt>;
+
+/** What conflict detection reads of an expert's past (as stored; the lists may be absent on older rows). */
+const periodView = z.object({ creditCode: z.string(), from: z.string(), to: z.string().optional() });
+export const expertHistoryView = z.object({
+  employment: z.array(periodView).optional(),
+  advice: z.array(periodView).optional(),
+  relatives: z.array(z.object({ name: z.string(), creditCode: z.string().optional() })).optional(),
+  shareholdings: z.array(z.object({ creditCode: z.string() })).optional(),
+  disputes: z.array(z.object({ creditCode: z.string(), date: z.string() })).optional(),
+});
+export const expertView = z.object({
+  id: z.uuid(),
+  userId: z.uuid().nullable(),
+  name: z.string(),
+  orgCreditCode: z.string().nullable(),
+  orgName: z.string().nullable(),
+  fields: z.array(z.string()),
+  titles: z.string().nullable(),
+  contact: z.string().nullable(),
+  available: z.boolean(),
+  history: expertHistoryView,
+  ratingSum: z.number(),
+  ratingCount: z.number().int(),
+  /** The unit whose pool the expert belongs to (the registering bureau's), and its name. */
+  orgUnitCode: z.string(),
+  orgUnitName: z.string().optional(),
+  createdAt: instant,
+});
+export type ExpertView = z.input<typeof expertView>;
+/** PATCH /api/experts/:id answers the expert and how many of its assignments are still to be scored. */
+export const expertUpdated = expertView.extend({ openAssignments: z.number().int() });
+export type ExpertUpdated = z.input<typeof expertUpdated>;
+
+export const conflictView = z.object({
+  id: z.uuid(),
+  expertId: z.uuid(),
+  applicationId: z.uuid().nullable(),
+  type: z.enum(CONFLICT_TYPES),
+  source: z.enum(CONFLICT_SOURCES),
+  evidence: z.string(),
+  status: z.enum(CONFLICT_STATUSES),
+  /** Declared, but nothing in the records supports it: still honoured, flagged for a look. */
+  unsupported: z.boolean(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  createdBy: z.uuid().nullable(),
+  decidedBy: z.uuid().nullable(),
+  createdAt: instant,
+});
+export type ConflictView = z.input<typeof conflictView>;
+/** GET /api/calls/:id/conflicts: each with the expert's and the applicant's names. */
+export const callConflictView = conflictView.extend({ expertName: z.string(), applicantName: z.string() });
+export type CallConflictView = z.input<typeof callConflictView>;
+
+export const paymentView = z.object({
+  id: z.uuid(),
+  applicationId: z.uuid(),
+  seq: z.number().int(),
+  kind: z.enum(PAYMENT_KINDS),
+  amountFen: z.number(),
+  condition: z.enum(PAYMENT_CONDITIONS),
+  dueOn: z.string().nullable(),
+  status: z.enum(PAYMENT_STATUSES),
+  paidAt: instant.nullable(),
+});
+export type PaymentView = z.input<typeof paymentView>;
+/** A payment made (or, repeated, the first result). */
+export const paymentResult = z.object({ payment: paymentView, replayed: z.boolean() });
+export type PaymentResult = z.input<typeof paymentResult>;
+
+/** A report without its panel (review.routes.ts adds the panel view where it shows one). */
+export const reportView = z.object({
+  id: z.uuid(),
+  applicationId: z.uuid(),
+  kind: z.enum(REPORT_KINDS),
+  dueOn: z.string(),
+  text: z.string().nullable(),
+  status: z.enum(REPORT_STATUSES),
+  submittedAt: instant.nullable(),
+  decidedAt: instant.nullable(),
+  decisionNote: z.string().nullable(),
+});
+export type ReportView = z.input<typeof reportView>;
+
+// ——— The approval notice (公示) and its objections ———
+
+export const noticeItem = z.object({
+  applicationId: z.uuid(),
+  title: z.string(),
+  applicant: z.string(),
+  approvedFen: z.number(),
+  score: z.number().nullable(),
+  rank: z.number().int().nullable(),
+});
+export type NoticeItem = z.input<typeof noticeItem>;
+
+export const noticeView = z.object({
+  id: z.uuid(),
+  callId: z.uuid(),
+  title: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  createdBy: z.uuid().nullable(),
+  createdAt: instant,
+});
+export type NoticeView = z.input<typeof noticeView>;
+
+export const objectionView = z.object({
+  id: z.uuid(),
+  noticeId: z.uuid(),
+  applicationId: z.uuid().nullable(),
+  text: z.string(),
+  contact: z.string().nullable(),
+  source: z.enum(OBJECTION_SOURCES),
+  status: z.enum(OBJECTION_STATUSES),
+  resolution: z.string().nullable(),
+  createdBy: z.uuid().nullable(),
+  resolvedBy: z.uuid().nullable(),
+  createdAt: instant,
+  resolvedAt: instant.nullable(),
+});
+export type ObjectionView = z.input<typeof objectionView>;
+/** A resolved objection, and whether it withdrew the approval of the project it names. */
+export const resolvedObjection = objectionView.extend({ withdrawn: z.boolean() });
+export type ResolvedObjection = z.input<typeof resolvedObjection>;
+
+/** The bureau's view of a call's notice: the list, every objection with its contact and resolution. */
+export const bureauNotice = noticeView.extend({
+  open: z.boolean(),
+  ended: z.boolean(),
+  items: z.array(noticeItem),
+  objections: z.array(objectionView),
+});
+export type BureauNotice = z.input<typeof bureauNotice>;
+export const callNotice = z.object({ notice: bureauNotice.nullable() });
+export type CallNotice = z.input<typeof callNotice>;
+
+export const publicNoticeSummary = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  open: z.boolean(),
+});
+export type PublicNoticeSummary = z.input<typeof publicNoticeSummary>;
+/** The public page: the list and how many objections came in; never contacts or objection texts. */
+export const publicProjectNotice = publicNoticeSummary.extend({
+  callTitle: z.string(),
+  callCode: z.string(),
+  items: z.array(noticeItem),
+  objections: z.number().int(),
+});
+export type PublicProjectNotice = z.input<typeof publicProjectNotice>;
+/** What the public gets back for an objection: its number and time, nothing else. */
+export const objectionReceipt = z.object({ id: z.uuid(), createdAt: instant });
+export type ObjectionReceipt = z.input<typeof objectionReceipt>;
