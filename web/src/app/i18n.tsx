@@ -5,10 +5,11 @@ import 'dayjs/locale/zh-cn';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../../common/enums';
 import { updateMe } from '../api/auth';
 import { setRequestLocale } from '../api/http';
-import { messages, type MessageKey } from './messages';
+import { formatMessage, type TParams } from './formatMessage';
+import { messageEntry, type MessageKey } from './messages';
 import { setMe, useMe } from './session';
 
-export type TParams = Record<string, string | number>;
+export type { TParams };
 export type TFunction = (key: MessageKey, params?: TParams) => string;
 
 interface I18n {
@@ -29,9 +30,14 @@ function storedLocale(): Locale {
   }
 }
 
+/**
+ * The key's text in the locale, its placeholders and plural forms filled (formatMessage.ts). A key whose
+ * dictionary is not loaded shows as itself, so a page that forgot to list a dictionary is seen at once.
+ */
 export function translate(locale: Locale, key: MessageKey, params?: TParams): string {
-  const text = messages[key][locale === 'zh-CN' ? 'zh' : 'en'];
-  return params ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : text;
+  const entry = messageEntry(key);
+  if (!entry) return key;
+  return formatMessage(entry[locale === 'zh-CN' ? 'zh' : 'en'], params, locale);
 }
 
 /**

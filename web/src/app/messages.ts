@@ -1,36 +1,21 @@
-import { benchmarkMessages } from './messages.benchmarks';
-import { dataEntryMessages } from './messages.dataentry';
-import { monitoringMessages } from './messages.monitoring';
-import { panelMessages } from './messages.panels';
-import { planMessages } from './messages.plans';
-import { policyMessages } from './messages.policies';
-import { portalMessages } from './messages.portal';
-import { precheckMessages } from './messages.precheck';
-import { projectMessages } from './messages.projects';
-import { registryMessages } from './messages.registry';
+import type { FeatureMessageKey } from './dictionaries';
 
 export interface Entry {
   zh: string;
   en: string;
 }
 
-/**
- * Every string the web UI shows, in both languages. Server error messages are not here:
- * the server localises them itself (X-Kechuang-Locale) and the UI shows them as they come.
- * {name} placeholders are filled by t(key, params). Each capability's strings live in messages.<capability>.ts.
- */
-export const messages = {
-  ...monitoringMessages,
-  ...planMessages,
-  ...dataEntryMessages,
-  ...registryMessages,
-  ...precheckMessages,
-  ...portalMessages,
-  ...policyMessages,
-  ...benchmarkMessages,
-  ...projectMessages,
-  ...panelMessages,
+/** A feature's strings: key → both languages. */
+export type Dictionary = Record<string, Entry>;
 
+/**
+ * The strings of the app shell (name, language switch, layout, menu, sign-in, password, error pages and the
+ * `common.*` words every page uses), loaded with the login page. Every other string lives with its feature
+ * (features/<feature>/messages.ts, components/messages.ts) and is loaded with that feature's lazy pages
+ * (app/dictionaries.ts). Server error messages are not here: the server localises them itself
+ * (X-Kechuang-Locale). {name} placeholders and {n, plural, …} forms are filled by t(key, params).
+ */
+export const shellMessages = {
   'app.name': { zh: '科创治理平台', en: 'Kechuang' },
   'app.tagline': { zh: '县域科技创新治理', en: 'Science & technology innovation governance' },
   'lang.switch': { zh: 'English', en: '中文' },
@@ -128,177 +113,53 @@ export const messages = {
     zh: '页面资源加载失败，可能是系统刚刚更新。请刷新页面。',
     en: 'Part of the page failed to load, perhaps because the system was just updated. Please reload the page.',
   },
+  'nav.dashboard': { zh: '监测总览', en: 'Dashboard' },
+  'nav.plan': { zh: '规划内容', en: 'Plan' },
+  'nav.consistency': { zh: '规划一致性', en: 'Plan consistency' },
+  'nav.dataEntry': { zh: '数据填报', en: 'Data entry' },
 
-  'org.title': { zh: '区划管理', en: 'Org units' },
-  'org.tree': { zh: '区划层级', en: 'Hierarchy' },
-  'org.treeLabel': { zh: '区划层级树', en: 'Org unit hierarchy' },
-  'org.filter': { zh: '筛选区划名称或代码', en: 'Filter by name or code' },
-  'org.showInactive': { zh: '显示已失效区划', en: 'Show inactive units' },
-  'org.noFilterMatch': { zh: '没有符合筛选条件的区划', en: 'No unit matches the filter' },
-  'org.details': { zh: '区划详情', en: 'Unit details' },
-  'org.selectHint': { zh: '在区划层级中选择一个区划，查看详情。', en: 'Select a unit in the hierarchy to see its details.' },
-  'org.code': { zh: '区划代码', en: 'Code' },
-  'org.name': { zh: '名称', en: 'Name' },
-  'org.level': { zh: '层级', en: 'Level' },
-  'org.parent': { zh: '上级区划', en: 'Parent' },
-  'org.aliases': { zh: '别名', en: 'Aliases' },
-  'org.validFrom': { zh: '生效日期', en: 'Valid from' },
-  'org.validTo': { zh: '失效日期', en: 'Valid to' },
-  'org.validity': { zh: '有效期', en: 'Validity' },
-  'org.status': { zh: '状态', en: 'Status' },
-  'org.active': { zh: '有效', en: 'Active' },
-  'org.inactive': { zh: '已失效', en: 'Inactive' },
-  'org.path': { zh: '完整路径', en: 'Full path' },
-  'org.children': { zh: '下级区划', en: 'Child units' },
-  'org.noParent': { zh: '无（顶级区划）', en: 'None (top level)' },
-  'org.openStart': { zh: '不限', en: 'any time' },
-  'org.openEnd': { zh: '长期', en: 'open-ended' },
-  'org.edit': { zh: '编辑', en: 'Edit' },
-  'org.addChild': { zh: '添加下级区划', en: 'Add child unit' },
-  'org.editTitle': { zh: '编辑区划：{name}', en: 'Edit unit: {name}' },
-  'org.createTitle': { zh: '新建下级区划（上级：{name}）', en: 'New child unit of {name}' },
-  'org.codeHint': {
-    zh: '6 位行政区划代码、9 位乡镇街道代码，或园区代码（如 500241P01）',
-    en: '6-digit GB/T 2260 code, 9-digit town code, or a park code such as 500241P01',
-  },
-  'org.codeRequired': { zh: '请输入区划代码', en: 'Enter the code' },
-  'org.codeInvalid': { zh: '区划代码格式不正确', en: 'The code has the wrong format' },
-  'org.nameRequired': { zh: '请输入名称', en: 'Enter the name' },
-  'org.levelRequired': { zh: '请选择层级', en: 'Choose the level' },
-  'org.aliasesHint': {
-    zh: '表格中常见的其他写法，每输入一个按回车',
-    en: 'Other spellings found in spreadsheets; press Enter after each',
-  },
-  'org.parentPlaceholder': { zh: '无上级（顶级区划）', en: 'No parent (top level)' },
-  'org.created': { zh: '已创建区划“{name}”', en: 'Unit "{name}" created' },
-  'org.updated': { zh: '已保存区划“{name}”', en: 'Unit "{name}" saved' },
-  'org.resolver': { zh: '名称解析', en: 'Name resolver' },
-  'org.resolverHint': {
-    zh: '输入表格中的写法（如“秀山县”“九龙坡”“忠 县”），查看它对应哪个区划、是怎样匹配上的。',
-    en: 'Type a name the way a spreadsheet writes it (e.g. 秀山县, 九龙坡, 忠 县) to see which unit it means and how it matched.',
-  },
-  'org.resolverInput': { zh: '表格中的名称', en: 'Name as written' },
-  'org.resolve': { zh: '解析', en: 'Resolve' },
-  'org.within': { zh: '限定范围', en: 'Within' },
-  'org.withinAll': { zh: '全部区划', en: 'All units' },
-  'org.matchedBy': { zh: '匹配方式', en: 'Matched by' },
-  'org.match.code': { zh: '代码', en: 'Code' },
-  'org.match.name': { zh: '全称', en: 'Full name' },
-  'org.match.alias': { zh: '别名', en: 'Alias' },
-  'org.match.normalized': { zh: '规范化写法', en: 'Normalised form' },
-  'org.match.short': { zh: '简称', en: 'Short name' },
-  'org.normalized': { zh: '规范化后：{text}', en: 'Normalised: {text}' },
-  'org.ambiguous': {
-    zh: '“{text}”匹配到 {n} 个区划，请根据完整路径确认是哪一个。',
-    en: '"{text}" matches {n} units; use the full path to tell which one is meant.',
-  },
-  'org.noMatch': { zh: '没有与“{text}”匹配的区划。', en: 'No unit matches "{text}".' },
-  'org.showInTree': { zh: '在层级中查看', en: 'Show in hierarchy' },
+  'common.exportExcel': { zh: '导出 Excel', en: 'Export to Excel' },
+  'common.unit': { zh: '单位', en: 'Unit' },
+  'common.sep': { zh: '，', en: ', ' },
+  'common.listSep': { zh: '、', en: ', ' },
+  'common.semi': { zh: '；', en: '; ' },
+  'nav.registry': { zh: '创新主体', en: 'Registry' },
+  'nav.my': { zh: '我的企业', en: 'My enterprise' },
+  'common.yes': { zh: '是', en: 'Yes' },
+  'common.no': { zh: '否', en: 'No' },
+  'common.edit': { zh: '编辑', en: 'Edit' },
+  'common.toPresent': { zh: '至今', en: 'present' },
+  'common.dateRange': { zh: '{from} 至 {to}', en: '{from} to {to}' },
+  'nav.policies': { zh: '政策目录', en: 'Policies' },
+  'nav.claims': { zh: '兑现申领', en: 'Claims' },
+  'nav.ledger': { zh: '预算与台账', en: 'Budgets & ledger' },
+  'nav.benchmarks': { zh: '区域对标', en: 'Benchmarking' },
+  'nav.statsImport': { zh: '统计数据导入', en: 'Statistics import' },
+  'nav.compositeIndex': { zh: '综合指数', en: 'Composite index' },
+  'nav.projects': { zh: '项目管理', en: 'Projects' },
+  'nav.experts': { zh: '评审专家库', en: 'Expert pool' },
+  'nav.reviews': { zh: '我的评审', en: 'My reviews' },
 
-  'users.title': { zh: '用户管理', en: 'Users' },
-  'users.create': { zh: '新建用户', en: 'New user' },
-  'users.search': { zh: '搜索用户名或姓名', en: 'Search username or name' },
-  'users.filterRole': { zh: '角色', en: 'Role' },
-  'users.filterStatus': { zh: '状态', en: 'Status' },
-  'users.allRoles': { zh: '全部角色', en: 'All roles' },
-  'users.allStatuses': { zh: '全部状态', en: 'All statuses' },
-  'users.username': { zh: '用户名', en: 'Username' },
-  'users.displayName': { zh: '姓名', en: 'Display name' },
-  'users.roles': { zh: '角色 @ 管辖区划', en: 'Role @ scope' },
-  'users.status': { zh: '状态', en: 'Status' },
-  'users.active': { zh: '启用', en: 'Active' },
-  'users.disabled': { zh: '停用', en: 'Disabled' },
-  'users.lastLogin': { zh: '最近登录（北京时间）', en: 'Last sign-in (Beijing)' },
-  'users.never': { zh: '从未登录', en: 'Never' },
-  'users.edit': { zh: '编辑', en: 'Edit' },
-  'users.disable': { zh: '停用', en: 'Disable' },
-  'users.enable': { zh: '启用', en: 'Enable' },
-  'users.confirmDisable': {
-    zh: '确定停用用户“{name}”？该用户会立即被退出登录。',
-    en: 'Disable "{name}"? They are signed out at once.',
-  },
-  'users.confirmEnable': { zh: '确定重新启用用户“{name}”？', en: 'Enable "{name}" again?' },
-  'users.resetPassword': { zh: '重置密码', en: 'Reset password' },
-  'users.notManageable': {
-    zh: '有本辖区以外的角色，由上级管理员管理',
-    en: 'Has roles outside your area: managed by a higher administrator',
-  },
-  'users.confirmReset': {
-    zh: '确定重置“{name}”的密码？系统会生成新密码，用户下次登录时须修改。',
-    en: 'Reset the password of "{name}"? A new password is generated and must be changed at the next sign-in.',
-  },
-  'users.createTitle': { zh: '新建用户', en: 'New user' },
-  'users.editTitle': { zh: '编辑用户：{name}', en: 'Edit user: {name}' },
-  'users.password': { zh: '初始密码', en: 'Initial password' },
-  'users.passwordHint': { zh: '留空则自动生成', en: 'Leave empty to have one generated' },
-  'users.locale': { zh: '界面语言', en: 'Language' },
-  'users.grants': { zh: '角色授权', en: 'Role grants' },
-  'users.grantsHint': {
-    zh: '每项授权 = 一个角色 + 一个管辖区划（含其全部下级）',
-    en: 'Each grant is a role over an org unit and everything below it',
-  },
-  'users.role': { zh: '角色', en: 'Role' },
-  'users.orgUnit': { zh: '管辖区划', en: 'Org unit' },
-  'users.roleN': { zh: '第 {n} 项授权的角色', en: 'Role of grant {n}' },
-  'users.orgN': { zh: '第 {n} 项授权的区划', en: 'Org unit of grant {n}' },
-  'users.removeGrant': { zh: '删除第 {n} 项授权', en: 'Remove grant {n}' },
-  'users.addGrant': { zh: '添加授权', en: 'Add grant' },
-  'users.submitCreate': { zh: '创建', en: 'Create' },
-  'users.submitSave': { zh: '保存', en: 'Save' },
-  'users.usernameRequired': { zh: '请输入用户名', en: 'Enter a username' },
-  'users.usernameRule': {
-    zh: '{min}–{max} 个字符，只能包含字母、数字和 _ . @ -',
-    en: '{min}–{max} characters: letters, digits and _ . @ -',
-  },
-  'users.displayNameRequired': { zh: '请输入姓名', en: 'Enter a display name' },
-  'users.roleRequired': { zh: '请选择角色', en: 'Choose a role' },
-  'users.orgRequired': { zh: '请选择区划', en: 'Choose an org unit' },
-  'users.grantsRequired': { zh: '至少需要一项授权', en: 'At least one grant is needed' },
-  'users.created': { zh: '已创建用户“{name}”', en: 'User "{name}" created' },
-  'users.disabledDone': { zh: '已停用“{name}”', en: '"{name}" disabled' },
-  'users.enabledDone': { zh: '已启用“{name}”', en: '"{name}" enabled' },
-  'users.resetDone': { zh: '已重置“{name}”的密码', en: 'Password of "{name}" reset' },
-  'users.onceTitle': { zh: '请记下密码', en: 'Note the password' },
-  'users.onceCreated': { zh: '用户“{name}”的初始密码：', en: 'Initial password of "{name}":' },
-  'users.onceReset': { zh: '用户“{name}”的新密码：', en: 'New password of "{name}":' },
-  'users.onceWarning': {
-    zh: '此密码只显示这一次，关闭后无法再次查看。请通过安全渠道告知用户；用户首次登录后须修改密码。',
-    en: 'This password is shown only once and cannot be seen again after you close this window. Pass it to the user safely; they must change it at their first sign-in.',
-  },
-  'users.onceDone': { zh: '我已记下', en: 'I have noted it' },
+  'nav.challenges': { zh: '揭榜挂帅', en: 'Open challenges' },
+} satisfies Dictionary;
 
-  'audit.title': { zh: '审计日志', en: 'Audit log' },
-  'audit.username': { zh: '用户名', en: 'Username' },
-  'audit.entity': { zh: '对象类型', en: 'Entity' },
-  'audit.entityId': { zh: '对象编号', en: 'Entity ID' },
-  'audit.dateRange': { zh: '日期范围', en: 'Date range' },
-  'audit.from': { zh: '开始日期', en: 'Start date' },
-  'audit.to': { zh: '结束日期', en: 'End date' },
-  'audit.allEntities': { zh: '全部类型', en: 'All entities' },
-  'audit.export': { zh: '导出 xlsx', en: 'Export xlsx' },
-  'audit.time': { zh: '时间（北京时间）', en: 'Time (Beijing)' },
-  'audit.user': { zh: '用户', en: 'User' },
-  'audit.action': { zh: '操作', en: 'Action' },
-  'audit.requestId': { zh: '请求编号', en: 'Request ID' },
-  'audit.system': { zh: '（系统）', en: '(system)' },
-  'audit.field': { zh: '字段', en: 'Field' },
-  'audit.before': { zh: '修改前', en: 'Before' },
-  'audit.after': { zh: '修改后', en: 'After' },
-  'audit.changes': { zh: '字段变更', en: 'Field changes' },
-  'audit.changesOf': { zh: '第 {id} 条记录的字段变更', en: 'Field changes of event {id}' },
-  'audit.noChanges': { zh: '没有字段变更', en: 'No field changes' },
-  'audit.action.login': { zh: '登录', en: 'Sign in' },
-  'audit.action.logout': { zh: '退出登录', en: 'Sign out' },
-  'audit.action.create': { zh: '新建', en: 'Create' },
-  'audit.action.update': { zh: '修改', en: 'Update' },
-  'audit.action.change_password': { zh: '修改密码', en: 'Change password' },
-  'audit.action.reset_password': { zh: '重置密码', en: 'Reset password' },
-  'audit.entity.user': { zh: '用户', en: 'User' },
-  'audit.entity.org_unit': { zh: '区划', en: 'Org unit' },
-} satisfies Record<string, Entry>;
+/** Every key of the shell and of every feature dictionary (type only: no dictionary is imported here). */
+export type MessageKey = keyof typeof shellMessages | FeatureMessageKey;
 
-export type MessageKey = keyof typeof messages;
+/** The strings loaded so far: the shell's, then each feature's as its pages load. */
+const loaded = new Map<string, Entry>(Object.entries(shellMessages));
 
+/** Adds a feature's dictionary (done by app/dictionaries.ts before the feature's page renders). */
+export function registerMessages(dictionary: Dictionary): void {
+  for (const [key, entry] of Object.entries(dictionary)) loaded.set(key, entry);
+}
+
+/** The entry of a key, if its dictionary is loaded. */
+export function messageEntry(key: string): Entry | undefined {
+  return loaded.get(key);
+}
+
+/** Whether a key built at run time (an audit action, a condition code) has a loaded string. */
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(messages, key);
+  return loaded.has(key);
 }

@@ -19,7 +19,7 @@ import {
   TeamOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
-import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 import {
   ADMINS,
   AUDIT_READERS,
@@ -35,11 +35,12 @@ import {
   STAFF,
   VALUE_WRITERS,
 } from './access';
+import { featurePage } from './dictionaries';
 import type { MessageKey } from './messages';
 import type { Access } from './session';
 
 // One component for /registry and /registry/:section, so switching tabs keeps the page mounted.
-const RegistryPage = lazy(() => import('../features/registry/RegistryPage'));
+const RegistryPage = featurePage('registry', () => import('../features/registry/RegistryPage'));
 
 /** A page with its own address, open to some roles. */
 export interface PageRoute {
@@ -69,7 +70,7 @@ export const NAV: NavItem[] = [
     labelKey: 'nav.dashboard',
     icon: <DashboardOutlined />,
     roles: PLAN_READERS,
-    page: lazy(() => import('../features/monitoring/DashboardPage')),
+    page: featurePage('monitoring', () => import('../features/monitoring/DashboardPage')),
     testId: 'nav-dashboard',
     also: ['/indicators'],
   },
@@ -78,7 +79,7 @@ export const NAV: NavItem[] = [
     labelKey: 'nav.plan',
     icon: <FileTextOutlined />,
     roles: PLAN_READERS,
-    page: lazy(() => import('../features/plans/PlanPage')),
+    page: featurePage('plans', () => import('../features/plans/PlanPage')),
     testId: 'nav-plan',
   },
   {
@@ -86,16 +87,16 @@ export const NAV: NavItem[] = [
     labelKey: 'nav.consistency',
     icon: <IssuesCloseOutlined />,
     roles: PLAN_READERS,
-    page: lazy(() => import('../features/plans/ConsistencyPage')),
+    page: featurePage('plans', () => import('../features/plans/ConsistencyPage')),
     testId: 'nav-consistency',
-    badge: lazy(() => import('../features/plans/ConflictBadge')),
+    badge: featurePage('plans', () => import('../features/plans/ConflictBadge')),
   },
   {
     path: '/data-entry',
     labelKey: 'nav.dataEntry',
     icon: <EditOutlined />,
     roles: VALUE_WRITERS,
-    page: lazy(() => import('../features/dataentry/DataEntryPage')),
+    page: featurePage('dataentry', () => import('../features/dataentry/DataEntryPage')),
     testId: 'nav-data-entry',
   },
   {
@@ -111,7 +112,7 @@ export const NAV: NavItem[] = [
     labelKey: 'nav.policies',
     icon: <ProfileOutlined />,
     roles: POLICY_READERS,
-    page: lazy(() => import('../features/policies/PoliciesPage')),
+    page: featurePage('policies', () => import('../features/policies/PoliciesPage')),
     testId: 'nav-policies',
   },
   {
@@ -119,7 +120,7 @@ export const NAV: NavItem[] = [
     labelKey: 'nav.claims',
     icon: <FileDoneOutlined />,
     roles: POLICY_READERS,
-    page: lazy(() => import('../features/claims/ClaimsPage')),
+    page: featurePage('claims', () => import('../features/claims/ClaimsPage')),
     testId: 'nav-claims',
   },
   {
@@ -127,7 +128,7 @@ export const NAV: NavItem[] = [
     labelKey: 'nav.ledger',
     icon: <AccountBookOutlined />,
     roles: POLICY_READERS,
-    page: lazy(() => import('../features/ledger/LedgerPage')),
+    page: featurePage('ledger', () => import('../features/ledger/LedgerPage')),
     testId: 'nav-ledger',
   },
   {
@@ -136,7 +137,7 @@ export const NAV: NavItem[] = [
     labelKey: 'nav.projects',
     icon: <ExperimentOutlined />,
     roles: PROJECT_READERS,
-    page: lazy(() => import('../features/projects/ProjectsPage')),
+    page: featurePage('projects', () => import('../features/projects/ProjectsPage')),
     testId: 'nav-projects',
     also: ['/projects/calls'],
   },
@@ -145,7 +146,7 @@ export const NAV: NavItem[] = [
     labelKey: 'nav.experts',
     icon: <UsergroupAddOutlined />,
     roles: PROJECT_READERS,
-    page: lazy(() => import('../features/projects/ExpertsPage')),
+    page: featurePage('projects', () => import('../features/projects/ExpertsPage')),
     testId: 'nav-experts',
   },
   {
@@ -154,7 +155,7 @@ export const NAV: NavItem[] = [
     labelKey: 'nav.benchmarks',
     icon: <BarChartOutlined />,
     roles: BENCHMARK_READERS,
-    page: lazy(() => import('../features/benchmarks/RankingPage')),
+    page: featurePage('benchmarks', () => import('../features/benchmarks/RankingPage')),
     testId: 'nav-benchmarks',
     also: ['/benchmarks/compare', '/benchmarks/profile'],
   },
@@ -163,7 +164,7 @@ export const NAV: NavItem[] = [
     labelKey: 'nav.statsImport',
     icon: <CloudUploadOutlined />,
     roles: BENCHMARK_EDITORS,
-    page: lazy(() => import('../features/benchmarks/StatsImportPage')),
+    page: featurePage('benchmarks', () => import('../features/benchmarks/StatsImportPage')),
     testId: 'nav-stats-import',
   },
   {
@@ -171,7 +172,7 @@ export const NAV: NavItem[] = [
     labelKey: 'nav.compositeIndex',
     icon: <FundOutlined />,
     roles: BENCHMARK_READERS,
-    page: lazy(() => import('../features/benchmarks/IndexPage')),
+    page: featurePage('benchmarks', () => import('../features/benchmarks/IndexPage')),
     testId: 'nav-composite-index',
   },
   {
@@ -180,7 +181,7 @@ export const NAV: NavItem[] = [
     labelKey: 'nav.my',
     icon: <ShopOutlined />,
     roles: ENTERPRISE_USERS,
-    page: lazy(() => import('../features/portal/MyEnterprisePage')),
+    page: featurePage('portal', () => import('../features/portal/MyEnterprisePage')),
     testId: 'nav-my',
   },
   {
@@ -189,7 +190,7 @@ export const NAV: NavItem[] = [
     labelKey: 'nav.reviews',
     icon: <StarOutlined />,
     roles: EXPERTS,
-    page: lazy(() => import('../features/review/ReviewsPage')),
+    page: featurePage('review', () => import('../features/review/ReviewsPage')),
     testId: 'nav-reviews',
   },
   {
@@ -198,7 +199,7 @@ export const NAV: NavItem[] = [
     labelKey: 'nav.challenges',
     icon: <FlagOutlined />,
     roles: CHALLENGE_TEAMS,
-    page: lazy(() => import('../features/portal/ChallengesPage')),
+    page: featurePage('portal', () => import('../features/portal/ChallengesPage')),
     testId: 'nav-challenges',
   },
   {
@@ -207,7 +208,7 @@ export const NAV: NavItem[] = [
     icon: <ApartmentOutlined />,
     // The server lets every signed-in user read the hierarchy (reference data for forms); the page is staff's.
     roles: STAFF,
-    page: lazy(() => import('../features/orgunits/OrgUnitsPage')),
+    page: featurePage('orgunits', () => import('../features/orgunits/OrgUnitsPage')),
     testId: 'nav-orgunits',
   },
   {
@@ -215,7 +216,7 @@ export const NAV: NavItem[] = [
     labelKey: 'nav.users',
     icon: <TeamOutlined />,
     roles: ADMINS,
-    page: lazy(() => import('../features/users/UsersPage')),
+    page: featurePage('users', () => import('../features/users/UsersPage')),
     testId: 'nav-users',
   },
   {
@@ -223,7 +224,7 @@ export const NAV: NavItem[] = [
     labelKey: 'nav.audit',
     icon: <AuditOutlined />,
     roles: AUDIT_READERS,
-    page: lazy(() => import('../features/audit/AuditPage')),
+    page: featurePage('audit', () => import('../features/audit/AuditPage')),
     testId: 'nav-audit',
   },
 ];
@@ -233,33 +234,33 @@ export const PAGES: PageRoute[] = [
   {
     path: '/benchmarks/compare',
     roles: BENCHMARK_READERS,
-    page: lazy(() => import('../features/benchmarks/ComparePage')),
+    page: featurePage('benchmarks', () => import('../features/benchmarks/ComparePage')),
   },
   {
     // The home county when no unit is given.
     path: '/benchmarks/profile/:unit?',
     roles: BENCHMARK_READERS,
-    page: lazy(() => import('../features/benchmarks/ProfilePage')),
+    page: featurePage('benchmarks', () => import('../features/benchmarks/ProfilePage')),
   },
   {
     path: '/indicators/:code',
     roles: PLAN_READERS,
-    page: lazy(() => import('../features/monitoring/IndicatorPage')),
+    page: featurePage('monitoring', () => import('../features/monitoring/IndicatorPage')),
   },
   {
     path: '/registry/enterprises/:id',
     roles: REGISTRY_READERS,
-    page: lazy(() => import('../features/registry/detail/EnterprisePage')),
+    page: featurePage('registry', () => import('../features/registry/detail/EnterprisePage')),
   },
   {
     path: '/projects/calls/:id',
     roles: PROJECT_READERS,
-    page: lazy(() => import('../features/projects/CallPage')),
+    page: featurePage('projects', () => import('../features/projects/CallPage')),
   },
   {
     path: '/policies/:code',
     roles: POLICY_READERS,
-    page: lazy(() => import('../features/policies/PolicyPage')),
+    page: featurePage('policies', () => import('../features/policies/PolicyPage')),
   },
   {
     // One tab of the registry (qualifications, platforms, …), addressable.

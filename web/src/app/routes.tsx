@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import LoginPage from '../features/auth/LoginPage';
+import { featurePage } from './dictionaries';
 import { Loading } from './Loading';
 import { RouteError } from './RouteError';
 import { HomeRedirect, NavPage, RequireAuth } from './guards';
@@ -11,9 +12,9 @@ const AppLayout = lazy(() => import('./AppLayout'));
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
 const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage'));
 // The public notice pages (公示): no sign-in, outside the staff layout.
-const PublicNoticesPage = lazy(() => import('../features/public/PublicNoticesPage'));
-const PublicNoticePage = lazy(() => import('../features/public/PublicNoticePage'));
-const PublicProjectNoticePage = lazy(() => import('../features/public/PublicProjectNoticePage'));
+const PublicNoticesPage = featurePage('public', () => import('../features/public/PublicNoticesPage'));
+const PublicNoticePage = featurePage('public', () => import('../features/public/PublicNoticePage'));
+const PublicProjectNoticePage = featurePage('public', () => import('../features/public/PublicProjectNoticePage'));
 
 const suspended = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 

@@ -1,7 +1,7 @@
-import type { Entry } from './messages';
+import type { Dictionary } from '../../../app/messages';
 
-/** Annual statistics, the prechecks explained condition by condition, and the cultivation pipeline. */
-export const precheckMessages = {
+/** Qualification prechecks, the cultivation pipeline and enterprise statistics. Loaded with the pages that use it (app/dictionaries.ts). */
+export default {
   'stats.year': { zh: '年度', en: 'Year' },
   'stats.yearOption': { zh: '{year} 年', en: '{year}' },
   'stats.yearRequired': { zh: '请选择年度', en: 'Choose the year' },
@@ -193,4 +193,4 @@ export const precheckMessages = {
   'pipeline.colon': { zh: '：', en: ': ' },
   'pipeline.exportTitle': { zh: '高企培育库 {date}', en: 'High-tech pipeline {date}' },
   'pipeline.empty': { zh: '没有需要培育的企业', en: 'No enterprise to coach' },
-} satisfies Record<string, Entry>;
+} satisfies Dictionary;

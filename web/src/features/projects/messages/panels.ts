@@ -1,10 +1,7 @@
-import type { Entry } from './messages';
+import type { Dictionary } from '../../../app/messages';
 
-/**
- * After the reviewer draw (read-back, decline, swap, redraw), the expert panels of the mid-term check and of
- * acceptance, and the public notice (公示) of a call's approval list.
- */
-export const panelMessages = {
+/** The draw's read-back, decline, swap and redraw, the mid-term and acceptance panels, and the approval notice (公示). */
+export default {
   'panel.stage.review': { zh: '立项评审', en: 'Application review' },
   'panel.stage.midterm': { zh: '中期检查', en: 'Mid-term check' },
   'panel.stage.acceptance': { zh: '验收', en: 'Acceptance' },
@@ -130,21 +127,6 @@ export const panelMessages = {
   'draws.ended': { zh: '撤换', en: 'Ended' },
   'draws.skipped': { zh: '跳过的备选', en: 'Alternates skipped' },
 
-  'review.decline': { zh: '谢绝评审', en: 'Decline' },
-  'review.declineText': {
-    zh: '谢绝后科技局将按备选顺序另请专家，您将不能再对该项目评分。请说明原因（如时间冲突、专业不符）；如存在利益冲突，请改用“申明回避”。',
-    en: 'The bureau will ask the next alternate; you will no longer score this. Give the reason (timing, field); for a conflict of interest use “Declare a conflict” instead.',
-  },
-  'review.declineReason': { zh: '谢绝原因', en: 'Reason' },
-  'review.declineSubmit': { zh: '确认谢绝', en: 'Decline' },
-  'review.declined': { zh: '已谢绝该评审任务', en: 'Assignment declined' },
-  'review.reportTitle': { zh: '{kind}', en: '{kind}' },
-  'review.reportAt': { zh: '提交时间（北京时间）：{at}', en: 'Submitted (Beijing): {at}' },
-  'review.panelHint': {
-    zh: '本任务为{stage}专家组评审：请依据下列报告，按评审细则打分。',
-    en: 'This is a {stage} panel: score the report below against the criteria.',
-  },
-
   'pnotice.title': { zh: '立项公示', en: 'Approval notice' },
   'pnotice.afterDecision': { zh: '立项决策后发布立项名单公示。', en: 'The approval list goes on notice after the decision.' },
   'pnotice.notYet': { zh: '立项名单尚未公示。', en: 'The approval list is not on notice yet.' },
@@ -190,28 +172,4 @@ export const panelMessages = {
     zh: '有 {n} 件针对本项目或整个名单的异议待处理，处理后才能签订合同',
     en: '{n} objection(s) about this project or the whole list are open; resolve them before the contract',
   },
-
-  'public.projects': { zh: '项目立项公示', en: 'Project approval notices' },
-  'public.projectsIntro': {
-    zh: '科技计划项目经专家评审、局务会研究拟予立项，现予公示。公示期内如有异议，可在公示页面提出。',
-    en: 'Projects the bureau intends to fund after expert review. While a notice runs, anyone may object on its page.',
-  },
-  'public.projectNotice': { zh: '项目立项公示', en: 'Approval notice' },
-  'public.projectNoticeText': {
-    zh: '以下项目拟予立项，资助金额以元计：',
-    en: 'The following projects are to be funded (amounts in yuan):',
-  },
-  'public.projectItemsLabel': { zh: '拟立项名单', en: 'Projects to be funded' },
-  'public.call': { zh: '项目指南', en: 'Call' },
-
-  'audit.action.draw': { zh: '抽取专家', en: 'Draw reviewers' },
-  'audit.action.redraw': { zh: '重新抽取专家', en: 'Redraw reviewers' },
-  'audit.action.swap': { zh: '替换专家', en: 'Swap an expert' },
-  'audit.action.decline': { zh: '谢绝评审', en: 'Decline a review' },
-  'audit.action.object': { zh: '提出公示异议', en: 'Object to a notice' },
-  'audit.action.withdraw_approval': { zh: '撤销立项', en: 'Withdraw an approval' },
-  'audit.action.consensus_reset': { zh: '协商定分失效（评分有变）', en: 'Consensus reset (reviews changed)' },
-  'audit.entity.project_notice': { zh: '立项公示', en: 'Approval notice' },
-  'audit.entity.project_objection': { zh: '立项公示异议', en: 'Objection to an approval notice' },
-  'audit.entity.review': { zh: '评审任务', en: 'Review assignment' },
-} satisfies Record<string, Entry>;
+} satisfies Dictionary;

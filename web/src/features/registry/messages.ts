@@ -1,18 +1,7 @@
-import type { Entry } from './messages';
+import type { Dictionary } from '../../app/messages';
 
-/** The register of innovative enterprises: lists, forms and the enterprise detail page. */
-export const registryMessages = {
-  'nav.registry': { zh: '创新主体', en: 'Registry' },
-  'nav.my': { zh: '我的企业', en: 'My enterprise' },
-
-  'demo.tag': { zh: '演示数据', en: 'Demo' },
-  'demo.title': { zh: '演示数据，不是真实登记信息', en: 'Demo data, not a real record' },
-  'common.yes': { zh: '是', en: 'Yes' },
-  'common.no': { zh: '否', en: 'No' },
-  'common.edit': { zh: '编辑', en: 'Edit' },
-  'common.toPresent': { zh: '至今', en: 'present' },
-  'common.dateRange': { zh: '{from} 至 {to}', en: '{from} to {to}' },
-
+/** The registry of innovation actors (enterprises, qualifications, patents, platforms, talent) and its bulk import. Loaded with the pages that use it (app/dictionaries.ts). */
+export default {
   'registry.title': { zh: '创新主体', en: 'Innovation registry' },
   'registry.sections': { zh: '创新主体分类', en: 'Registry sections' },
   'registry.tab.enterprises': { zh: '企业', en: 'Enterprises' },
@@ -223,4 +212,43 @@ export const registryMessages = {
   'patent.created': { zh: '已登记专利 {number}', en: 'Patent {number} recorded' },
   'patent.none': { zh: '暂无专利', en: 'No patents' },
   'patent.exportTitle': { zh: '专利', en: 'Patents' },
-} satisfies Record<string, Entry>;
+  'regImport.title': { zh: '批量导入', en: 'Bulk import' },
+  'regImport.steps': {
+    zh: '① 选择数据类型并下载模板；② 按模板填写（可另存为 .xlsx 或 .csv）；③ 上传后系统逐行检查并显示预览；④ 没有错误时确认导入。导入是“全部或全不”：只要有一行出错，就不保存任何数据。',
+    en: '① Choose the kind of data and download its template; ② fill it in (save as .xlsx or .csv); ③ upload it: every row is checked and previewed; ④ confirm when there are no errors. The import is all or nothing: one bad row and nothing is saved.',
+  },
+  'regImport.kind': { zh: '数据类型', en: 'Kind of data' },
+  'regImport.kind.enterprises': { zh: '企业', en: 'Enterprises' },
+  'regImport.kind.qualifications': { zh: '资质', en: 'Qualifications' },
+  'regImport.kind.platforms': { zh: '平台与机构', en: 'Platforms' },
+  'regImport.kind.patents': { zh: '专利', en: 'Patents' },
+  'regImport.kind.stats': { zh: '年度统计数据', en: 'Annual statistics' },
+  'regImport.template': { zh: '下载模板', en: 'Download the template' },
+  'regImport.file': { zh: '上传填好的文件（.xlsx 或 .csv）', en: 'Upload the filled file (.xlsx or .csv)' },
+  'regImport.progress': { zh: '处理进度', en: 'Progress' },
+  'regImport.checking': { zh: '正在检查：已检查 {processed} 行', en: 'Checking: {processed} rows checked' },
+  'regImport.importing': { zh: '正在导入：已处理 {processed} 行', en: 'Importing: {processed} rows processed' },
+  'regImport.counts': {
+    zh: '“{file}”检查结果：可导入 {ok} 行，错误 {error} 行，空行 {empty} 行。',
+    en: '“{file}” checked: {ok} to import, {error} errors, {empty} empty.',
+  },
+  'regImport.row': { zh: '行号', en: 'Row' },
+  'regImport.status': { zh: '检查结果', en: 'Result' },
+  'regImport.status.ok': { zh: '可导入', en: 'OK' },
+  'regImport.status.error': { zh: '错误', en: 'Error' },
+  'regImport.status.empty': { zh: '空行', en: 'Empty' },
+  'regImport.messages': { zh: '说明', en: 'Messages' },
+  'regImport.showEmpty': { zh: '显示空行', en: 'Show empty rows' },
+  'regImport.confirm': { zh: '确认导入（{n} 行）', en: 'Import ({n} rows)' },
+  'regImport.fixFirst': {
+    zh: '有 {n} 行错误：请改正后重新上传；没有错误时才能确认导入。',
+    en: '{n} rows have errors: correct them and upload again; you can import only when there are none.',
+  },
+  'regImport.done': { zh: '导入完成：已保存 {n} 行。', en: 'Imported: {n} rows saved.' },
+  'regImport.notCommitted': {
+    zh: '没有导入：检查发现 {n} 行错误，没有保存任何数据。',
+    en: 'Nothing imported: {n} rows have errors, so nothing was saved.',
+  },
+  'regImport.exportTitle': { zh: '导入检查 {file}', en: 'Import check {file}' },
+  'regImport.cancel': { zh: '放弃本次导入', en: 'Discard' },
+} satisfies Dictionary;

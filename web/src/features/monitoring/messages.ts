@@ -1,26 +1,7 @@
-import type { Entry } from './messages';
+import type { Dictionary } from '../../app/messages';
 
-/** Dashboard, indicator detail and the progress method. */
-export const monitoringMessages = {
-  'nav.dashboard': { zh: '监测总览', en: 'Dashboard' },
-  'nav.plan': { zh: '规划内容', en: 'Plan' },
-  'nav.consistency': { zh: '规划一致性', en: 'Plan consistency' },
-  'nav.dataEntry': { zh: '数据填报', en: 'Data entry' },
-
-  'common.exportExcel': { zh: '导出 Excel', en: 'Export to Excel' },
-  'common.unit': { zh: '单位', en: 'Unit' },
-  'common.sep': { zh: '，', en: ', ' },
-  'common.listSep': { zh: '、', en: ', ' },
-  'common.semi': { zh: '；', en: '; ' },
-
-  'filters.orgUnit': { zh: '区划', en: 'Org unit' },
-  'filters.year': { zh: '年度', en: 'Year' },
-  'filters.yearOption': { zh: '{year} 年', en: '{year}' },
-  'filters.noScope': {
-    zh: '您的账号没有本规划区域内的相应授权，无法选择区划。如需使用，请联系系统管理员。',
-    en: 'Your account has no matching grant inside this plan’s region, so no org unit can be chosen. Ask your administrator if you need one.',
-  },
-
+/** Plan monitoring: dashboard, indicators, progress, statements. Loaded with the pages that use it (app/dictionaries.ts). */
+export default {
   'plan.none': { zh: '没有您可以查看的规划', en: 'There is no plan you may view' },
   'plan.meta': {
     zh: '{doc} · {region} · 规划期 {start}–{end} 年 · 基期 {base} 年',
@@ -182,33 +163,4 @@ export const monitoringMessages = {
   'statement.authoritative': { zh: '是否权威', en: 'Authoritative' },
   'statement.isAuthoritative': { zh: '当前权威', en: 'Authoritative' },
   'statement.notAuthoritative': { zh: '—', en: '—' },
-
-  'history.title': { zh: '修改记录：{name}（{period} 年）', en: 'History: {name} ({period})' },
-  'history.hint': {
-    zh: '区划 {org} · 年度 {period} · 数据元素 {code}。每次修改都保留为一个版本，最新的在最上面。',
-    en: 'Org unit {org} · year {period} · data element {code}. Every change is kept as a version, newest first.',
-  },
-  'history.version': { zh: '版本', en: 'Version' },
-  'history.value': { zh: '数值', en: 'Value' },
-  'history.status': { zh: '状态', en: 'Status' },
-  'history.source': { zh: '来源', en: 'Source' },
-  'history.created': { zh: '填报人 · 时间（北京时间）', en: 'Entered by · at (Beijing)' },
-  'history.createdBy': { zh: '填报人', en: 'Entered by' },
-  'history.createdAt': { zh: '填报时间（北京时间）', en: 'Entered at (Beijing)' },
-  'history.approved': { zh: '审核人 · 时间（北京时间）', en: 'Approved by · at (Beijing)' },
-  'history.approvedBy': { zh: '审核人', en: 'Approved by' },
-  'history.approvedAt': { zh: '审核时间（北京时间）', en: 'Approved at (Beijing)' },
-  'history.reason': { zh: '更正原因 / 备注', en: 'Correction reason / note' },
-  'history.system': { zh: '（系统）', en: '(system)' },
-  'history.user': { zh: '用户 {id}…', en: 'user {id}…' },
-  'history.empty': { zh: '还没有任何版本', en: 'No versions yet' },
-
-  'value.status.none': { zh: '未填报', en: 'Not entered' },
-  'value.status.draft': { zh: '草稿', en: 'Draft' },
-  'value.status.submitted': { zh: '待审核', en: 'Submitted' },
-  'value.status.approved': { zh: '已审核', en: 'Approved' },
-  'value.source.manual': { zh: '手工填报', en: 'Entered' },
-  'value.source.import': { zh: 'Excel 导入', en: 'Excel import' },
-  'value.source.computed': { zh: '系统计算', en: 'Computed' },
-  'value.source.official': { zh: '官方统计', en: 'Official statistics' },
-} satisfies Record<string, Entry>;
+} satisfies Dictionary;

@@ -1,7 +1,7 @@
-import type { Entry } from './messages';
+import type { Dictionary } from '../../app/messages';
 
-/** Data entry: the grid, corrections and the Excel round trip. */
-export const dataEntryMessages = {
+/** Data entry and its Excel import. Loaded with the pages that use it (app/dictionaries.ts). */
+export default {
   'entry.title': { zh: '数据填报', en: 'Data entry' },
   'entry.grid': { zh: '填报表', en: 'Entry grid' },
   'entry.gridTitle': { zh: '{org} {year} 年数据', en: '{org}, figures for {year}' },
@@ -73,4 +73,4 @@ export const dataEntryMessages = {
     en: 'Imported: {saved} values saved and submitted, {unchanged} unchanged.',
   },
   'import.exportTitle': { zh: '导入检查 {file}', en: 'Import check {file}' },
-} satisfies Record<string, Entry>;
+} satisfies Dictionary;

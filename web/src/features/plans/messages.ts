@@ -1,7 +1,7 @@
-import type { Entry } from './messages';
+import type { Dictionary } from '../../app/messages';
 
-/** The plan overview and the plan-consistency page. */
-export const planMessages = {
+/** The plan text and its consistency checks. Loaded with the pages that use it (app/dictionaries.ts). */
+export default {
   'plan.title': { zh: '规划内容', en: 'Plan' },
   'plan.goals': { zh: '发展目标（{n} 项）', en: 'Development goals ({n})' },
   'plan.tasks': { zh: '重点任务（{n} 项）', en: 'Key tasks ({n})' },
@@ -38,4 +38,4 @@ export const planMessages = {
     zh: '尚未决定：默认以表1为准，即“{section}”中的 {value}。',
     en: 'Not decided yet: by default Table 1 counts, i.e. {value} from “{section}”.',
   },
-} satisfies Record<string, Entry>;
+} satisfies Dictionary;
