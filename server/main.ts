@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { buildApp } from './app.js';
-import { openAndPrepare } from './platform/bootstrap.js';
+import { openAndPrepare } from './bootstrap.js';
 import { loadConfig } from './platform/config.js';
 import { AppError } from './platform/errors.js';
 import { ERROR_MESSAGES, translate } from '../common/messages.js';

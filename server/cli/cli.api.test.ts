@@ -158,7 +158,7 @@ describe.skipIf(backend() === 'postgres')('first start', () => {
   it('creates admin with a random password written to a 0600 file, once', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kc-first-'));
     try {
-      const { openAndPrepare } = await import('../platform/bootstrap.js');
+      const { openAndPrepare } = await import('../bootstrap.js');
       const { loadConfig } = await import('../platform/config.js');
       const config = loadConfig({ KECHUANG_DATA_DIR: dir });
       const first = await openAndPrepare(config, 'test', { createAdmin: true });

@@ -7,7 +7,7 @@ import { verifyLedger, type Reconciliation } from '../modules/ledger/index.js';
 import { listUnits } from '../modules/orgunits/index.js';
 import { IMPORT_KINDS, openRows, runImport, type ImportKind } from '../modules/registry/index.js';
 import { systemContext } from '../platform/audit.js';
-import { openAndPrepare } from '../platform/bootstrap.js';
+import { openAndPrepare } from '../bootstrap.js';
 import { loadConfig } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
 

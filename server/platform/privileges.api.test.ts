@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asRole, backend, cloneTemplate, TEST_ROLES, withDatabase } from '../../test/db-template.js';
 import { fundBudget } from '../modules/ledger/index.js';
 import { systemContext } from './audit.js';
-import { openAndPrepare } from './bootstrap.js';
+import { openAndPrepare } from '../bootstrap.js';
 import { loadConfig } from './config.js';
 import { rowsOf, type Database } from './db.js';
 import { pgErrorOf } from './pg-errors.js';

@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { loadDemoData } from '../db/seed/demo.js';
-import { seedReferenceData } from '../db/seed/index.js';
-import { ensureInitialAdmin, type InitialAdmin } from '../modules/accounts/index.js';
-import { systemContext } from './audit.js';
-import type { Config } from './config.js';
-import { configureClock } from './clock.js';
-import { openDatabase, type Database } from './db.js';
-import { acquireDataDirLock } from './lock.js';
+import { loadDemoData } from './db/seed/demo.js';
+import { seedReferenceData } from './db/seed/index.js';
+import { ensureInitialAdmin, type InitialAdmin } from './modules/accounts/index.js';
+import { systemContext } from './platform/audit.js';
+import type { Config } from './platform/config.js';
+import { configureClock } from './platform/clock.js';
+import { openDatabase, type Database } from './platform/db.js';
+import { acquireDataDirLock } from './platform/lock.js';
 
 export interface Opened {
   database: Database;
