@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DICTIONARIES, FEATURE_MESSAGES, loadDictionaries, type DictionaryName } from './dictionaries';
-import { isMessageKey, shellMessages } from './messages';
+import { formatMessage } from './formatMessage';
+import { isMessageKey, shellMessages, type Entry } from './messages';
 
 const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -97,6 +98,22 @@ describe('feature dictionaries', () => {
       for (const m of text.matchAll(/featurePage\('(\w+)', \(\) => import\('\.\.\/features\/(\w+)\//g)) expect(m[1], file).toBe(m[2]);
       // Plain lazy pages are the shell's own (auth, errors), which need no dictionary.
       for (const m of text.matchAll(/\blazy\(\(\) => import\('\.\.\/features\/(\w+)\//g)) expect(['auth', 'errors'], file).toContain(m[1]);
+    }
+  });
+
+  it('every plural form has an other branch and fills for 1 and 2', async () => {
+    const entries = (await Promise.all(Object.values(DICTIONARIES).map(async (load) => Object.values((await load()).default)))).flat();
+    for (const entry of [...Object.values(shellMessages), ...entries] as Entry[]) {
+      for (const [lang, text] of [
+        ['zh-CN', entry.zh],
+        ['en-US', entry.en],
+      ] as const) {
+        const counts = [...text.matchAll(/\{(\w+), plural,/g)].map((m) => m[1]!);
+        for (const n of [1, 2]) {
+          const params = Object.fromEntries(counts.map((c) => [c, n]));
+          if (counts.length) expect(formatMessage(text, params, lang), text).not.toContain(', plural,');
+        }
+      }
     }
   });
 

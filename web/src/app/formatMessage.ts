@@ -39,10 +39,13 @@ function branches(spec: string): Map<string, string> {
 
 /** `{n, plural, …}`: the branch for the number — an exact `=n` first, else the locale's plural category. */
 function plural(value: string | number | undefined, spec: string, locale: string, params: TParams): string | undefined {
+  if (value === undefined) return undefined;
   const n = Number(value);
-  if (value === undefined || Number.isNaN(n)) return undefined;
   const options = branches(spec);
-  const text = options.get(`=${n}`) ?? options.get(pluralRules(locale).select(n)) ?? options.get('other');
+  // A number already formatted ("1,200") is not parsed back: it takes the general form.
+  const text = Number.isNaN(n)
+    ? options.get('other')
+    : (options.get(`=${n}`) ?? options.get(pluralRules(locale).select(n)) ?? options.get('other'));
   return text === undefined ? undefined : formatMessage(text.replace(/#/g, String(value)), params, locale);
 }
 

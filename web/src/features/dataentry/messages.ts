@@ -26,7 +26,7 @@ export default {
   'entry.approved': { zh: '已审核通过 {n} 项，这些数值已锁定', en: '{n} approved; these values are now locked' },
   'entry.rowErrors': {
     zh: '有 {n} 行未通过校验，请查看标红的行；本次没有保存任何数据。',
-    en: '{n} rows failed the checks (marked in red); nothing was saved.',
+    en: '{n, plural, one {# row} other {# rows}} failed the checks (marked in red); nothing was saved.',
   },
   'entry.exportTitle': { zh: '填报 {org} {year}', en: 'Entry {org} {year}' },
   'entry.reasonTitle': { zh: '更正已审核的数值', en: 'Correct approved values' },
@@ -48,7 +48,7 @@ export default {
   'import.checking': { zh: '正在检查…', en: 'Checking…' },
   'import.counts': {
     zh: '“{file}”检查结果：可导入 {ok} 行，未变化 {unchanged} 行，警告 {warning} 行，错误 {error} 行，空行 {empty} 行。',
-    en: '“{file}” checked: {ok} to import, {unchanged} unchanged, {warning} warnings, {error} errors, {empty} empty.',
+    en: '“{file}” checked: {ok} to import, {unchanged} unchanged, {warning} warnings, {error, plural, one {# error} other {# errors}}, {empty} empty.',
   },
   'import.showEmpty': { zh: '显示空行', en: 'Show empty rows' },
   'import.row': { zh: '行号', en: 'Row' },
@@ -63,14 +63,14 @@ export default {
   'import.period': { zh: '年度', en: 'Year' },
   'import.value': { zh: '数值', en: 'Value' },
   'import.messages': { zh: '说明', en: 'Messages' },
-  'import.confirm': { zh: '确认导入（{n} 行）', en: 'Import ({n} rows)' },
+  'import.confirm': { zh: '确认导入（{n} 行）', en: 'Import ({n, plural, one {# row} other {# rows}})' },
   'import.fixFirst': {
     zh: '有 {n} 行错误：请在 Excel 中改正后重新上传。',
-    en: '{n} rows have errors: correct them in Excel and upload the file again.',
+    en: '{n, plural, one {# row has} other {# rows have}} errors: correct them in Excel and upload the file again.',
   },
   'import.done': {
     zh: '导入完成：保存并提交审核 {saved} 条，未变化 {unchanged} 条。',
-    en: 'Imported: {saved} values saved and submitted, {unchanged} unchanged.',
+    en: 'Imported: {saved, plural, one {# value} other {# values}} saved and submitted, {unchanged} unchanged.',
   },
   'import.exportTitle': { zh: '导入检查 {file}', en: 'Import check {file}' },
 } satisfies Dictionary;

@@ -140,11 +140,11 @@ export default {
   'ledger.verify.notRun': { zh: '尚未对账，点击“立即对账”。', en: 'Not verified yet: click “Verify now”.' },
   'ledger.verify.ok': {
     zh: '账目平衡：{accounts} 个账户、{transfers} 笔流水，全部核对无误',
-    en: 'Balanced: {accounts} accounts and {transfers} transfers, all consistent',
+    en: 'Balanced: {accounts, plural, one {# account} other {# accounts}} and {transfers, plural, one {# transfer} other {# transfers}}, all consistent',
   },
   'ledger.verify.problems': {
     zh: '发现问题：{accounts} 个账户、{transfers} 笔流水中有不一致，请见下方',
-    en: 'Problems found among {accounts} accounts and {transfers} transfers: see below',
+    en: 'Problems found among {accounts, plural, one {# account} other {# accounts}} and {transfers, plural, one {# transfer} other {# transfers}}: see below',
   },
   'ledger.verify.debitsPosted': { zh: '借方已入账合计', en: 'Debits posted' },
   'ledger.verify.creditsPosted': { zh: '贷方已入账合计', en: 'Credits posted' },

@@ -63,7 +63,7 @@ export default {
   'org.normalized': { zh: '规范化后：{text}', en: 'Normalised: {text}' },
   'org.ambiguous': {
     zh: '“{text}”匹配到 {n} 个区划，请根据完整路径确认是哪一个。',
-    en: '"{text}" matches {n} units; use the full path to tell which one is meant.',
+    en: '"{text}" matches {n, plural, one {# unit} other {# units}}; use the full path to tell which one is meant.',
   },
   'org.noMatch': { zh: '没有与“{text}”匹配的区划。', en: 'No unit matches "{text}".' },
   'org.showInTree': { zh: '在层级中查看', en: 'Show in hierarchy' },

@@ -13,8 +13,11 @@ export default {
     zh: '规划文本在不同章节对同一指标给出了不同的基期值或目标值。系统保留每一处表述及其原文；在科技局作出决定之前，以表1的表述为准。科技局可以把另一处表述设为权威，并须说明理由，决定会被记录。',
     en: 'In places the plan gives different baselines or targets for the same indicator in different sections. Every statement is kept with its original clause; until the bureau decides, the one in Table 1 counts. The bureau may make another statement authoritative, giving a reason; the decision is recorded.',
   },
-  'consistency.count': { zh: '共 {n} 处不一致，其中 {open} 处尚待决定。', en: '{n} disagreements, {open} of them still undecided.' },
-  'consistency.openCount': { zh: '，{n} 处不一致待决定', en: ', {n} disagreements to decide' },
+  'consistency.count': {
+    zh: '共 {n} 处不一致，其中 {open} 处尚待决定。',
+    en: '{n, plural, one {# disagreement} other {# disagreements}}, {open} of them still undecided.',
+  },
+  'consistency.openCount': { zh: '，{n} 处不一致待决定', en: ', {n, plural, one {# disagreement} other {# disagreements}} to decide' },
   'consistency.none': { zh: '规划中没有相互矛盾的表述', en: 'The plan does not contradict itself' },
   'consistency.makeAuthoritative': { zh: '设为权威', en: 'Make authoritative' },
   'consistency.resolveTitle': { zh: '设为权威表述', en: 'Make this statement authoritative' },

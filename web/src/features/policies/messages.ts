@@ -125,7 +125,7 @@ export default {
 
   'pol.tests.title': { zh: '测试用例', en: 'Test cases' },
   'pol.tests.run': { zh: '运行测试用例', en: 'Run the test cases' },
-  'pol.tests.count': { zh: '共 {n} 个用例', en: '{n} cases' },
+  'pol.tests.count': { zh: '共 {n} 个用例', en: '{n, plural, one {# case} other {# cases}}' },
   'pol.tests.hint': {
     zh: '测试用例针对已保存的内容运行；用例可自带参数值，因此金额待定时也能检验规则。',
     en: 'The cases run against what is saved; a case may bring its own parameter values, so the rule can be checked while amounts are still to be set.',

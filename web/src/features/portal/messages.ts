@@ -87,7 +87,7 @@ export default {
   'my.proj.noApplications': { zh: '还没有申报', en: 'No applications yet' },
   'my.proj.returnedAlert': {
     zh: '有 {n} 份申报被科技局退回修改，请查看原因并修改后重新提交',
-    en: '{n} applications were returned by the bureau: read the reasons, fix and submit again',
+    en: '{n, plural, one {# application was} other {# applications were}} returned by the bureau: read the reasons, fix and submit again',
   },
   'my.proj.updatedAt': { zh: '更新时间（北京时间）', en: 'Updated (Beijing)' },
   'my.proj.continue': { zh: '继续填写', en: 'Continue' },
@@ -139,7 +139,7 @@ export default {
     en: 'Funded projects: the letter, the payment schedule and what each payment waits for, and the reports to hand in. An overdue report holds payments.',
   },
   'my.projects.none': { zh: '还没有已决策的项目', en: 'No decided projects yet' },
-  'my.projects.extended': { zh: '已延期 {n} 个月', en: 'extended {n} months' },
+  'my.projects.extended': { zh: '已延期 {n} 个月', en: 'extended {n, plural, one {# month} other {# months}}' },
   'my.projects.overdue': { zh: '{due} 逾期未交，拨付已暂停，请尽快提交', en: '{due} is overdue and payments are held: submit it soon' },
   'my.projects.submitReport': { zh: '提交报告', en: 'Submit the report' },
   'my.projects.reportTitle': { zh: '提交{kind}（截止 {due}）', en: 'Submit the {kind} (due {due})' },

@@ -81,7 +81,10 @@ export default {
   'bench.index.meanShift': { zh: '平均名次变动', en: 'Mean absolute rank shift' },
   'bench.index.runsSeed': { zh: '{runs} 次模拟 · 种子 {seed}', en: '{runs} runs · seed {seed}' },
   'bench.index.scored': { zh: '参与排名的区县', en: 'Districts ranked' },
-  'bench.index.screenedCount': { zh: '筛除 {n} 个 · 插补 {imputed} 个数值', en: '{n} screened out · {imputed} values imputed' },
+  'bench.index.screenedCount': {
+    zh: '筛除 {n} 个 · 插补 {imputed} 个数值',
+    en: '{n} screened out · {imputed, plural, one {# value} other {# values}} imputed',
+  },
   'bench.index.warnings': { zh: '计算中处理的特殊情况（{n} 条，引擎原文）', en: 'Special cases handled ({n}, as the engine reports them)' },
   'bench.index.chart': { zh: '名次区间', en: 'Rank intervals' },
   'bench.index.chartHint': {
@@ -120,7 +123,7 @@ export default {
   },
   'bench.index.swOverlap': {
     zh: '本指数只有 {n} 个指标，少于 6 个，优势与短板会有重叠。',
-    en: ' With only {n} indicators (fewer than 6), strengths and weaknesses overlap.',
+    en: ' With only {n, plural, one {# indicator} other {# indicators}} (fewer than 6), strengths and weaknesses overlap.',
   },
   'bench.index.treatmentTitle': { zh: '指标处理：权重与异常值', en: 'Indicators: weights and outliers' },
   'bench.index.treatmentHint': {
@@ -135,7 +138,7 @@ export default {
   'bench.index.failed': { zh: '不通过', en: 'Failed' },
   'bench.index.treatment': { zh: '处理', en: 'Treatment' },
   'bench.index.treatment.none': { zh: '未处理', en: 'None' },
-  'bench.index.treatment.winsorised': { zh: '缩尾 {points} 个点', en: 'Winsorised {points} points' },
+  'bench.index.treatment.winsorised': { zh: '缩尾 {points} 个点', en: 'Winsorised {points, plural, one {# point} other {# points}}' },
   'bench.index.treatment.log': { zh: '对数变换', en: 'Log transform' },
   'bench.index.after': { zh: '处理后偏度 {skew}、峰度 {kurtosis}', en: 'after: skew {skew}, kurtosis {kurtosis}' },
   'bench.index.screenedOut': { zh: '因数据不全未参与：{list}', en: 'Left out for missing data: {list}' },

@@ -17,13 +17,16 @@ export default {
   'statsImport.running': { zh: '正在处理…', en: 'Working…' },
   'statsImport.checked': {
     zh: '检查完成：{rows} 行，正确 {ok}，提示 {warning}，错误 {error}，与现有数值相同 {unchanged}；尚未保存',
-    en: 'Checked: {rows} rows, {ok} ok, {warning} warnings, {error} errors, {unchanged} unchanged; nothing saved yet',
+    en: 'Checked: {rows, plural, one {# row} other {# rows}}, {ok} ok, {warning} warnings, {error, plural, one {# error} other {# errors}}, {unchanged} unchanged; nothing saved yet',
   },
   'statsImport.saved': {
     zh: '已保存 {written} 个数值（{rows} 行，未变化 {unchanged}），状态为“已提交”，待另一位工作人员审核',
-    en: 'Saved {written} values ({rows} rows, {unchanged} unchanged) as submitted, for another staff member to approve',
+    en: 'Saved {written, plural, one {# value} other {# values}} ({rows, plural, one {# row} other {# rows}}, {unchanged} unchanged) as submitted, for another staff member to approve',
   },
-  'statsImport.notSaved': { zh: '有 {error} 行错误，未保存任何数据', en: '{error} rows have errors; nothing was saved' },
+  'statsImport.notSaved': {
+    zh: '有 {error} 行错误，未保存任何数据',
+    en: '{error, plural, one {# row has} other {# rows have}} errors; nothing was saved',
+  },
   'statsImport.unitsAdded': { zh: '将新增区划：{names}', en: 'Org units added: {names}' },
   'statsImport.exportTitle': { zh: '统计数据导入检查结果 {file}', en: 'Statistics import check {file}' },
   'statsImport.value': { zh: '解析结果', en: 'Read as' },

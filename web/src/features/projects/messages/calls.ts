@@ -129,11 +129,11 @@ export default {
   'proj.call.reviewRules': { zh: '评审规则', en: 'Review rules' },
   'proj.call.reviewRulesValue': {
     zh: '{method}；每个项目 {n} 位专家；每位专家至多 {cap} 个；分歧阈值 {spread} 分',
-    en: '{method}; {n} experts per application; at most {cap} per expert; spread threshold {spread} points',
+    en: '{method}; {n, plural, one {# expert} other {# experts}} per application; at most {cap} per expert; spread threshold {spread} points',
   },
   'proj.call.fundingValue': {
     zh: '首期 {pct} %；中期检查至多 {midterm} 次；延期至多 {months} 个月；{year} 年度{source}，预算科目 {budget}',
-    en: 'First tranche {pct} %; at most {midterm} mid-term check; extension up to {months} months; {year} {source}, budget {budget}',
+    en: 'First tranche {pct} %; at most {midterm} mid-term check; extension up to {months, plural, one {# month} other {# months}}; {year} {source}, budget {budget}',
   },
   'proj.call.panels': { zh: '专家组与立项公示', en: 'Expert panels and public notice' },
   'proj.call.panelsHint': {
@@ -171,7 +171,7 @@ export default {
   'proj.call.panelNoMidterm': { zh: '中期检查：不设', en: 'Mid-term check: none' },
   'proj.call.noticeMinDaysValue': {
     zh: '立项公示不少于 {days} 天，期满且异议处理完毕后签订合同',
-    en: 'Public notice of at least {days} days; contracts once it has ended and every objection is resolved',
+    en: 'Public notice of at least {days, plural, one {# day} other {# days}}; contracts once it has ended and every objection is resolved',
   },
   'proj.call.publish': { zh: '发布指南', en: 'Publish' },
   'proj.call.publishText': {

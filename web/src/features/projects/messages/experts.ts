@@ -2,7 +2,7 @@ import type { Dictionary } from '../../../app/messages';
 
 /** The expert pool. */
 export default {
-  'proj.expert.pool': { zh: '专家库（{n} 位）', en: 'Pool ({n} experts)' },
+  'proj.expert.pool': { zh: '专家库（{n} 位）', en: 'Pool ({n, plural, one {# expert} other {# experts}})' },
   'proj.expert.intro': {
     zh: '回避检测按统一社会信用代码比对专家所在单位及任职、顾问、亲属、持股、纠纷记录，从不按名称比对；同一单位的两位专家不会评审同一项目。专家登录账号须具有“评审专家”角色（在用户管理中创建）。',
     en: 'Conflict detection compares credit codes — of the expert’s organisation and of employment, advice, relatives, shareholdings and disputes — never names; two experts of one organisation never review the same application. An expert’s account needs the expert role (created under Users).',
@@ -80,7 +80,7 @@ export default {
   'proj.expert.madeUnavailable': { zh: '专家“{name}”已暂停抽取', en: 'Expert “{name}” will not be drawn' },
   'proj.expert.openAssignments': {
     zh: '该专家仍有 {n} 项未评分的评审任务，不会自动撤换：请在相应指南的“专家抽取”中替换该专家或重新抽取。',
-    en: 'The expert still has {n} assignment(s) to score; they are not withdrawn by themselves: replace the expert or redraw under the call’s Reviewer draw.',
+    en: 'The expert still has {n, plural, one {# assignment to score; it is not withdrawn by itself} other {# assignments to score; they are not withdrawn by themselves}}: replace the expert or redraw under the call’s Reviewer draw.',
   },
   'proj.expert.availabilityIntro': {
     zh: '关闭“可抽取”的专家不参与抽取、替换补入和重新抽取（目前 {n} 位暂停抽取）。',

@@ -12,7 +12,7 @@ export default {
   'proj.funding.none': { zh: '还没有立项的项目', en: 'No funded projects yet' },
   'proj.funding.summary': {
     zh: '{applicant}，资助 {approved}；中期检查 {midterm} 次；延期 {months} 个月。',
-    en: '{applicant}, granted {approved}; {midterm} mid-term checks; extended {months} months.',
+    en: '{applicant}, granted {approved}; {midterm} mid-term checks; extended {months, plural, one {# month} other {# months}}.',
   },
   'proj.funding.contract': { zh: '记录合同签订', en: 'Record the contract' },
   'proj.funding.contractOk': { zh: '已签订', en: 'Signed' },
@@ -31,10 +31,10 @@ export default {
   'proj.funding.extend': { zh: '项目延期', en: 'Extend' },
   'proj.funding.extendText': {
     zh: '延期最多一次、不超过 {max} 个月；未交的报告截止日期随之顺延。',
-    en: 'At most one extension of up to {max} months; open reports’ due dates move with it.',
+    en: 'At most one extension of up to {max, plural, one {# month} other {# months}}; open reports’ due dates move with it.',
   },
   'proj.funding.months': { zh: '延期月数', en: 'Months' },
-  'proj.funding.monthsRule': { zh: '1 至 {max} 个月', en: '1 to {max} months' },
+  'proj.funding.monthsRule': { zh: '1 至 {max} 个月', en: '1 to {max, plural, one {# month} other {# months}}' },
   'proj.funding.extendDone': { zh: '已延期', en: 'Extended' },
   'proj.funding.payments': { zh: '拨付计划', en: 'Payments' },
   'proj.funding.reports': { zh: '项目报告', en: 'Reports' },

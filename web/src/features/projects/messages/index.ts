@@ -97,7 +97,7 @@ export default {
   'proj.app.noAttachments': { zh: '还没有上传附件', en: 'No attachments yet' },
   'proj.apps.intro': {
     zh: '共 {n} 份申报，其中 {waiting} 份待形式审查。展开一行查看申报内容和附件（含校验值）。退回或不予受理须写明原因，申报单位会看到。',
-    en: '{n} applications, {waiting} waiting for the formal check. Expand a row for the answers and files (with checksums). Returning or rejecting needs a reason, which the applicant reads.',
+    en: '{n, plural, one {# application} other {# applications}}, {waiting} waiting for the formal check. Expand a row for the answers and files (with checksums). Returning or rejecting needs a reason, which the applicant reads.',
   },
   'proj.apps.none': { zh: '还没有申报', en: 'No applications yet' },
   'proj.apps.exportTitle': { zh: '{code} 申报清单', en: '{code} applications' },

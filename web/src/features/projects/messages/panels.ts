@@ -7,8 +7,8 @@ export default {
   'panel.stage.acceptance': { zh: '验收', en: 'Acceptance' },
   'panel.stageCol': { zh: '评审阶段', en: 'Stage' },
   'panel.column': { zh: '专家组', en: 'Expert panel' },
-  'panel.required': { zh: '须经专家组（{n} 人）', en: 'Panel required ({n} experts)' },
-  'panel.optional': { zh: '专家组可选（{n} 人）', en: 'Panel optional ({n} experts)' },
+  'panel.required': { zh: '须经专家组（{n} 人）', en: 'Panel required ({n, plural, one {# expert} other {# experts}})' },
+  'panel.optional': { zh: '专家组可选（{n} 人）', en: 'Panel optional ({n, plural, one {# expert} other {# experts}})' },
   'panel.notDrawn': { zh: '尚未抽取', en: 'Not drawn' },
   'panel.progress': { zh: '已评分 {done}/{size}', en: '{done} of {size} scored' },
   'panel.passed': { zh: '通过 · {total} 分', en: 'Passed · {total}' },
@@ -23,9 +23,9 @@ export default {
   'panel.draw': { zh: '抽取专家组', en: 'Draw a panel' },
   'panel.drawText': {
     zh: '按与立项评审相同的规则（回避、同单位不同组、评审上限、配额、随机种子）为这份{kind}抽取 {n} 位专家。专家在“我的评审”中评分，申报单位看不到专家身份。',
-    en: 'Draws {n} experts for this {kind} under the same rules as the review (conflicts, one per organisation, load caps, quotas, a seed). Experts score in My reviews; the applicant never sees who they are.',
+    en: 'Draws {n, plural, one {# expert} other {# experts}} for this {kind} under the same rules as the review (conflicts, one per organisation, load caps, quotas, a seed). Experts score in My reviews; the applicant never sees who they are.',
   },
-  'panel.drawn': { zh: '已抽取专家组：{n} 位专家', en: 'Panel drawn: {n} experts' },
+  'panel.drawn': { zh: '已抽取专家组：{n} 位专家', en: 'Panel drawn: {n, plural, one {# expert} other {# experts}}' },
   'panel.rule': { zh: '本指南规定', en: 'The call’s rule' },
   'panel.state': { zh: '专家组情况', en: 'Panel' },
   'panel.note': { zh: '说明（可选）', en: 'Note (optional)' },
@@ -41,14 +41,14 @@ export default {
   },
 
   'draws.stage': { zh: '评审阶段', en: 'Stage' },
-  'draws.drawn': { zh: '已抽取 {n} 份评审', en: '{n} reviews drawn' },
+  'draws.drawn': { zh: '已抽取 {n} 份评审', en: '{n, plural, one {# review} other {# reviews}} drawn' },
   'draws.panelRequired': {
     zh: '{stage}须经专家组评审（每份报告 {n} 位专家）',
-    en: 'The {stage} needs an expert panel ({n} experts per report)',
+    en: 'The {stage} needs an expert panel ({n, plural, one {# expert} other {# experts}} per report)',
   },
   'draws.panelOptional': {
     zh: '{stage}专家组可选（每份报告 {n} 位专家），科技局也可直接审核',
-    en: 'A panel is optional for the {stage} ({n} experts per report); the bureau may decide alone',
+    en: 'A panel is optional for the {stage} ({n, plural, one {# expert} other {# experts}} per report); the bureau may decide alone',
   },
   'draws.panelWhere': {
     zh: '报告提交后，在“资金拨付”中为该报告抽取专家组；在这里查看分配、替换专家或重新抽取。',
@@ -78,8 +78,11 @@ export default {
   },
   'draws.unavailableReason': { zh: '撤换原因', en: 'Reason' },
   'draws.reasonRequired': { zh: '请填写原因（至少 2 个字）', en: 'Give a reason (at least 2 characters)' },
-  'draws.swapped': { zh: '已替换为 {name}（跳过 {skipped} 位不符合规则的备选）', en: 'Swapped in {name} ({skipped} alternates skipped)' },
-  'draws.redraw': { zh: '重新抽取（{n} 个名额）', en: 'Redraw ({n} places)' },
+  'draws.swapped': {
+    zh: '已替换为 {name}（跳过 {skipped} 位不符合规则的备选）',
+    en: 'Swapped in {name} ({skipped, plural, one {# alternate} other {# alternates}} skipped)',
+  },
+  'draws.redraw': { zh: '重新抽取（{n} 个名额）', en: 'Redraw ({n, plural, one {# place} other {# places}})' },
   'draws.redrawTitle': { zh: '重新抽取', en: 'Redraw' },
   'draws.redrawText': {
     zh: '{stage}中 {n} 个未评分或空缺的名额将用新的随机种子重新抽取；原未评分的分配标记为“已撤换”，已提交的评分保留，并计入配额和同单位限制。',
@@ -87,7 +90,7 @@ export default {
   },
   'draws.redrawReason': { zh: '重新抽取的原因', en: 'Why redraw' },
   'draws.redrawOk': { zh: '确认重新抽取', en: 'Redraw' },
-  'draws.redrawn': { zh: '已重新抽取 {n} 份评审', en: '{n} reviews redrawn' },
+  'draws.redrawn': { zh: '已重新抽取 {n} 份评审', en: '{n, plural, one {# review} other {# reviews}} redrawn' },
   'draws.newSeedHint': { zh: '新的随机种子；记录后可复算核对', en: 'A new seed; recorded, so the redraw can be re-run' },
   'draws.seedRequired': { zh: '请填写随机种子', en: 'Enter a seed' },
   'draws.history': { zh: '抽取记录（{n} 条）', en: 'Draw log ({n})' },
@@ -132,7 +135,7 @@ export default {
   'pnotice.notYet': { zh: '立项名单尚未公示。', en: 'The approval list is not on notice yet.' },
   'pnotice.intro': {
     zh: '在公示页面（无需登录）公布立项项目、申报单位、资助金额和评审得分与排名。公示期不少于 {days} 天；公示期结束且无未处理异议后方可签订合同。',
-    en: 'Publishes the approved projects, applicants, amounts, scores and ranks on a public page (no sign-in). The notice runs at least {days} days; contracts are signed once it has ended with no open objection.',
+    en: 'Publishes the approved projects, applicants, amounts, scores and ranks on a public page (no sign-in). The notice runs at least {days, plural, one {# day} other {# days}}; contracts are signed once it has ended with no open objection.',
   },
   'pnotice.defaultTitle': { zh: '{title}立项公示', en: '{title}: approval notice' },
   'pnotice.publish': { zh: '发布公示', en: 'Publish' },
@@ -147,7 +150,7 @@ export default {
   },
   'pnotice.rule': {
     zh: '规则：公示期不少于 {days} 天（指南参数）；异议成立的项目撤销立项。',
-    en: 'Rule: at least {days} days on notice (a call parameter); an upheld objection withdraws the approval.',
+    en: 'Rule: at least {days, plural, one {# day} other {# days}} on notice (a call parameter); an upheld objection withdraws the approval.',
   },
   'pnotice.record': { zh: '登记异议', en: 'Record an objection' },
   'pnotice.recorded': { zh: '已登记异议', en: 'Objection recorded' },
@@ -170,6 +173,6 @@ export default {
   'pnotice.waitRunning': { zh: '立项公示至 {end} 结束，结束后才能签订合同', en: 'On notice until {end}; the contract waits for its end' },
   'pnotice.waitObjection': {
     zh: '有 {n} 件针对本项目或整个名单的异议待处理，处理后才能签订合同',
-    en: '{n} objection(s) about this project or the whole list are open; resolve them before the contract',
+    en: '{n, plural, one {# objection about this project or the whole list is open; resolve it} other {# objections about this project or the whole list are open; resolve them}} before the contract',
   },
 } satisfies Dictionary;

@@ -45,11 +45,14 @@ export default {
 
   'proj.draw.intro': {
     zh: '为每个已受理的项目抽取 {n} 位专家：回避的专家不参与，同一单位的两位专家不评同一项目，每位专家至多 {cap} 个；专家库现有 {pool} 位可用专家。同一随机种子可重现同一结果，以校验值核对。',
-    en: '{n} experts for each accepted application: conflicted experts are excluded, two experts of one organisation never review the same application, at most {cap} per expert; {pool} experts available. The same seed reproduces the same draw, checked by its checksum.',
+    en: '{n, plural, one {# expert} other {# experts}} for each accepted application: conflicted experts are excluded, two experts of one organisation never review the same application, at most {cap} per expert; {pool, plural, one {# expert} other {# experts}} available. The same seed reproduces the same draw, checked by its checksum.',
   },
-  'proj.draw.ready': { zh: '{n} 个项目待抽取专家，共 {reviews} 份评审', en: '{n} applications to draw for, {reviews} reviews' },
+  'proj.draw.ready': {
+    zh: '{n} 个项目待抽取专家，共 {reviews} 份评审',
+    en: '{n, plural, one {# application} other {# applications}} to draw for, {reviews, plural, one {# review} other {# reviews}}',
+  },
   'proj.draw.nothing': { zh: '没有待抽取专家的已受理项目', en: 'No accepted application waits for a draw' },
-  'proj.draw.inReview': { zh: '{n} 个项目已在评审中', en: '{n} applications are under review' },
+  'proj.draw.inReview': { zh: '{n} 个项目已在评审中', en: '{n, plural, one {# application is} other {# applications are}} under review' },
   'proj.draw.seed': { zh: '随机种子', en: 'Seed' },
   'proj.draw.seedHint': {
     zh: '已随机生成，可改为公开抽取时公布的数字',
@@ -60,7 +63,7 @@ export default {
   'proj.draw.confirm': { zh: '确认抽取', en: 'Draw' },
   'proj.draw.confirmText': {
     zh: '将为 {apps} 个项目各抽取 {n} 位专家（随机种子 {seed}），项目随即进入评审，抽取结果记录在案。',
-    en: '{n} experts will be drawn for each of {apps} applications (seed {seed}); they then go to review and the draw is recorded.',
+    en: '{n, plural, one {# expert} other {# experts}} will be drawn for each of {apps, plural, one {# application} other {# applications}} (seed {seed}); they then go to review and the draw is recorded.',
   },
   'proj.draw.result': { zh: '抽取结果', en: 'Draw result' },
   'proj.draw.assignments': { zh: '分配评审数', en: 'Reviews assigned' },
@@ -85,16 +88,19 @@ export default {
   'proj.scores.aggregate': { zh: '汇总评分', en: 'Aggregate scores' },
   'proj.scores.waiting': {
     zh: '还有 {n} 份评审未提交，相关项目暂不排名',
-    en: '{n} reviews are not in yet; their applications are not ranked',
+    en: '{n, plural, one {# review is} other {# reviews are}} not in yet; their applications are not ranked',
   },
-  'proj.scores.consensusAlert': { zh: '{n} 个项目专家意见分歧较大，须协商一致', en: '{n} applications need a consensus step' },
+  'proj.scores.consensusAlert': {
+    zh: '{n} 个项目专家意见分歧较大，须协商一致',
+    en: '{n, plural, one {# application needs} other {# applications need}} a consensus step',
+  },
   'proj.scores.policy': {
     zh: '汇总规则：{method}；分歧阈值 {spread} 分；去掉最高最低分至少需 {trim} 位专家；总分门槛 {threshold}。',
     en: 'Rules: {method}; spread threshold {spread}; trimming needs {trim} experts; total threshold {threshold}.',
   },
   'proj.scores.ranking': { zh: '评审排名', en: 'Ranking' },
   'proj.scores.total': { zh: '综合得分', en: 'Score' },
-  'proj.scores.experts': { zh: '{n} 位专家', en: '{n} experts' },
+  'proj.scores.experts': { zh: '{n} 位专家', en: '{n, plural, one {# expert} other {# experts}}' },
   'proj.scores.spread': { zh: '分歧', en: 'Spread' },
   'proj.scores.spreadValue': { zh: '极差 {range}（{min}–{max}），标准差 {sd}', en: 'Range {range} ({min}–{max}), SD {sd}' },
   'proj.scores.consensus': { zh: '须协商', en: 'Consensus' },
@@ -145,17 +151,17 @@ export default {
   },
   'proj.scores.notAggregated': {
     zh: '{n} 个项目的评分已全部提交、尚未汇总：点击“汇总评分”后生效',
-    en: '{n} applications have every score in but are not aggregated: aggregate to make it count',
+    en: '{n, plural, one {# application has every score in but is not aggregated} other {# applications have every score in but are not aggregated}}: aggregate to make it count',
   },
   'proj.scores.notAggregatedTag': { zh: '未汇总', en: 'Not aggregated' },
   'proj.scores.consensusResolved': { zh: '已协商', en: 'Agreed' },
   'proj.scores.consensusKept': {
     zh: '{n} 个项目的专家评分在协商后未变，保留协商定分：{list}',
-    en: 'The reviews of {n} application(s) have not changed since the consensus; the agreed score stands: {list}',
+    en: 'The reviews of {n, plural, one {# application} other {# applications}} have not changed since the consensus; the agreed score stands: {list}',
   },
   'proj.scores.consensusReopened': {
     zh: '{n} 个项目在协商定分后有新的或不同的专家评分，已按现有评分重新汇总，原协商定分不再适用：{list}',
-    en: 'The reviews of {n} application(s) changed after the consensus; they are scored afresh and the agreed score no longer applies: {list}',
+    en: 'The reviews of {n, plural, one {# application} other {# applications}} changed after the consensus; they are scored afresh and the agreed score no longer applies: {list}',
   },
   'proj.scores.keptItem': { zh: '“{title}”（{score} 分）', en: '“{title}” ({score})' },
   'proj.scores.reopenedItem': {
@@ -188,6 +194,6 @@ export default {
   'proj.decision.reasonRequired': { zh: '低于门槛仍予立项，须写明理由', en: 'Funding it below the thresholds needs a reason' },
   'proj.decision.missingReasons': {
     zh: '{n} 个低于门槛的项目勾选了立项，请写明理由',
-    en: '{n} applications below the thresholds are ticked: give the reasons',
+    en: '{n, plural, one {# application below the thresholds is ticked} other {# applications below the thresholds are ticked}}: give the reasons',
   },
 } satisfies Dictionary;

@@ -100,9 +100,9 @@ export default {
   },
   'precheck.range': { zh: '{min}–{max}', en: '{min}–{max}' },
 
-  'unit.days': { zh: '{n} 天', en: '{n} days' },
+  'unit.days': { zh: '{n} 天', en: '{n, plural, one {# day} other {# days}}' },
   'unit.count': { zh: '{n} 项', en: '{n}' },
-  'unit.points': { zh: '{n} 分', en: '{n} points' },
+  'unit.points': { zh: '{n} 分', en: '{n, plural, one {# point} other {# points}}' },
   'unit.persons': { zh: '{n} 人', en: '{n} persons' },
   'unit.wan_yuan': { zh: '{n} 万元', en: '{n} (10k yuan)' },
 
