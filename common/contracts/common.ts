@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../enums.js';
+import { MIME, type FileKind } from '../values/files.js';
 
 export { figure, isoDate, name, text } from './primitives.js';
 export const localeSchema = z.enum(LOCALES);
@@ -14,6 +15,31 @@ export const errorBody = z.object({
   requestId: z.string().optional(),
 });
 export type ErrorBody = z.infer<typeof errorBody>;
+
+/**
+ * A 204 answer (no body): `response: { 204: noContent }`. The OpenAPI document shows the status with no content
+ * (a `type: 'null'` schema is how @fastify/swagger leaves the content out); the handler answers
+ * `reply.status(204).send()`.
+ */
+export const noContent = z.undefined().describe('No content');
+
+/**
+ * A file's bytes: `type: string, format: binary` in the OpenAPI document; a Buffer or a string to the handler
+ * (never validated or serialized: Fastify sends a Buffer, or a string of a non-JSON type, as it is).
+ */
+export const binaryFile = z.custom<Buffer | Uint8Array | string>(() => true).meta({ type: 'string', format: 'binary' });
+
+/**
+ * A file download: `response: { 200: fileDownload('xlsx') }` (several kinds when the route may send either).
+ * The document lists each media type with a binary schema; the handler sets `content-type` and sends a
+ * Buffer or a string, which Fastify does not pass through the JSON serializer.
+ */
+export function fileDownload(...kinds: [FileKind, ...FileKind[]]) {
+  return {
+    description: `A file (${kinds.join(', ')})`,
+    content: Object.fromEntries(kinds.map((k) => [MIME[k], { schema: binaryFile }])),
+  };
+}
 
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),

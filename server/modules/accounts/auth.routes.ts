@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changePasswordBody, loginBody, meResponse, updateMeBody } from '../../../common/contracts/accounts.js';
+import { noContent } from '../../../common/contracts/common.js';
 import { contextOf } from '../../platform/audit.js';
 import { SELF } from './accounts.policy.js';
 import { clearSessionCookies, loadGrants, requireAuth, setSessionCookies } from '../../platform/auth.js';
@@ -53,7 +54,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
 
   r.post(
     '/api/auth/logout',
-    { config: { access: SELF }, schema: { tags, summary: 'Sign out (ends this session)' } },
+    { config: { access: SELF }, schema: { tags, summary: 'Sign out (ends this session)', response: { 204: noContent } } },
     async (req, reply) => {
       const auth = requireAuth(req);
       await service.logout(db, contextOf(req), auth);
@@ -86,7 +87,10 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
 
   r.post(
     '/api/auth/password',
-    { config: { access: SELF }, schema: { tags, summary: 'Change own password (ends the other sessions)', body: changePasswordBody } },
+    {
+      config: { access: SELF },
+      schema: { tags, summary: 'Change own password (ends the other sessions)', body: changePasswordBody, response: { 204: noContent } },
+    },
     async (req, reply) => {
       const auth = requireAuth(req);
       await service.changeOwnPassword(db, contextOf(req), auth, {

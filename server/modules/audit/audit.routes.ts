@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditListResponse, auditQuery } from '../../../common/contracts/audit.js';
+import { fileDownload } from '../../../common/contracts/common.js';
 import { accessOf } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
+import { today } from '../../platform/clock.js';
 import { localeOf } from '../../platform/i18n.js';
 import { RULES } from './audit.policy.js';
 import { distinctEntities } from './audit.repo.js';
@@ -44,11 +46,16 @@ export function auditRoutes(app: FastifyInstance, db: Db): void {
     '/api/audit/export',
     {
       config: { access: RULES.read },
-      schema: { tags, summary: 'The filtered audit log of the caller’s subtree as xlsx', querystring: auditQuery },
+      schema: {
+        tags,
+        summary: 'The filtered audit log of the caller’s subtree as xlsx',
+        querystring: auditQuery,
+        response: { 200: fileDownload('xlsx') },
+      },
     },
     async (req, reply) => {
       const { buffer, truncated } = await service.exportXlsx(db, req.query, accessOf(req).scopes, localeOf(req));
-      const name = `audit-${new Date().toISOString().slice(0, 10)}.xlsx`;
+      const name = `audit-${today()}.xlsx`;
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${name}"`)
