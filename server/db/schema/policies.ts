@@ -3,7 +3,7 @@ import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, u
 import type { PolicyRule, PolicyParameter, PolicyTestCase, DecisionTrace } from '../../../common/policies/types.js';
 import { users } from './accounts.js';
 import { orgUnits } from './orgunits.js';
-import { enterprises } from './registry.js';
+import { enterprises, registryEvents } from './registry.js';
 
 /** The catalogue: one row per incentive the plan promises, with the clause it comes from. */
 export const policies = pgTable('policies', {
@@ -56,33 +56,6 @@ export const policyVersions = pgTable(
     uniqueIndex('policy_versions_uq').on(t.policyId, t.version),
     check('policy_versions_status_chk', sql`${t.status} in ('draft','pending','approved','superseded','rejected')`),
     check('policy_versions_four_eyes_chk', sql`${t.approvedBy} is null or ${t.approvedBy} is distinct from ${t.createdBy}`),
-  ],
-);
-
-/**
- * Registry events (a new qualification, a platform recognition, a patent grant, approved statistics), written
- * in the same transaction as the change (an outbox), matched against policies afterwards: none is lost.
- */
-export const registryEvents = pgTable(
-  'registry_events',
-  {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    kind: text('kind').notNull(),
-    enterpriseId: uuid('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
-    /** The record behind the event (qualification id, platform id, patent id, enterprise|year). */
-    recordId: text('record_id').notNull(),
-    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
-    payload: jsonb('payload').notNull().$type<Record<string, unknown>>(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    matchedAt: timestamp('matched_at', { withTimezone: true }),
-  },
-  (t) => [
-    index('registry_events_unmatched_idx')
-      .on(t.id)
-      .where(sql`${t.matchedAt} is null`),
-    check('registry_events_kind_chk', sql`${t.kind} in ('qualification.granted','platform.recognized','patent.granted','stats.approved')`),
   ],
 );
 

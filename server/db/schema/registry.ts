@@ -1,5 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  pgView,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { orgUnits } from './orgunits.js';
 
@@ -226,3 +241,39 @@ export const enterpriseStats = pgTable(
     check('enterprise_stats_status_chk', sql`${t.status} in ('draft','submitted','approved')`),
   ],
 );
+
+/**
+ * Registry events (a new qualification, a platform recognition, a patent grant, approved statistics), written
+ * in the same transaction as the change (an outbox), matched against policies afterwards: none is lost.
+ */
+export const registryEvents = pgTable(
+  'registry_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    kind: text('kind').notNull(),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    /** The record behind the event (qualification id, platform id, patent id, enterprise|year). */
+    recordId: text('record_id').notNull(),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    payload: jsonb('payload').notNull().$type<Record<string, unknown>>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    matchedAt: timestamp('matched_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('registry_events_unmatched_idx')
+      .on(t.id)
+      .where(sql`${t.matchedAt} is null`),
+    check('registry_events_kind_chk', sql`${t.kind} in ('qualification.granted','platform.recognized','patent.granted','stats.approved')`),
+  ],
+);
+
+/** Enterprises as other modules join them (identity, name, unit, founding date). Read-only (migration 0019: SELECT only, writes refused by a trigger); other modules import it from modules/registry/index.ts. */
+export const enterprisesRead = pgView('kc_enterprises_read', {
+  id: uuid('id').notNull(),
+  creditCode: text('credit_code').notNull(),
+  name: text('name').notNull(),
+  orgUnitCode: text('org_unit_code').notNull(),
+  foundedOn: date('founded_on', { mode: 'string' }),
+}).existing();

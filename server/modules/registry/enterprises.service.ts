@@ -9,6 +9,7 @@ import { recordEvent } from './events.js';
 import { bumpRevision } from '../../platform/revision.js';
 import { findUnits } from '../orgunits/index.js';
 import * as repo from './registry.repo.js';
+import { isValidOn } from './validity.js';
 
 export const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -19,10 +20,6 @@ export function checkCreditCode(code: string, field = 'creditCode'): string {
   if (r.error === 'length') throw new AppError(400, 'credit_code_length', { n: r.actual?.length ?? 0 }, field);
   if (r.error === 'charset') throw new AppError(400, 'credit_code_charset', { position: r.position, char: r.actual }, field);
   throw new AppError(400, 'credit_code_check', { expected: r.expected, actual: r.actual }, field);
-}
-
-export function validOn(q: { issuedOn: string; validUntil: string | null; revokedOn: string | null }, date: string): boolean {
-  return q.issuedOn <= date && (!q.validUntil || q.validUntil >= date) && (!q.revokedOn || q.revokedOn > date);
 }
 
 /** The end of validity from the type's rule: years:N → the day before the N-th anniversary; calendar_year → 31 Dec. */
@@ -45,7 +42,7 @@ export function presentQualification(r: Awaited<ReturnType<typeof repo.qualifica
     issuedOn: r.q.issuedOn,
     validUntil: r.q.validUntil,
     revokedOn: r.q.revokedOn,
-    validToday: validOn(r.q, today()),
+    validToday: isValidOn(r.q, today()),
     isDemo: r.q.isDemo,
   };
 }

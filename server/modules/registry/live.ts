@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
+import { qualifications } from '../../db/schema/registry.js';
 import { rowsOf, type Db } from '../../platform/db.js';
+import { validOnSql } from './validity.js';
 
 /** A figure derived from the register for one unit and year (as of 31 December). */
 export interface RegisterFact {
@@ -45,8 +47,8 @@ export async function registerFacts(
     with years as (select y, make_date(y, 12, 31) as d from generate_series(${fromYear}::int, ${toYear}::int) as y),
     ent as (select e.id, e.org_unit_code from enterprises e join org_units u on u.code = e.org_unit_code where u.path like ${under}),
     valid_q as (
-      select q.enterprise_id, q.type_code, years.y from qualifications q cross join years
-      where q.issued_on <= years.d and (q.valid_until is null or q.valid_until >= years.d) and (q.revoked_on is null or q.revoked_on > years.d)
+      select ${qualifications.enterpriseId} as enterprise_id, ${qualifications.typeCode} as type_code, years.y
+      from ${qualifications} cross join years where ${validOnSql(sql`years.d`)}
     ),
     parks as (
       select m.enterprise_id, m.park_code, years.y from park_memberships m cross join years

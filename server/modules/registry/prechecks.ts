@@ -7,8 +7,8 @@ import {
   type TechSmeEvaluation,
 } from '../../../common/registry/index.js';
 import type { Db } from '../../platform/db.js';
-import { validOn } from './enterprises.service.js';
 import * as repo from './registry.repo.js';
+import { isValidOn } from './validity.js';
 
 export interface Prechecks {
   date: string;
@@ -33,7 +33,7 @@ export async function prechecksFor(db: Db, enterpriseId: string, date: string): 
   const classII = valid.filter((p) => ipClass(p.type as 'invention' | 'utility_model' | 'design') === 'II').length;
   const year = Number(date.slice(0, 4));
   const last = stats.filter((s) => s.year < year).at(-1);
-  const hasHighTech = quals.some((q) => q.q.typeCode === 'high_tech' && validOn(q.q, date));
+  const hasHighTech = quals.some((q) => q.q.typeCode === 'high_tech' && isValidOn(q.q, date));
   const highTech = highTechPrecheck({
     registrationDate: e?.foundedOn ?? null,
     assessmentDate: date,

@@ -14,6 +14,7 @@ import {
 } from '../../db/schema/index.js';
 import { escapeLike, inScope } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
+import { validOnSql } from './validity.js';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 export type QualificationRow = typeof qualifications.$inferSelect;
@@ -51,9 +52,8 @@ export async function listEnterprises(db: Db, f: EnterpriseFilter) {
     f.q ? or(ilike(enterprises.name, `%${escapeLike(f.q)}%`), ilike(enterprises.creditCode, `%${escapeLike(f.q)}%`)) : undefined,
     f.tag ? sql`${f.tag} = any(${enterprises.tags})` : undefined,
     f.qualification
-      ? sql`exists (select 1 from qualifications q where q.enterprise_id = ${enterprises.id} and q.type_code = ${f.qualification}
-              and q.issued_on <= ${f.validOn} and (q.valid_until is null or q.valid_until >= ${f.validOn})
-              and (q.revoked_on is null or q.revoked_on > ${f.validOn}))`
+      ? sql`exists (select 1 from ${qualifications} where ${qualifications.enterpriseId} = ${enterprises.id}
+              and ${qualifications.typeCode} = ${f.qualification} and ${validOnSql(f.validOn)})`
       : undefined,
   );
   const [rows, [count]] = await Promise.all([
@@ -176,4 +176,57 @@ export async function findPatentByNumber(db: Db, number: string) {
 
 export async function statsOf(db: Db, enterpriseId: string): Promise<StatsRow[]> {
   return db.select().from(enterpriseStats).where(eq(enterpriseStats.enterpriseId, enterpriseId)).orderBy(asc(enterpriseStats.year));
+}
+
+/** A qualification as other modules see it (`validQualifications`). */
+export interface ValidQualification {
+  id: string;
+  enterpriseId: string;
+  typeCode: string;
+  number: string | null;
+  issuedOn: string;
+  validUntil: string | null;
+  revokedOn: string | null;
+}
+
+/**
+ * The qualifications of these enterprises valid on `on` (see validity.ts for the rule), optionally only of
+ * some types, oldest issue first.
+ */
+export async function validQualificationsOf(
+  db: Db,
+  enterpriseIds: readonly string[],
+  on: string,
+  typeCodes?: readonly string[],
+): Promise<ValidQualification[]> {
+  if (enterpriseIds.length === 0 || typeCodes?.length === 0) return [];
+  return db
+    .select({
+      id: qualifications.id,
+      enterpriseId: qualifications.enterpriseId,
+      typeCode: qualifications.typeCode,
+      number: qualifications.number,
+      issuedOn: qualifications.issuedOn,
+      validUntil: qualifications.validUntil,
+      revokedOn: qualifications.revokedOn,
+    })
+    .from(qualifications)
+    .where(
+      and(
+        inArray(qualifications.enterpriseId, [...enterpriseIds]),
+        typeCodes ? inArray(qualifications.typeCode, [...typeCodes]) : undefined,
+        validOnSql(on),
+      ),
+    )
+    .orderBy(asc(qualifications.issuedOn), asc(qualifications.id));
+}
+
+/** The qualifications of one enterprise valid on `on` (optionally only of some types): the registry's one answer. */
+export function validQualifications(
+  db: Db,
+  enterpriseId: string,
+  on: string,
+  typeCodes?: readonly string[],
+): Promise<ValidQualification[]> {
+  return validQualificationsOf(db, [enterpriseId], on, typeCodes);
 }

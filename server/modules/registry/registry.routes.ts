@@ -28,6 +28,7 @@ import * as rec from './records.service.js';
 import { RULES, editScope, ownEnterprises } from './registry.policy.js';
 import * as repo from './registry.repo.js';
 import { presentPatents, presentPlatform, presentStats, presentTalent, registryTypes } from './presenters.js';
+import { isValidOn } from './validity.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -98,9 +99,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
           contactPhone: e.contactPhone,
           address: e.address,
           isDemo: e.isDemo,
-          qualificationCodes: [
-            ...new Set(quals.filter((q) => q.q.enterpriseId === e.id && ent.validOn(q.q, date)).map((q) => q.q.typeCode)),
-          ],
+          qualificationCodes: [...new Set(quals.filter((q) => q.q.enterpriseId === e.id && isValidOn(q.q, date)).map((q) => q.q.typeCode))],
         })),
       };
     },
@@ -205,7 +204,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
       const rows = (await repo.qualificationsOf(db, { ...(req.query.type ? { type: req.query.type } : {}), scopePaths: scopes })).filter(
         (q) => !within || q.orgPath.startsWith(within),
       );
-      let out = rows.filter((q) => ent.validOn(q.q, date));
+      let out = rows.filter((q) => isValidOn(q.q, date));
       if (req.query.expiringWithinMonths) {
         const horizon = addDays(date, Math.round(req.query.expiringWithinMonths * 30.44));
         out = out
