@@ -102,7 +102,7 @@ function monthsBetweenForward(from: string, to: string, backwards: boolean): num
 }
 
 /** Whole calendar years from `from` to `to` (an age, a number of years registered). */
-export const yearsBetween = (from: string, to: string): number => Math.trunc(monthsBetween(from, to) / 12);
+export const yearsBetween = (from: string, to: string): number => Math.trunc(monthsBetween(from, to) / 12) + 0;
 
 export const yearOf = (value: string): number => dateParts(value)[0];
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, today } from '../common/clock.js';
 import { addQualification, createEnterprise } from '../server/modules/registry/index.js';
 import { systemContext } from '../server/platform/audit.js';
 import { creditCodeCheckChar } from '../common/registry/index.js';
@@ -10,7 +11,7 @@ const BUDGET_FEN = 500_000_00;
 const ENTERPRISE = '秀山县端到端兑现科技有限公司';
 
 /** An ISO date `days` from today as the server counts it (UTC), so the notice has ended whatever day the test runs. */
-const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const daysFromToday = (days: number) => addDays(today(), days);
 
 describe.skipIf(!run)('policy, claim and ledger journey in Chromium', () => {
   let s: E2EServer;

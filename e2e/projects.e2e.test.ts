@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, today as clockToday } from '../common/clock.js';
 import { eq } from 'drizzle-orm';
 import { creditCodeCheckChar } from '../common/registry/index.js';
 import { projectNotices } from '../server/db/schema/index.js';
@@ -359,7 +360,7 @@ describe.skipIf(!run)('project call, expert review and funding journey in Chromi
     await project.waitFor();
     await project.getByTestId('project-contract-wait').waitFor();
     expect(await project.getByTestId('project-contract').isDisabled()).toBe(true);
-    const noticeEnd = new Date(Date.now() + 6 * 86_400_000).toISOString().slice(0, 10);
+    const noticeEnd = addDays(clockToday(), 6);
     await clerk.page.getByTestId('pnotice-ends').click();
     await clerk.page.getByTestId('pnotice-ends').fill(noticeEnd);
     // Enter takes the date and submits the form (the start defaults to today).
@@ -383,8 +384,8 @@ describe.skipIf(!run)('project call, expert review and funding journey in Chromi
     await s.database.db
       .update(projectNotices)
       .set({
-        startsOn: new Date(Date.now() - 8 * 86_400_000).toISOString().slice(0, 10),
-        endsOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+        startsOn: addDays(clockToday(), -8),
+        endsOn: addDays(clockToday(), -1),
       })
       .where(eq(projectNotices.callId, callId));
     await clerk.page.reload();
@@ -459,7 +460,7 @@ describe.skipIf(!run)('project call, expert review and funding journey in Chromi
   }, 480_000);
 
   it('a team without a registered enterprise bids for a 揭榜挂帅 challenge: leader, members, contact; no age, degree or title', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = clockToday();
     const challenge = await clerkApi.post<{ id: string }>('/api/calls', {
       code: 'E2E-CH-01',
       kind: 'challenge',
@@ -526,7 +527,7 @@ describe.skipIf(!run)('project call, expert review and funding journey in Chromi
   }, 120_000);
 
   it('the bureau edits an expert and switches availability; a declined expert sees the assignment, not the application', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = clockToday();
     const call = await clerkApi.post<{ id: string }>('/api/calls', {
       code: 'E2E-PROJ-02',
       title: '2026 年秀山县科技计划项目（专家可用性）',

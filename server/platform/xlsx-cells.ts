@@ -1,12 +1,14 @@
 import type { CellValue } from 'exceljs';
 import { LIMITS } from '../../common/limits.js';
+import { dateIn } from '../../common/clock.js';
 
 /** The text of a cell whatever exceljs made of it (rich text, formula result, hyperlink, date). */
 export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v.trim();
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  // exceljs gives a date cell (a zone-less calendar date) as that date's midnight in UTC.
+  if (v instanceof Date) return dateIn(v, 'UTC');
   if (typeof v === 'object') {
     if ('richText' in v)
       return v.richText

@@ -13,6 +13,7 @@ import {
 } from '../../../common/contracts/plans.js';
 import { accessOf, type Access } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
+import { thisYear } from '../../platform/clock.js';
 import { currentRevision } from '../../platform/revision.js';
 import { AppError, forbidden } from '../../platform/errors.js';
 import { getUnitOr404 } from '../orgunits/index.js';
@@ -31,8 +32,6 @@ async function unitFor(db: Db, access: Access, plan: PlanWithRegion, code: strin
   access.assert('read', unit.path, unit.name);
   return { code: unit.code, name: unit.name, path: unit.path };
 }
-
-const thisYear = () => new Date().getFullYear();
 
 export function analyticsRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -2,6 +2,7 @@ import type { Aggregation } from '../../../common/aggregation.js';
 import { dashboardView, type DashboardView, type IndicatorSummary, type ProgressView } from '../../../common/contracts/plans.js';
 import { progress, type Comparator, type Point } from '../../../common/progress.js';
 import type { Db } from '../../platform/db.js';
+import { thisYear } from '../../platform/clock.js';
 import {
   findDataElements,
   groupStatements,
@@ -37,7 +38,7 @@ export async function loadLayered(
     repo.unitsUnder(db, root.path),
     repo.valuesUnder(db, root.path, { approvedOnly, ...(dataElements ? { dataElements } : {}) }),
     repo.aggregations(db),
-    registerFacts(db, root.path, fromYear, new Date().getFullYear()),
+    registerFacts(db, root.path, fromYear, thisYear()),
   ]);
   const aggOf = (de: string) => (aggs.get(de) ?? 'sum') as Aggregation;
   const computed = new Cube(
@@ -45,7 +46,7 @@ export async function loadLayered(
     facts.rows.map((f) => ({ ...f, approved: true })),
     aggOf,
   );
-  if (facts.inUse) computed.zeroFill = { des: REGISTER_COUNTS, from: fromYear, to: new Date().getFullYear() };
+  if (facts.inUse) computed.zeroFill = { des: REGISTER_COUNTS, from: fromYear, to: thisYear() };
   return new LayeredCube(new Cube(units, rows, aggOf), computed);
 }
 
@@ -227,7 +228,7 @@ export async function indicatorValues(
     loadLayered(db, unit, false, plan.plan.baselineYear - 5, c.refs),
     findDataElements(db, c.refs),
   ]);
-  const to = range.to ?? new Date().getFullYear();
+  const to = range.to ?? thisYear();
   const summary = summarise(ind, groups, cube, unit, to, plan.plan.baselineYear);
   const statements = groups.flatMap((g) => g.statements.map((s) => presentStatement(s, s.id === g.authoritative.id)));
   return {

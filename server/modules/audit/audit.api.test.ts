@@ -2,6 +2,7 @@ import ExcelJS from '../../platform/exceljs.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../platform/db.js';
+import { today as clockToday } from '../../platform/clock.js';
 import { agentWith, createTestApp, type Agent, type TestContext } from '../../../test/harness.js';
 
 let t: TestContext;
@@ -68,7 +69,7 @@ describe('audit log', () => {
     expect((await auditor.get('/api/audit?from=yesterday')).statusCode).toBe(400);
     const { agent } = await agentWith(t, ['bureau']);
     expect((await agent.get('/api/audit')).statusCode).toBe(403);
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = clockToday();
     const byDate = (await auditor.get(`/api/audit?from=${today}&to=${today}`)).json();
     expect(byDate.total).toBeGreaterThan(0);
     expect((await auditor.get('/api/audit?to=2020-01-01')).json().total).toBe(0);

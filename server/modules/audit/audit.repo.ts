@@ -3,6 +3,8 @@ import type { AuditQuery } from '../../../common/contracts/audit.js';
 import { auditEvents } from '../../db/schema/index.js';
 import { inScope } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
+import { startOfDay } from '../../platform/clock.js';
+import { addDays } from '../../../common/clock.js';
 
 export type AuditRow = typeof auditEvents.$inferSelect;
 
@@ -17,11 +19,6 @@ export function scopeCondition(scopes: readonly string[]): SQL {
 }
 
 function where(f: Omit<AuditQuery, 'page' | 'pageSize'>, scopes: readonly string[]) {
-  const next = (d: string) => {
-    const t = new Date(`${d}T00:00:00Z`);
-    t.setUTCDate(t.getUTCDate() + 1);
-    return t.toISOString().slice(0, 10);
-  };
   return and(
     scopeCondition(scopes),
     f.username ? sql`lower(${auditEvents.username}) = lower(${f.username})` : undefined,
@@ -30,9 +27,9 @@ function where(f: Omit<AuditQuery, 'page' | 'pageSize'>, scopes: readonly string
     f.entityId
       ? sql`(${auditEvents.entityId} = ${f.entityId} or (${auditEvents.action} = 'import' and ${auditEvents.changes} -> 'records' -> 'after' @> jsonb_build_array(${f.entityId}::text)))`
       : undefined,
-    // Dates are days in China Standard Time, the bureau's calendar.
-    f.from ? gte(auditEvents.at, sql`(${f.from}::date)::timestamp at time zone 'Asia/Shanghai'`) : undefined,
-    f.to ? lt(auditEvents.at, sql`(${next(f.to)}::date)::timestamp at time zone 'Asia/Shanghai'`) : undefined,
+    // Dates are days of the bureau's calendar (its zone, platform/clock.ts): from its first instant, to the next day's.
+    f.from ? gte(auditEvents.at, startOfDay(f.from)) : undefined,
+    f.to ? lt(auditEvents.at, startOfDay(addDays(f.to, 1))) : undefined,
   );
 }
 

@@ -3,6 +3,7 @@ import type { AuditEventView, AuditQuery } from '../../../common/contracts/audit
 import type { Locale } from '../../../common/enums.js';
 import { LIMITS } from '../../../common/limits.js';
 import type { Db } from '../../platform/db.js';
+import { dateTimeIn } from '../../platform/clock.js';
 import * as repo from './audit.repo.js';
 
 export function present(r: repo.AuditRow): AuditEventView {
@@ -30,7 +31,8 @@ const HEADERS: Record<Locale, string[]> = {
   'en-US': ['ID', 'Time (Beijing)', 'User', 'Action', 'Entity', 'Entity ID', 'Changes', 'Request ID', 'IP'],
 };
 
-const beijing = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+/** The time on the bureau's wall clock (its zone, Asia/Shanghai unless configured). */
+const beijing = (d: Date) => dateTimeIn(d);
 
 /** The filtered log as an xlsx workbook (newest first, up to the export limit). */
 export async function exportXlsx(

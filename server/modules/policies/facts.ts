@@ -2,6 +2,7 @@ import { and, desc, eq, lt, lte, ne, sql } from 'drizzle-orm';
 import type { Facts } from '../../../common/policies/index.js';
 import { enterpriseStats, enterprises, orgUnits, platforms, qualifications, type registryEvents } from '../../db/schema/index.js';
 import type { Db } from '../../platform/db.js';
+import { yearsBetween } from '../../../common/clock.js';
 
 /**
  * Register facts for a policy decision, read-only over the registry's tables. A fact the register does not
@@ -21,7 +22,8 @@ async function enterpriseFacts(db: Db, enterpriseId: string, regionPath: string,
     .where(eq(enterprises.id, enterpriseId));
   if (!e) return {};
   const facts: Facts = { 'enterprise.inRegion': e.path.startsWith(regionPath) };
-  if (e.foundedOn) facts['enterprise.yearsRegistered'] = Math.floor((Date.parse(date) - Date.parse(e.foundedOn)) / (365.2425 * 86_400_000));
+  // Whole calendar years: registered on 1 March 2020, three years on 1 March 2023.
+  if (e.foundedOn) facts['enterprise.yearsRegistered'] = yearsBetween(e.foundedOn, date);
   // Size from the latest approved figures of a year before the decision.
   const [s] = await db
     .select({ revenue: enterpriseStats.revenue })

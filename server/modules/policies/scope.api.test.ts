@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../../common/clock.js';
+import { today as clockToday } from '../../platform/clock.js';
 import { agentWith, createTestApp, makeEnterprise, type Agent, type TestContext } from '../../../test/harness.js';
 import { rowsOf } from '../../platform/db.js';
 
@@ -20,7 +22,7 @@ let wzEnt: string; // an enterprise in 万州
 const AMOUNT = 99_999_900; // ¥999 999 in fen: above the default threshold of ¥100 000
 
 const rows = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await t.database.db.execute(q));
-const daysFromToday = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const daysFromToday = (n: number) => addDays(clockToday(), n);
 /** A statement run directly against the database (the service bypassed): its error message, or 'ok'. */
 const direct = async (q: ReturnType<typeof sql>) => {
   try {

@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { today as clockToday } from '../../platform/clock.js';
 import { auditEvents } from '../../db/schema/index.js';
 import {
   agentWith,
@@ -23,7 +24,7 @@ let clerk: Agent;
 let leader: Agent;
 let applicant: Agent;
 const experts: { id: string; name: string; agent: Agent }[] = [];
-const today = new Date().toISOString().slice(0, 10);
+const today = clockToday();
 
 interface Assignment {
   id: string;

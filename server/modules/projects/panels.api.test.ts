@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../../common/clock.js';
+import { today as clockToday } from '../../platform/clock.js';
 import { enterprises, projectNotices } from '../../db/schema/index.js';
 import {
   agentWith,
@@ -26,7 +28,7 @@ let clerk: Agent;
 let leader: Agent;
 const ents: { id: string; code: string; agent: Agent }[] = [];
 const experts: { id: string; name: string; agent: Agent; org: string; fields: string[] }[] = [];
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) => addDays(clockToday(), offset);
 const today = day(0);
 
 interface Assignment {

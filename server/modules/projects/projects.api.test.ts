@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../../common/clock.js';
+import { today as clockToday } from '../../platform/clock.js';
 import { enterprises, projectNotices } from '../../db/schema/index.js';
 import {
   agentWith,
@@ -30,7 +32,7 @@ let wanzhouLeader: Agent;
 let townClerk: Agent;
 const ents: { id: string; code: string; agent: Agent }[] = [];
 const experts: { id: string; agent: Agent; org: string }[] = [];
-const today = new Date().toISOString().slice(0, 10);
+const today = clockToday();
 const PDF = Buffer.from('%PDF-1.4\n% test\n');
 
 const callBody = (code: string) => ({
@@ -314,13 +316,13 @@ describe('project calls and expert review', () => {
     ]);
     // The approval list goes on public notice first; the contract waits for its end (moved into the past here).
     expect((await clerk.post(`/api/applications/${winner}/contract`)).json().error.code).toBe('notice_missing');
-    const plus4 = new Date(Date.now() + 4 * 86_400_000).toISOString().slice(0, 10);
+    const plus4 = addDays(clockToday(), 4);
     const notice = (await clerk.post(`/api/calls/${callId}/notice`, { startsOn: today, endsOn: plus4 })).json();
     await t.database.db
       .update(projectNotices)
       .set({
-        startsOn: new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10),
-        endsOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+        startsOn: addDays(clockToday(), -7),
+        endsOn: addDays(clockToday(), -1),
       })
       .where(eq(projectNotices.id, notice.id));
     expect((await clerk.post(`/api/applications/${winner}/contract`)).statusCode).toBe(204);
@@ -341,7 +343,7 @@ describe('project calls and expert review', () => {
     const chief = (await agentWith(t, ['bureau'])).agent;
     expect((await chief.post(`/api/ledger/budget-requests/${requested.json().transfer.id}/approve`)).json().status).toBe('approved');
     // An overdue report holds the payment (and the hold is kept) until the report is in and approved.
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const yesterday = addDays(clockToday(), -1);
     const midterm = (await clerk.post(`/api/applications/${winner}/midterm`, { dueOn: yesterday })).json();
     const held = await clerk.post(`/api/project-payments/${first.id}/pay`);
     expect(held.statusCode).toBe(409);

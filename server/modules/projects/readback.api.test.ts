@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { today as clockToday } from '../../platform/clock.js';
 import { auditEvents, reviews } from '../../db/schema/index.js';
 import {
   agentWith,
@@ -25,7 +26,7 @@ let clerkEn: Agent;
 let leader: Agent;
 const ents: { id: string; agent: Agent }[] = [];
 const experts: { id: string; agent: Agent }[] = [];
-const today = new Date().toISOString().slice(0, 10);
+const today = clockToday();
 const PDF_A = Buffer.from('%PDF-1.4\n% application A\n');
 const PDF_B = Buffer.from('%PDF-1.4\n% application B\n');
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');

@@ -1,5 +1,6 @@
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { today as clockToday } from '../../platform/clock.js';
 import { agentWith, createTestApp, login, makeEnterprise, makeUser, type Agent, type TestContext } from '../../../test/harness.js';
 
 /**
@@ -15,7 +16,7 @@ let county: Agent;
 let town: Agent;
 let wanzhou: Agent;
 let countyLeader: Agent;
-const today = new Date().toISOString().slice(0, 10);
+const today = clockToday();
 
 const callBody = (code: string, extra: Record<string, unknown> = {}) => ({
   code,

@@ -6,6 +6,7 @@ import { enterpriseStats, patentOwners, patents, platforms, talents } from '../.
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { today } from '../../platform/clock.js';
 import { recordEvent } from './events.js';
 import { bumpRevision } from '../../platform/revision.js';
 import { findUnits } from '../orgunits/index.js';
@@ -196,7 +197,7 @@ export async function approveStats(db: Db, ctx: RequestContext, enterpriseId: st
       kind: 'stats.approved',
       enterpriseId,
       recordId: `${enterpriseId}|${year}`,
-      occurredOn: new Date().toISOString().slice(0, 10),
+      occurredOn: today(),
       payload: { year },
     });
   });

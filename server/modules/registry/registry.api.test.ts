@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../../common/clock.js';
+import { today as clockToday } from '../../platform/clock.js';
 import { creditCodeCheckChar } from '../../../common/registry/index.js';
 import { agentWith, createTestApp, login, makeEnterprise, makeUser, type Agent, type TestContext } from '../../../test/harness.js';
 
@@ -87,7 +89,7 @@ describe('qualifications', () => {
     expect(
       (await bureau.post(`/api/enterprises/${id}/qualifications`, { typeCode: 'nope', issuedOn: '2024-01-01' })).json().error.field,
     ).toBe('typeCode');
-    const issuedOn = new Date(Date.now() - (3 * 365 - 60) * 86400_000).toISOString().slice(0, 10);
+    const issuedOn = addDays(clockToday(), -(3 * 365 - 60));
     expect(
       (await bureau.post(`/api/enterprises/${id}/qualifications`, { typeCode: 'high_tech', number: 'GR202350000123', issuedOn }))
         .statusCode,
