@@ -5,7 +5,7 @@ import { applications, calls, orgUnits, projectPayments, projectReports, reviews
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { addDays } from '../../../common/registry/index.js';
+import { addDays, addMonths } from '../../../common/clock.js';
 import { accountSpecs, ensureAccount, transfer } from '../ledger/index.js';
 import type { CallRow } from './calls.service.js';
 import { contractGate } from './notices.service.js';
@@ -337,7 +337,7 @@ export async function extend(db: Db, ctx: RequestContext, id: string, months: nu
     for (const r of open)
       await tx
         .update(projectReports)
-        .set({ dueOn: addDays(r.dueOn, Math.round(months * 30.44)) })
+        .set({ dueOn: addMonths(r.dueOn, months) })
         .where(eq(projectReports.id, r.id));
     await tx.update(applications).set({ extensionMonths: months }).where(eq(applications.id, id));
     await audit(tx, ctx, { action: 'extend', entity: 'application', entityId: id, note: { months } });

@@ -5,13 +5,15 @@ import { enterprises, parkMemberships, qualifications } from '../../db/schema/in
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { today } from '../../platform/clock.js';
 import { recordEvent } from './events.js';
 import { bumpRevision } from '../../platform/revision.js';
 import { findUnits } from '../orgunits/index.js';
 import * as repo from './registry.repo.js';
 import { isValidOn } from './validity.js';
 
-export const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+/** The registry's today is the platform clock's (the bureau's zone); re-exported for the routes that read ent.today(). */
+export { today };
 
 /** A credit code, normalised, or a 400 that says which position is wrong and what the check character should be. */
 export function checkCreditCode(code: string, field = 'creditCode'): string {

@@ -16,7 +16,7 @@ import {
   talentInput,
 } from '../../../common/contracts/registry.js';
 import { isoDate } from '../../../common/contracts/common.js';
-import { addDays } from '../../../common/registry/index.js';
+import { addMonths } from '../../../common/clock.js';
 import { contextOf } from '../../platform/audit.js';
 import { accessFor, accessOf, type Access } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
@@ -206,7 +206,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
       );
       let out = rows.filter((q) => isValidOn(q.q, date));
       if (req.query.expiringWithinMonths) {
-        const horizon = addDays(date, Math.round(req.query.expiringWithinMonths * 30.44));
+        const horizon = addMonths(date, req.query.expiringWithinMonths);
         out = out
           .filter((q) => q.q.validUntil !== null && q.q.validUntil <= horizon)
           .sort((a, b) => (a.q.validUntil! < b.q.validUntil! ? -1 : 1));
