@@ -24,16 +24,16 @@ import { formatBeijing } from '../../components/format';
 import { formatFen } from '../../components/money';
 import { StatusTag } from '../../components/StatusTag';
 import { useLastNonNull } from '../../components/useLastNonNull';
-import { EligibilityTag } from '../policies/EligibilityTag';
-import { textOf } from '../policies/labels';
-import { ClaimStatusTag } from './ClaimStatusTag';
-import { ConfirmModal } from './ConfirmModal';
-import { ReasonModal } from './ReasonModal';
-import { fundSourceText, REJECTABLE, REVIEWABLE } from './labels';
+import { EligibilityTag } from '../../components/policies/EligibilityTag';
+import { textOf } from '../../components/policies/labels';
+import { ClaimStatusTag } from '../../components/claims/ClaimStatusTag';
+import { ConfirmModal } from '../../components/claims/ConfirmModal';
+import { ReasonModal } from '../../components/claims/ReasonModal';
+import { fundSourceText, REJECTABLE, REVIEWABLE } from '../../components/claims/labels';
 import { ReviewModal } from './ReviewModal';
-import { StepsTimeline } from './StepsTimeline';
+import { StepsTimeline } from '../../components/claims/StepsTimeline';
 import { TraceView } from './TraceView';
-import { TransfersTable } from './TransfersTable';
+import { TransfersTable } from '../../components/claims/TransfersTable';
 
 type Action = 'review' | 'reject' | 'approve' | 'pay';
 

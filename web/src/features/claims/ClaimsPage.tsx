@@ -13,13 +13,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { formatBeijing } from '../../components/format';
 import { fenToYuan } from '../../components/money';
-import { nameOf } from '../policies/labels';
+import { nameOf } from '../../components/policies/labels';
 import { ClaimDrawer } from './ClaimDrawer';
 import { ClaimsTable } from './ClaimsTable';
 import { NoticeDrawer } from './NoticeDrawer';
 import { NoticeModal } from './NoticeModal';
 import { NoticesTab } from './NoticesTab';
-import { ACTION_STATUSES } from './labels';
+import { ACTION_STATUSES } from '../../components/claims/labels';
 
 type View = 'action' | 'all' | ClaimStatus;
 const isView = (v: string | null): v is View => v === 'action' || v === 'all' || (CLAIM_STATUSES as readonly string[]).includes(v ?? '');

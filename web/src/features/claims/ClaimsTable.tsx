@@ -5,8 +5,8 @@ import type { Claim } from '../../api/claims';
 import { useI18n } from '../../app/i18n';
 import { formatBeijing } from '../../components/format';
 import { formatFen } from '../../components/money';
-import { EligibilityTag } from '../policies/EligibilityTag';
-import { ClaimStatusTag } from './ClaimStatusTag';
+import { EligibilityTag } from '../../components/policies/EligibilityTag';
+import { ClaimStatusTag } from '../../components/claims/ClaimStatusTag';
 import { ScrollRegion } from '../../components/ScrollRegion';
 
 interface Props {

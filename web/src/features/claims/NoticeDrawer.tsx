@@ -12,9 +12,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { fenToYuan, formatFen } from '../../components/money';
 import { useLastNonNull } from '../../components/useLastNonNull';
-import { ClaimStatusTag, NoticeStateTag } from './ClaimStatusTag';
-import { objectionColumns } from './objectionColumns';
-import { ResolveModal } from './ResolveModal';
+import { ClaimStatusTag, NoticeStateTag } from '../../components/claims/ClaimStatusTag';
+import { objectionColumns } from '../../components/claims/objectionColumns';
+import { ResolveModal } from '../../components/claims/ResolveModal';
 
 type Item = NoticeDetail['items'][number];
 

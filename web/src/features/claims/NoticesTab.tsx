@@ -7,8 +7,8 @@ import { useT } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { formatBeijing } from '../../components/format';
-import { NoticeStateTag } from './ClaimStatusTag';
-import { noticeState } from './labels';
+import { NoticeStateTag } from '../../components/claims/ClaimStatusTag';
+import { noticeState } from '../../components/claims/labels';
 
 /** The public notices (公示), newest first; one opens with its claims and objections. */
 export function NoticesTab({ onOpen }: { onOpen: (id: string) => void }) {

@@ -4,7 +4,7 @@ import type { Claim } from '../../api/claims';
 import { useI18n } from '../../app/i18n';
 import { errorText } from '../../components/errors';
 import { formatFen } from '../../components/money';
-import { textOf } from '../policies/labels';
+import { textOf } from '../../components/policies/labels';
 
 interface Values {
   facts: (string | number | null | undefined)[];

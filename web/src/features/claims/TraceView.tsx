@@ -4,9 +4,9 @@ import type { ClaimTrace } from '../../api/claims';
 import { useI18n } from '../../app/i18n';
 import { formatFen, formatPercentValue } from '../../components/money';
 import { StatusTag } from '../../components/StatusTag';
-import { ConditionsTable } from '../policies/ConditionsTable';
-import { EligibilityTag } from '../policies/EligibilityTag';
-import { factText, textOf, unitOf } from '../policies/labels';
+import { ConditionsTable } from '../../components/policies/ConditionsTable';
+import { EligibilityTag } from '../../components/policies/EligibilityTag';
+import { factText, textOf, unitOf } from '../../components/policies/labels';
 
 interface ParamRow {
   name: string;

@@ -9,8 +9,8 @@ import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { OrgYearFilters } from '../../components/OrgYearFilters';
 import { Section } from '../../components/Section';
-import { PlanHeading, PlanLoadState } from '../monitoring/PlanLoadState';
-import { entryYear, useCurrentPlan, useScopeParams } from '../monitoring/usePlan';
+import { PlanHeading, PlanLoadState } from '../../components/monitoring/PlanLoadState';
+import { entryYear, useCurrentPlan, useScopeParams } from '../../components/monitoring/usePlan';
 import { EntryGrid } from './EntryGrid';
 import { ImportPanel } from './ImportPanel';
 

@@ -11,7 +11,7 @@ import { errorText } from '../../components/errors';
 import { formatFen } from '../../components/money';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { Section } from '../../components/Section';
-import { fundSourceText } from '../claims/labels';
+import { fundSourceText } from '../../components/claims/labels';
 
 const TONES = { pending: 'gold', approved: 'green', rejected: 'default' } as const;
 

@@ -11,9 +11,9 @@ import { ExportButton } from '../../components/ExportButton';
 import { formatBeijing } from '../../components/format';
 import { fenToYuan, formatFen } from '../../components/money';
 import { useLastNonNull } from '../../components/useLastNonNull';
-import { ReasonModal } from '../claims/ReasonModal';
-import { TransfersTable, useAccountNames } from '../claims/TransfersTable';
-import { nameOf } from '../policies/labels';
+import { ReasonModal } from '../../components/claims/ReasonModal';
+import { TransfersTable, useAccountNames } from '../../components/claims/TransfersTable';
+import { nameOf } from '../../components/policies/labels';
 
 /** One account's transfers, oldest first; a posted transfer can be corrected by a reversing one, with a reason. */
 export function TransfersDrawer({ account, onClose }: { account: LedgerAccount | null; onClose: () => void }) {

@@ -9,9 +9,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { OrgYearFilters } from '../../components/OrgYearFilters';
 import { IndicatorCard } from './IndicatorCard';
 import { KeyTasks } from './KeyTasks';
-import { PlanHeading, PlanLoadState } from './PlanLoadState';
+import { PlanHeading, PlanLoadState } from '../../components/monitoring/PlanLoadState';
 import { StatusSummary } from './StatusSummary';
-import { monitoringYear, planYears, scopeSearch, useCurrentPlan, useScopeParams } from './usePlan';
+import { monitoringYear, planYears, scopeSearch, useCurrentPlan, useScopeParams } from '../../components/monitoring/usePlan';
 
 const NO_SCOPE = { orgUnit: '', year: 0 };
 

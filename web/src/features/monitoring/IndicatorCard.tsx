@@ -3,8 +3,8 @@ import { Link, useNavigate } from 'react-router';
 import type { IndicatorSummary } from '../../../../common/contracts/plans';
 import { useI18n } from '../../app/i18n';
 import { StatusTag } from '../../components/StatusTag';
-import { indicatorName, mainTarget, targetText, valueText } from './indicatorText';
-import { ProgressTag } from './ProgressTag';
+import { indicatorName, mainTarget, targetText, valueText } from '../../components/monitoring/indicatorText';
+import { ProgressTag } from '../../components/monitoring/ProgressTag';
 import { Sparkline } from './Sparkline';
 
 interface Props {

@@ -3,7 +3,7 @@ import type { IndicatorValues } from '../../api/plans';
 import { useI18n } from '../../app/i18n';
 import EChart from '../../components/EChart';
 import { axisYears, detailOption } from './chartOption';
-import { indicatorName, mainTarget, targetText, valueText } from './indicatorText';
+import { indicatorName, mainTarget, targetText, valueText } from '../../components/monitoring/indicatorText';
 
 /** Actual values against the baseline, the target, the planned trajectory and the projection. */
 export function IndicatorChart({ data, planYears }: { data: IndicatorValues; planYears: readonly number[] }) {

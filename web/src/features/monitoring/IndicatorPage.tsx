@@ -14,12 +14,12 @@ import { Section } from '../../components/Section';
 import { ValueHistoryDrawer, type HistoryTarget } from '../../components/ValueHistoryDrawer';
 import { Formula } from './Formula';
 import { IndicatorChart } from './IndicatorChart';
-import { indicatorName } from './indicatorText';
-import { PlanLoadState } from './PlanLoadState';
+import { indicatorName } from '../../components/monitoring/indicatorText';
+import { PlanLoadState } from '../../components/monitoring/PlanLoadState';
 import { ProgressExplanation } from './ProgressExplanation';
-import { ProgressTag } from './ProgressTag';
-import { StatementsTable } from './StatementsTable';
-import { monitoringYear, scopeSearch, useCurrentPlan, useScopeParams } from './usePlan';
+import { ProgressTag } from '../../components/monitoring/ProgressTag';
+import { StatementsTable } from '../../components/monitoring/StatementsTable';
+import { monitoringYear, scopeSearch, useCurrentPlan, useScopeParams } from '../../components/monitoring/usePlan';
 import { YearValuesTable } from './YearValuesTable';
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);

@@ -7,9 +7,9 @@ import { useI18n } from '../../app/i18n';
 import { ExportButton } from '../../components/ExportButton';
 import { formatPercent } from '../../components/format';
 import { StatusTag } from '../../components/StatusTag';
-import { indicatorName, mainTarget, targetText, valueText } from './indicatorText';
-import { ProgressTag } from './ProgressTag';
-import { STATUS } from './status';
+import { indicatorName, mainTarget, targetText, valueText } from '../../components/monitoring/indicatorText';
+import { ProgressTag } from '../../components/monitoring/ProgressTag';
+import { STATUS } from '../../components/monitoring/status';
 import { groupTitle } from './taskTitles';
 
 interface Props {

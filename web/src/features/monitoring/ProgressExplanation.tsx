@@ -4,9 +4,9 @@ import type { IndicatorSummary } from '../../../../common/contracts/plans';
 import { CUTS } from '../../../../common/progress';
 import { useI18n } from '../../app/i18n';
 import { formatNumber, formatPercent } from '../../components/format';
-import { mainTarget, targetText, valueText } from './indicatorText';
-import { ProgressTag } from './ProgressTag';
-import { reasonKey } from './status';
+import { mainTarget, targetText, valueText } from '../../components/monitoring/indicatorText';
+import { ProgressTag } from '../../components/monitoring/ProgressTag';
+import { reasonKey } from '../../components/monitoring/status';
 
 /** How the status was reached: the method, the growth rates and their ratio, and the bands. */
 export function ProgressExplanation({ ind }: { ind: IndicatorSummary }) {

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { IndicatorSummary } from '../../../../common/contracts/plans';
 import { useI18n } from '../../app/i18n';
 import EChart, { type ChartOption } from '../../components/EChart';
-import { mainTarget, targetText, valueText } from './indicatorText';
+import { mainTarget, targetText, valueText } from '../../components/monitoring/indicatorText';
 
 const LINE = '#0958d9';
 const TARGET = '#a8071a';

@@ -1,7 +1,7 @@
 import type { ProgressStatus } from '../../../../common/progress';
 import { useT } from '../../app/i18n';
-import { statusIcon } from './ProgressTag';
-import { STATUS, STATUS_ORDER } from './status';
+import { statusIcon } from '../../components/monitoring/ProgressTag';
+import { STATUS, STATUS_ORDER } from '../../components/monitoring/status';
 
 /** How many indicators are in each status: a coloured bar, an icon and the status in words. */
 export function StatusSummary({ counts }: { counts: Partial<Record<ProgressStatus, number>> }) {

@@ -6,7 +6,7 @@ import { useI18n } from '../../app/i18n';
 import { ExportButton } from '../../components/ExportButton';
 import { formatNumber, withUnit } from '../../components/format';
 import type { HistoryTarget } from '../../components/ValueHistoryDrawer';
-import { valueText } from './indicatorText';
+import { valueText } from '../../components/monitoring/indicatorText';
 
 type YearRow = IndicatorValues['values'][number];
 type DataElement = IndicatorValues['indicator']['dataElements'][number];

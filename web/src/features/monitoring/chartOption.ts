@@ -3,7 +3,7 @@ import type { IndicatorValues } from '../../api/plans';
 import type { TFunction } from '../../app/i18n';
 import type { ChartOption } from '../../components/EChart';
 import { formatNumber } from '../../components/format';
-import { mainTarget, targetText, valueText } from './indicatorText';
+import { mainTarget, targetText, valueText } from '../../components/monitoring/indicatorText';
 
 const COLORS = { actual: '#0958d9', baseline: '#434343', target: '#a8071a', trajectory: '#595959', projection: '#ad4e00' };
 

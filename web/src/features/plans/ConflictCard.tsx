@@ -3,7 +3,7 @@ import { Button, Card, Tag, Typography } from 'antd';
 import type { ConflictView, StatementView } from '../../../../common/contracts/plans';
 import { useI18n } from '../../app/i18n';
 import { COMPARATOR_SIGNS, formatBeijing, formatNumber, withUnit } from '../../components/format';
-import { clauseText } from '../monitoring/StatementsTable';
+import { clauseText } from '../../components/monitoring/StatementsTable';
 
 interface Props {
   conflict: ConflictView;

@@ -10,8 +10,8 @@ import { useI18n } from '../../app/i18n';
 import { useMe } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { covers } from '../../components/scope';
-import { PlanHeading, PlanLoadState } from '../monitoring/PlanLoadState';
-import { monitoringYear, useCurrentPlan } from '../monitoring/usePlan';
+import { PlanHeading, PlanLoadState } from '../../components/monitoring/PlanLoadState';
+import { monitoringYear, useCurrentPlan } from '../../components/monitoring/usePlan';
 import { ConflictCard, conflictId } from './ConflictCard';
 import { ResolveModal, type ResolveTarget } from './ResolveModal';
 

@@ -6,9 +6,9 @@ import type { ProgressStatus } from '../../../../common/progress';
 import { useI18n } from '../../app/i18n';
 import { ExportButton } from '../../components/ExportButton';
 import { formatPercent } from '../../components/format';
-import { indicatorName, mainTarget, targetText, valueText } from '../monitoring/indicatorText';
-import { ProgressTag } from '../monitoring/ProgressTag';
-import { STATUS, STATUS_ORDER } from '../monitoring/status';
+import { indicatorName, mainTarget, targetText, valueText } from '../../components/monitoring/indicatorText';
+import { ProgressTag } from '../../components/monitoring/ProgressTag';
+import { STATUS, STATUS_ORDER } from '../../components/monitoring/status';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 

@@ -5,7 +5,7 @@ import { conflictsQuery, resolveConflict } from '../../api/plans';
 import { useI18n } from '../../app/i18n';
 import { applyServerError, errorText } from '../../components/errors';
 import { COMPARATOR_SIGNS, formatNumber, withUnit } from '../../components/format';
-import { clauseText } from '../monitoring/StatementsTable';
+import { clauseText } from '../../components/monitoring/StatementsTable';
 
 export interface ResolveTarget {
   conflict: ConflictView;

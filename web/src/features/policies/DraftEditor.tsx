@@ -8,7 +8,7 @@ import { useI18n } from '../../app/i18n';
 import { applyServerError, errorText } from '../../components/errors';
 import { isoDateItem } from '../../components/isoDate';
 import { fenToYuan, yuanToFen } from '../../components/money';
-import { textOf } from './labels';
+import { textOf } from '../../components/policies/labels';
 
 interface ValueRow {
   from: string | null;

@@ -8,8 +8,8 @@ import { applyServerError, errorText } from '../../components/errors';
 import { beijingToday, isoDateItem } from '../../components/isoDate';
 import { formatFen } from '../../components/money';
 import { StatusTag } from '../../components/StatusTag';
-import { ConditionsTable } from './ConditionsTable';
-import { EligibilityTag } from './EligibilityTag';
+import { ConditionsTable } from '../../components/policies/ConditionsTable';
+import { EligibilityTag } from '../../components/policies/EligibilityTag';
 
 interface Values {
   creditCode: string;

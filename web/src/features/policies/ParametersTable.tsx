@@ -4,7 +4,7 @@ import type { ParameterValue, PolicyParameter } from '../../../../common/policie
 import { useI18n } from '../../app/i18n';
 import { formatFen, formatPercentValue } from '../../components/money';
 import { StatusTag } from '../../components/StatusTag';
-import { textOf } from './labels';
+import { textOf } from '../../components/policies/labels';
 import { ScrollRegion } from '../../components/ScrollRegion';
 
 interface Row extends ParameterValue {

@@ -7,7 +7,7 @@ import { useT } from '../../app/i18n';
 import { useMe } from '../../app/session';
 import { errorText } from '../../components/errors';
 import { ParametersTable } from './ParametersTable';
-import { whoText } from './who';
+import { whoText } from '../../components/policies/who';
 
 /** A version waiting for approval: its parameters, and approve / send back for a second person. */
 export function PendingPanel({ policy, version, editable }: { policy: PolicyRow; version: PolicyVersion; editable: boolean }) {

@@ -11,7 +11,7 @@ import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { PolicyStatusTags } from './PolicyStatusTags';
-import { nameOf, POLICY_EVENT_LIST, triggerText } from './labels';
+import { nameOf, POLICY_EVENT_LIST, triggerText } from '../../components/policies/labels';
 import { ScrollRegion } from '../../components/ScrollRegion';
 
 const STATUS_FILTERS = ['operative', 'unset', 'pending', 'draft'] as const;

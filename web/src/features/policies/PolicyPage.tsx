@@ -22,7 +22,7 @@ import { RuleSummary } from './RuleSummary';
 import { TestsPanel } from './TestsPanel';
 import { VersionsTable } from './VersionsTable';
 import { WhatIfPanel } from './WhatIfPanel';
-import { nameOf } from './labels';
+import { nameOf } from '../../components/policies/labels';
 
 /** 政策详情与编辑: the clause, the rule, versions, the draft's parameters, tests, what-if and evaluation. */
 export default function PolicyPage() {

@@ -2,7 +2,7 @@ import { Descriptions, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import type { Condition, PolicyRule } from '../../../../common/policies';
 import { useI18n } from '../../app/i18n';
-import { textOf, triggerText } from './labels';
+import { textOf, triggerText } from '../../components/policies/labels';
 
 const OPS: Record<Condition['op'], string> = { eq: '=', ne: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤', in: '∈', is_true: '', is_false: '' };
 

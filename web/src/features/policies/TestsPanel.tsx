@@ -8,8 +8,8 @@ import { useI18n } from '../../app/i18n';
 import { errorText } from '../../components/errors';
 import { formatFen } from '../../components/money';
 import { StatusTag } from '../../components/StatusTag';
-import { ConditionsTable } from './ConditionsTable';
-import { EligibilityTag } from './EligibilityTag';
+import { ConditionsTable } from '../../components/policies/ConditionsTable';
+import { EligibilityTag } from '../../components/policies/EligibilityTag';
 
 /** Runs a version's test cases (as saved) and shows each: expected against actual, and the trace on demand. */
 export function TestsPanel({

@@ -6,8 +6,8 @@ import { useT } from '../../app/i18n';
 import { useMe } from '../../app/session';
 import { formatBeijing } from '../../components/format';
 import { StatusTag } from '../../components/StatusTag';
-import { VERSION_TONES } from './labels';
-import { whoText } from './who';
+import { VERSION_TONES } from '../../components/policies/labels';
+import { whoText } from '../../components/policies/who';
 import { ScrollRegion } from '../../components/ScrollRegion';
 
 /** Every version, newest first: who made it, who approved it and when. */

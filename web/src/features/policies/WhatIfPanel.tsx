@@ -8,8 +8,8 @@ import { useI18n } from '../../app/i18n';
 import { errorText } from '../../components/errors';
 import { ExportButton } from '../../components/ExportButton';
 import { fenToYuan, formatFen, yuanToFen } from '../../components/money';
-import { EligibilityTag } from './EligibilityTag';
-import { textOf } from './labels';
+import { EligibilityTag } from '../../components/policies/EligibilityTag';
+import { textOf } from '../../components/policies/labels';
 
 interface Values {
   year: number;

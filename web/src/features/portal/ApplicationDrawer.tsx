@@ -23,11 +23,11 @@ import { applyServerError, errorText } from '../../components/errors';
 import { isoDateItem } from '../../components/isoDate';
 import { fenToYuan, formatFen, yuanToFen } from '../../components/money';
 import { StatusTag } from '../../components/StatusTag';
-import { ConfirmModal } from '../claims/ConfirmModal';
-import { textOf } from '../policies/labels';
-import { AttachmentsTable, FieldsView, FormalNote, TeamView } from '../projects/ApplicationView';
-import { acceptOf, contentTypeOf, EDITABLE, formatBytes, sha256Of, typeNames, WITHDRAWABLE } from '../projects/labels';
-import { ApplicationStatusTag } from '../projects/StatusTags';
+import { ConfirmModal } from '../../components/claims/ConfirmModal';
+import { textOf } from '../../components/policies/labels';
+import { AttachmentsTable, FieldsView, FormalNote, TeamView } from '../../components/projects/ApplicationView';
+import { acceptOf, contentTypeOf, EDITABLE, formatBytes, sha256Of, typeNames, WITHDRAWABLE } from '../../components/projects/labels';
+import { ApplicationStatusTag } from '../../components/projects/StatusTags';
 import { joinTeam, splitTeam, TEAM_CONTACT_FIELD } from '../../../../common/project-team';
 
 interface Values {

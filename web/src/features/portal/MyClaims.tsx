@@ -11,10 +11,10 @@ import { formatBeijing } from '../../components/format';
 import { formatFen } from '../../components/money';
 import { Section } from '../../components/Section';
 import { StatusTag } from '../../components/StatusTag';
-import { ClaimStatusTag } from '../claims/ClaimStatusTag';
-import { StepsTimeline } from '../claims/StepsTimeline';
-import { ConditionsTable } from '../policies/ConditionsTable';
-import { textOf } from '../policies/labels';
+import { ClaimStatusTag } from '../../components/claims/ClaimStatusTag';
+import { StepsTimeline } from '../../components/claims/StepsTimeline';
+import { ConditionsTable } from '../../components/policies/ConditionsTable';
+import { textOf } from '../../components/policies/labels';
 
 /** 我的兑现: my claims with their status, amount and steps; a claim that needs documents asks for them here. */
 export function MyClaims() {

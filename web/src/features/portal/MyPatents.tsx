@@ -3,7 +3,7 @@ import { myPatentsQuery } from '../../api/portal';
 import { useT } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Section } from '../../components/Section';
-import { PatentsTable } from '../registry/patents/PatentsTable';
+import { PatentsTable } from '../../components/registry/PatentsTable';
 
 export function MyPatents() {
   const t = useT();

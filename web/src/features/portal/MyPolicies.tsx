@@ -9,9 +9,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyServerError, errorText } from '../../components/errors';
 import { formatFen } from '../../components/money';
 import { Section } from '../../components/Section';
-import { ConditionsTable } from '../policies/ConditionsTable';
-import { EligibilityTag } from '../policies/EligibilityTag';
-import { nameOf, textOf, triggerText } from '../policies/labels';
+import { ConditionsTable } from '../../components/policies/ConditionsTable';
+import { EligibilityTag } from '../../components/policies/EligibilityTag';
+import { nameOf, textOf, triggerText } from '../../components/policies/labels';
 
 /**
  * 可享受的政策: every policy in force and how the enterprise stands against it, condition by condition, with the

@@ -6,7 +6,7 @@ import type { EnterpriseView } from '../../api/registry';
 import { useT } from '../../app/i18n';
 import { applyServerError, errorText } from '../../components/errors';
 import { Section } from '../../components/Section';
-import { EnterpriseProfile } from '../registry/detail/EnterpriseProfile';
+import { EnterpriseProfile } from '../../components/registry/EnterpriseProfile';
 
 const FIELDS = ['contactName', 'contactPhone', 'address', 'legalRepresentative'] as const;
 type Values = Record<(typeof FIELDS)[number], string | null>;

@@ -6,7 +6,7 @@ import { myApplicationsQuery, openCallsQuery, type Call } from '../../api/projec
 import { useI18n } from '../../app/i18n';
 import { formatFen } from '../../components/money';
 import { Section } from '../../components/Section';
-import { serverToday } from '../claims/labels';
+import { serverToday } from '../../components/claims/labels';
 import { ApplicationDrawer } from './ApplicationDrawer';
 import { applicationColumns, ApplicationsTable, callActionColumn, callPeriodColumn, callTitleColumn, OpenCallsTable } from './callTables';
 

@@ -17,9 +17,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorText } from '../../components/errors';
 import { formatFen } from '../../components/money';
 import { Section } from '../../components/Section';
-import { PaymentsTable, ReportsTable } from '../projects/FundingTables';
-import { FUNDED, LETTER, listSep, overdueReports } from '../projects/labels';
-import { ApplicationStatusTag } from '../projects/StatusTags';
+import { PaymentsTable, ReportsTable } from '../../components/projects/FundingTables';
+import { FUNDED, LETTER, listSep, overdueReports } from '../../components/projects/labels';
+import { ApplicationStatusTag } from '../../components/projects/StatusTags';
 
 /**
  * 我的项目: my funded projects — the decision letter, the payment schedule and what each payment waits for, and

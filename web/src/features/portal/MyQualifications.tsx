@@ -4,8 +4,8 @@ import type { EnterpriseView } from '../../api/registry';
 import { Loading } from '../../app/Loading';
 import { useT } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { QualificationsSection } from '../registry/detail/QualificationsSection';
-import { PrechecksPanel } from '../registry/prechecks/PrechecksPanel';
+import { QualificationsSection } from '../../components/registry/QualificationsSection';
+import { PrechecksPanel } from '../../components/registry/PrechecksPanel';
 
 /** My certificates, and how close the register's figures put me to high-tech and tech-SME status. */
 export function MyQualifications({ enterprise }: { enterprise: EnterpriseView }) {

@@ -8,10 +8,10 @@ import { useT } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorText } from '../../components/errors';
 import { Section } from '../../components/Section';
-import { STAT_FIELDS } from '../registry/labels';
-import { StatsFields, toStatsInput, type StatsValues } from '../registry/stats/StatsFields';
-import { StatsStatusTag } from '../registry/stats/StatsStatusTag';
-import { StatsTable } from '../registry/stats/StatsTable';
+import { STAT_FIELDS } from '../../components/registry/labels';
+import { StatsFields, toStatsInput, type StatsValues } from '../../components/registry/StatsFields';
+import { StatsStatusTag } from '../../components/registry/StatsStatusTag';
+import { StatsTable } from '../../components/registry/StatsTable';
 
 /** The last five years, and any older year that already has figures; newest first. */
 function yearsOf(stats: StatsView[]): number[] {

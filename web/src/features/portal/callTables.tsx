@@ -8,8 +8,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatBeijing } from '../../components/format';
 import { formatFen } from '../../components/money';
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { EDITABLE } from '../projects/labels';
-import { ApplicationStatusTag } from '../projects/StatusTags';
+import { EDITABLE } from '../../components/projects/labels';
+import { ApplicationStatusTag } from '../../components/projects/StatusTags';
 
 /*
  * What 项目申报 (an enterprise's portal) and 揭榜挂帅 (a team's page) share: the open calls with their guides, a

@@ -11,10 +11,10 @@ import { ExportButton } from '../../components/ExportButton';
 import { formatBeijing } from '../../components/format';
 import { fenToYuan, formatFen } from '../../components/money';
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { ReasonModal } from '../claims/ReasonModal';
-import { AttachmentsTable, FieldsView, FormalNote, TeamView } from './ApplicationView';
-import { score } from './labels';
-import { ApplicationStatusTag } from './StatusTags';
+import { ReasonModal } from '../../components/claims/ReasonModal';
+import { AttachmentsTable, FieldsView, FormalNote, TeamView } from '../../components/projects/ApplicationView';
+import { score } from '../../components/projects/labels';
+import { ApplicationStatusTag } from '../../components/projects/StatusTags';
 
 type Check = { app: Application; decision: 'return' | 'reject' };
 

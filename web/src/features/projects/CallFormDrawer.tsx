@@ -24,10 +24,10 @@ import { ATTACHMENT_TYPES, createCall, PROJECTS_KEY, type Call } from '../../api
 import { useI18n } from '../../app/i18n';
 import { errorText } from '../../components/errors';
 import { isoDateItem } from '../../components/isoDate';
-import { serverToday } from '../claims/labels';
-import { useRegistryTypes } from '../registry/useRegistryTypes';
+import { serverToday } from '../../components/claims/labels';
+import { useRegistryTypes } from '../../components/registry/useRegistryTypes';
 import { CALL_STEPS, defaultCallValues, FUND_SOURCES, stepOfField, toCallInput, weightSum, type CallFormValues } from './callForm';
-import { DANGER, typeNames } from './labels';
+import { DANGER, typeNames } from '../../components/projects/labels';
 
 const KEY_RULE = /^[a-z][a-z0-9_]{0,39}$/;
 const thousands = (v: number | string | undefined) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -23,7 +23,7 @@ import { errorText } from '../../components/errors';
 import { formatBeijing } from '../../components/format';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { StatusTag } from '../../components/StatusTag';
-import { ConflictStatusTag } from './StatusTags';
+import { ConflictStatusTag } from '../../components/projects/StatusTags';
 
 /**
  * 回避管理: automatic detection over the call's applications (same organisation, employment, advice, relatives,

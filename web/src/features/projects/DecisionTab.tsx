@@ -16,10 +16,10 @@ import { useI18n } from '../../app/i18n';
 import { fenToYuan, formatFen, yuanToFen } from '../../components/money';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { StatusTag } from '../../components/StatusTag';
-import { ConfirmModal } from '../claims/ConfirmModal';
-import { DANGER, DECIDABLE, LETTER, listSep, score } from './labels';
+import { ConfirmModal } from '../../components/claims/ConfirmModal';
+import { DANGER, DECIDABLE, LETTER, listSep, score } from '../../components/projects/labels';
 import { missesText } from './results';
-import { ApplicationStatusTag } from './StatusTags';
+import { ApplicationStatusTag } from '../../components/projects/StatusTags';
 
 const thousands = (v: number | string | undefined) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const unformat = (v: string | undefined) => Number((v ?? '').replace(/[,\s¥]/g, ''));

@@ -9,7 +9,7 @@ import { errorText } from '../../components/errors';
 import { formatBeijing } from '../../components/format';
 import { Section } from '../../components/Section';
 import { StatusTag } from '../../components/StatusTag';
-import { listSep } from './labels';
+import { listSep } from '../../components/projects/labels';
 
 const KIND_TONES = { draw: 'info', redraw: 'warn', swap: 'off' } as const;
 

@@ -4,8 +4,8 @@ import { redrawStage, swapReview, type AssignmentRow, type Stage } from '../../a
 import { PROJECTS_KEY } from '../../api/projects';
 import { useI18n } from '../../app/i18n';
 import { FormModal, ReasonField } from '../../components/FormModal';
-import { randomSeed } from './panels';
-import { SeedField } from './SeedField';
+import { randomSeed } from '../../components/projects/panels';
+import { SeedField } from '../../components/projects/SeedField';
 
 /**
  * 替换专家: the next ranked alternate of the draw that still meets every rule takes the place. A declined expert

@@ -10,12 +10,12 @@ import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatBeijing } from '../../components/format';
 import { Section } from '../../components/Section';
-import { ReviewStatusTag } from '../review/ReviewStatusTag';
-import { ConfirmModal } from '../claims/ConfirmModal';
+import { ReviewStatusTag } from '../../components/review/ReviewStatusTag';
+import { ConfirmModal } from '../../components/claims/ConfirmModal';
 import { DrawHistory } from './DrawHistory';
-import { panelRulesOf, randomSeed, MAX_SEED, openPlaces } from './panels';
+import { panelRulesOf, randomSeed, MAX_SEED, openPlaces } from '../../components/projects/panels';
 import { RedrawModal, SwapModal } from './DrawModals';
-import { score } from './labels';
+import { score } from '../../components/projects/labels';
 
 /**
  * 专家抽取: reviewers for every accepted application by a min-cost assignment — conflicts (suggested or confirmed)

@@ -26,8 +26,8 @@ import { ScrollRegion } from '../../components/ScrollRegion';
 import { Section } from '../../components/Section';
 import { covers } from '../../components/scope';
 import { StatusTag } from '../../components/StatusTag';
-import { useRegistryTypes } from '../registry/useRegistryTypes';
-import { clauseSep, listSep } from './labels';
+import { useRegistryTypes } from '../../components/registry/useRegistryTypes';
+import { clauseSep, listSep } from '../../components/projects/labels';
 
 /**
  * 专家库: the review experts, their organisation (for conflicts and the one-per-organisation rule) and fields. The

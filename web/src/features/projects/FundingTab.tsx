@@ -23,14 +23,14 @@ import { FormModal } from '../../components/FormModal';
 import { isoDateItem } from '../../components/isoDate';
 import { formatFen } from '../../components/money';
 import { Section } from '../../components/Section';
-import { ConfirmModal } from '../claims/ConfirmModal';
-import { fundSourceText, serverToday } from '../claims/labels';
-import { BudgetModal } from '../ledger/BudgetModal';
-import { PaymentsTable, ReportsTable } from './FundingTables';
+import { ConfirmModal } from '../../components/claims/ConfirmModal';
+import { fundSourceText, serverToday } from '../../components/claims/labels';
+import { BudgetModal } from '../../components/ledger/BudgetModal';
+import { PaymentsTable, ReportsTable } from '../../components/projects/FundingTables';
 import { NoticeSection } from './NoticeSection';
-import { PanelDrawModal, ReportDecisionModal } from './ReportPanel';
-import { callBudgetCode, FUNDED, listSep, overdueReports } from './labels';
-import { ApplicationStatusTag } from './StatusTags';
+import { PanelDrawModal, ReportDecisionModal } from '../../components/projects/ReportPanel';
+import { callBudgetCode, FUNDED, listSep, overdueReports } from '../../components/projects/labels';
+import { ApplicationStatusTag } from '../../components/projects/StatusTags';
 
 /**
  * 资金拨付: the call's budget in the ledger (call_<CODE>), the public notice of the approval list, and for each

@@ -12,12 +12,12 @@ import { applyServerError, errorText } from '../../components/errors';
 import { FormModal, ReasonField } from '../../components/FormModal';
 import { isoDateItem } from '../../components/isoDate';
 import { Section } from '../../components/Section';
-import { NoticeStateTag } from '../claims/ClaimStatusTag';
-import { objectionColumns } from '../claims/objectionColumns';
-import { serverToday } from '../claims/labels';
-import { ResolveFields, type ResolveValues } from '../claims/ResolveModal';
-import { NoticeItemsTable } from './NoticeItemsTable';
-import { noticeMinDaysOf } from './panels';
+import { NoticeStateTag } from '../../components/claims/ClaimStatusTag';
+import { objectionColumns } from '../../components/claims/objectionColumns';
+import { serverToday } from '../../components/claims/labels';
+import { ResolveFields, type ResolveValues } from '../../components/claims/ResolveModal';
+import { NoticeItemsTable } from '../../components/projects/NoticeItemsTable';
+import { noticeMinDaysOf } from '../../components/projects/panels';
 
 /**
  * 立项公示: after the decision the approval list (project, applicant, amount, score and rank) goes on a public

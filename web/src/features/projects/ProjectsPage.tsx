@@ -15,7 +15,7 @@ import { fenToYuan, formatFen } from '../../components/money';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { Section } from '../../components/Section';
 import { CallFormDrawer } from './CallFormDrawer';
-import { CallStatusTag } from './StatusTags';
+import { CallStatusTag } from '../../components/projects/StatusTags';
 
 /** 项目管理: the calls (指南 and 揭榜挂帅 challenges) with their status, dates and budget; a call opens its page. */
 export default function ProjectsPage() {

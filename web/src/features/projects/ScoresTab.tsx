@@ -20,10 +20,10 @@ import { FormModal, ReasonField } from '../../components/FormModal';
 import { errorText } from '../../components/errors';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { StatusTag } from '../../components/StatusTag';
-import { textOf } from '../policies/labels';
-import { clauseSep, listSep, score } from './labels';
+import { textOf } from '../../components/policies/labels';
+import { clauseSep, listSep, score } from '../../components/projects/labels';
 import { finalRank, missText } from './results';
-import { ApplicationStatusTag } from './StatusTags';
+import { ApplicationStatusTag } from '../../components/projects/StatusTags';
 
 type Row = ApplicationResultView;
 

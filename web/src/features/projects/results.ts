@@ -1,7 +1,7 @@
 import type { ApplicationResultView, Call } from '../../api/projects';
 import type { TFunction } from '../../app/i18n';
-import { textOf } from '../policies/labels';
-import { listSep, score } from './labels';
+import { textOf } from '../../components/policies/labels';
+import { listSep, score } from '../../components/projects/labels';
 
 type Miss = ApplicationResultView['misses'][number];
 

@@ -10,7 +10,7 @@ import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyServerError, errorText } from '../../components/errors';
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { NoticeStateTag } from '../claims/ClaimStatusTag';
+import { NoticeStateTag } from '../../components/claims/ClaimStatusTag';
 import { PublicLayout } from './PublicLayout';
 
 interface NoticeHead {

@@ -8,7 +8,7 @@ import { publicProjectNoticesQuery } from '../../api/panels';
 import { useDocumentTitle } from '../../app/PageTitle';
 import { useT } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { NoticeStateTag } from '../claims/ClaimStatusTag';
+import { NoticeStateTag } from '../../components/claims/ClaimStatusTag';
 import { PublicLayout } from './PublicLayout';
 import { ScrollRegion } from '../../components/ScrollRegion';
 

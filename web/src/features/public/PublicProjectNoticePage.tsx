@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { publicProjectNoticeQuery, raiseProjectObjection } from '../../api/panels';
 import { useDocumentTitle } from '../../app/PageTitle';
 import { useI18n } from '../../app/i18n';
-import { NoticeItemsTable } from '../projects/NoticeItemsTable';
+import { NoticeItemsTable } from '../../components/projects/NoticeItemsTable';
 import { ObjectionForm, PublicNoticeFrame } from './PublicNotice';
 
 /** 项目立项公示: the approval list of a call — project, applicant, grant, score and rank — and, while it runs, a form to object. */

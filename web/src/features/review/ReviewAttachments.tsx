@@ -4,8 +4,8 @@ import { Table, Typography } from 'antd';
 import { reviewAttachmentsQuery, reviewAttachmentUrl, type AttachmentMeta, type Call } from '../../api/projects';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { textOf } from '../policies/labels';
-import { formatBytes } from '../projects/labels';
+import { textOf } from '../../components/policies/labels';
+import { formatBytes } from '../../components/projects/labels';
 
 /**
  * 申报附件 of an assigned application: each file with its size and SHA-256, downloaded through the assignment

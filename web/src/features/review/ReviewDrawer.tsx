@@ -17,14 +17,14 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal, ReasonField } from '../../components/FormModal';
 import { formatFen } from '../../components/money';
 import { useLastNonNull } from '../../components/useLastNonNull';
-import { ConfirmModal } from '../claims/ConfirmModal';
-import { textOf } from '../policies/labels';
-import { FieldsView, TeamView } from '../projects/ApplicationView';
-import { score } from '../projects/labels';
+import { ConfirmModal } from '../../components/claims/ConfirmModal';
+import { textOf } from '../../components/policies/labels';
+import { FieldsView, TeamView } from '../../components/projects/ApplicationView';
+import { score } from '../../components/projects/labels';
 import { ReviewAttachments } from './ReviewAttachments';
 import { DeclineModal } from './DeclineModal';
 import { ReportPart } from './ReportPart';
-import { ReviewStatusTag } from './ReviewStatusTag';
+import { ReviewStatusTag } from '../../components/review/ReviewStatusTag';
 import { weightedTotal } from './weighted';
 
 interface ScoreValues {

@@ -10,9 +10,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatBeijing } from '../../components/format';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { Section } from '../../components/Section';
-import { score } from '../projects/labels';
+import { score } from '../../components/projects/labels';
 import { ReviewDrawer } from './ReviewDrawer';
-import { ReviewStatusTag } from './ReviewStatusTag';
+import { ReviewStatusTag } from '../../components/review/ReviewStatusTag';
 
 /** Assignments that still open the application: to be scored, or scored (an expert keeps what it judged). */
 const LIVE: readonly ReviewStatus[] = ['assigned', 'submitted'];

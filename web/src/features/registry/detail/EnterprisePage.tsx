@@ -16,8 +16,8 @@ import { EnterpriseDrawer } from '../enterprises/EnterpriseDrawer';
 import { StatsSection } from '../stats/StatsSection';
 import { EnterprisePatents } from './EnterprisePatents';
 import { EnterprisePrechecks } from './EnterprisePrechecks';
-import { EnterpriseProfile } from './EnterpriseProfile';
-import { QualificationsSection } from './QualificationsSection';
+import { EnterpriseProfile } from '../../../components/registry/EnterpriseProfile';
+import { QualificationsSection } from '../../../components/registry/QualificationsSection';
 
 /** One enterprise: profile and parks, qualifications, annual statistics, prechecks and patents. */
 export default function EnterprisePage() {

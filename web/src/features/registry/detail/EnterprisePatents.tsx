@@ -3,7 +3,7 @@ import { patentsQuery } from '../../../api/registry';
 import { useT } from '../../../app/i18n';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Section } from '../../../components/Section';
-import { PatentsTable } from '../patents/PatentsTable';
+import { PatentsTable } from '../../../components/registry/PatentsTable';
 
 /** Patents this enterprise owns (alone or jointly). */
 export function EnterprisePatents({ enterpriseId }: { enterpriseId: string }) {

@@ -7,7 +7,7 @@ import { Loading } from '../../../app/Loading';
 import { useT } from '../../../app/i18n';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { beijingToday } from '../../../components/isoDate';
-import { PrechecksPanel } from '../prechecks/PrechecksPanel';
+import { PrechecksPanel } from '../../../components/registry/PrechecksPanel';
 
 /** The prechecks as of a chosen date (today by default): e.g. how a company stood when it applied. */
 export function EnterprisePrechecks({ enterpriseId }: { enterpriseId: string }) {

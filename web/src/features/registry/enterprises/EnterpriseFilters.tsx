@@ -6,7 +6,7 @@ import type { EnterpriseFilters as Filters } from '../../../api/registry';
 import { useT } from '../../../app/i18n';
 import { OrgUnitTreeSelect } from '../../../components/OrgUnitTreeSelect';
 import { useDebounced } from '../../../components/useDebounced';
-import { useRegistryTypes } from '../useRegistryTypes';
+import { useRegistryTypes } from '../../../components/registry/useRegistryTypes';
 
 interface Props {
   value: Filters;

@@ -5,8 +5,8 @@ import type { EnterpriseInput, EnterpriseView } from '../../../api/registry';
 import { useT } from '../../../app/i18n';
 import { isoDateItem } from '../../../components/isoDate';
 import { OrgUnitTreeSelect } from '../../../components/OrgUnitTreeSelect';
-import { SIZE_CLASSES } from '../labels';
-import { useRegistryTypes } from '../useRegistryTypes';
+import { SIZE_CLASSES } from '../../../components/registry/labels';
+import { useRegistryTypes } from '../../../components/registry/useRegistryTypes';
 import { ParkList } from './ParkList';
 
 export type EnterpriseValues = EnterpriseInput;

@@ -8,7 +8,7 @@ import { useT } from '../../../app/i18n';
 import { mayUse, useMe } from '../../../app/session';
 import { DemoTag } from '../../../components/DemoTag';
 import { ExportButton } from '../../../components/ExportButton';
-import { useRegistryTypes } from '../useRegistryTypes';
+import { useRegistryTypes } from '../../../components/registry/useRegistryTypes';
 
 interface Props {
   data: { items: EnterpriseSummary[]; total: number } | undefined;

@@ -3,7 +3,7 @@ import { createPatent, type PatentInput } from '../../../api/registry';
 import { useT } from '../../../app/i18n';
 import { isoDateItem } from '../../../components/isoDate';
 import { FormDrawer } from '../FormDrawer';
-import { PATENT_STATUSES } from '../labels';
+import { PATENT_STATUSES } from '../../../components/registry/labels';
 
 const FIELDS = ['number', 'title', 'filedOn', 'grantedOn', 'status', 'lapsedOn', 'owners'];
 

@@ -7,9 +7,9 @@ import { useT } from '../../../app/i18n';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ExportButton } from '../../../components/ExportButton';
 import type { TabProps } from '../RegistryPage';
-import { PATENT_STATUSES, PATENT_TYPES } from '../labels';
+import { PATENT_STATUSES, PATENT_TYPES } from '../../../components/registry/labels';
 import { PatentDrawer } from './PatentDrawer';
-import { PatentsTable, patentsExport } from './PatentsTable';
+import { PatentsTable, patentsExport } from '../../../components/registry/PatentsTable';
 
 export default function PatentsTab({ creating, onCreateClose }: TabProps) {
   const t = useT();

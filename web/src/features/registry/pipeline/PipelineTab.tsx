@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ExportButton } from '../../../components/ExportButton';
 import { formatNumber } from '../../../components/format';
 import { beijingToday } from '../../../components/isoDate';
-import { OverallTag, ResultTag } from '../prechecks/ResultTag';
+import { OverallTag, ResultTag } from '../../../components/registry/ResultTag';
 import { lackText } from './shortfall';
 
 /** Failed conditions (with their shortfall) before those that only lack data. */

@@ -2,7 +2,7 @@ import type { MissingCondition } from '../../../../../common/registry';
 import type { Locale } from '../../../../../common/enums';
 import type { TFunction } from '../../../app/i18n';
 import { formatNumber } from '../../../components/format';
-import { formatKind, missingText } from '../prechecks/conditionText';
+import { formatKind, missingText } from '../../../components/registry/conditionText';
 
 /**
  * What one condition still lacks, in words: "差 3.3 个百分点（现 6.7%，需 10.0%）" for a failed comparison,

@@ -4,8 +4,8 @@ import { useT } from '../../../app/i18n';
 import { isoDateItem } from '../../../components/isoDate';
 import { OrgUnitTreeSelect } from '../../../components/OrgUnitTreeSelect';
 import { FormDrawer } from '../FormDrawer';
-import { PLATFORM_LEVELS } from '../labels';
-import { useRegistryTypes } from '../useRegistryTypes';
+import { PLATFORM_LEVELS } from '../../../components/registry/labels';
+import { useRegistryTypes } from '../../../components/registry/useRegistryTypes';
 
 const FIELDS = ['name', 'typeCode', 'level', 'hostCreditCode', 'hostName', 'orgUnitCode', 'recognizedOn', 'revokedOn', 'floorArea'];
 const orNull = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);

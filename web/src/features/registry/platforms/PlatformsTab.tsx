@@ -12,7 +12,7 @@ import { formatNumber } from '../../../components/format';
 import { beijingToday } from '../../../components/isoDate';
 import { StatusTag } from '../../../components/StatusTag';
 import type { TabProps } from '../RegistryPage';
-import { useRegistryTypes } from '../useRegistryTypes';
+import { useRegistryTypes } from '../../../components/registry/useRegistryTypes';
 import { PlatformDrawer } from './PlatformDrawer';
 
 /** R&D institutions, S&T service institutions and incubators, with their host and recognition. */

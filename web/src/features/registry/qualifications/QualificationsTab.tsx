@@ -12,8 +12,8 @@ import { ExportButton } from '../../../components/ExportButton';
 import { beijingToday, daysBetween } from '../../../components/isoDate';
 import { OrgUnitTreeSelect } from '../../../components/OrgUnitTreeSelect';
 import { StatusTag } from '../../../components/StatusTag';
-import { QualificationStatus } from '../QualificationStatus';
-import { useRegistryTypes } from '../useRegistryTypes';
+import { QualificationStatus } from '../../../components/registry/QualificationStatus';
+import { useRegistryTypes } from '../../../components/registry/useRegistryTypes';
 
 type Mode = 'valid' | 'expiring';
 const MONTHS = [3, 6, 12] as const;

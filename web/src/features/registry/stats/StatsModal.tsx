@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { REGISTRY_KEY, saveStats, type StatsView } from '../../../api/registry';
 import { useT } from '../../../app/i18n';
 import { errorText } from '../../../components/errors';
-import { STAT_FIELDS } from '../labels';
-import { StatsFields, toStatsInput, type StatsValues } from './StatsFields';
+import { STAT_FIELDS } from '../../../components/registry/labels';
+import { StatsFields, toStatsInput, type StatsValues } from '../../../components/registry/StatsFields';
 
 export type StatsModalState = { year: number; existing: StatsView | null } | { year: null; existing: null } | null;
 

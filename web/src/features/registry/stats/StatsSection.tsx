@@ -8,10 +8,10 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { errorText } from '../../../components/errors';
 import { ExportButton } from '../../../components/ExportButton';
 import { Section } from '../../../components/Section';
-import { STAT_FIELDS } from '../labels';
+import { STAT_FIELDS } from '../../../components/registry/labels';
 import { StatsModal, type StatsModalState } from './StatsModal';
-import { StatsTable } from './StatsTable';
-import { useStatLabel } from './StatsFields';
+import { StatsTable } from '../../../components/registry/StatsTable';
+import { useStatLabel } from '../../../components/registry/StatsFields';
 
 /** Years from the previous one back, for adding figures. */
 const recentYears = (n: number) => Array.from({ length: n }, (_, i) => new Date().getFullYear() - 1 - i);

@@ -1,0 +1,42 @@
+import type { ClaimStatus, Notice } from '../../api/claims';
+import type { TransferKind } from '../../api/ledger';
+import type { TFunction } from '../../app/i18n';
+import type { Tone } from '../StatusTag';
+
+export const CLAIM_TONES: Record<ClaimStatus, Tone> = {
+  needs_data: 'warn',
+  applied: 'info',
+  matched: 'info',
+  reviewed: 'info',
+  in_notice: 'info',
+  approved: 'ok',
+  paid: 'ok',
+  rejected: 'error',
+  stacked: 'off',
+};
+
+/** What waits for the bureau: the inbox's default view. */
+export const ACTION_STATUSES: readonly ClaimStatus[] = ['matched', 'applied', 'needs_data', 'reviewed', 'in_notice', 'approved'];
+/** Claims the reviewer may still review (the decision is re-run with the confirmed facts). */
+export const REVIEWABLE: readonly ClaimStatus[] = ['matched', 'applied', 'needs_data'];
+/** Claims that may still be rejected (before payment). */
+export const REJECTABLE: readonly ClaimStatus[] = ['needs_data', 'applied', 'matched', 'reviewed', 'in_notice', 'approved'];
+
+export const TRANSFER_KINDS: readonly TransferKind[] = ['posted', 'pending', 'post_pending', 'void_pending'];
+
+/**
+ * The date the server decides by (notices open and close on it): the server takes UTC's date, so the pages do
+ * too, and a notice shows the same state everywhere.
+ */
+export const serverToday = (): string => new Date().toISOString().slice(0, 10);
+
+export type NoticeState = 'upcoming' | 'open' | 'ended';
+export function noticeState(n: Pick<Notice, 'startsOn' | 'endsOn'>, today = serverToday()): NoticeState {
+  if (today < n.startsOn) return 'upcoming';
+  return today > n.endsOn ? 'ended' : 'open';
+}
+export const NOTICE_TONES: Record<NoticeState, Tone> = { upcoming: 'off', open: 'warn', ended: 'ok' };
+
+/** The fund source in words: the ledger's county, municipal and central budgets; anything else as it is. */
+export const fundSourceText = (source: string | null, t: TFunction): string =>
+  source === 'county' || source === 'municipal' || source === 'national' ? t(`ledger.source.${source}`) : (source ?? '—');
