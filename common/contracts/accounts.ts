@@ -38,6 +38,8 @@ export const meResponse = z.object({
   locale: localeSchema,
   roles: z.array(roleGrantView),
   mustChangePassword: z.boolean(),
+  /** The bureau's time zone (KECHUANG_TIME_ZONE): the web counts today and shows times in it (common/clock.ts). */
+  timeZone: z.string(),
 });
 export type Me = z.infer<typeof meResponse>;
 

@@ -89,7 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 function timeZoneEnv(env: NodeJS.ProcessEnv): string {
   const zone = env.KECHUANG_TIME_ZONE?.trim() || DEFAULT_TIME_ZONE;
-  if (!isTimeZone(zone)) throw new Error(`KECHUANG_TIME_ZONE must be an IANA time zone such as Asia/Shanghai, got "${zone}"`);
+  if (!isTimeZone(zone)) throw new Error(`KECHUANG_TIME_ZONE must be an IANA time zone such as ${DEFAULT_TIME_ZONE}, got "${zone}"`);
   return zone;
 }
 

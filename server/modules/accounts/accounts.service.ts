@@ -7,6 +7,7 @@ import { audit, type RequestContext } from '../../platform/audit.js';
 import { deleteSessionsOf, hashToken, newToken, type AuthInfo } from '../../platform/auth.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { timeZone } from '../../platform/clock.js';
 import { assertAcceptablePassword, dummyPasswordHash, generatePassword, hashPassword, verifyPassword } from '../../platform/passwords.js';
 import { findUnits, listUnits } from '../orgunits/index.js';
 import * as repo from './accounts.repo.js';
@@ -51,6 +52,7 @@ export function presentMe(auth: AuthInfo): Me {
       enterpriseId: g.enterpriseId,
     })),
     mustChangePassword: auth.user.mustChangePassword,
+    timeZone: timeZone(),
   };
 }
 
