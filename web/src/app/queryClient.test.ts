@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_TIME_ZONE } from '../../../common/clock';
 import type { Me } from '../../../common/contracts/accounts';
 import { ME_KEY } from '../api/auth';
 import { ApiError } from '../api/http';
@@ -11,6 +12,7 @@ const me: Me = {
   displayName: '科员',
   locale: 'zh-CN',
   mustChangePassword: false,
+  timeZone: DEFAULT_TIME_ZONE,
   roles: [{ role: 'bureau', orgUnitCode: '500241', orgUnitName: '秀山土家族苗族自治县', dataElements: null, enterpriseId: null }],
 };
 

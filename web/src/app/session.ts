@@ -2,10 +2,18 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Me } from '../../../common/contracts/accounts';
 import type { Role } from '../../../common/enums';
 import { ME_KEY, fetchMe } from '../api/auth';
+import { setBureauZone } from '../components/isoDate';
 
 /** The signed-in user (null when signed out); undefined while the first check runs. */
 export function useMe() {
-  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity });
+  return useQuery({ queryKey: ME_KEY, queryFn: fetchMeAndZone, staleTime: Infinity });
+}
+
+/** The session brings the bureau's time zone: dates are counted in it (components/isoDate.ts). */
+async function fetchMeAndZone(): Promise<Me | null> {
+  const me = await fetchMe();
+  setBureauZone(me?.timeZone);
+  return me;
 }
 
 /** Who may use a page or a button: one of the role lists of common/access.ts (re-exported by ./access). */
@@ -24,6 +32,7 @@ export function mayUse(me: Me | null | undefined, access: Access): boolean {
 export const mustChangePassword = (me: Me | null | undefined) => Boolean(me?.mustChangePassword);
 
 export function setMe(client: QueryClient, me: Me | null): void {
+  setBureauZone(me?.timeZone);
   client.setQueryData(ME_KEY, me);
 }
 

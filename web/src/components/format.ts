@@ -1,9 +1,12 @@
-/** "2026-03-01 14:05:09" in Beijing time (UTC+8, no daylight saving), whatever the browser's zone. */
+import { dateTimeIn } from '../../../common/clock';
+import { bureauZone } from './isoDate';
+
+/** "2026-03-01 14:05:09" on the bureau's wall clock (Beijing time unless configured), whatever the browser's zone. */
 export function formatBeijing(iso: string | null | undefined): string {
   if (!iso) return '';
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  return new Date(ms + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+  return dateTimeIn(ms, bureauZone());
 }
 
 type NumberLocale = 'zh-CN' | 'en-US';

@@ -2,6 +2,7 @@ import type { ClaimStatus, Notice } from '../../api/claims';
 import type { TransferKind } from '../../api/ledger';
 import type { TFunction } from '../../app/i18n';
 import type { Tone } from '../StatusTag';
+import { bureauToday } from '../isoDate';
 
 export const CLAIM_TONES: Record<ClaimStatus, Tone> = {
   needs_data: 'warn',
@@ -24,14 +25,8 @@ export const REJECTABLE: readonly ClaimStatus[] = ['needs_data', 'applied', 'mat
 
 export const TRANSFER_KINDS: readonly TransferKind[] = ['posted', 'pending', 'post_pending', 'void_pending'];
 
-/**
- * The date the server decides by (notices open and close on it): the server takes UTC's date, so the pages do
- * too, and a notice shows the same state everywhere.
- */
-export const serverToday = (): string => new Date().toISOString().slice(0, 10);
-
 export type NoticeState = 'upcoming' | 'open' | 'ended';
-export function noticeState(n: Pick<Notice, 'startsOn' | 'endsOn'>, today = serverToday()): NoticeState {
+export function noticeState(n: Pick<Notice, 'startsOn' | 'endsOn'>, today = bureauToday()): NoticeState {
   if (today < n.startsOn) return 'upcoming';
   return today > n.endsOn ? 'ended' : 'open';
 }

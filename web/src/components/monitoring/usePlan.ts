@@ -7,6 +7,7 @@ import { orgUnitsQuery } from '../../api/orgunits';
 import { plansQuery } from '../../api/plans';
 import { useMe } from '../../app/session';
 import { defaultUnit } from '../scope';
+import { thisYear } from '../isoDate';
 
 /** The plan the pages show: ?plan=<id>, or the first plan the user may read. */
 export function useCurrentPlan() {
@@ -60,10 +61,10 @@ export function useScopeParams(plan: PlanSummary | null, roles: readonly Role[],
 }
 
 /** The dashboard's year: this year, or the plan's last year once the plan is over. */
-export const monitoringYear = (plan: PlanSummary) => Math.min(new Date().getFullYear(), plan.periodEnd);
+export const monitoringYear = (plan: PlanSummary) => Math.min(thisYear(), plan.periodEnd);
 
 /** Figures for a year are reported the year after: last year, within the plan's years. */
-export const entryYear = (plan: PlanSummary) => Math.max(plan.baselineYear, Math.min(new Date().getFullYear() - 1, plan.periodEnd));
+export const entryYear = (plan: PlanSummary) => Math.max(plan.baselineYear, Math.min(thisYear() - 1, plan.periodEnd));
 
 /** "?orgUnit=…&year=…" to carry the scope to another page. */
 export function scopeSearch(scope: ScopeParams | null): string {

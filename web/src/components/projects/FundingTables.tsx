@@ -5,7 +5,7 @@ import { useI18n } from '../../app/i18n';
 import { formatBeijing } from '../format';
 import { formatFen } from '../money';
 import { StatusTag } from '../StatusTag';
-import { serverToday } from '../claims/labels';
+import { bureauToday } from '../isoDate';
 import { DANGER, listSep, overdueReports } from './labels';
 import { PanelCell, PanelDetail } from './ReportPanel';
 import { PaymentStatusTag, ReportStatusTag } from './StatusTags';
@@ -94,7 +94,7 @@ export function ReportsTable({
   call?: Call;
 }) {
   const { t } = useI18n();
-  const today = serverToday();
+  const today = bureauToday();
   const panels = reports.some((r) => r.panel);
   return (
     <Table<Report>

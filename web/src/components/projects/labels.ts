@@ -1,6 +1,6 @@
 import type { ApplicationStatus, CallStatus, ConflictStatus, Payment, PaymentStatus, Report, ReportStatus } from '../../api/projects';
 import type { Tone } from '../StatusTag';
-import { serverToday } from '../claims/labels';
+import { bureauToday } from '../isoDate';
 
 /** Text in red that keeps 4.5:1 contrast (antd's danger text does not). */
 export const DANGER = '#a8071a';
@@ -46,7 +46,7 @@ export const callBudgetCode = (code: string) => `call_${code}`;
  * Reports that hold payments: still due, and past their date as the server counts it (UTC). The server holds
  * a payment while any report of the project is overdue.
  */
-export const overdueReports = (reports: readonly Report[], today = serverToday()): Report[] =>
+export const overdueReports = (reports: readonly Report[], today = bureauToday()): Report[] =>
   reports.filter((r) => r.status === 'due' && r.dueOn < today);
 
 /** A payment that may be paid now (released, and no report overdue). */

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { REGISTRY_KEY, revokeQualification, type QualificationView } from '../../api/registry';
 import { useT } from '../../app/i18n';
 import { applyServerError, errorText } from '../errors';
-import { beijingToday, isoDateItem } from '../isoDate';
+import { bureauToday, isoDateItem } from '../isoDate';
 import { useLastNonNull } from '../useLastNonNull';
 import { useRegistryTypes } from './useRegistryTypes';
 
@@ -50,7 +50,7 @@ export function RevokeModal({ target, onClose }: { target: QualificationView | n
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ revokedOn: beijingToday() }}
+        initialValues={{ revokedOn: bureauToday() }}
         onFinish={(v) => target && revoke.mutate({ q: target, revokedOn: v.revokedOn })}
       >
         <Form.Item

@@ -1,4 +1,5 @@
 import { useSearchParams } from 'react-router';
+import { thisYear } from '../../components/isoDate';
 
 /** The year of the plan's peer tables (2020 GDP, R&D and enterprise R&D of the 38 districts). */
 export const DEFAULT_YEAR = 2020;
@@ -8,7 +9,7 @@ const FIRST_YEAR = 2015;
 
 /** Years to choose from, latest first. */
 export function benchYears(): number[] {
-  const last = Math.max(new Date().getFullYear(), DEFAULT_YEAR);
+  const last = Math.max(thisYear(), DEFAULT_YEAR);
   return Array.from({ length: last - FIRST_YEAR + 1 }, (_, i) => last - i);
 }
 

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { CLAIMS_KEY, createNotice, type Notice } from '../../api/claims';
 import { useT } from '../../app/i18n';
 import { applyServerError, errorText } from '../../components/errors';
-import { beijingToday, isoDateItem } from '../../components/isoDate';
+import { bureauToday, isoDateItem } from '../../components/isoDate';
 
 interface Values {
   title: string;
@@ -27,7 +27,7 @@ export function NoticeModal({ claimIds, onCancel, onCreated }: Props) {
   const client = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<unknown>(null);
-  const today = beijingToday();
+  const today = bureauToday();
   const create = useMutation({
     mutationFn: (v: Values) => createNotice({ title: v.title.trim(), startsOn: v.startsOn!, endsOn: v.endsOn!, claimIds: claimIds ?? [] }),
     onMutate: () => setFormError(null),

@@ -22,6 +22,7 @@ import { BudgetRequests } from './BudgetRequests';
 import { TransfersDrawer } from './TransfersDrawer';
 import { VerifySection } from './VerifySection';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { thisYear } from '../../components/isoDate';
 
 const KINDS: readonly AccountKind[] = ['budget', 'payable', 'paid', 'funding'];
 const money = (fen: number, locale: 'zh-CN' | 'en-US') => <span style={{ whiteSpace: 'nowrap' }}>{formatFen(fen, locale)}</span>;
@@ -282,7 +283,7 @@ export default function LedgerPage() {
         open={adding}
         policies={policies}
         calls={calls}
-        defaults={{ year: year ?? new Date().getFullYear() }}
+        defaults={{ year: year ?? thisYear() }}
         onClose={() => setAdding(false)}
       />
       <TransfersDrawer account={all.find((a) => a.id === openId) ?? null} onClose={() => setOpenId(null)} />

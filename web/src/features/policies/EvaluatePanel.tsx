@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { evaluatePolicy, type PolicyRow, type PolicyVersion } from '../../api/policies';
 import { useI18n } from '../../app/i18n';
 import { applyServerError, errorText } from '../../components/errors';
-import { beijingToday, isoDateItem } from '../../components/isoDate';
+import { bureauToday, isoDateItem } from '../../components/isoDate';
 import { formatFen } from '../../components/money';
 import { StatusTag } from '../../components/StatusTag';
 import { ConditionsTable } from '../../components/policies/ConditionsTable';
@@ -72,7 +72,7 @@ export function EvaluatePanel({ policy, versions }: { policy: PolicyRow; version
       <Form<Values>
         form={form}
         layout="inline"
-        initialValues={{ creditCode: '', date: beijingToday(), version: 0 }}
+        initialValues={{ creditCode: '', date: bureauToday(), version: 0 }}
         onFinish={(v) => run.mutate(v)}
         style={{ rowGap: 8, marginBottom: 16 }}
       >

@@ -11,7 +11,7 @@ import { useI18n } from '../../app/i18n';
 import { mayUse, useMe } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorText } from '../../components/errors';
-import { beijingToday } from '../../components/isoDate';
+import { bureauToday } from '../../components/isoDate';
 import { Section } from '../../components/Section';
 import { DraftEditor } from './DraftEditor';
 import { EvaluatePanel } from './EvaluatePanel';
@@ -47,7 +47,7 @@ export default function PolicyPage() {
   const active = versions.find((v) => v.status === 'approved');
   const latest = versions[0];
   const working = draft ?? pending ?? latest;
-  const unset = active ? unsetParametersOn(active, beijingToday()) : latest ? parametersUsed(latest.rule) : [];
+  const unset = active ? unsetParametersOn(active, bureauToday()) : latest ? parametersUsed(latest.rule) : [];
 
   return (
     <>

@@ -10,6 +10,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { fenToYuan, formatFen, yuanToFen } from '../../components/money';
 import { EligibilityTag } from '../../components/policies/EligibilityTag';
 import { textOf } from '../../components/policies/labels';
+import { thisYear } from '../../components/isoDate';
 
 interface Values {
   year: number;
@@ -34,7 +35,7 @@ export function WhatIfPanel({
   const version = picked ?? defaultVersion;
   const v = versions.find((x) => x.version === version) ?? versions[0]!;
   const validTo = Number((v.rule.validTo ?? '2100').slice(0, 4));
-  const defaultYear = Math.min(new Date().getFullYear(), validTo);
+  const defaultYear = Math.min(thisYear(), validTo);
   const names = parametersUsed(v.rule);
   const byName = (n: string) => v.parameters.find((p) => p.name === n);
   const [form] = Form.useForm<Values>();

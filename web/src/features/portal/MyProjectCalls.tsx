@@ -6,12 +6,12 @@ import { myApplicationsQuery, openCallsQuery, type Call } from '../../api/projec
 import { useI18n } from '../../app/i18n';
 import { formatFen } from '../../components/money';
 import { Section } from '../../components/Section';
-import { serverToday } from '../../components/claims/labels';
+import { bureauToday } from '../../components/isoDate';
 import { ApplicationDrawer } from './ApplicationDrawer';
 import { applicationColumns, ApplicationsTable, callActionColumn, callPeriodColumn, callTitleColumn, OpenCallsTable } from './callTables';
 
 /** A call takes applications while published and between its dates (the server's date, UTC). */
-export const isOpen = (c: Call, today = serverToday()) => c.status === 'published' && c.opensOn <= today && today <= c.closesOn;
+export const isOpen = (c: Call, today = bureauToday()) => c.status === 'published' && c.opensOn <= today && today <= c.closesOn;
 
 /**
  * 项目申报: the calls open now, each with its guide, and my applications to them — drafts to finish, returned

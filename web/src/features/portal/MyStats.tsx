@@ -12,10 +12,11 @@ import { STAT_FIELDS } from '../../components/registry/labels';
 import { StatsFields, toStatsInput, type StatsValues } from '../../components/registry/StatsFields';
 import { StatsStatusTag } from '../../components/registry/StatsStatusTag';
 import { StatsTable } from '../../components/registry/StatsTable';
+import { thisYear } from '../../components/isoDate';
 
 /** The last five years, and any older year that already has figures; newest first. */
 function yearsOf(stats: StatsView[]): number[] {
-  const last = new Date().getFullYear() - 1;
+  const last = thisYear() - 1;
   const recent = Array.from({ length: 5 }, (_, i) => last - i);
   return [...new Set([...recent, ...stats.map((s) => s.year)])].sort((a, b) => b - a);
 }

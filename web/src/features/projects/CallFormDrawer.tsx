@@ -23,8 +23,7 @@ import { ApiError } from '../../api/http';
 import { ATTACHMENT_TYPES, createCall, PROJECTS_KEY, type Call } from '../../api/projects';
 import { useI18n } from '../../app/i18n';
 import { errorText } from '../../components/errors';
-import { isoDateItem } from '../../components/isoDate';
-import { serverToday } from '../../components/claims/labels';
+import { bureauToday, isoDateItem } from '../../components/isoDate';
 import { useRegistryTypes } from '../../components/registry/useRegistryTypes';
 import { CALL_STEPS, defaultCallValues, FUND_SOURCES, stepOfField, toCallInput, weightSum, type CallFormValues } from './callForm';
 import { DANGER, typeNames } from '../../components/projects/labels';
@@ -139,7 +138,7 @@ export function CallFormDrawer({ open, onClose, onCreated }: { open: boolean; on
         form={form}
         layout="vertical"
         disabled={create.isPending}
-        initialValues={defaultCallValues(serverToday())}
+        initialValues={defaultCallValues(bureauToday())}
         onFinish={() => void submit()}
       >
         {/* Every step stays mounted (hidden), so its values and rules count when saving. */}

@@ -20,11 +20,11 @@ import {
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
-import { isoDateItem } from '../../components/isoDate';
+import { bureauToday, isoDateItem } from '../../components/isoDate';
 import { formatFen } from '../../components/money';
 import { Section } from '../../components/Section';
 import { ConfirmModal } from '../../components/claims/ConfirmModal';
-import { fundSourceText, serverToday } from '../../components/claims/labels';
+import { fundSourceText } from '../../components/claims/labels';
 import { BudgetModal } from '../../components/ledger/BudgetModal';
 import { PaymentsTable, ReportsTable } from '../../components/projects/FundingTables';
 import { NoticeSection } from './NoticeSection';
@@ -358,10 +358,10 @@ function PlanModal({ app, call, kind, onClose }: { app: Application; call: Call;
           name="dueOn"
           label={t('proj.report.dueOn')}
           rules={[{ required: true, message: t('proj.call.dateRequired') }]}
-          extra={t('proj.funding.midtermHint', { today: serverToday() })}
+          extra={t('proj.funding.midtermHint', { today: bureauToday() })}
           {...isoDateItem}
         >
-          <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') < serverToday()} data-testid="plan-due" />
+          <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') < bureauToday()} data-testid="plan-due" />
         </Form.Item>
       )}
     </FormModal>

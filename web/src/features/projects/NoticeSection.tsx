@@ -10,11 +10,10 @@ import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyServerError, errorText } from '../../components/errors';
 import { FormModal, ReasonField } from '../../components/FormModal';
-import { isoDateItem } from '../../components/isoDate';
+import { bureauToday, isoDateItem } from '../../components/isoDate';
 import { Section } from '../../components/Section';
 import { NoticeStateTag } from '../../components/claims/ClaimStatusTag';
 import { objectionColumns } from '../../components/claims/objectionColumns';
-import { serverToday } from '../../components/claims/labels';
 import { ResolveFields, type ResolveValues } from '../../components/claims/ResolveModal';
 import { NoticeItemsTable } from '../../components/projects/NoticeItemsTable';
 import { noticeMinDaysOf } from '../../components/projects/panels';
@@ -124,7 +123,7 @@ function PublishForm({ call }: { call: Call }) {
   const client = useQueryClient();
   const [form] = Form.useForm<PublishValues>();
   const [formError, setFormError] = useState<unknown>(null);
-  const today = serverToday();
+  const today = bureauToday();
   const publish = useMutation({
     mutationFn: (v: PublishValues) => publishNotice(call.id, { title: v.title.trim(), startsOn: v.startsOn ?? '', endsOn: v.endsOn ?? '' }),
     onMutate: () => setFormError(null),

@@ -1,3 +1,4 @@
+import { addDays } from '../../../../common/clock';
 import { DEFAULT_NOTICE_MIN_DAYS, DEFAULT_PANEL_RULES } from '../../../../common/review/panel-rules';
 import type { Aggregation, CallInput, CallKind, FieldType, FundingMode } from '../../api/projects';
 import { yuanToFen } from '../../components/money';
@@ -91,8 +92,6 @@ export const stepOfField = (name: string | number | undefined): number =>
     0,
     CALL_STEPS.findIndex((s) => (s.fields as readonly (string | number | undefined)[]).includes(name)),
   );
-
-const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Sensible defaults: a project summary and a feasibility report (PDF or Word), two criteria (创新性 60 %,

@@ -6,13 +6,13 @@ import { prechecksQuery } from '../../../api/registry';
 import { Loading } from '../../../app/Loading';
 import { useT } from '../../../app/i18n';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { beijingToday } from '../../../components/isoDate';
+import { bureauToday } from '../../../components/isoDate';
 import { PrechecksPanel } from '../../../components/registry/PrechecksPanel';
 
 /** The prechecks as of a chosen date (today by default): e.g. how a company stood when it applied. */
 export function EnterprisePrechecks({ enterpriseId }: { enterpriseId: string }) {
   const t = useT();
-  const [date, setDate] = useState(beijingToday);
+  const [date, setDate] = useState(bureauToday);
   const query = useQuery(prechecksQuery(enterpriseId, date));
   const picker = (
     <Space>

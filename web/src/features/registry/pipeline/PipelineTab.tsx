@@ -10,7 +10,7 @@ import { DemoTag } from '../../../components/DemoTag';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ExportButton } from '../../../components/ExportButton';
 import { formatNumber } from '../../../components/format';
-import { beijingToday } from '../../../components/isoDate';
+import { bureauToday } from '../../../components/isoDate';
 import { OverallTag, ResultTag } from '../../../components/registry/ResultTag';
 import { lackText } from './shortfall';
 
@@ -20,7 +20,7 @@ const failedFirst = (list: PipelineEntry['missing']) => [...list].sort((a, b) =>
 /** 高企培育库: enterprises without a valid high-tech certificate, closest to qualifying first, with what each lacks. */
 export default function PipelineTab() {
   const { t, locale } = useI18n();
-  const [date, setDate] = useState(beijingToday);
+  const [date, setDate] = useState(bureauToday);
   const query = useQuery(pipelineQuery(date));
   const rows = query.data ?? [];
   const label = (m: PipelineEntry['missing'][number]) => (locale === 'zh-CN' ? m.label_zh : m.label_en);

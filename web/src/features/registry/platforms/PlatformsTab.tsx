@@ -9,7 +9,7 @@ import { DemoTag } from '../../../components/DemoTag';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ExportButton } from '../../../components/ExportButton';
 import { formatNumber } from '../../../components/format';
-import { beijingToday } from '../../../components/isoDate';
+import { bureauToday } from '../../../components/isoDate';
 import { StatusTag } from '../../../components/StatusTag';
 import type { TabProps } from '../RegistryPage';
 import { useRegistryTypes } from '../../../components/registry/useRegistryTypes';
@@ -21,7 +21,7 @@ export default function PlatformsTab({ creating, onCreateClose }: TabProps) {
   const types = useRegistryTypes();
   const query = useQuery(platformsQuery());
   const rows = query.data ?? [];
-  const today = beijingToday();
+  const today = bureauToday();
   const active = (p: PlatformView) => !p.revokedOn || p.revokedOn > today;
   // Incubators and maker spaces: their floor area counts toward the plan's incubation-area indicator.
   const incubators = new Set(types.platformTypes.filter((x) => x.incubator).map((x) => x.code));

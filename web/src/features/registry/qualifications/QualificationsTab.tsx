@@ -9,7 +9,7 @@ import { useT } from '../../../app/i18n';
 import { DemoTag } from '../../../components/DemoTag';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ExportButton } from '../../../components/ExportButton';
-import { beijingToday, daysBetween } from '../../../components/isoDate';
+import { bureauToday, daysBetween } from '../../../components/isoDate';
 import { OrgUnitTreeSelect } from '../../../components/OrgUnitTreeSelect';
 import { StatusTag } from '../../../components/StatusTag';
 import { QualificationStatus } from '../../../components/registry/QualificationStatus';
@@ -22,7 +22,7 @@ const MONTHS = [3, 6, 12] as const;
 export default function QualificationsTab() {
   const t = useT();
   const types = useRegistryTypes();
-  const today = beijingToday();
+  const today = bureauToday();
   const [mode, setMode] = useState<Mode>('valid');
   const [type, setType] = useState<string | undefined>();
   const [expiringType, setExpiringType] = useState<string | undefined>('high_tech');

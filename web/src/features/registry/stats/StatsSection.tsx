@@ -12,9 +12,10 @@ import { STAT_FIELDS } from '../../../components/registry/labels';
 import { StatsModal, type StatsModalState } from './StatsModal';
 import { StatsTable } from '../../../components/registry/StatsTable';
 import { useStatLabel } from '../../../components/registry/StatsFields';
+import { thisYear } from '../../../components/isoDate';
 
 /** Years from the previous one back, for adding figures. */
-const recentYears = (n: number) => Array.from({ length: n }, (_, i) => new Date().getFullYear() - 1 - i);
+const recentYears = (n: number) => Array.from({ length: n }, (_, i) => thisYear() - 1 - i);
 
 /** An enterprise's annual figures; the bureau enters, corrects and approves them (approved years are locked). */
 export function StatsSection({ enterprise, editable }: { enterprise: { id: string; name: string }; editable: boolean }) {
