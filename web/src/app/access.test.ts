@@ -8,6 +8,7 @@ import { NavPage } from './guards';
 import { NAV, PAGES, menuItemOf, staticPart } from './nav';
 import { routes } from './routes';
 import { mayUse, type Access } from './session';
+import { DEFAULT_TIME_ZONE } from '../../../common/clock';
 
 /** The routes behind the sign-in and the layout, as the router has them. */
 function layoutChildren(): RouteObject[] {
@@ -40,6 +41,7 @@ const userWith = (...roles: Role[]): Me => ({
   displayName: 'U',
   locale: 'zh-CN',
   mustChangePassword: false,
+  timeZone: DEFAULT_TIME_ZONE,
   roles: roles.map((role) => ({
     role,
     orgUnitCode: '500241',
