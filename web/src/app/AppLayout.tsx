@@ -8,6 +8,7 @@ import { logout } from '../api/auth';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useT } from './i18n';
 import { NAV, menuItemOf } from './nav';
+import { NAV_ICONS } from './navIcons';
 import { mayUse, switchUser, useMe } from './session';
 
 const { Header, Sider, Content } = Layout;
@@ -70,7 +71,7 @@ export default function AppLayout() {
                 style={{ borderInlineEnd: 'none' }}
                 items={items.map((item) => ({
                   key: item.path,
-                  icon: item.icon,
+                  icon: NAV_ICONS[item.path],
                   label: (
                     <Link to={item.path} data-testid={item.testId}>
                       {t(item.labelKey)}

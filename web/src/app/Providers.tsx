@@ -1,4 +1,4 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider, theme as antdTheme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -32,11 +32,21 @@ const baseToken = {
 const reducedMotion = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
 const theme = { token: { ...baseToken, motion: !reducedMotion } };
 
+/** The text styles antd's App gives its subtree, for every page (antd's App itself: routes.tsx). */
+function AppText({ children }: { children: ReactNode }) {
+  const { token } = antdTheme.useToken();
+  return (
+    <div style={{ color: token.colorText, fontSize: token.fontSize, lineHeight: token.lineHeight, fontFamily: token.fontFamily }}>
+      {children}
+    </div>
+  );
+}
+
 function Themed({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
-      <AntApp>{children}</AntApp>
+      <AppText>{children}</AppText>
     </ConfigProvider>
   );
 }

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import * as serverLists from '../../../common/access';
 import type { Me } from '../../../common/contracts/accounts';
 import { ROLES, type Role } from '../../../common/enums';
-import { NavPage } from './guards';
+import { NavPage, RequireAuth } from './guards';
 import { NAV, PAGES, menuItemOf, staticPart } from './nav';
+import { NAV_ICONS } from './navIcons';
 import { routes } from './routes';
 import { mayUse, type Access } from './session';
 import { DEFAULT_TIME_ZONE } from '../../../common/clock';
@@ -20,10 +21,10 @@ function layoutChildren(): RouteObject[] {
       walk(r.children, depth + 1);
     }
   };
-  walk(
-    routes.filter((r) => !r.path),
-    0,
-  );
+  // The pathless route whose element is the sign-in guard, wherever it sits (under antd's App).
+  const guard = (list: RouteObject[]): RouteObject[] =>
+    list.flatMap((r) => (!r.path && isValidElement(r.element) && r.element.type === RequireAuth ? [r] : guard(r.children ?? [])));
+  walk(guard(routes), 0);
   return found;
 }
 
@@ -84,6 +85,10 @@ describe('the web shows each role only what the server lets it use', () => {
     const lists = new Set<unknown>(Object.values(serverLists));
     for (const r of guardedRoutes()) expect(lists.has(r.roles), `${r.path} uses a list of common/access.ts`).toBe(true);
     for (const i of NAV) expect(lists.has(i.roles), `${i.path} uses a list of common/access.ts`).toBe(true);
+  });
+
+  it('gives every menu item an icon, and no icon to a path outside the menu', () => {
+    expect(Object.keys(NAV_ICONS).sort()).toEqual(NAV.map((i) => i.path).sort());
   });
 
   it('shows no staff page to enterprise, expert, bank, provider or team users: each sees its own portal only', () => {

@@ -1,25 +1,4 @@
-import {
-  AccountBookOutlined,
-  ApartmentOutlined,
-  AuditOutlined,
-  BarChartOutlined,
-  CloudUploadOutlined,
-  DashboardOutlined,
-  EditOutlined,
-  ExperimentOutlined,
-  FileDoneOutlined,
-  FileTextOutlined,
-  FlagOutlined,
-  FundOutlined,
-  IssuesCloseOutlined,
-  ProfileOutlined,
-  ShopOutlined,
-  SolutionOutlined,
-  StarOutlined,
-  TeamOutlined,
-  UsergroupAddOutlined,
-} from '@ant-design/icons';
-import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
+import type { ComponentType, LazyExoticComponent } from 'react';
 import {
   ADMINS,
   AUDIT_READERS,
@@ -55,7 +34,6 @@ export interface PageRoute {
 
 export interface NavItem extends PageRoute {
   labelKey: MessageKey;
-  icon: ReactNode;
   testId: string;
   /** Other paths that belong to this entry (highlighted while there). */
   also?: readonly string[];
@@ -68,7 +46,6 @@ export const NAV: NavItem[] = [
   {
     path: '/dashboard',
     labelKey: 'nav.dashboard',
-    icon: <DashboardOutlined />,
     roles: PLAN_READERS,
     page: featurePage('monitoring', () => import('../features/monitoring/DashboardPage')),
     testId: 'nav-dashboard',
@@ -77,7 +54,6 @@ export const NAV: NavItem[] = [
   {
     path: '/plan',
     labelKey: 'nav.plan',
-    icon: <FileTextOutlined />,
     roles: PLAN_READERS,
     page: featurePage('plans', () => import('../features/plans/PlanPage')),
     testId: 'nav-plan',
@@ -85,7 +61,6 @@ export const NAV: NavItem[] = [
   {
     path: '/plan-consistency',
     labelKey: 'nav.consistency',
-    icon: <IssuesCloseOutlined />,
     roles: PLAN_READERS,
     page: featurePage('plans', () => import('../features/plans/ConsistencyPage')),
     testId: 'nav-consistency',
@@ -94,7 +69,6 @@ export const NAV: NavItem[] = [
   {
     path: '/data-entry',
     labelKey: 'nav.dataEntry',
-    icon: <EditOutlined />,
     roles: VALUE_WRITERS,
     page: featurePage('dataentry', () => import('../features/dataentry/DataEntryPage')),
     testId: 'nav-data-entry',
@@ -102,7 +76,6 @@ export const NAV: NavItem[] = [
   {
     path: '/registry',
     labelKey: 'nav.registry',
-    icon: <SolutionOutlined />,
     roles: REGISTRY_READERS,
     page: RegistryPage,
     testId: 'nav-registry',
@@ -110,7 +83,6 @@ export const NAV: NavItem[] = [
   {
     path: '/policies',
     labelKey: 'nav.policies',
-    icon: <ProfileOutlined />,
     roles: POLICY_READERS,
     page: featurePage('policies', () => import('../features/policies/PoliciesPage')),
     testId: 'nav-policies',
@@ -118,7 +90,6 @@ export const NAV: NavItem[] = [
   {
     path: '/claims',
     labelKey: 'nav.claims',
-    icon: <FileDoneOutlined />,
     roles: POLICY_READERS,
     page: featurePage('claims', () => import('../features/claims/ClaimsPage')),
     testId: 'nav-claims',
@@ -126,7 +97,6 @@ export const NAV: NavItem[] = [
   {
     path: '/ledger',
     labelKey: 'nav.ledger',
-    icon: <AccountBookOutlined />,
     roles: POLICY_READERS,
     page: featurePage('ledger', () => import('../features/ledger/LedgerPage')),
     testId: 'nav-ledger',
@@ -135,7 +105,6 @@ export const NAV: NavItem[] = [
     // 项目管理: calls, applications, review, decisions and funding; a call's page belongs to it.
     path: '/projects',
     labelKey: 'nav.projects',
-    icon: <ExperimentOutlined />,
     roles: PROJECT_READERS,
     page: featurePage('projects', () => import('../features/projects/ProjectsPage')),
     testId: 'nav-projects',
@@ -144,7 +113,6 @@ export const NAV: NavItem[] = [
   {
     path: '/projects/experts',
     labelKey: 'nav.experts',
-    icon: <UsergroupAddOutlined />,
     roles: PROJECT_READERS,
     page: featurePage('projects', () => import('../features/projects/ExpertsPage')),
     testId: 'nav-experts',
@@ -153,7 +121,6 @@ export const NAV: NavItem[] = [
     // 区域对标: rankings among peers; the comparison and profile pages belong to it.
     path: '/benchmarks',
     labelKey: 'nav.benchmarks',
-    icon: <BarChartOutlined />,
     roles: BENCHMARK_READERS,
     page: featurePage('benchmarks', () => import('../features/benchmarks/RankingPage')),
     testId: 'nav-benchmarks',
@@ -162,7 +129,6 @@ export const NAV: NavItem[] = [
   {
     path: '/benchmarks/import',
     labelKey: 'nav.statsImport',
-    icon: <CloudUploadOutlined />,
     roles: BENCHMARK_EDITORS,
     page: featurePage('benchmarks', () => import('../features/benchmarks/StatsImportPage')),
     testId: 'nav-stats-import',
@@ -170,7 +136,6 @@ export const NAV: NavItem[] = [
   {
     path: '/benchmarks/index',
     labelKey: 'nav.compositeIndex',
-    icon: <FundOutlined />,
     roles: BENCHMARK_READERS,
     page: featurePage('benchmarks', () => import('../features/benchmarks/IndexPage')),
     testId: 'nav-composite-index',
@@ -179,7 +144,6 @@ export const NAV: NavItem[] = [
     // Before the pages open to everyone, so an enterprise user's home is the portal.
     path: '/my',
     labelKey: 'nav.my',
-    icon: <ShopOutlined />,
     roles: ENTERPRISE_USERS,
     page: featurePage('portal', () => import('../features/portal/MyEnterprisePage')),
     testId: 'nav-my',
@@ -188,7 +152,6 @@ export const NAV: NavItem[] = [
     // Before the pages open to everyone, so an expert's home is the review workbench.
     path: '/reviews',
     labelKey: 'nav.reviews',
-    icon: <StarOutlined />,
     roles: EXPERTS,
     page: featurePage('review', () => import('../features/review/ReviewsPage')),
     testId: 'nav-reviews',
@@ -197,7 +160,6 @@ export const NAV: NavItem[] = [
     // 揭榜挂帅 for teams without a registered enterprise; before the pages open to everyone, so it is their home.
     path: '/challenges',
     labelKey: 'nav.challenges',
-    icon: <FlagOutlined />,
     roles: CHALLENGE_TEAMS,
     page: featurePage('portal', () => import('../features/portal/ChallengesPage')),
     testId: 'nav-challenges',
@@ -205,7 +167,6 @@ export const NAV: NavItem[] = [
   {
     path: '/org-units',
     labelKey: 'nav.orgUnits',
-    icon: <ApartmentOutlined />,
     // The server lets every signed-in user read the hierarchy (reference data for forms); the page is staff's.
     roles: STAFF,
     page: featurePage('orgunits', () => import('../features/orgunits/OrgUnitsPage')),
@@ -214,7 +175,6 @@ export const NAV: NavItem[] = [
   {
     path: '/users',
     labelKey: 'nav.users',
-    icon: <TeamOutlined />,
     roles: ADMINS,
     page: featurePage('users', () => import('../features/users/UsersPage')),
     testId: 'nav-users',
@@ -222,7 +182,6 @@ export const NAV: NavItem[] = [
   {
     path: '/audit',
     labelKey: 'nav.audit',
-    icon: <AuditOutlined />,
     roles: AUDIT_READERS,
     page: featurePage('audit', () => import('../features/audit/AuditPage')),
     testId: 'nav-audit',

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Navigate, type RouteObject } from 'react-router';
+import { Navigate, Outlet, type RouteObject } from 'react-router';
 import LoginPage from '../features/auth/LoginPage';
 import { featurePage } from './dictionaries';
 import { Loading } from './Loading';
@@ -18,6 +18,17 @@ const PublicProjectNoticePage = featurePage('public', () => import('../features/
 
 const suspended = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
+// antd's App gives the pages their message, notification and modal hooks (App.useApp()); the login page uses
+// none, so it is loaded with the first other page (its text styles are Providers.tsx's AppText).
+const AntApp = lazy(() => import('antd/es/app'));
+function WithAntApp() {
+  return suspended(
+    <AntApp component={false}>
+      <Outlet />
+    </AntApp>,
+  );
+}
+
 /** The pages behind the sign-in, each guarded by its own role list (a page of a menu item has the item's). */
 export const guardedPages: RouteObject[] = [...NAV, ...PAGES].map((item) => ({
   path: item.path,
@@ -28,29 +39,35 @@ export const guardedPages: RouteObject[] = [...NAV, ...PAGES].map((item) => ({
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteError standalone /> },
   {
-    path: '/public',
-    errorElement: <RouteError standalone />,
-    children: [
-      { index: true, element: <Navigate to="/public/notices" replace /> },
-      { path: 'notices', element: suspended(<PublicNoticesPage />) },
-      { path: 'notices/:id', element: suspended(<PublicNoticePage />) },
-      { path: 'project-notices/:id', element: suspended(<PublicProjectNoticePage />) },
-    ],
-  },
-  {
-    element: <RequireAuth />,
+    element: <WithAntApp />,
     errorElement: <RouteError standalone />,
     children: [
       {
-        element: suspended(<AppLayout />),
+        path: '/public',
+        errorElement: <RouteError standalone />,
+        children: [
+          { index: true, element: <Navigate to="/public/notices" replace /> },
+          { path: 'notices', element: suspended(<PublicNoticesPage />) },
+          { path: 'notices/:id', element: suspended(<PublicNoticePage />) },
+          { path: 'project-notices/:id', element: suspended(<PublicProjectNoticePage />) },
+        ],
+      },
+      {
+        element: <RequireAuth />,
+        errorElement: <RouteError standalone />,
         children: [
           {
-            errorElement: <RouteError />,
+            element: suspended(<AppLayout />),
             children: [
-              { index: true, element: <HomeRedirect /> },
-              { path: 'password', element: suspended(<ChangePasswordPage />) },
-              ...guardedPages,
-              { path: '*', element: suspended(<NotFoundPage />) },
+              {
+                errorElement: <RouteError />,
+                children: [
+                  { index: true, element: <HomeRedirect /> },
+                  { path: 'password', element: suspended(<ChangePasswordPage />) },
+                  ...guardedPages,
+                  { path: '*', element: suspended(<NotFoundPage />) },
+                ],
+              },
             ],
           },
         ],
