@@ -4,10 +4,8 @@ import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { LIMITS } from '../common/limits.js';
 import { authRoutes, userRoutes } from './modules/accounts/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
@@ -31,6 +29,7 @@ import type { Database } from './platform/db.js';
 import { frameworkErrors, registerErrorHandling } from './platform/errors.js';
 import { registerRateLimits } from './platform/rate-limit.js';
 import { registerInputGuard } from './platform/input.js';
+import { registerOpenApi } from './platform/openapi.js';
 
 export interface AppOptions {
   database: Database;
@@ -74,20 +73,7 @@ export async function buildApp({ database, config, logger }: AppOptions): Promis
     hsts: config.secureCookies === 'always' ? { maxAge: 15_552_000 } : false,
   });
   await app.register(fastifyCookie);
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: { title: 'Kechuang 科创治理平台 API', version: config.version },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'kc_session' },
-          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
-        },
-      },
-      security: [{ session: [], csrf: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await registerOpenApi(app, config);
 
   registerErrorHandling(app, { spaIndex: existsSync(path.join(config.webDir, 'index.html')) });
   await registerRateLimits(app, config.rateLimits);
