@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { auditEvents } from '../db/schema/index.js';
+import { auditEvents } from '../db/schema/audit.js';
 import type { Db } from './db.js';
 
 /** Who is acting and under which request: passed to every service mutation. */

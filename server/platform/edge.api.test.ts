@@ -5,7 +5,7 @@ import { ROLES } from '../../common/enums.js';
 import { LIMITS } from '../../common/limits.js';
 import { agentWith, createTestApp, makeEnterprise, type Agent, type TestContext } from '../../test/harness.js';
 import { xlsxWith } from '../../test/zip-writer.js';
-import { orgUnits } from '../db/schema/index.js';
+import { orgUnits } from '../db/schema/orgunits.js';
 
 /**
  * Issue #12, point 5 — input at the edge: impossible dates, control characters, LIKE wildcards, absurd

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { dataRevision } from '../db/schema/index.js';
+import { dataRevision } from '../db/schema/revision.js';
 import type { Db } from './db.js';
 
 /**

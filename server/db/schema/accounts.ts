@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, pgView, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgUnits } from './orgunits.js';
 
 export const users = pgTable(
@@ -81,3 +81,10 @@ export const loginThrottle = pgTable(
     check('login_throttle_attempts_chk', sql`${t.attempts} > 0`),
   ],
 );
+
+/** Users as other modules show them (no password, no settings). Read-only (migration 0019: SELECT only, writes refused by a trigger); other modules import it from modules/accounts/index.ts. */
+export const usersRead = pgView('kc_users_read', {
+  id: uuid('id').notNull(),
+  username: text('username').notNull(),
+  displayName: text('display_name').notNull(),
+}).existing();

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { check, date, index, pgTable, pgView, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /** Administrative hierarchy: province → prefecture → county → township, plus parks. */
 export const orgUnits = pgTable(
@@ -27,3 +27,14 @@ export const orgUnits = pgTable(
     check('org_units_validity_chk', sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validFrom} <= ${t.validTo}`),
   ],
 );
+
+/** The org units other modules join on (scope paths, names). Read-only (migration 0019: SELECT only, writes refused by a trigger); other modules import it from modules/orgunits/index.ts. */
+export const orgUnitsRead = pgView('kc_org_units_read', {
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  level: text('level').notNull(),
+  parentCode: text('parent_code'),
+  path: text('path').notNull(),
+  validFrom: date('valid_from', { mode: 'string' }),
+  validTo: date('valid_to', { mode: 'string' }),
+}).existing();

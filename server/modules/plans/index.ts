@@ -20,3 +20,5 @@ export {
   type StatementRow,
 } from './plans.repo.js';
 export { RULES as PLAN_RULES, PLAN_READERS, PLAN_EDITORS } from './plans.policy.js';
+// Read view (migration 0019): what other modules may join on; they never import this domain's tables.
+export { dataElementsRead } from '../../db/schema/plans.js';
