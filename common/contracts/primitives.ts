@@ -60,3 +60,12 @@ export function name(max: number, opts: { min?: number } = {}) {
 
 /** A figure typed by a person or read from a file: finite and of a plausible magnitude (no 1e20, no 1e308). */
 export const figure = z.number().min(-LIMITS.figureMax).max(LIMITS.figureMax);
+
+/**
+ * A moment (timestamptz) in an answer: a Date on the server, an ISO 8601 string on the wire. The serializer
+ * encodes the Date; `z.input<typeof view>` is the JSON the web receives (a string), `z.output` the server's row.
+ */
+export const instant = z.codec(z.iso.datetime({ offset: true }), z.date(), {
+  decode: (s) => new Date(s),
+  encode: (d) => d.toISOString(),
+});

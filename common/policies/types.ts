@@ -2,19 +2,15 @@
  * Incentive policies as data (domain-rules §5): a trigger, conditions over register facts, an amount rule over
  * dated parameters with a citation per value, stacking and caps. Evaluation is three-valued and explained.
  */
-export type Eligibility = 'eligible' | 'ineligible' | 'undetermined';
-export type ConditionOutcome = 'pass' | 'fail' | 'unknown';
+import type { ConditionOp, ConditionOutcome, Eligibility, ParameterUnit, PolicyEvent } from '../values/policies.js';
 
-/** Registry events that can trigger a no-application benefit; `application` policies are applied for. */
-export const POLICY_EVENTS = ['qualification.granted', 'platform.recognized', 'patent.granted', 'stats.approved', 'application'] as const;
-export type PolicyEvent = (typeof POLICY_EVENTS)[number];
+// The value lists live in common/values/policies.ts; re-exported here for the engine's readers.
+export { CONDITION_OPS, POLICY_EVENTS } from '../values/policies.js';
+export type { ConditionOp, ConditionOutcome, Eligibility, PolicyEvent } from '../values/policies.js';
 
 export type FactValue = string | number | boolean | null;
 /** Facts by name, e.g. `event.level`, `stats.rdIncrement`; a missing fact is unknown, never false. */
 export type Facts = Record<string, FactValue | undefined>;
-
-export const CONDITION_OPS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'is_true', 'is_false'] as const;
-export type ConditionOp = (typeof CONDITION_OPS)[number];
 
 export interface Condition {
   id: string;
@@ -72,7 +68,7 @@ export interface PolicyParameter {
   name: string;
   zh: string;
   en: string;
-  unit: 'fen' | 'percent';
+  unit: ParameterUnit;
   values: ParameterValue[];
 }
 

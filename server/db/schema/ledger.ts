@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { AccountKind, TransferKind } from '../../../common/values/ledger.js';
 import { users } from './accounts.js';
 import { orgUnits } from './orgunits.js';
 import { enterprises } from './registry.js';
@@ -16,7 +17,7 @@ export const ledgerAccounts = pgTable(
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     /** e.g. budget:2026:county:high_tech_new, payable:<enterprise id>, paid:2026:county:high_tech_new, funding:2026:county */
     code: text('code').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<AccountKind>().notNull(),
     nameZh: text('name_zh').notNull(),
     nameEn: text('name_en').notNull(),
     fiscalYear: integer('fiscal_year'),
@@ -68,7 +69,7 @@ export const ledgerTransfers = pgTable(
     creditAccountId: bigint('credit_account_id', { mode: 'number' }).notNull(),
     amount: bigint('amount', { mode: 'number' }).notNull(),
     /** posted: moves money now; pending: reserves it; post_pending / void_pending resolve a reservation. */
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<TransferKind>().notNull(),
     pendingId: bigint('pending_id', { mode: 'number' }).references((): AnyPgColumn => ledgerTransfers.id),
     reversesId: bigint('reverses_id', { mode: 'number' }).references((): AnyPgColumn => ledgerTransfers.id),
     claimId: uuid('claim_id'),

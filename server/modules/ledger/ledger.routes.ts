@@ -1,10 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { budgetBody, budgetDecisionBody, reverseBody } from '../../../common/contracts/policies.js';
+import {
+  accountView,
+  accountsQuery,
+  budgetBody,
+  budgetDecisionBody,
+  budgetDecisionResult,
+  budgetRequestResult,
+  budgetRequestsQuery,
+  budgetRequestView,
+  reconciliationView,
+  reverseBody,
+  transferResult,
+  transferView,
+} from '../../../common/contracts/ledger.js';
 import { accessOf } from '../../platform/access.js';
 import { contextOf } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
+import { BUDGET_DECISIONS } from '../../../common/values/ledger.js';
 import { RULES } from './ledger.policy.js';
 import {
   decideBudget,
@@ -38,12 +52,8 @@ export function ledgerRoutes(app: FastifyInstance, db: Db): void {
         tags,
         summary:
           'Accounts with balances in fen (budgets by fiscal year × fund source × policy, payables per enterprise, paid out), in scope',
-        querystring: z.object({
-          kind: z.enum(['funding', 'budget', 'payable', 'paid']).optional(),
-          year: z.coerce.number().int().optional(),
-          policy: z.string().max(60).optional(),
-          enterprise: z.uuid().optional(),
-        }),
+        querystring: accountsQuery,
+        response: { 200: z.array(accountView) },
       },
     },
     async (req) => {
@@ -59,7 +69,12 @@ export function ledgerRoutes(app: FastifyInstance, db: Db): void {
     '/api/ledger/accounts/:id/transfers',
     {
       config: { access: RULES.account },
-      schema: { tags, summary: 'The transfers of one account, oldest first (those whose other account is in scope)', params: numericId },
+      schema: {
+        tags,
+        summary: 'The transfers of one account, oldest first (those whose other account is in scope)',
+        params: numericId,
+        response: { 200: z.array(transferView) },
+      },
     },
     async (req) => listTransfers(db, { accountId: req.params.id, scopes: accessOf(req).scopes }),
   );
@@ -73,6 +88,7 @@ export function ledgerRoutes(app: FastifyInstance, db: Db): void {
         summary:
           'Request budget for a policy (or call) and fiscal year: pending until a second person approves it (idempotent by requestKey)',
         body: budgetBody,
+        response: { 200: budgetRequestResult, 201: budgetRequestResult },
       },
     },
     async (req, reply) => {
@@ -102,13 +118,14 @@ export function ledgerRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: 'Budget requests in scope, newest first, with who requested and who decided',
-        querystring: z.object({ status: z.enum(['pending', 'approved', 'rejected']).optional() }),
+        querystring: budgetRequestsQuery,
+        response: { 200: z.array(budgetRequestView) },
       },
     },
     async (req) => listBudgetRequests(db, { scopes: accessOf(req).scopes, status: req.query.status }),
   );
 
-  for (const decision of ['approve', 'reject'] as const)
+  for (const decision of BUDGET_DECISIONS)
     r.post(
       `/api/ledger/budget-requests/:id/${decision}`,
       {
@@ -121,12 +138,17 @@ export function ledgerRoutes(app: FastifyInstance, db: Db): void {
               : 'Reject (or withdraw) a budget request',
           params: numericId,
           body: budgetDecisionBody,
+          response: { 200: budgetDecisionResult },
         },
       },
       async (req) => {
         const res = await db.transaction((tx) => decideBudget(tx, contextOf(req), req.params.id, decision, req.body?.reason));
         const [budget] = await listAccounts(db, { id: res.transfer.creditAccountId });
-        return { ...res, status: decision === 'approve' ? 'approved' : 'rejected', budget: budget ? present(budget) : null };
+        return {
+          ...res,
+          status: decision === 'approve' ? ('approved' as const) : ('rejected' as const),
+          budget: budget ? present(budget) : null,
+        };
       },
     );
 
@@ -139,6 +161,7 @@ export function ledgerRoutes(app: FastifyInstance, db: Db): void {
         summary: 'Correct a posted transfer with a reversing transfer and a reason',
         params: numericId,
         body: reverseBody,
+        response: { 200: transferResult, 201: transferResult },
       },
     },
     async (req, reply) => {
@@ -154,6 +177,7 @@ export function ledgerRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: 'Reconciliation: debits = credits and every balance equals the sum of its entries (accounts outside scope unnamed)',
+        response: { 200: reconciliationView },
       },
     },
     async (req) => {

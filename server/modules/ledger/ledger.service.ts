@@ -7,6 +7,7 @@ import { audit, type RequestContext } from '../../platform/audit.js';
 import { rowsOf, type Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { pgErrorOf } from '../../platform/pg-errors.js';
+import type { AccountKind, BudgetRequestStatus, TransferKind } from '../../../common/values/ledger.js';
 
 /**
  * The ledger (domain-rules §5). The database enforces the guarantees (migration 0006); this service names
@@ -15,11 +16,11 @@ import { pgErrorOf } from '../../platform/pg-errors.js';
  */
 export type AccountRow = typeof ledgerAccounts.$inferSelect;
 export type TransferRow = typeof ledgerTransfers.$inferSelect;
-export type TransferKind = 'posted' | 'pending' | 'post_pending' | 'void_pending';
+export type { TransferKind };
 
 export interface AccountSpec {
   code: string;
-  kind: 'funding' | 'budget' | 'payable' | 'paid';
+  kind: AccountKind;
   nameZh: string;
   nameEn: string;
   fiscalYear?: number;
@@ -349,14 +350,17 @@ export interface BudgetRequestRow {
   fiscalYear: number | null;
   fundSource: string | null;
   policyCode: string | null;
-  status: 'pending' | 'approved' | 'rejected';
+  status: BudgetRequestStatus;
   decidedBy: string | null;
   decidedByName: string | null;
   decidedAt: Date | null;
 }
 
 /** Budget requests (newest first), in the reader's scope, with who asked and who decided. */
-export async function listBudgetRequests(db: Db, f: { scopes: readonly string[]; status?: string; limit?: number }) {
+export async function listBudgetRequests(
+  db: Db,
+  f: { scopes: readonly string[]; status?: BudgetRequestStatus | undefined; limit?: number },
+) {
   const rows = rowsOf<{
     id: string;
     amount: string;
@@ -535,7 +539,7 @@ export async function listAccounts(
   f: {
     id?: number;
     code?: string;
-    kind?: string;
+    kind?: AccountKind;
     enterpriseId?: string;
     fiscalYear?: number;
     policyCode?: string;

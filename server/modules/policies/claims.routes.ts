@@ -4,8 +4,23 @@ import { today } from '../../platform/clock.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  claimDetailView,
+  claimReceipt,
+  claimRecordView,
+  claimView,
+  myClaimView,
+  noticeDetailView,
+  noticeView,
+  objectionReceipt,
+  objectionView,
+  paidClaimView,
+  publicNoticeSummary,
+  publicNoticeView,
+} from '../../../common/contracts/claims.js';
+import { myPolicyView } from '../../../common/contracts/policies.js';
+import {
   applicationBody,
-  CLAIM_STATUSES,
+  claimFilters,
   documentsBody,
   noticeBody,
   objectionBody,
@@ -56,11 +71,8 @@ export function claimRoutes(app: FastifyInstance, db: Db, config?: Pick<Config, 
       schema: {
         tags,
         summary: 'Claims by status (the matches inbox), with enterprise and policy, in the reader’s scope',
-        querystring: z.object({
-          status: z.enum(CLAIM_STATUSES).optional(),
-          policy: z.string().max(60).optional(),
-          notice: z.uuid().optional(),
-        }),
+        querystring: claimFilters,
+        response: { 200: z.array(claimView) },
       },
     },
     async (req) => {
@@ -79,7 +91,12 @@ export function claimRoutes(app: FastifyInstance, db: Db, config?: Pick<Config, 
     '/api/claims/:id',
     {
       config: { access: RULES.claim },
-      schema: { tags, summary: 'One claim with its decision trace, steps and ledger transfers', params: id },
+      schema: {
+        tags,
+        summary: 'One claim with its decision trace, steps and ledger transfers',
+        params: id,
+        response: { 200: claimDetailView },
+      },
     },
     async (req) => {
       const [row] = await claimsSvc.listClaims(db, { id: req.params.id });
@@ -98,7 +115,13 @@ export function claimRoutes(app: FastifyInstance, db: Db, config?: Pick<Config, 
     '/api/claims/:id/review',
     {
       config: { access: RULES.decideClaim },
-      schema: { tags, summary: 'Review: confirm facts from the documents; must come out eligible', params: id, body: reviewBody },
+      schema: {
+        tags,
+        summary: 'Review: confirm facts from the documents; must come out eligible',
+        params: id,
+        body: reviewBody,
+        response: { 200: claimRecordView },
+      },
     },
     async (req) => {
       return claimsSvc.reviewClaim(db, contextOf(req), req.params.id, req.body);
@@ -109,7 +132,12 @@ export function claimRoutes(app: FastifyInstance, db: Db, config?: Pick<Config, 
     '/api/claims/:id/approve',
     {
       config: { access: RULES.decideClaim },
-      schema: { tags, summary: 'Approve after the public notice (a second person): reserves the amount in the budget', params: id },
+      schema: {
+        tags,
+        summary: 'Approve after the public notice (a second person): reserves the amount in the budget',
+        params: id,
+        response: { 200: claimRecordView },
+      },
     },
     async (req) => {
       return claimsSvc.approveClaim(db, contextOf(req), req.params.id, today());
@@ -120,7 +148,12 @@ export function claimRoutes(app: FastifyInstance, db: Db, config?: Pick<Config, 
     '/api/claims/:id/pay',
     {
       config: { access: RULES.decideClaim },
-      schema: { tags, summary: 'Pay an approved claim through the ledger; repeating the request returns the first result', params: id },
+      schema: {
+        tags,
+        summary: 'Pay an approved claim through the ledger; repeating the request returns the first result',
+        params: id,
+        response: { 200: paidClaimView },
+      },
     },
     async (req) => {
       const { claim, replayed } = await claimsSvc.payClaim(db, contextOf(req), req.params.id);
@@ -132,7 +165,13 @@ export function claimRoutes(app: FastifyInstance, db: Db, config?: Pick<Config, 
     '/api/claims/:id/reject',
     {
       config: { access: RULES.decideClaim },
-      schema: { tags, summary: 'Reject with a reason (voids a reservation)', params: id, body: rejectBody },
+      schema: {
+        tags,
+        summary: 'Reject with a reason (voids a reservation)',
+        params: id,
+        body: rejectBody,
+        response: { 200: claimRecordView },
+      },
     },
     async (req) => {
       return claimsSvc.rejectClaim(db, contextOf(req), req.params.id, req.body.reason);
@@ -141,7 +180,10 @@ export function claimRoutes(app: FastifyInstance, db: Db, config?: Pick<Config, 
 
   r.get(
     '/api/notices',
-    { config: { access: RULES.notices }, schema: { tags, summary: 'Public notices (公示) of the reader’s scope' } },
+    {
+      config: { access: RULES.notices },
+      schema: { tags, summary: 'Public notices (公示) of the reader’s scope', response: { 200: z.array(noticeView) } },
+    },
     async (req) => claimsSvc.listNotices(db, accessOf(req).scopes),
   );
 
@@ -153,6 +195,7 @@ export function claimRoutes(app: FastifyInstance, db: Db, config?: Pick<Config, 
         tags,
         summary: 'Put reviewed claims (of one policy owner, all in scope) on a public notice between two dates',
         body: noticeBody,
+        response: { 201: noticeView },
       },
     },
     async (req, reply) => {
@@ -162,7 +205,10 @@ export function claimRoutes(app: FastifyInstance, db: Db, config?: Pick<Config, 
 
   r.get(
     '/api/notices/:id',
-    { config: { access: RULES.notice }, schema: { tags, summary: 'A notice with its claims and objections', params: id } },
+    {
+      config: { access: RULES.notice },
+      schema: { tags, summary: 'A notice with its claims and objections', params: id, response: { 200: noticeDetailView } },
+    },
     async (req) => claimsSvc.noticeWithClaims(db, req.params.id),
   );
 
@@ -170,7 +216,13 @@ export function claimRoutes(app: FastifyInstance, db: Db, config?: Pick<Config, 
     '/api/objections/:id/resolve',
     {
       config: { access: RULES.resolveObjection },
-      schema: { tags, summary: 'Resolve an objection: upheld rejects the claim it names', params: id, body: resolveObjectionBody },
+      schema: {
+        tags,
+        summary: 'Resolve an objection: upheld rejects the claim it names',
+        params: id,
+        body: resolveObjectionBody,
+        response: { 200: objectionView },
+      },
     },
     async (req) => {
       return claimsSvc.resolveObjection(db, contextOf(req), req.params.id, req.body);
@@ -198,19 +250,30 @@ export function claimRoutes(app: FastifyInstance, db: Db, config?: Pick<Config, 
       objections: objections.length,
     };
   };
-  r.get('/api/public/notices', { config: { public: true }, schema: { tags: ['public'], summary: 'Public notices' } }, async () =>
-    (await claimsSvc.listNotices(db)).map((n) => ({ id: n.id, title: n.title, startsOn: n.startsOn, endsOn: n.endsOn })),
+  r.get(
+    '/api/public/notices',
+    { config: { public: true }, schema: { tags: ['public'], summary: 'Public notices', response: { 200: z.array(publicNoticeSummary) } } },
+    async () => (await claimsSvc.listNotices(db)).map((n) => ({ id: n.id, title: n.title, startsOn: n.startsOn, endsOn: n.endsOn })),
   );
   r.get(
     '/api/public/notices/:id',
-    { config: { public: true }, schema: { tags: ['public'], summary: 'One public notice', params: id } },
+    {
+      config: { public: true },
+      schema: { tags: ['public'], summary: 'One public notice', params: id, response: { 200: publicNoticeView } },
+    },
     async (req) => publicView(req.params.id),
   );
   r.post(
     '/api/public/notices/:id/objections',
     {
       config: { public: true },
-      schema: { tags: ['public'], summary: 'Raise an objection while the notice runs', params: id, body: objectionBody },
+      schema: {
+        tags: ['public'],
+        summary: 'Raise an objection while the notice runs',
+        params: id,
+        body: objectionBody,
+        response: { 201: objectionReceipt },
+      },
     },
     async (req, reply) => {
       const o = await claimsSvc.addObjection(db, contextOf(req), req.params.id, req.body, today());
@@ -224,7 +287,12 @@ export function claimRoutes(app: FastifyInstance, db: Db, config?: Pick<Config, 
     '/api/my/claims',
     {
       config: { access: RULES.portal },
-      schema: { tags: ['enterprise portal'], summary: 'My claims, each with its steps', querystring: q },
+      schema: {
+        tags: ['enterprise portal'],
+        summary: 'My claims, each with its steps',
+        querystring: q,
+        response: { 200: z.array(myClaimView) },
+      },
     },
     async (req) => {
       const eid = ownEnterpriseId(requireAuth(req), req.query.enterprise);
@@ -260,6 +328,7 @@ export function claimRoutes(app: FastifyInstance, db: Db, config?: Pick<Config, 
         params: id,
         body: documentsBody,
         querystring: q,
+        response: { 200: claimReceipt },
       },
     },
     async (req) => {
@@ -280,6 +349,7 @@ export function claimRoutes(app: FastifyInstance, db: Db, config?: Pick<Config, 
         summary: 'Apply for a policy with documents (one claim per reference)',
         body: applicationBody,
         querystring: q,
+        response: { 201: claimReceipt },
       },
     },
     async (req, reply) => {
@@ -297,6 +367,7 @@ export function claimRoutes(app: FastifyInstance, db: Db, config?: Pick<Config, 
         tags: ['enterprise portal'],
         summary: 'Policies in force and how I stand against each, condition by condition',
         querystring: q,
+        response: { 200: z.array(myPolicyView) },
       },
     },
     async (req) => {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { evaluate, type DecisionTrace, type Facts } from '../../../common/policies/index.js';
+import { ALIVE_CLAIM_STATUSES, CLOSED_CLAIM_STATUSES, type ClaimStatus, type ClaimStep } from '../../../common/values/policies.js';
 import {
   claimSteps,
   claims,
@@ -30,12 +31,12 @@ import { activeVersion, findPolicy, type PolicyRow, type VersionRow } from './po
  * a retried or duplicated request never pays twice.
  */
 export type ClaimRow = typeof claims.$inferSelect;
-export type ClaimStatus = ClaimRow['status'];
-const CLOSED = ['rejected', 'stacked'];
+export type { ClaimStatus };
+const CLOSED = CLOSED_CLAIM_STATUSES;
 /** Stacking and caps count what is committed: everything still alive. */
-const ALIVE = ['needs_data', 'applied', 'matched', 'reviewed', 'in_notice', 'approved', 'paid'];
+const ALIVE = ALIVE_CLAIM_STATUSES;
 
-async function step(tx: Db, ctx: RequestContext, claimId: string, name: string, note?: string | null, extra?: Record<string, unknown>) {
+async function step(tx: Db, ctx: RequestContext, claimId: string, name: ClaimStep, note?: string | null, extra?: Record<string, unknown>) {
   await tx.insert(claimSteps).values({ claimId, step: name, note: note ?? null, byUser: ctx.userId });
   await audit(tx, ctx, { action: name, entity: 'claim', entityId: claimId, note: { ...(note ? { note } : {}), ...(extra ?? {}) } });
 }
@@ -73,7 +74,7 @@ async function applyLimits(
         and(
           eq(claims.enterpriseId, c.enterpriseId),
           eq(claims.fiscalYear, c.fiscalYear),
-          inArray(claims.status, ALIVE),
+          inArray(claims.status, [...ALIVE]),
           // An undetermined claim may never be confirmed: only decided ones count.
           eq(claims.eligibility, 'eligible'),
           sql`${policyVersions.rule} ->> 'stackingGroup' = ${group}`,
@@ -118,7 +119,7 @@ async function applyLimits(
           eq(claims.enterpriseId, c.enterpriseId),
           eq(claims.fiscalYear, c.fiscalYear),
           eq(claims.policyId, c.policyId),
-          inArray(claims.status, ALIVE),
+          inArray(claims.status, [...ALIVE]),
           eq(claims.eligibility, 'eligible'),
           c.id ? sql`${claims.id} <> ${c.id}` : undefined,
         ),
@@ -653,7 +654,7 @@ export async function listClaims(
   db: Db,
   f: {
     id?: string | undefined;
-    status?: string | undefined;
+    status?: ClaimStatus | undefined;
     enterpriseId?: string | undefined;
     noticeId?: string | undefined;
     policy?: string | undefined;

@@ -2,7 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import { today } from '../../platform/clock.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { evaluateBody, versionPatch, whatIfBody } from '../../../common/contracts/policies.js';
+import {
+  evaluateBody,
+  evaluationView,
+  policyDetail,
+  policySummary,
+  testRunView,
+  versionPatch,
+  versionView,
+  whatIfBody,
+  whatIfView,
+} from '../../../common/contracts/policies.js';
 import { enterprises, orgUnits } from '../../db/schema/index.js';
 
 import { accessOf } from '../../platform/access.js';
@@ -12,6 +22,7 @@ import { AppError } from '../../platform/errors.js';
 import { checkCreditCode } from '../registry/index.js';
 import { eq, inArray } from 'drizzle-orm';
 import * as svc from './policies.service.js';
+import { VERSION_DECISIONS } from '../../../common/values/policies.js';
 import { RULES } from './policies.policy.js';
 
 /** Where an enterprise user's enterprises are registered: the policies whose area holds them apply. */
@@ -35,7 +46,11 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
     '/api/policies',
     {
       config: { access: RULES.list },
-      schema: { tags, summary: 'The policy catalogue (own and ancestors’ policies), with each policy’s version in force and what is 待定' },
+      schema: {
+        tags,
+        summary: 'The policy catalogue (own and ancestors’ policies), with each policy’s version in force and what is 待定',
+        response: { 200: z.array(policySummary) },
+      },
     },
     async (req) => {
       const access = accessOf(req);
@@ -51,7 +66,10 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
 
   r.get(
     '/api/policies/:id',
-    { config: { access: RULES.read }, schema: { tags, summary: 'One policy (id or code) with all its versions', params: id } },
+    {
+      config: { access: RULES.read },
+      schema: { tags, summary: 'One policy (id or code) with all its versions', params: id, response: { 200: policyDetail } },
+    },
     async (req) => {
       const p = await svc.findPolicy(db, req.params.id);
       return { ...p, versions: await svc.versionsOf(db, p.id) };
@@ -62,7 +80,12 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
     '/api/policies/:id/versions',
     {
       config: { access: RULES.edit },
-      schema: { tags, summary: 'Start a new draft version from the latest one (or return the open draft)', params: id },
+      schema: {
+        tags,
+        summary: 'Start a new draft version from the latest one (or return the open draft)',
+        params: id,
+        response: { 201: versionView },
+      },
     },
     async (req, reply) => {
       const p = await svc.findPolicy(db, req.params.id);
@@ -74,7 +97,13 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
     '/api/policies/:id/versions/:version',
     {
       config: { access: RULES.edit },
-      schema: { tags, summary: 'Edit a draft: rule, parameters (with a citation per value), test cases', params: idv, body: versionPatch },
+      schema: {
+        tags,
+        summary: 'Edit a draft: rule, parameters (with a citation per value), test cases',
+        params: idv,
+        body: versionPatch,
+        response: { 200: versionView },
+      },
     },
     async (req) => {
       const p = await svc.findPolicy(db, req.params.id);
@@ -84,14 +113,17 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
 
   r.post(
     '/api/policies/:id/versions/:version/submit',
-    { config: { access: RULES.edit }, schema: { tags, summary: 'Submit a draft for approval (every test case must pass)', params: idv } },
+    {
+      config: { access: RULES.edit },
+      schema: { tags, summary: 'Submit a draft for approval (every test case must pass)', params: idv, response: { 200: versionView } },
+    },
     async (req) => {
       const p = await svc.findPolicy(db, req.params.id);
       return svc.submitVersion(db, contextOf(req), p, req.params.version);
     },
   );
 
-  for (const decision of ['approve', 'reject'] as const)
+  for (const decision of VERSION_DECISIONS)
     r.post(
       `/api/policies/:id/versions/:version/${decision}`,
       {
@@ -107,6 +139,7 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
             .object({ note: z.string().trim().max(500).optional() })
             .strict()
             .nullish(),
+          response: { 200: versionView },
         },
       },
       async (req) => {
@@ -124,6 +157,7 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
         summary: 'Run a version’s test cases (default: the latest version)',
         params: id,
         querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
+        response: { 200: testRunView },
       },
     },
     async (req) => {
@@ -151,6 +185,7 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
         params: id,
         body: evaluateBody,
         querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
+        response: { 200: evaluationView },
       },
     },
     async (req) => {
@@ -190,6 +225,7 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
         params: id,
         body: whatIfBody,
         querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
+        response: { 200: whatIfView },
       },
     },
     async (req) => {

@@ -4,6 +4,7 @@ import {
   parametersUsed,
   runTestCases,
   type DecisionTrace,
+  type Eligibility,
   type Facts,
   type PolicyParameter,
   type PolicyRule,
@@ -402,7 +403,7 @@ export async function whatIf(
   let undetermined = 0;
   let spendFen = 0;
   let undeterminedFen = 0;
-  const rows: { enterpriseId: string; name: string; date: string; eligibility: string; amountFen: number | null }[] = [];
+  const rows: { enterpriseId: string; name: string; date: string; eligibility: Eligibility; amountFen: number | null }[] = [];
   const names = new Map(
     events.length
       ? (

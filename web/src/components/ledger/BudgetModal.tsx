@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
+import { BUDGET_MAX_FEN } from '../../../../common/values/ledger';
+import { FUND_SOURCES } from '../../../../common/values/projects';
 import type { PolicySummary } from '../../api/policies';
 import { LEDGER_KEY, requestBudget, type FundSource } from '../../api/ledger';
 import { useI18n } from '../../app/i18n';
@@ -10,9 +12,8 @@ import { newRequestKey } from '../requestKey';
 import { fundSourceText } from '../claims/labels';
 import { nameOf } from '../policies/labels';
 
-const FUND_SOURCES: readonly FundSource[] = ['county', 'municipal', 'national'];
-/** The server's range (common/contracts/policies.ts BUDGET_MAX_FEN): at most 10 亿元 a request. */
-const MAX_YUAN = 1_000_000_000;
+/** The server's range: at most 10 亿元 a request. */
+const MAX_YUAN = BUDGET_MAX_FEN / 100;
 
 interface Values {
   year: number;

@@ -1,7 +1,8 @@
 import { Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
-import type { ChecklistItem, ConditionResult } from '../../../../common/policies';
+import type { ChecklistItem } from '../../../../common/policies';
+import type { ConditionResult } from '../../api/policies';
 import { useI18n } from '../../app/i18n';
 import { OutcomeTag } from './EligibilityTag';
 import { expectedText, factText, textOf } from './labels';

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
-import type { TestCaseResult } from '../../../../common/policies';
+import type { TestCaseResult } from '../../api/policies';
 import { runTests, type PolicyRow, type PolicyVersion } from '../../api/policies';
 import { useI18n } from '../../app/i18n';
 import { errorText } from '../../components/errors';

@@ -1,0 +1,71 @@
+/**
+ * The value lists of incentive policies and their claims, written once: the engine's types
+ * (common/policies/types.ts), the contracts (common/contracts/policies.ts), the database checks
+ * (server/db/schema/policies.ts) and the web's selects and labels all read them from here. Zod-free, so the
+ * web imports it directly.
+ */
+
+/** Registry events that can trigger a no-application benefit; `application` policies are applied for. */
+export const POLICY_EVENTS = ['qualification.granted', 'platform.recognized', 'patent.granted', 'stats.approved', 'application'] as const;
+export type PolicyEvent = (typeof POLICY_EVENTS)[number];
+
+export const CONDITION_OPS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'is_true', 'is_false'] as const;
+export type ConditionOp = (typeof CONDITION_OPS)[number];
+
+export const ELIGIBILITIES = ['eligible', 'ineligible', 'undetermined'] as const;
+export type Eligibility = (typeof ELIGIBILITIES)[number];
+
+export const CONDITION_OUTCOMES = ['pass', 'fail', 'unknown'] as const;
+export type ConditionOutcome = (typeof CONDITION_OUTCOMES)[number];
+
+/** How a parameter's values are written: money in whole fen, rates in percent. */
+export const PARAMETER_UNITS = ['fen', 'percent'] as const;
+export type ParameterUnit = (typeof PARAMETER_UNITS)[number];
+
+/** A version of a policy: edited as a draft, submitted (pending), approved by a second person, then superseded. */
+export const VERSION_STATUSES = ['draft', 'pending', 'approved', 'superseded', 'rejected'] as const;
+export type VersionStatus = (typeof VERSION_STATUSES)[number];
+
+export const CLAIM_STATUSES = [
+  'needs_data',
+  'applied',
+  'matched',
+  'reviewed',
+  'in_notice',
+  'approved',
+  'paid',
+  'rejected',
+  'stacked',
+] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** The steps of a claim's history: one per status it reached (claim_steps.step). */
+export const CLAIM_STEPS = CLAIM_STATUSES;
+export type ClaimStep = ClaimStatus;
+
+/** Claims closed without payment. */
+export const CLOSED_CLAIM_STATUSES: readonly ClaimStatus[] = ['rejected', 'stacked'];
+/** Stacking and caps count what is committed: every claim still alive. */
+export const ALIVE_CLAIM_STATUSES: readonly ClaimStatus[] = [
+  'needs_data',
+  'applied',
+  'matched',
+  'reviewed',
+  'in_notice',
+  'approved',
+  'paid',
+];
+
+/** What limited a claim's amount: 就高不重复 (stacking) or the policy's yearly cap. */
+export const ADJUSTMENT_KINDS = ['stacking', 'yearly_cap'] as const;
+export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
+
+export const OBJECTION_STATUSES = ['open', 'upheld', 'dismissed'] as const;
+export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
+/** How an objection is resolved. */
+export const OBJECTION_RESOLUTIONS = ['upheld', 'dismissed'] as const satisfies readonly ObjectionStatus[];
+export type ObjectionResolution = (typeof OBJECTION_RESOLUTIONS)[number];
+
+/** What a second person does with a pending policy version. */
+export const VERSION_DECISIONS = ['approve', 'reject'] as const;
+export type VersionDecision = (typeof VERSION_DECISIONS)[number];
