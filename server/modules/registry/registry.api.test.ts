@@ -172,7 +172,7 @@ describe('annual statistics and prechecks', () => {
           netAssets: 3000,
         },
       });
-    const thisYear = Number(new Date().toISOString().slice(0, 4));
+    const thisYear = Number(clockToday().slice(0, 4));
     for (const [y, rd] of [
       [thisYear - 3, 190],
       [thisYear - 2, 210],
@@ -220,7 +220,7 @@ describe('enterprise portal', () => {
     const patch = await me.patch('/api/my/enterprise', { contactPhone: '023-76600000' });
     expect(patch.json().contactPhone).toBe('023-76600000');
     expect((await me.patch('/api/my/enterprise', { name: '改名' })).statusCode).toBe(400);
-    const y = Number(new Date().toISOString().slice(0, 4)) - 1;
+    const y = Number(clockToday().slice(0, 4)) - 1;
     expect((await me.request({ method: 'PUT', url: `/api/my/stats/${y}`, payload: { revenue: 1 } })).statusCode).toBe(409); // approved by the bureau
     expect((await me.request({ method: 'PUT', url: `/api/my/stats/${y + 1}`, payload: { revenue: 1000, submit: true } })).statusCode).toBe(
       204,

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { CLAIMS_KEY, createNotice, type Notice } from '../../api/claims';
 import { useT } from '../../app/i18n';
 import { applyServerError, errorText } from '../../components/errors';
 import { bureauToday, isoDateItem } from '../../components/isoDate';
+import { addDays } from '../../../../common/clock';
 
 interface Values {
   title: string;
@@ -74,7 +74,7 @@ export function NoticeModal({ claimIds, onCancel, onCreated }: Props) {
         initialValues={{
           title: t('notice.create.defaultTitle', { year: today.slice(0, 4) }),
           startsOn: today,
-          endsOn: dayjs(today).add(7, 'day').format('YYYY-MM-DD'),
+          endsOn: addDays(today, 7),
         }}
         onFinish={(v) => create.mutate(v)}
       >
