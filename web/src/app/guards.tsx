@@ -4,7 +4,7 @@ import { Loading } from './Loading';
 import { NAV } from './nav';
 import { mayUse, mustChangePassword, useMe, type Access } from './session';
 
-const ForbiddenPage = lazy(() => import('../features/errors/ForbiddenPage'));
+const ForbiddenPage = lazy(() => import('../components/ForbiddenPage'));
 
 /**
  * Signed-in users only; and a user who must change the password goes there first, before any page

@@ -4,7 +4,7 @@ import { ApiError } from '../api/http';
 import { useT } from '../app/i18n';
 import { errorText, isForbidden } from './errors';
 
-const ForbiddenPage = lazy(() => import('../features/errors/ForbiddenPage'));
+const ForbiddenPage = lazy(() => import('./ForbiddenPage'));
 
 /** A failed load: "no permission" with the server's reason (the unit out of scope) for a 403, otherwise the message and the request id to quote. */
 export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {

@@ -1,8 +1,8 @@
 import { Typography } from 'antd';
-import { ROLE_LABELS, type Locale, type Role } from '../../../../common/enums';
-import { ApiError } from '../../api/http';
-import { useI18n, type TFunction } from '../../app/i18n';
-import { useMe, type Access } from '../../app/session';
+import { ROLE_LABELS, type Locale, type Role } from '../../../common/enums';
+import { ApiError } from '../api/http';
+import { useI18n, type TFunction } from '../app/i18n';
+import { useMe, type Access } from '../app/session';
 import { ErrorResult } from './ErrorResult';
 
 interface Props {

@@ -2,9 +2,9 @@ import { Button, Result, Typography } from 'antd';
 import type { ResultProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { useDocumentTitle } from '../../app/PageTitle';
-import { useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/messages';
+import { useDocumentTitle } from '../app/PageTitle';
+import { useT } from '../app/i18n';
+import type { MessageKey } from '../app/messages';
 
 interface Props {
   status: ResultProps['status'];
