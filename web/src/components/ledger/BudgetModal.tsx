@@ -107,54 +107,64 @@ export function BudgetModal({
         initialValues={{ year: defaults.year, fundSource: 'county', policyCode: defaults.policyCode, reason: '' }}
         onFinish={(v) => fund.mutate(v)}
       >
-        <Form.Item name="year" label={t('ledger.fiscalYear')} rules={[{ required: true, message: t('ledger.budget.yearRequired') }]}>
-          <InputNumber<number> min={2000} max={2100} precision={0} style={{ width: 140 }} data-testid="budget-year" />
-        </Form.Item>
-        <Form.Item name="policyCode" label={t('ledger.policy')} rules={[{ required: true, message: t('ledger.budget.policyRequired') }]}>
-          <Select<string>
-            showSearch={{ optionFilterProp: 'label' }}
-            options={[
-              ...policies.map((p) => ({ value: p.code, label: `${nameOf(p, locale)}（${p.code}）` })),
-              ...calls.map((c) => ({ value: `call_${c.code}`, label: `${t('ledger.budget.call', { title: c.title })}（call_${c.code}）` })),
-            ]}
-            data-testid="budget-policy"
-          />
-        </Form.Item>
-        <Form.Item name="fundSource" label={t('ledger.fundSource')} rules={[{ required: true }]}>
-          <Select<FundSource>
-            options={FUND_SOURCES.map((s) => ({ value: s, label: fundSourceText(s, t) }))}
-            style={{ width: 200 }}
-            data-testid="budget-source"
-          />
-        </Form.Item>
-        <Form.Item
-          name="amountYuan"
-          label={t('ledger.budget.amount')}
-          rules={[
-            { required: true, message: t('ledger.budget.amountRequired') },
-            { type: 'number', min: 0.01, max: MAX_YUAN, message: t('ledger.budget.amountRequired') },
-          ]}
-        >
-          <InputNumber<number>
-            min={0}
-            max={MAX_YUAN}
-            precision={2}
-            formatter={thousands}
-            parser={(v) => Number((v ?? '').replace(/[,\s¥]/g, ''))}
-            suffix={t('pol.unit.yuan')}
-            style={{ width: 260 }}
-            data-testid="budget-amount"
-          />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('ledger.budget.reason')}
-          rules={[{ required: true, whitespace: true, min: 2, message: t('claim.reasonRequired') }]}
-          extra={t('ledger.budget.reasonHint')}
-        >
-          <Input maxLength={300} data-testid="budget-reason" />
-        </Form.Item>
+        <BudgetFields policies={policies} calls={calls} />
       </Form>
     </Modal>
+  );
+}
+
+/** The request's fields: year, policy or call, fund source, amount in yuan and reason. */
+function BudgetFields({ policies, calls }: { policies: readonly PolicySummary[]; calls: readonly { code: string; title: string }[] }) {
+  const { t, locale } = useI18n();
+  return (
+    <>
+      <Form.Item name="year" label={t('ledger.fiscalYear')} rules={[{ required: true, message: t('ledger.budget.yearRequired') }]}>
+        <InputNumber<number> min={2000} max={2100} precision={0} style={{ width: 140 }} data-testid="budget-year" />
+      </Form.Item>
+      <Form.Item name="policyCode" label={t('ledger.policy')} rules={[{ required: true, message: t('ledger.budget.policyRequired') }]}>
+        <Select<string>
+          showSearch={{ optionFilterProp: 'label' }}
+          options={[
+            ...policies.map((p) => ({ value: p.code, label: `${nameOf(p, locale)}（${p.code}）` })),
+            ...calls.map((c) => ({ value: `call_${c.code}`, label: `${t('ledger.budget.call', { title: c.title })}（call_${c.code}）` })),
+          ]}
+          data-testid="budget-policy"
+        />
+      </Form.Item>
+      <Form.Item name="fundSource" label={t('ledger.fundSource')} rules={[{ required: true }]}>
+        <Select<FundSource>
+          options={FUND_SOURCES.map((s) => ({ value: s, label: fundSourceText(s, t) }))}
+          style={{ width: 200 }}
+          data-testid="budget-source"
+        />
+      </Form.Item>
+      <Form.Item
+        name="amountYuan"
+        label={t('ledger.budget.amount')}
+        rules={[
+          { required: true, message: t('ledger.budget.amountRequired') },
+          { type: 'number', min: 0.01, max: MAX_YUAN, message: t('ledger.budget.amountRequired') },
+        ]}
+      >
+        <InputNumber<number>
+          min={0}
+          max={MAX_YUAN}
+          precision={2}
+          formatter={thousands}
+          parser={(v) => Number((v ?? '').replace(/[,\s¥]/g, ''))}
+          suffix={t('pol.unit.yuan')}
+          style={{ width: 260 }}
+          data-testid="budget-amount"
+        />
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label={t('ledger.budget.reason')}
+        rules={[{ required: true, whitespace: true, min: 2, message: t('claim.reasonRequired') }]}
+        extra={t('ledger.budget.reasonHint')}
+      >
+        <Input maxLength={300} data-testid="budget-reason" />
+      </Form.Item>
+    </>
   );
 }
