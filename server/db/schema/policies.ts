@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { PolicyRule, PolicyParameter, PolicyTestCase, DecisionTrace } from '../../../common/policies/types.js';
+import type { ClaimStatus, ClaimStep, Eligibility, ObjectionStatus, VersionStatus } from '../../../common/values/policies.js';
 import { users } from './accounts.js';
 import { orgUnits } from './orgunits.js';
 import { enterprises, registryEvents } from './registry.js';
@@ -33,7 +34,7 @@ export const policyVersions = pgTable(
       .notNull()
       .references(() => policies.id),
     version: integer('version').notNull(),
-    status: text('status').notNull().default('draft'),
+    status: text('status').$type<VersionStatus>().notNull().default('draft'),
     rule: jsonb('rule').notNull().$type<PolicyRule>(),
     parameters: jsonb('parameters').notNull().$type<PolicyParameter[]>(),
     tests: jsonb('tests').notNull().$type<PolicyTestCase[]>(),
@@ -78,8 +79,8 @@ export const claims = pgTable(
     eventKey: text('event_key').notNull(),
     fiscalYear: integer('fiscal_year').notNull(),
     fundSource: text('fund_source').notNull().default('county'),
-    status: text('status').notNull(),
-    eligibility: text('eligibility').notNull(),
+    status: text('status').$type<ClaimStatus>().notNull(),
+    eligibility: text('eligibility').$type<Eligibility>().notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull().default(0),
     trace: jsonb('trace').notNull().$type<DecisionTrace>(),
     /** Documents the enterprise must provide when the register lacks data (fast application). */
@@ -126,7 +127,7 @@ export const claimSteps = pgTable(
     claimId: uuid('claim_id')
       .notNull()
       .references(() => claims.id),
-    step: text('step').notNull(),
+    step: text('step').$type<ClaimStep>().notNull(),
     note: text('note'),
     byUser: uuid('by_user').references(() => users.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
@@ -160,7 +161,7 @@ export const objections = pgTable(
     claimId: uuid('claim_id').references(() => claims.id),
     text: text('text').notNull(),
     contact: text('contact'),
-    status: text('status').notNull().default('open'),
+    status: text('status').$type<ObjectionStatus>().notNull().default('open'),
     resolution: text('resolution'),
     resolvedBy: uuid('resolved_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
