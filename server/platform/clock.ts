@@ -22,8 +22,9 @@ export const timeZone = (): string => zone;
  * Sessions, rate limits and the database's timestamps keep the real time.
  */
 export function setClockForTests(instant: Date | string | null): void {
-  pinned = instant === null ? null : new Date(instant).getTime();
-  if (pinned !== null && Number.isNaN(pinned)) throw new RangeError(`invalid instant: ${String(instant)}`);
+  const ms = instant === null ? null : new Date(instant).getTime();
+  if (ms !== null && Number.isNaN(ms)) throw new RangeError(`invalid instant: ${String(instant)}`);
+  pinned = ms;
 }
 
 /** The current instant of the business clock. */
