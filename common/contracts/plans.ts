@@ -217,6 +217,35 @@ export const dashboardView = z.object({
 });
 export type DashboardView = z.infer<typeof dashboardView>;
 
+/** GET /api/registry/indicators: 表1 indicators 3–10 from the innovation register, beside the reported figures. */
+export const registerIndicatorsQuery = z.object({
+  orgUnit: z.string().optional(),
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  plan: z.uuid().optional(),
+});
+
+export const registerIndicatorsView = z.object({
+  orgUnit: z.object({ code: z.string(), name: z.string() }),
+  year: z.number(),
+  indicators: z.array(
+    z.object({
+      code: z.string(),
+      table1No: z.number().nullable(),
+      nameZh: z.string(),
+      nameEn: z.string(),
+      unit: z.string(),
+      /** From the register; null with the reason (and the data elements missing) when it cannot be computed. */
+      computed: z.number().nullable(),
+      reason: z.string().optional(),
+      missing: z.array(z.string()).optional(),
+      reported: z.number().nullable(),
+      /** computed − reported. */
+      difference: z.number().nullable(),
+    }),
+  ),
+});
+export type RegisterIndicatorsView = z.infer<typeof registerIndicatorsView>;
+
 export const planIdParam = z.object({ id: z.uuid() });
 export const indicatorCodeParam = z.object({ code });
 

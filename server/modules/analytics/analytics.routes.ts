@@ -10,6 +10,8 @@ import {
   indicatorValuesView,
   indicatorsQuery,
   planIdParam,
+  registerIndicatorsQuery,
+  registerIndicatorsView,
 } from '../../../common/contracts/plans.js';
 import { accessOf, type Access } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
@@ -104,11 +106,8 @@ export function analyticsRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: '表1 indicators 3–10 computed from the innovation register for a unit and year, beside the reported figure',
-        querystring: z.object({
-          orgUnit: z.string().optional(),
-          year: z.coerce.number().int().min(1990).max(2100).optional(),
-          plan: z.uuid().optional(),
-        }),
+        querystring: registerIndicatorsQuery,
+        response: { 200: registerIndicatorsView },
       },
     },
     async (req) => {

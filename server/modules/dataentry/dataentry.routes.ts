@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileDownload } from '../../../common/contracts/common.js';
 import { gridQuery, gridResponse, importQuery, importReport, templateQuery } from '../../../common/contracts/datavalues.js';
 import { accessOf, type Access } from '../../platform/access.js';
 import { contextOf } from '../../platform/audit.js';
@@ -58,6 +59,7 @@ export function dataEntryRoutes(app: FastifyInstance, db: Db): void {
         tags,
         summary: 'Download the entry template (xlsx): every data element × unit in scope, with units and last year’s value',
         querystring: templateQuery,
+        response: { 200: fileDownload('xlsx') },
       },
     },
     async (req, reply) => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import ExcelJS from '../../platform/exceljs.js';
+import { fileDownload } from '../../../common/contracts/common.js';
 import { exportTableBody } from '../../../common/contracts/datavalues.js';
 import { RULES } from './reports.policy.js';
 
@@ -14,7 +15,12 @@ export function reportRoutes(app: FastifyInstance): void {
     {
       bodyLimit: 20 * 1024 * 1024,
       config: { access: RULES.export },
-      schema: { tags: ['reports'], summary: 'Turn a table shown on a page into an xlsx file', body: exportTableBody },
+      schema: {
+        tags: ['reports'],
+        summary: 'Turn a table shown on a page into an xlsx file',
+        body: exportTableBody,
+        response: { 200: fileDownload('xlsx') },
+      },
     },
     async (req, reply) => {
       const wb = new ExcelJS.Workbook();
