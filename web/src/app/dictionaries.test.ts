@@ -82,6 +82,11 @@ describe('feature dictionaries', () => {
     expect(Object.fromEntries(gaps)).toEqual({});
   });
 
+  it('lists every feature but the shell’s own (auth, errors)', () => {
+    const dirs = readdirSync(path.join(src, 'features')).filter((d) => statSync(path.join(src, 'features', d)).isDirectory());
+    expect(dirs.filter((d) => !['auth', 'errors'].includes(d)).sort()).toEqual(Object.keys(FEATURE_MESSAGES).sort());
+  });
+
   it('the login page, the layout and the error and password pages need only the shell', () => {
     const entries = ['app/main.tsx', 'app/AppLayout.tsx', 'features/auth/ChangePasswordPage.tsx', 'features/errors/NotFoundPage.tsx'];
     expect(
