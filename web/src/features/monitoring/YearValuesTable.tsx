@@ -18,6 +18,27 @@ interface Props {
   exportTitle: string;
 }
 
+/** One input's value in a year, with the button that opens its history. */
+function InputCell(props: { value: number | undefined; element: DataElement; name: string; year: number; onHistory: () => void }) {
+  const { t, locale } = useI18n();
+  const { value, element, name, year, onHistory } = props;
+  if (value === undefined) return <span aria-label={t('values.noInput')}>—</span>;
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      {withUnit(formatNumber(value, locale), element.unit)}
+      <Button
+        type="link"
+        size="small"
+        icon={<HistoryOutlined aria-hidden />}
+        aria-label={t('values.historyOf', { name, year })}
+        title={t('values.history')}
+        onClick={onHistory}
+        data-testid={`history-${element.code}-${year}`}
+      />
+    </span>
+  );
+}
+
 /** Every year with the indicator's value, the inputs it is computed from, and why a year has no value. */
 export function YearValuesTable({ data, years, onHistory, exportTitle }: Props) {
   const { t, locale } = useI18n();
@@ -89,26 +110,17 @@ export function YearValuesTable({ data, years, onHistory, exportTitle }: Props) 
         </span>
       ),
       align: 'right' as const,
-      render: (_: unknown, row: YearRow) => {
-        const v = row.inputs[d.code];
-        if (v === undefined) return <span aria-label={t('values.noInput')}>—</span>;
-        return (
-          <span style={{ whiteSpace: 'nowrap' }}>
-            {withUnit(formatNumber(v, locale), d.unit)}
-            <Button
-              type="link"
-              size="small"
-              icon={<HistoryOutlined aria-hidden />}
-              aria-label={t('values.historyOf', { name: deName(d), year: row.year })}
-              title={t('values.history')}
-              onClick={() =>
-                onHistory({ dataElement: d.code, orgUnit: data.orgUnit.code, period: String(row.year), name: deName(d), unit: d.unit })
-              }
-              data-testid={`history-${d.code}-${row.year}`}
-            />
-          </span>
-        );
-      },
+      render: (_: unknown, row: YearRow) => (
+        <InputCell
+          value={row.inputs[d.code]}
+          element={d}
+          name={deName(d)}
+          year={row.year}
+          onHistory={() =>
+            onHistory({ dataElement: d.code, orgUnit: data.orgUnit.code, period: String(row.year), name: deName(d), unit: d.unit })
+          }
+        />
+      ),
     })),
     { key: 'gap', title: t('values.gap'), render: (_, row) => gapText(row) },
   ];

@@ -12,6 +12,29 @@ import { STATUS, STATUS_ORDER } from '../../components/monitoring/status';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
+// Statements that repeat the main target add nothing here; the ones that disagree are worth seeing.
+const otherTargets = (ind: IndicatorSummary) => {
+  const main = mainTarget(ind);
+  return ind.targets.filter((x) => x !== main && (x.value !== main?.value || x.year !== main.year));
+};
+
+/** The main target, and below it the statements that set another. */
+function TargetsCell({ ind }: { ind: IndicatorSummary }) {
+  const { t, locale } = useI18n();
+  const main = mainTarget(ind);
+  if (!main) return '—';
+  return (
+    <span style={{ display: 'inline-block', minWidth: 180 }}>
+      {t('indicator.targetAt', { target: targetText(ind, main, locale), year: main.year })}
+      {otherTargets(ind).map((x, i) => (
+        <Typography.Text key={i} type="secondary" style={{ display: 'block', fontSize: 12 }}>
+          {t('indicator.otherTarget', { target: targetText(ind, x, locale), year: x.year, source: x.source })}
+        </Typography.Text>
+      ))}
+    </span>
+  );
+}
+
 interface Props {
   indicators: IndicatorSummary[];
   loading: boolean;
@@ -23,11 +46,6 @@ interface Props {
 export function IndicatorListTable({ indicators, loading, linkTo, exportTitle }: Props) {
   const { t, locale } = useI18n();
   const direction = (ind: IndicatorSummary) => t(ind.direction === 'increase' ? 'direction.increaseShort' : 'direction.decreaseShort');
-  // Statements that repeat the main target add nothing here; the ones that disagree are worth seeing.
-  const otherTargets = (ind: IndicatorSummary) => {
-    const main = mainTarget(ind);
-    return ind.targets.filter((x) => x !== main && (x.value !== main?.value || x.year !== main.year));
-  };
 
   const columns: TableColumnsType<IndicatorSummary> = [
     {
@@ -60,20 +78,7 @@ export function IndicatorListTable({ indicators, loading, linkTo, exportTitle }:
     {
       key: 'targets',
       title: t('indicator.targets'),
-      render: (_, ind) => {
-        const main = mainTarget(ind);
-        if (!main) return '—';
-        return (
-          <span style={{ display: 'inline-block', minWidth: 180 }}>
-            {t('indicator.targetAt', { target: targetText(ind, main, locale), year: main.year })}
-            {otherTargets(ind).map((x, i) => (
-              <Typography.Text key={i} type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                {t('indicator.otherTarget', { target: targetText(ind, x, locale), year: x.year, source: x.source })}
-              </Typography.Text>
-            ))}
-          </span>
-        );
-      },
+      render: (_, ind) => <TargetsCell ind={ind} />,
     },
     {
       key: 'latest',
