@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { today, yearOf } from '../common/clock.js';
 import { createEnterprise } from '../server/modules/registry/index.js';
 import { systemContext } from '../server/platform/audit.js';
 import { creditCodeCheckChar } from '../common/registry/index.js';
 import { e2eAvailable, expectAccessible, newPage, screenshot, seedUser, signIn, startE2E, type E2EServer } from './harness.js';
 
 const run = e2eAvailable();
-const YEAR = Math.min(new Date().getFullYear() - 1, 2025);
+const YEAR = Math.min(yearOf(today()) - 1, 2025);
 
 describe.skipIf(!run)('registry journey in Chromium', () => {
   let s: E2EServer;
