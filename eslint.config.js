@@ -234,6 +234,8 @@ export default tseslint.config(
         ...[
           'CallExpression[callee.property.name=/^(slice|substring|substr|split)$/][callee.object.callee.property.name=/^(toISOString|toJSON)$/]',
           "MemberExpression[property.name='getTimezoneOffset']",
+          // The process's or the browser's local zone is not the bureau's.
+          'MemberExpression[property.name=/^(get|set)(FullYear|Month|Date|Day|Hours)$/]',
           'Literal[value=/[+-]08:?00\\b|^Asia.Shanghai$/]',
           'TemplateElement[value.raw=/[+-]08:00\\b|Asia.Shanghai/]',
           "BinaryExpression[operator='*'][left.value=8][right.value=3600000]",

@@ -23,6 +23,8 @@ const PLANTED: Record<string, string> = {
   'substring of an ISO string': 'export const a = (d: Date) => d.toISOString().substring(0, 10);',
   'split at T': "export const a = (d: Date) => d.toISOString().split('T')[0];",
   'the browser zone offset': 'export const a = new Date().getTimezoneOffset();',
+  'the year in the local zone': 'export const a = new Date().getFullYear();',
+  'a day in the local zone': 'export const a = (d: Date) => d.setDate(d.getDate() + 1);',
   'a literal +08:00 offset': 'export const a = (d: string) => new Date(`${d}T00:00:00+08:00`);',
   'a literal offset string': "export const a = '+08:00';",
   'a zone named in code': "export const a = 'Asia/Shanghai';",
