@@ -1,4 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { loadDateLocale } from './dateLocale';
 import { registerMessages, type Dictionary } from './messages';
 
 /**
@@ -73,13 +74,13 @@ export function loadDictionaries(names: readonly DictionaryName[]): Promise<void
   ).then(() => undefined);
 }
 
-/** A feature's lazy page: its code and its dictionaries load together, and it renders once both are there. */
+/** A feature's lazy page: its code, its dictionaries and dayjs's locale load together; it renders once all are there. */
 export function featurePage<P extends object>(
   feature: Feature,
   load: () => Promise<{ default: ComponentType<P> }>,
 ): LazyExoticComponent<ComponentType<P>> {
   return lazy(async () => {
-    const [page] = await Promise.all([load(), loadDictionaries(['components', ...FEATURE_MESSAGES[feature]])]);
+    const [page] = await Promise.all([load(), loadDictionaries(['components', ...FEATURE_MESSAGES[feature]]), loadDateLocale()]);
     return page;
   });
 }

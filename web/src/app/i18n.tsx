@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../../common/enums';
 import { updateMe } from '../api/auth';
 import { setRequestLocale } from '../api/http';
+import { setDateLocale } from './dateLocale';
 import { formatMessage, type TParams } from './formatMessage';
 import { messageEntry, type MessageKey } from './messages';
 import { setMe, useMe } from './session';
@@ -49,8 +48,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const me = useMe().data;
   const [local, setLocal] = useState<Locale>(storedLocale);
   const locale = me?.locale ?? local;
-  // Assigned during render so requests fired by children's first effects already carry it.
+  // Assigned during render so requests fired by children's first effects already carry it (and dates, their names).
   setRequestLocale(locale);
+  setDateLocale(locale);
 
   // Signed out later, the page stays in the language this user chose.
   const userLocale = me?.locale;
@@ -60,7 +60,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     document.documentElement.lang = locale === 'zh-CN' ? 'zh-CN' : 'en';
-    dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
     try {
       localStorage.setItem(STORAGE_KEY, locale);
     } catch {

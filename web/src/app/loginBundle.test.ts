@@ -38,7 +38,7 @@ function loginModules(all: Rolldown.OutputChunk[]): string[] {
 }
 
 describe('the login page bundle (vite build)', () => {
-  it('carries the shell’s strings and no feature dictionary, feature page, chart or heavy antd component', async () => {
+  it('carries the shell’s strings and no feature dictionary, feature page, chart, dayjs or heavy antd component', async () => {
     const all = await chunks();
     const modules = loginModules(all);
     const ours = modules.filter((id) => id.startsWith(src.replace(/\\/g, '/'))).map((id) => path.relative(src, id).replace(/\\/g, '/'));
@@ -50,7 +50,7 @@ describe('the login page bundle (vite build)', () => {
     expect(ours).not.toContain('app/navIcons.tsx');
     // Their entry and style modules (a locale or context file of theirs may come with what the page uses).
     const heavy = modules.filter((id) =>
-      /node_modules\/(echarts|zrender)\/|antd\/es\/(card|tabs|menu|table|date-picker|modal|app)\/(index|style\/index)\.js$/.test(id),
+      /node_modules\/(echarts|zrender|dayjs)\/|antd\/es\/(card|tabs|menu|table|date-picker|modal|app)\/(index|style\/index)\.js$/.test(id),
     );
     expect(heavy).toEqual([]);
 

@@ -2,7 +2,7 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Me } from '../../../common/contracts/accounts';
 import type { Role } from '../../../common/enums';
 import { ME_KEY, fetchMe } from '../api/auth';
-import { setBureauZone } from '../components/isoDate';
+import { setBureauZone } from '../components/bureauZone';
 
 /** The signed-in user (null when signed out); undefined while the first check runs. */
 export function useMe() {

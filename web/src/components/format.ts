@@ -1,5 +1,5 @@
 import { dateTimeIn } from '../../../common/clock';
-import { bureauZone } from './isoDate';
+import { bureauZone } from './bureauZone';
 
 /** "2026-03-01 14:05:09" on the bureau's wall clock (Beijing time unless configured), whatever the browser's zone. */
 export function formatBeijing(iso: string | null | undefined): string {
