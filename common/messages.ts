@@ -376,8 +376,8 @@ export const ERROR_MESSAGES: Dict = {
     'zh-CN': '文件“{file}”的内容不是声明的类型 {type}（实际：{actual}），未保存',
     'en-US': 'The content of "{file}" is not of the declared type {type} (found: {actual}); nothing was stored',
   },
-  application_incomplete: { 'zh-CN': '申报材料不完整，缺少：{items}', 'en-US': 'The application is incomplete; missing: {items}' },
-  application_ineligible: { 'zh-CN': '不符合申报条件：{reasons}', 'en-US': 'Not eligible: {reasons}' },
+  application_incomplete: { 'zh-CN': '申报材料不完整，缺少：{items|list}', 'en-US': 'The application is incomplete; missing: {items|list}' },
+  application_ineligible: { 'zh-CN': '不符合申报条件：{reasons|list}', 'en-US': 'Not eligible: {reasons|list}' },
   expert_not_assigned: { 'zh-CN': '您未被分配评审该项目', 'en-US': 'You are not assigned to review this application' },
   review_declined: {
     'zh-CN': '该评审任务{status|status}，您不能再查阅该项目的申报材料',
@@ -717,6 +717,31 @@ export const ACTION_LABELS: Dict = {
   panel: { 'zh-CN': '抽取专家组', 'en-US': 'draw a panel' },
 };
 
+/**
+ * Items a message lists by code (`{items|list}`): what a submission found missing, why an applicant is not
+ * eligible. An item is a code of this table, `{ code, params }`, or a label the data carries in both languages
+ * (a call's own form fields and attachments).
+ */
+export const LIST_ITEM_LABELS: Dict = {
+  team_leader: { 'zh-CN': '团队负责人', 'en-US': 'the team leader' },
+  team_contact: { 'zh-CN': '团队联系方式', 'en-US': 'the team contact' },
+  registered_enterprise: { 'zh-CN': '须以登记在册的企业申报', 'en-US': 'apply as a registered enterprise' },
+  registered_in_region: { 'zh-CN': '企业须在本区域注册', 'en-US': 'the enterprise must be registered in the region' },
+  valid_qualification: {
+    'zh-CN': '须持有有效资质之一：{types}',
+    'en-US': 'a valid qualification is required (any of: {types})',
+  },
+};
+
+function listItem(v: unknown, locale: Locale): string {
+  if (isLocalised(v)) return v[locale] ?? v['zh-CN'];
+  if (typeof v === 'object' && v !== null && 'code' in v) {
+    const { code, params } = v as { code: string; params?: Record<string, unknown> };
+    return LIST_ITEM_LABELS[code] ? fill(LIST_ITEM_LABELS[code][locale], params, locale) : code;
+  }
+  return LIST_ITEM_LABELS[String(v)]?.[locale] ?? String(v);
+}
+
 /** Integer fen as yuan with two decimals and thousands separators: 123456789 → "1,234,567.89". */
 export function fenAsYuan(fen: number): string {
   if (!Number.isFinite(fen)) return String(fen);
@@ -733,6 +758,7 @@ const FORMATS: Record<string, (value: unknown, locale: Locale) => string> = {
   yuan: (v) => (typeof v === 'number' ? fenAsYuan(v) : String(v)),
   status: (v, locale) => STATUS_LABELS[String(v)]?.[locale] ?? String(v),
   action: (v, locale) => ACTION_LABELS[String(v)]?.[locale] ?? String(v),
+  list: (v, locale) => (Array.isArray(v) ? v.map((x) => listItem(x, locale)).join(locale === 'zh-CN' ? '、' : ', ') : listItem(v, locale)),
 };
 
 /** A parameter given in both languages ({ 'zh-CN': …, 'en-US': … }) shows in the reader's. */

@@ -8,17 +8,12 @@ import {
   CALL_CODE_PATTERN,
   CALL_KINDS,
   CALL_STATUSES,
-  CONFLICT_SOURCES,
-  CONFLICT_STATUSES,
-  CONFLICT_TYPES,
   FIELD_TYPES,
   FORM_KEY_PATTERN,
   FORMAL_CHECK_DECISIONS,
   FUND_SOURCES,
   FUNDING_MODES,
   MEDIA_TYPE_PATTERN,
-  OBJECTION_SOURCES,
-  OBJECTION_STATUSES,
   PAYMENT_CONDITIONS,
   PAYMENT_KINDS,
   PAYMENT_STATUSES,
@@ -202,6 +197,8 @@ export const expertInput = z
     orgUnitCode: z.string().trim().min(1).max(20).optional(),
   })
   .strict();
+/** POST /api/experts: what the bureau sends (the history's lists may be left out). */
+export type ExpertInput = z.input<typeof expertInput>;
 
 /**
  * PATCH /api/experts/:id: what the bureau changes of an expert — its availability for draws, organisation, fields,
@@ -240,6 +237,35 @@ export type FieldValue = z.input<typeof fieldValue>;
 const teamMember = z.object({ name: z.string(), role: z.string().optional() });
 export type TeamMember = z.input<typeof teamMember>;
 
+/*
+ * A stored call's form, template and funding parameters, as the server sends them: the defaults of the input
+ * schemas are filled in (required in the view, so the web's types need no fallback), the rest stays optional.
+ */
+const callFormView = z.object({
+  fields: z.array(formField.required({ required: true })),
+  attachments: z.array(attachmentSpec.required({ required: true, maxBytes: true })),
+});
+const reviewTemplateView = reviewTemplate.required({
+  aggregation: true,
+  spreadThreshold: true,
+  reviewsPerApplication: true,
+  expertLoadCap: true,
+  quotas: true,
+});
+/** Calls stored before panels and notices existed get their defaults, as the services read them. */
+const panelRulesView = z
+  .object({ midterm: panelRule.default(DEFAULT_PANEL_RULES.midterm), acceptance: panelRule.default(DEFAULT_PANEL_RULES.acceptance) })
+  .required()
+  .default(DEFAULT_PANEL_RULES);
+const fundingParamsView = fundingParams.extend({ panels: panelRulesView }).required({
+  panels: true,
+  firstTranchePct: true,
+  maxMidtermChecks: true,
+  maxExtensionMonths: true,
+  fundSource: true,
+  noticeMinDays: true,
+});
+
 export const callView = z.object({
   id: z.uuid(),
   code: z.string(),
@@ -252,10 +278,10 @@ export const callView = z.object({
   bountyFen: z.number().nullable(),
   opensOn: z.string(),
   closesOn: z.string(),
-  form: callForm,
-  reviewTemplate,
+  form: callFormView,
+  reviewTemplate: reviewTemplateView,
   fundingMode: z.enum(FUNDING_MODES),
-  fundingParams,
+  fundingParams: fundingParamsView,
   status: z.enum(CALL_STATUSES),
   regionCode: z.string(),
   createdBy: z.uuid().nullable(),
@@ -307,58 +333,8 @@ export type ApplicationDetail = z.input<typeof applicationDetail>;
 export const attachmentReceipt = z.object({ id: z.uuid(), sha256: z.string(), size: z.number().int() });
 export type AttachmentReceipt = z.input<typeof attachmentReceipt>;
 
-/** What conflict detection reads of an expert's past (as stored; the lists may be absent on older rows). */
-const periodView = z.object({ creditCode: z.string(), from: z.string(), to: z.string().optional() });
-export const expertHistoryView = z.object({
-  employment: z.array(periodView).optional(),
-  advice: z.array(periodView).optional(),
-  relatives: z.array(z.object({ name: z.string(), creditCode: z.string().optional() })).optional(),
-  shareholdings: z.array(z.object({ creditCode: z.string() })).optional(),
-  disputes: z.array(z.object({ creditCode: z.string(), date: z.string() })).optional(),
-});
-export const expertView = z.object({
-  id: z.uuid(),
-  userId: z.uuid().nullable(),
-  name: z.string(),
-  orgCreditCode: z.string().nullable(),
-  orgName: z.string().nullable(),
-  fields: z.array(z.string()),
-  titles: z.string().nullable(),
-  contact: z.string().nullable(),
-  available: z.boolean(),
-  history: expertHistoryView,
-  ratingSum: z.number(),
-  ratingCount: z.number().int(),
-  /** The unit whose pool the expert belongs to (the registering bureau's), and its name. */
-  orgUnitCode: z.string(),
-  orgUnitName: z.string().optional(),
-  createdAt: instant,
-});
-export type ExpertView = z.input<typeof expertView>;
-/** PATCH /api/experts/:id answers the expert and how many of its assignments are still to be scored. */
-export const expertUpdated = expertView.extend({ openAssignments: z.number().int() });
-export type ExpertUpdated = z.input<typeof expertUpdated>;
-
-export const conflictView = z.object({
-  id: z.uuid(),
-  expertId: z.uuid(),
-  applicationId: z.uuid().nullable(),
-  type: z.enum(CONFLICT_TYPES),
-  source: z.enum(CONFLICT_SOURCES),
-  evidence: z.string(),
-  status: z.enum(CONFLICT_STATUSES),
-  /** Declared, but nothing in the records supports it: still honoured, flagged for a look. */
-  unsupported: z.boolean(),
-  validFrom: z.string().nullable(),
-  validTo: z.string().nullable(),
-  createdBy: z.uuid().nullable(),
-  decidedBy: z.uuid().nullable(),
-  createdAt: instant,
-});
-export type ConflictView = z.input<typeof conflictView>;
-/** GET /api/calls/:id/conflicts: each with the expert's and the applicant's names. */
-export const callConflictView = conflictView.extend({ expertName: z.string(), applicantName: z.string() });
-export type CallConflictView = z.input<typeof callConflictView>;
+// The expert pool and conflicts of interest, as sent: project-experts.ts (re-exported here).
+export * from './project-experts.js';
 
 export const paymentView = z.object({
   id: z.uuid(),
@@ -390,75 +366,5 @@ export const reportView = z.object({
 });
 export type ReportView = z.input<typeof reportView>;
 
-// ——— The approval notice (公示) and its objections ———
-
-export const noticeItem = z.object({
-  applicationId: z.uuid(),
-  title: z.string(),
-  applicant: z.string(),
-  approvedFen: z.number(),
-  score: z.number().nullable(),
-  rank: z.number().int().nullable(),
-});
-export type NoticeItem = z.input<typeof noticeItem>;
-
-export const noticeView = z.object({
-  id: z.uuid(),
-  callId: z.uuid(),
-  title: z.string(),
-  startsOn: z.string(),
-  endsOn: z.string(),
-  createdBy: z.uuid().nullable(),
-  createdAt: instant,
-});
-export type NoticeView = z.input<typeof noticeView>;
-
-export const objectionView = z.object({
-  id: z.uuid(),
-  noticeId: z.uuid(),
-  applicationId: z.uuid().nullable(),
-  text: z.string(),
-  contact: z.string().nullable(),
-  source: z.enum(OBJECTION_SOURCES),
-  status: z.enum(OBJECTION_STATUSES),
-  resolution: z.string().nullable(),
-  createdBy: z.uuid().nullable(),
-  resolvedBy: z.uuid().nullable(),
-  createdAt: instant,
-  resolvedAt: instant.nullable(),
-});
-export type ObjectionView = z.input<typeof objectionView>;
-/** A resolved objection, and whether it withdrew the approval of the project it names. */
-export const resolvedObjection = objectionView.extend({ withdrawn: z.boolean() });
-export type ResolvedObjection = z.input<typeof resolvedObjection>;
-
-/** The bureau's view of a call's notice: the list, every objection with its contact and resolution. */
-export const bureauNotice = noticeView.extend({
-  open: z.boolean(),
-  ended: z.boolean(),
-  items: z.array(noticeItem),
-  objections: z.array(objectionView),
-});
-export type BureauNotice = z.input<typeof bureauNotice>;
-export const callNotice = z.object({ notice: bureauNotice.nullable() });
-export type CallNotice = z.input<typeof callNotice>;
-
-export const publicNoticeSummary = z.object({
-  id: z.uuid(),
-  title: z.string(),
-  startsOn: z.string(),
-  endsOn: z.string(),
-  open: z.boolean(),
-});
-export type PublicNoticeSummary = z.input<typeof publicNoticeSummary>;
-/** The public page: the list and how many objections came in; never contacts or objection texts. */
-export const publicProjectNotice = publicNoticeSummary.extend({
-  callTitle: z.string(),
-  callCode: z.string(),
-  items: z.array(noticeItem),
-  objections: z.number().int(),
-});
-export type PublicProjectNotice = z.input<typeof publicProjectNotice>;
-/** What the public gets back for an objection: its number and time, nothing else. */
-export const objectionReceipt = z.object({ id: z.uuid(), createdAt: instant });
-export type ObjectionReceipt = z.input<typeof objectionReceipt>;
+// The approval notice (公示) and its objections: project-notices.ts (re-exported here).
+export * from './project-notices.js';

@@ -1,14 +1,14 @@
-import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { noticeInput, projectObjectionInput, resolveProjectObjection } from '../../../common/contracts/panels.js';
 import { fundingParams } from '../../../common/contracts/projects.js';
 import { addDays } from '../../../common/registry/index.js';
-import { applications, calls, projectNotices, projectObjections, projectPayments, projectReports } from '../../db/schema/index.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
 import { today } from '../../platform/clock.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import type { ApplicationRow, CallRow } from './calls.service.js';
+import type { ApplicationRow, CallRow } from './calls.repo.js';
+import * as repo from './notices.repo.js';
+import type { NoticeRow } from './notices.repo.js';
 import { stateError } from './states.js';
 
 /**
@@ -17,32 +17,13 @@ import { stateError } from './states.js';
  * objections it receives otherwise and resolves each (upheld withdraws the project's approval). A contract is
  * signed only after the notice has ended, with no objection about the project (or about the whole list) open.
  */
-export type NoticeRow = typeof projectNotices.$inferSelect;
-export type ObjectionRow = typeof projectObjections.$inferSelect;
-
-/** Listed: approved projects and those that went on to a contract. */
-const LISTED = ['approved', 'contracted', 'completed', 'terminated'];
+export { noticeOfCall, type NoticeRow, type ObjectionRow } from './notices.repo.js';
 
 export const noticeIsOpen = (n: Pick<NoticeRow, 'startsOn' | 'endsOn'>, on = today()) => on >= n.startsOn && on <= n.endsOn;
 
-export async function noticeOfCall(db: Db, callId: string): Promise<NoticeRow | null> {
-  const [n] = await db.select().from(projectNotices).where(eq(projectNotices.callId, callId));
-  return n ?? null;
-}
-
-async function findNotice(db: Db, id: string): Promise<NoticeRow> {
-  const [n] = await db.select().from(projectNotices).where(eq(projectNotices.id, id));
-  if (!n) throw new AppError(404, 'not_found', { what: id });
-  return n;
-}
-
 /** The approval list as published: highest score first. */
 export async function noticeItems(db: Db, callId: string) {
-  const rows = await db
-    .select()
-    .from(applications)
-    .where(and(eq(applications.callId, callId), inArray(applications.status, LISTED)))
-    .orderBy(asc(applications.rank), asc(applications.createdAt));
+  const rows = await repo.listedApplications(db, callId);
   return rows.map((a) => ({
     applicationId: a.id,
     title: a.title,
@@ -63,17 +44,13 @@ export async function publishNotice(db: Db, ctx: RequestContext, call: CallRow, 
   if (input.endsOn < min) throw new AppError(400, 'notice_too_short', { days, from: input.startsOn, min }, 'endsOn');
   if ((await noticeItems(db, call.id)).length === 0) throw new AppError(409, 'notice_empty');
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(projectNotices)
-      .values({
-        callId: call.id,
-        title: input.title ?? `${call.title} 立项公示`,
-        startsOn: input.startsOn,
-        endsOn: input.endsOn,
-        createdBy: ctx.userId,
-      })
-      .onConflictDoNothing({ target: projectNotices.callId })
-      .returning();
+    const row = await repo.insertNotice(tx, {
+      callId: call.id,
+      title: input.title ?? `${call.title} 立项公示`,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      createdBy: ctx.userId,
+    });
     if (!row) throw new AppError(409, 'notice_exists');
     await audit(tx, ctx, {
       action: 'publish',
@@ -87,36 +64,31 @@ export async function publishNotice(db: Db, ctx: RequestContext, call: CallRow, 
 
 /** The bureau's view of a call's notice: the list, and every objection with its contact and resolution. */
 export async function noticeForBureau(db: Db, callId: string) {
-  const n = await noticeOfCall(db, callId);
+  const n = await repo.noticeOfCall(db, callId);
   if (!n) return null;
-  const objections = await db
-    .select()
-    .from(projectObjections)
-    .where(eq(projectObjections.noticeId, n.id))
-    .orderBy(desc(projectObjections.createdAt));
+  const objections = await repo.objectionsOf(db, n.id);
   return { ...n, open: noticeIsOpen(n), ended: today() > n.endsOn, items: await noticeItems(db, callId), objections };
 }
 
 /** The public page: the list and how many objections came in; never contacts or objection texts. */
 export async function publicNotice(db: Db, id: string) {
-  const n = await findNotice(db, id);
-  const [call] = await db.select({ title: calls.title, code: calls.code }).from(calls).where(eq(calls.id, n.callId));
-  const objections = await db.select({ id: projectObjections.id }).from(projectObjections).where(eq(projectObjections.noticeId, n.id));
+  const n = await repo.findNotice(db, id);
+  const call = await repo.callTitleOf(db, n.callId);
   return {
     id: n.id,
     title: n.title,
-    callTitle: call!.title,
-    callCode: call!.code,
+    callTitle: call.title,
+    callCode: call.code,
     startsOn: n.startsOn,
     endsOn: n.endsOn,
     open: noticeIsOpen(n),
     items: await noticeItems(db, n.callId),
-    objections: objections.length,
+    objections: await repo.objectionCount(db, n.id),
   };
 }
 
 export async function publicNotices(db: Db) {
-  const rows = await db.select().from(projectNotices).orderBy(desc(projectNotices.startsOn), desc(projectNotices.createdAt));
+  const rows = await repo.allNotices(db);
   return rows.map((n) => ({ id: n.id, title: n.title, startsOn: n.startsOn, endsOn: n.endsOn, open: noticeIsOpen(n) }));
 }
 
@@ -131,29 +103,26 @@ export async function addObjection(
   input: z.infer<typeof projectObjectionInput>,
   source: 'public' | 'bureau',
 ) {
-  const n = await findNotice(db, noticeId);
+  const n = await repo.findNotice(db, noticeId);
   if (source === 'public' && !noticeIsOpen(n)) throw new AppError(409, 'notice_not_open', { from: n.startsOn, to: n.endsOn });
   if (input.applicationId && !(await noticeItems(db, n.callId)).some((x) => x.applicationId === input.applicationId))
     throw new AppError(400, 'notice_not_listed', {}, 'applicationId');
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(projectObjections)
-      .values({
-        noticeId: n.id,
-        applicationId: input.applicationId ?? null,
-        text: input.text,
-        contact: input.contact ?? null,
-        source,
-        createdBy: source === 'bureau' ? ctx.userId : null,
-      })
-      .returning();
+    const row = await repo.insertObjection(tx, {
+      noticeId: n.id,
+      applicationId: input.applicationId ?? null,
+      text: input.text,
+      contact: input.contact ?? null,
+      source,
+      createdBy: source === 'bureau' ? ctx.userId : null,
+    });
     await audit(tx, ctx, {
       action: 'object',
       entity: 'project_notice',
       entityId: n.id,
-      note: { objectionId: row!.id, applicationId: input.applicationId ?? null, source },
+      note: { objectionId: row.id, applicationId: input.applicationId ?? null, source },
     });
-    return row!;
+    return row;
   });
 }
 
@@ -163,24 +132,19 @@ export async function addObjection(
  */
 export async function resolveObjection(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof resolveProjectObjection>) {
   return db.transaction(async (tx) => {
-    const [o] = await tx.select().from(projectObjections).where(eq(projectObjections.id, id)).for('update');
-    if (!o) throw new AppError(404, 'not_found', { what: id });
+    const o = await repo.lockObjection(tx, id);
     if (o.status !== 'open') throw stateError(o.status, 'resolve', 'objection');
-    const [row] = await tx
-      .update(projectObjections)
-      .set({ status: input.status, resolution: input.resolution, resolvedBy: ctx.userId, resolvedAt: new Date() })
-      .where(eq(projectObjections.id, id))
-      .returning();
+    const row = await repo.updateObjection(tx, id, {
+      status: input.status,
+      resolution: input.resolution,
+      resolvedBy: ctx.userId,
+      resolvedAt: new Date(),
+    });
     let withdrawn = false;
     if (input.status === 'upheld' && o.applicationId) {
-      const [a] = await tx.select().from(applications).where(eq(applications.id, o.applicationId)).for('update');
+      const a = await repo.lockApplicationIfAny(tx, o.applicationId);
       if (a?.status === 'approved') {
-        await tx
-          .update(applications)
-          .set({ status: 'not_funded', approvedFen: null, decisionNote: input.resolution, updatedAt: new Date() })
-          .where(eq(applications.id, a.id));
-        await tx.delete(projectPayments).where(and(eq(projectPayments.applicationId, a.id), eq(projectPayments.status, 'scheduled')));
-        await tx.delete(projectReports).where(and(eq(projectReports.applicationId, a.id), eq(projectReports.status, 'due')));
+        await repo.withdrawApproval(tx, a.id, input.resolution);
         withdrawn = true;
         await audit(tx, ctx, {
           action: 'withdraw_approval',
@@ -199,24 +163,15 @@ export async function resolveObjection(db: Db, ctx: RequestContext, id: string, 
       before: { status: o.status },
       after: { status: input.status, resolution: input.resolution },
     });
-    return { ...row!, withdrawn };
+    return { ...row, withdrawn };
   });
 }
 
 /** The contract waits for the notice's end, and for every objection about the project or the whole list. */
 export async function contractGate(tx: Db, a: ApplicationRow): Promise<void> {
-  const n = await noticeOfCall(tx, a.callId);
+  const n = await repo.noticeOfCall(tx, a.callId);
   if (!n) throw new AppError(409, 'notice_missing');
   if (today() <= n.endsOn) throw new AppError(409, 'notice_running', { endsOn: n.endsOn });
-  const open = await tx
-    .select({ id: projectObjections.id })
-    .from(projectObjections)
-    .where(
-      and(
-        eq(projectObjections.noticeId, n.id),
-        eq(projectObjections.status, 'open'),
-        or(eq(projectObjections.applicationId, a.id), isNull(projectObjections.applicationId)),
-      ),
-    );
-  if (open.length) throw new AppError(409, 'notice_objection_open', { n: open.length });
+  const open = await repo.openObjectionsAbout(tx, n.id, a.id);
+  if (open) throw new AppError(409, 'notice_objection_open', { n: open });
 }
