@@ -1,23 +1,32 @@
 import { z } from 'zod';
+import { AGGREGATION_METHODS, CONSENSUS_STATES } from '../values/review.js';
 
 /**
  * Read-backs of a call's review (issue #7): the aggregation recomputed from the stored reviews, and the files an
  * expert may open for an assignment.
  */
 
-const centralValue = z.object({
+export const centralValue = z.object({
   value: z.number(),
-  requested: z.enum(['mean', 'median', 'trimmed-mean']),
-  applied: z.enum(['mean', 'median', 'trimmed-mean']),
+  requested: z.enum(AGGREGATION_METHODS),
+  applied: z.enum(AGGREGATION_METHODS),
   used: z.number().int(),
   note: z.string().optional(),
 });
-const spread = z.object({ min: z.number(), max: z.number(), range: z.number(), sd: z.number() });
+export const spread = z.object({ min: z.number(), max: z.number(), range: z.number(), sd: z.number() });
+
+/** A criterion's aggregated value with its spread and threshold. */
+export const criterionResult = centralValue.extend({
+  criterionId: z.string(),
+  spread,
+  threshold: z.number().nullable(),
+  passed: z.boolean(),
+});
 
 export const thresholdMiss = z.object({ criterionId: z.string().nullable(), value: z.number(), threshold: z.number() });
 
 export const recordedPolicy = z.object({
-  method: z.enum(['mean', 'median', 'trimmed-mean']),
+  method: z.enum(AGGREGATION_METHODS),
   criteria: z.array(
     z.object({
       id: z.string(),
@@ -43,12 +52,12 @@ export const applicationResult = z.object({
   /** The experts' weighted totals, highest first (anonymous). */
   expertTotals: z.array(z.number()),
   total: centralValue,
-  criteria: z.array(centralValue.extend({ criterionId: z.string(), spread, threshold: z.number().nullable(), passed: z.boolean() })),
+  criteria: z.array(criterionResult),
   spread,
   /** The experts' totals range over the spread threshold: a consensus step is needed before the score stands. */
   highSpread: z.boolean(),
   /** none: no consensus needed; pending: waiting for it; resolved: the panel agreed a score. */
-  consensus: z.enum(['none', 'pending', 'resolved']),
+  consensus: z.enum(CONSENSUS_STATES),
   agreedScore: z.number().nullable(),
   consensusNote: z.string().nullable(),
   /** The rank among the recomputed totals (ties share the best rank). */

@@ -13,8 +13,9 @@
  * `spreadThreshold` points (default 20) flags the application for a consensus step.
  */
 
-export type AggregationMethod = 'mean' | 'median' | 'trimmed-mean';
-export const AGGREGATION_METHODS: readonly AggregationMethod[] = ['mean', 'median', 'trimmed-mean'];
+import { AGGREGATION_METHODS, type AggregationMethod } from '../values/review.js';
+
+export { AGGREGATION_METHODS, type AggregationMethod };
 
 /** The trimmed mean drops the highest and the lowest value only from this many experts on. */
 export const TRIM_MIN_EXPERTS = 5;

@@ -20,17 +20,11 @@
  */
 import { anniversary } from '../registry/index.js';
 
-export type ConflictType = 'same-organisation' | 'employment' | 'advice' | 'relative' | 'shareholding' | 'dispute' | 'drafted-call';
+import { CONFLICT_TYPES, type ConflictType as RecordedConflictType } from '../values/projects.js';
 
-export const CONFLICT_TYPES: readonly ConflictType[] = [
-  'same-organisation',
-  'employment',
-  'advice',
-  'relative',
-  'shareholding',
-  'dispute',
-  'drafted-call',
-];
+/** The kinds the records can show (every recorded kind but `other`, a reason only a person gives). */
+export type ConflictType = Exclude<RecordedConflictType, 'other'>;
+export const DETECTABLE_CONFLICT_TYPES: readonly ConflictType[] = CONFLICT_TYPES.filter((t): t is ConflictType => t !== 'other');
 
 /** Years before the reference date within which employment, advice and disputes count. */
 export const CONFLICT_WINDOW_YEARS = 3;

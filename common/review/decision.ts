@@ -3,6 +3,7 @@
  * step resolved, and each application's thresholds judged on its final score (the agreed score after a consensus
  * step, otherwise the aggregated total). Pure.
  */
+import { STATUS_LABELS } from '../messages.js';
 import { SCORE_TOLERANCE, type AggregationMethod, type ApplicationResult, type ReviewPolicy } from './aggregate.js';
 
 /** A call's review template (common/contracts/projects.ts), as far as the aggregation reads it. */
@@ -78,5 +79,16 @@ export function describeMisses(
   return {
     'zh-CN': misses.map((m) => `${name(m, true)} ${round2(m.value)} < ${m.threshold}`).join('、'),
     'en-US': misses.map((m) => `${name(m, false)} ${round2(m.value)} < ${m.threshold}`).join(', '),
+  };
+}
+
+/** The applications that keep a call from being decided, in both languages: “标题”（评审中）、… */
+export function blockerList(apps: readonly { title: string; status: string }[], max = 10): { 'zh-CN': string; 'en-US': string } {
+  const shown = apps.slice(0, max);
+  const more = apps.length - shown.length;
+  const label = (s: string, l: 'zh-CN' | 'en-US') => STATUS_LABELS[s]?.[l] ?? s;
+  return {
+    'zh-CN': shown.map((a) => `“${a.title}”（${label(a.status, 'zh-CN')}）`).join('、') + (more > 0 ? ` 等 ${apps.length} 个` : ''),
+    'en-US': shown.map((a) => `"${a.title}" (${label(a.status, 'en-US')})`).join(', ') + (more > 0 ? ` and ${more} more` : ''),
   };
 }

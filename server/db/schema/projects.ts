@@ -17,6 +17,24 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import type { CallForm, FundingParams, ReviewTemplate } from '../../../common/contracts/projects.js';
+import type {
+  ApplicationStatus,
+  CallKind,
+  CallStatus,
+  ConflictSource,
+  ConflictStatus,
+  ConflictType,
+  FundingMode,
+  ObjectionSource,
+  ObjectionStatus,
+  PaymentCondition,
+  PaymentKind,
+  PaymentStatus,
+  ReportKind,
+  ReportStatus,
+  ReviewStatus,
+} from '../../../common/values/projects.js';
+import type { DrawKind, ReviewStage } from '../../../common/values/review.js';
 import { users } from './accounts.js';
 import { orgUnits } from './orgunits.js';
 import { enterprises } from './registry.js';
@@ -32,7 +50,7 @@ export const calls = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     code: text('code').notNull().unique(),
-    kind: text('kind').notNull().default('standard'),
+    kind: text('kind').$type<CallKind>().notNull().default('standard'),
     title: text('title').notNull(),
     guideText: text('guide_text').notNull(),
     categories: text('categories')
@@ -47,9 +65,9 @@ export const calls = pgTable(
     closesOn: date('closes_on', { mode: 'string' }).notNull(),
     form: jsonb('form').notNull().$type<CallForm>(),
     reviewTemplate: jsonb('review_template').notNull().$type<ReviewTemplate>(),
-    fundingMode: text('funding_mode').notNull(),
+    fundingMode: text('funding_mode').$type<FundingMode>().notNull(),
     fundingParams: jsonb('funding_params').notNull().$type<FundingParams>(),
-    status: text('status').notNull().default('draft'),
+    status: text('status').$type<CallStatus>().notNull().default('draft'),
     regionCode: text('region_code')
       .notNull()
       .references(() => orgUnits.code),
@@ -88,7 +106,7 @@ export const applications = pgTable(
     title: text('title').notNull(),
     fields: jsonb('fields').notNull().$type<Record<string, string | number | boolean | null>>(),
     requestedFen: bigint('requested_fen', { mode: 'number' }).notNull(),
-    status: text('status').notNull().default('draft'),
+    status: text('status').$type<ApplicationStatus>().notNull().default('draft'),
     formalNote: text('formal_note'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     score: doublePrecision('score'),
@@ -173,10 +191,10 @@ export const conflicts = pgTable(
       .notNull()
       .references(() => experts.id),
     applicationId: uuid('application_id').references(() => applications.id),
-    type: text('type').notNull(),
-    source: text('source').notNull(),
+    type: text('type').$type<ConflictType>().notNull(),
+    source: text('source').$type<ConflictSource>().notNull(),
     evidence: text('evidence').notNull(),
-    status: text('status').notNull(),
+    status: text('status').$type<ConflictStatus>().notNull(),
     /** A declared conflict nothing in the records supports: flagged for a look, still honoured. */
     unsupported: boolean('unsupported').notNull().default(false),
     validFrom: date('valid_from', { mode: 'string' }),
@@ -204,8 +222,8 @@ export const assignmentDraws = pgTable(
     callId: uuid('call_id')
       .notNull()
       .references(() => calls.id),
-    stage: text('stage').notNull().default('review'),
-    kind: text('kind').notNull().default('draw'),
+    stage: text('stage').$type<ReviewStage>().notNull().default('review'),
+    kind: text('kind').$type<DrawKind>().notNull().default('draw'),
     /** A swap or redraw: the draw whose ranked alternates and places it works on. */
     parentId: uuid('parent_id').references((): AnyPgColumn => assignmentDraws.id),
     seed: integer('seed').notNull(),
@@ -233,10 +251,10 @@ export const reviews = pgTable(
       .notNull()
       .references(() => experts.id),
     drawId: uuid('draw_id').references(() => assignmentDraws.id),
-    stage: text('stage').notNull().default('review'),
+    stage: text('stage').$type<ReviewStage>().notNull().default('review'),
     /** A mid-term or acceptance panel: the report it judges. */
     reportId: uuid('report_id').references((): AnyPgColumn => projectReports.id),
-    status: text('status').notNull().default('assigned'),
+    status: text('status').$type<ReviewStatus>().notNull().default('assigned'),
     scores: jsonb('scores').$type<Record<string, number>>(),
     total: doublePrecision('total'),
     comment: text('comment'),
@@ -259,6 +277,23 @@ export const reviews = pgTable(
   ],
 );
 
+/**
+ * The consensus in force for a high-spread application: the score the panel agreed, its reason, and a
+ * fingerprint of the submitted sheets it was agreed on (null for one recorded before fingerprints, migration
+ * 0020: its time serves). A later aggregation keeps it while the sheets are unchanged, and deletes it when they
+ * changed (the application is scored afresh). The audit log keeps the trail; state is read from here only.
+ */
+export const reviewConsensus = pgTable('review_consensus', {
+  applicationId: uuid('application_id')
+    .primaryKey()
+    .references(() => applications.id),
+  score: doublePrecision('score').notNull(),
+  note: text('note').notNull(),
+  reviewsFingerprint: text('reviews_fingerprint'),
+  recordedBy: uuid('recorded_by').references(() => users.id),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** Payment schedule of a funded project: tranches, milestones or the post-completion subsidy. */
 export const projectPayments = pgTable(
   'project_payments',
@@ -268,11 +303,11 @@ export const projectPayments = pgTable(
       .notNull()
       .references(() => applications.id),
     seq: integer('seq').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<PaymentKind>().notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
-    condition: text('condition').notNull(),
+    condition: text('condition').$type<PaymentCondition>().notNull(),
     dueOn: date('due_on', { mode: 'string' }),
-    status: text('status').notNull().default('scheduled'),
+    status: text('status').$type<PaymentStatus>().notNull().default('scheduled'),
     paidAt: timestamp('paid_at', { withTimezone: true }),
   },
   (t) => [
@@ -291,10 +326,10 @@ export const projectReports = pgTable(
     applicationId: uuid('application_id')
       .notNull()
       .references(() => applications.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<ReportKind>().notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     text: text('text'),
-    status: text('status').notNull().default('due'),
+    status: text('status').$type<ReportStatus>().notNull().default('due'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decisionNote: text('decision_note'),
@@ -337,8 +372,8 @@ export const projectObjections = pgTable(
     applicationId: uuid('application_id').references(() => applications.id),
     text: text('text').notNull(),
     contact: text('contact'),
-    source: text('source').notNull(),
-    status: text('status').notNull().default('open'),
+    source: text('source').$type<ObjectionSource>().notNull(),
+    status: text('status').$type<ObjectionStatus>().notNull().default('open'),
     resolution: text('resolution'),
     createdBy: uuid('created_by').references(() => users.id),
     resolvedBy: uuid('resolved_by').references(() => users.id),

@@ -1,15 +1,29 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { declineBody, panelDrawBody, redrawBody, stageQuery, swapBody } from '../../../common/contracts/panels.js';
+import {
+  assignmentView,
+  declineBody,
+  declined,
+  drawAnswer,
+  drawRecordView,
+  drawVerification,
+  panelDrawBody,
+  redrawBody,
+  stageQuery,
+  swapAnswer,
+  swapBody,
+} from '../../../common/contracts/panels.js';
 import { accessOf } from '../../platform/access.js';
 import { contextOf } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import * as readback from './draws.readback.js';
 import * as draws from './draws.service.js';
+import { expertOfUser } from './experts.service.js';
 import { isPanelStage } from './panels.service.js';
 import { RULES } from './projects.policy.js';
-import * as review from './review.service.js';
+import * as swaps from './swap.service.js';
 
 /**
  * After a draw: the bureau reads every draw back (seed, checksum, parameters, assignments with expert names,
@@ -30,9 +44,10 @@ export function panelRoutes(app: FastifyInstance, db: Db): void {
         summary: 'A call’s draws, newest first: seed, checksum, parameters, assignments and alternates',
         params: id,
         querystring: stageQuery,
+        response: { 200: z.array(drawRecordView) },
       },
     },
-    async (req) => draws.drawsOfCall(db, req.params.id, req.query.stage),
+    async (req) => readback.drawsOfCall(db, req.params.id, req.query.stage),
   );
 
   r.get(
@@ -44,18 +59,24 @@ export function panelRoutes(app: FastifyInstance, db: Db): void {
         summary: 'The assignments of a call as they stand, with experts, statuses and reasons',
         params: id,
         querystring: stageQuery,
+        response: { 200: z.array(assignmentView) },
       },
     },
-    async (req) => draws.assignmentsOfCall(db, req.params.id, req.query.stage),
+    async (req) => readback.assignmentsOfCall(db, req.params.id, req.query.stage),
   );
 
   r.get(
     '/api/assignment-draws/:id/verify',
     {
       config: { access: RULES.verifyDraw },
-      schema: { tags, summary: 'Re-run a stored draw from its stored inputs and seed; compare the checksums', params: id },
+      schema: {
+        tags,
+        summary: 'Re-run a stored draw from its stored inputs and seed; compare the checksums',
+        params: id,
+        response: { 200: drawVerification },
+      },
     },
-    async (req) => draws.verifyDraw(db, req.params.id),
+    async (req) => readback.verifyDraw(db, req.params.id),
   );
 
   r.post(
@@ -67,6 +88,7 @@ export function panelRoutes(app: FastifyInstance, db: Db): void {
         summary: 'Redraw the open (unscored or declined) places of a stage with a new seed; submitted reviews stay',
         params: id,
         body: redrawBody,
+        response: { 200: drawAnswer },
       },
     },
     async (req) => draws.redrawStage(db, contextOf(req), req.params.id, req.body),
@@ -81,26 +103,27 @@ export function panelRoutes(app: FastifyInstance, db: Db): void {
         summary: 'Put the next ranked alternate meeting every rule in the place of a declined or unavailable expert',
         params: id,
         body: swapBody,
+        response: { 200: swapAnswer },
       },
     },
-    async (req) => draws.swapExpert(db, contextOf(req), req.params.id, req.body.reason),
+    async (req) => swaps.swapExpert(db, contextOf(req), req.params.id, req.body.reason),
   );
 
   r.post(
     '/api/my/reviews/:id/decline',
     {
       config: { access: RULES.expert },
-      schema: { tags, summary: 'Decline an assignment not yet scored, with a reason (expert)', params: id, body: declineBody },
+      schema: {
+        tags,
+        summary: 'Decline an assignment not yet scored, with a reason (expert)',
+        params: id,
+        body: declineBody,
+        response: { 200: declined },
+      },
     },
     async (req) => {
-      const e = await review.expertOfUser(db, accessOf(req).auth.user.id);
-      const {
-        id: reviewId,
-        status,
-        reason,
-        closedAt,
-      } = await draws.declineReview(db, contextOf(req), e.id, req.params.id, req.body.reason);
-      return { id: reviewId, status, reason, closedAt };
+      const e = await expertOfUser(db, accessOf(req).auth.user.id);
+      return swaps.declineReview(db, contextOf(req), e.id, req.params.id, req.body.reason);
     },
   );
 
@@ -108,7 +131,13 @@ export function panelRoutes(app: FastifyInstance, db: Db): void {
     '/api/project-reports/:id/panel',
     {
       config: { access: RULES.decideReport },
-      schema: { tags, summary: 'Draw the expert panel of a submitted mid-term or acceptance report', params: id, body: panelDrawBody },
+      schema: {
+        tags,
+        summary: 'Draw the expert panel of a submitted mid-term or acceptance report',
+        params: id,
+        body: panelDrawBody,
+        response: { 200: drawAnswer },
+      },
     },
     async (req) => {
       const rep = await draws.reportWithCall(db, req.params.id);

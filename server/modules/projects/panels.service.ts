@@ -1,11 +1,13 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { PanelRule } from '../../../common/contracts/projects.js';
 import { aggregateApplication, recordPolicy, type ApplicationResult, type RecordedPolicy } from '../../../common/review/index.js';
 import { policyOfTemplate } from '../../../common/review/decision.js';
-import { experts, reviews, type projectReports } from '../../db/schema/index.js';
+import { PANEL_STAGES, type PanelStage } from '../../../common/values/review.js';
+import type { ReviewStatus } from '../../../common/values/projects.js';
+import type { projectReports } from '../../db/schema/projects.js';
 import type { Db } from '../../platform/db.js';
 import type { CallRow } from './calls.service.js';
-import { LIVE, panelRulesOf } from './draws.service.js';
+import { isLive, panelRulesOf } from './draws.problem.js';
+import { panelMembers } from './panels.repo.js';
 
 /**
  * The expert panel of a mid-term or acceptance report: who is on it (for the bureau), how far it got, and once
@@ -13,14 +15,14 @@ import { LIVE, panelRulesOf } from './draws.service.js';
  * template's thresholds. The bureau decides the report with this in front of it.
  */
 export type ReportRow = typeof projectReports.$inferSelect;
-export type PanelStage = 'midterm' | 'acceptance';
+export type { PanelStage };
 
 export interface PanelState {
   stage: PanelStage;
   rule: PanelRule;
   /** Any assignment ever made for this report (live or declined). */
   drawn: boolean;
-  members: { reviewId: string; expertId: string; expertName: string; status: string; total: number | null; reason: string | null }[];
+  members: { reviewId: string; expertId: string; expertName: string; status: ReviewStatus; total: number | null; reason: string | null }[];
   submitted: number;
   open: number;
   finished: boolean;
@@ -28,32 +30,23 @@ export interface PanelState {
   result: ApplicationResult | null;
 }
 
-export const isPanelStage = (kind: string): kind is PanelStage => kind === 'midterm' || kind === 'acceptance';
+export const isPanelStage = (kind: string): kind is PanelStage => (PANEL_STAGES as readonly string[]).includes(kind);
 
 /** Panel states of some reports (milestone reports have none). */
 export async function panelsOf(db: Db, call: CallRow, reports: readonly ReportRow[]): Promise<Map<string, PanelState>> {
   const out = new Map<string, PanelState>();
   const judged = reports.filter((r) => isPanelStage(r.kind));
   if (judged.length === 0) return out;
-  const rows = await db
-    .select({ r: reviews, name: experts.name })
-    .from(reviews)
-    .innerJoin(experts, eq(experts.id, reviews.expertId))
-    .where(
-      and(
-        inArray(
-          reviews.reportId,
-          judged.map((r) => r.id),
-        ),
-        inArray(reviews.status, [...LIVE, 'declined']),
-      ),
-    );
+  const rows = await panelMembers(
+    db,
+    judged.map((r) => r.id),
+  );
   const policy = recordPolicy(policyOfTemplate(call.reviewTemplate));
   const rules = panelRulesOf(call);
   for (const rep of judged) {
     const stage = rep.kind as PanelStage;
     const mine = rows.filter((x) => x.r.reportId === rep.id);
-    const live = mine.filter((x) => LIVE.includes(x.r.status));
+    const live = mine.filter((x) => isLive(x.r.status));
     const done = live.filter((x) => x.r.status === 'submitted');
     const rule = rules[stage];
     const finished = done.length >= rule.experts && live.length === done.length;

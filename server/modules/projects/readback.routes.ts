@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileDownload } from '../../../common/contracts/common.js';
 import { attachmentMeta, callResults } from '../../../common/contracts/project-readback.js';
 import { accessOf } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
 import * as calls from './calls.service.js';
 import { RULES } from './projects.policy.js';
 import * as readback from './readback.service.js';
-import * as review from './review.service.js';
+import { expertOfUser } from './experts.service.js';
 
 /**
  * GET /api/calls/:id/results: the bureau reads a call's aggregated results back (spread, consensus, thresholds,
@@ -44,7 +45,7 @@ export function readbackRoutes(app: FastifyInstance, db: Db): void {
       },
     },
     async (req) => {
-      const e = await review.expertOfUser(db, accessOf(req).auth.user.id);
+      const e = await expertOfUser(db, accessOf(req).auth.user.id);
       return readback.reviewAttachments(db, e.id, req.params.id);
     },
   );
@@ -57,10 +58,11 @@ export function readbackRoutes(app: FastifyInstance, db: Db): void {
         tags: ['project review'],
         summary: 'Download a file of the application of one of my assignments (expert)',
         params: z.object({ id: z.uuid(), attachmentId: z.uuid() }),
+        response: { 200: fileDownload('pdf', 'png', 'jpeg', 'docx', 'doc', 'zip') },
       },
     },
     async (req, reply) => {
-      const e = await review.expertOfUser(db, accessOf(req).auth.user.id);
+      const e = await expertOfUser(db, accessOf(req).auth.user.id);
       const f = await readback.reviewAttachment(db, e.id, req.params.id, req.params.attachmentId);
       return reply
         .header('content-type', f.mime)

@@ -1,14 +1,12 @@
-import { asc, eq } from 'drizzle-orm';
 import type { ApplicationResultView, AttachmentMeta, CallResults } from '../../../common/contracts/project-readback.js';
-import { STATUS_LABELS } from '../../../common/messages.js';
 import { aggregateReviews, recordPolicy, type ApplicationReview } from '../../../common/review/index.js';
 import { decisionBlockers, policyOfTemplate, thresholdMisses, type ThresholdMiss } from '../../../common/review/decision.js';
-import { applications, reviews } from '../../db/schema/index.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { attachmentContent, attachmentsOf, type ApplicationRow, type CallRow } from './calls.service.js';
-import { consensusInForce, reviewStageSheets } from './review.service.js';
-import { LIVE_REVIEW_STATUSES } from './review.service.js';
+import { attachmentContent, attachmentsOf, type CallRow } from './calls.service.js';
+import { consensusInForce } from './consensus.repo.js';
+import * as repo from './review.repo.js';
+import { isLiveReview } from './review.service.js';
 
 /**
  * Read-backs of a call's review: the aggregation recomputed from the stored reviews (the same pure function and
@@ -17,15 +15,14 @@ import { LIVE_REVIEW_STATUSES } from './review.service.js';
  * for the experts assigned to it.
  */
 
+/** The applications that keep a call from being decided, in words (the parameter of `decision_pending`). */
+export { blockerList } from '../../../common/review/decision.js';
+
 /** Statuses in which an application has been aggregated (its stored score and rank stand). */
 const AGGREGATED = new Set(['scored', 'consensus', 'approved', 'not_funded', 'contracted', 'completed', 'terminated']);
 
-export async function callResults(db: Db, call: CallRow): Promise<CallResults> {
-  const apps = await db.select().from(applications).where(eq(applications.callId, call.id)).orderBy(asc(applications.createdAt));
-  const all = await reviewStageSheets(
-    db,
-    apps.map((a) => a.id),
-  );
+/** A call's applications split: waiting for reviews (pending), and every sheet in (done: to aggregate). */
+function splitByProgress(apps: readonly repo.ApplicationRow[], all: readonly repo.ReviewRow[]) {
   const pending: CallResults['pending'] = [];
   const done: ApplicationReview[] = [];
   for (const a of apps) {
@@ -37,6 +34,16 @@ export async function callResults(db: Db, call: CallRow): Promise<CallResults> {
       pending.push({ applicationId: a.id, title: a.title, status: a.status, submitted: submitted.length, assigned });
     else done.push({ applicationId: a.id, sheets: submitted.map((r) => ({ expertId: r.expertId, scores: r.scores ?? {} })) });
   }
+  return { pending, done };
+}
+
+export async function callResults(db: Db, call: CallRow): Promise<CallResults> {
+  const apps = await repo.applicationsOfCall(db, call.id);
+  const all = await repo.reviewStageSheets(
+    db,
+    apps.map((a) => a.id),
+  );
+  const { pending, done } = splitByProgress(apps, all);
   const t = call.reviewTemplate;
   const policy = policyOfTemplate(t);
   const agg = aggregateReviews(policy, done);
@@ -89,29 +96,15 @@ export async function thresholdMissesOf(db: Db, call: CallRow, ids: readonly str
   return new Map(results.filter((r) => ids.includes(r.applicationId)).map((r) => [r.applicationId, r.misses]));
 }
 
-/** The applications that keep a call from being decided, in both languages: “标题”（评审中）、… */
-export function blockerList(apps: readonly Pick<ApplicationRow, 'title' | 'status'>[], max = 10): { 'zh-CN': string; 'en-US': string } {
-  const shown = apps.slice(0, max);
-  const more = apps.length - shown.length;
-  const label = (s: string, l: 'zh-CN' | 'en-US') => STATUS_LABELS[s]?.[l] ?? s;
-  return {
-    'zh-CN': shown.map((a) => `“${a.title}”（${label(a.status, 'zh-CN')}）`).join('、') + (more > 0 ? ` 等 ${apps.length} 个` : ''),
-    'en-US': shown.map((a) => `"${a.title}" (${label(a.status, 'en-US')})`).join(', ') + (more > 0 ? ` and ${more} more` : ''),
-  };
-}
-
 /**
  * An expert's own assignment, as long as it is live (to be scored, or scored: an expert keeps what it judged). A
  * declined one (the expert stood aside), or one the bureau replaced, no longer opens the application's files, as it
  * no longer opens the application (reviewForExpert); someone else's is not found.
  */
 async function liveAssignment(db: Db, expertId: string, reviewId: string) {
-  const [r] = await db
-    .select({ id: reviews.id, expertId: reviews.expertId, applicationId: reviews.applicationId, status: reviews.status })
-    .from(reviews)
-    .where(eq(reviews.id, reviewId));
+  const [r] = await repo.reviewRows(db, reviewId);
   if (!r || r.expertId !== expertId) throw new AppError(404, 'expert_not_assigned');
-  if (!LIVE_REVIEW_STATUSES.has(r.status)) throw new AppError(403, 'review_declined', { status: r.status });
+  if (!isLiveReview(r.status)) throw new AppError(403, 'review_declined', { status: r.status });
   return r;
 }
 

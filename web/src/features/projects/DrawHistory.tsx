@@ -3,6 +3,7 @@ import { useMutation, type UseQueryResult } from '@tanstack/react-query';
 import { Button, Descriptions, Space, Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { verifyDraw, type DrawRecord, type Stage } from '../../api/panels';
+import { skipText } from '../../../../common/review/skips';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorText } from '../../components/errors';
@@ -187,7 +188,7 @@ function DrawDetail({ draw: d }: { draw: DrawRecord }) {
           <ul style={{ marginTop: 4 }}>
             {d.skipped.map((x) => (
               <li key={x.expert.id}>
-                {x.expert.name}：{x.reason.split(' / ')[locale === 'zh-CN' ? 0 : 1] ?? x.reason}
+                {x.expert.name}：{skipText(x.reason, x.params, locale)}
               </li>
             ))}
           </ul>

@@ -223,13 +223,13 @@ function OthersScores({ detail: d }: { detail: ReviewDetail }) {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('review.othersHint')}</Typography.Paragraph>
       <Table<Other>
-        rowKey="expert"
+        rowKey="n"
         size="small"
         pagination={false}
         dataSource={d.others}
         locale={{ emptyText: t('review.othersNone') }}
         columns={[
-          { key: 'expert', title: t('review.expert'), render: (_, o) => o.expert.split(' / ')[locale === 'zh-CN' ? 0 : 1] ?? o.expert },
+          { key: 'expert', title: t('review.expert'), render: (_, o) => `${t('review.expert')} ${o.n}` },
           ...d.template.criteria.map((c) => ({
             key: c.key,
             title: textOf(c, locale),
