@@ -7,9 +7,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { freePort, median, startServer, stop, waitHealthy } from './lib.js';
+import { CHROMIUM, measureLoginPageJs, type LoginPageJs } from './login-js.js';
 
 const RUNS = 3;
 
@@ -25,38 +24,15 @@ async function timeStart(dataDir: string): Promise<number> {
   }
 }
 
-async function loginPageJs(): Promise<{ files: number; gzipBytes: number; rawBytes: number }> {
+/** The login page's JavaScript, served by the built server over a fresh data directory. */
+async function loginPageJs(): Promise<LoginPageJs> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kc-bench-js-'));
   const port = await freePort();
   const child = startServer({ KECHUANG_DATA_DIR: dataDir, PORT: String(port), KECHUANG_ADMIN_PASSWORD: 'Bench-chief-pass-1' });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
   try {
     await waitHealthy(`http://127.0.0.1:${port}/api/health`, 120_000, child);
-    const page = await browser.newPage();
-    const bodies: Promise<Buffer>[] = [];
-    page.on('response', (res) => {
-      if (res.request().resourceType() === 'script') bodies.push(res.body());
-    });
-    await page.goto(`http://127.0.0.1:${port}/login`, { waitUntil: 'networkidle' });
-    const all = await Promise.all(bodies);
-    return {
-      files: all.length,
-      rawBytes: all.reduce((s, b) => s + b.length, 0),
-      gzipBytes: all.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0),
-    };
+    return await measureLoginPageJs(`http://127.0.0.1:${port}`);
   } finally {
-    await browser.close();
     await stop(child);
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -73,7 +49,7 @@ for (let i = 0; i < RUNS; i++) {
 const fmt = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(', ');
 console.log(`cold start (empty data dir) to healthy: median ${median(cold).toFixed(2)} s  [runs: ${fmt(cold)}]  goal ≤ 20 s`);
 console.log(`warm start (existing data) to healthy:  median ${median(warm).toFixed(2)} s  [runs: ${fmt(warm)}]  goal ≤ 8 s`);
-if (existsSync('/usr/bin/chromium')) {
+if (existsSync(CHROMIUM)) {
   const js = await loginPageJs();
   console.log(
     `login page JavaScript: ${js.files} files, ${(js.rawBytes / 1024).toFixed(0)} KB raw, ${(js.gzipBytes / 1024).toFixed(0)} KB gzipped  goal ≤ 400 KB`,

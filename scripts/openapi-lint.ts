@@ -47,7 +47,9 @@ export function lintOpenapi(doc: unknown): { problems: number; output: string } 
     );
     const output = `${res.stdout}${res.stderr}`;
     const count = (what: string) => Number(new RegExp(`(\\d+) ${what}`).exec(output)?.[1] ?? 0);
-    const problems = count('errors?') + count('warnings?') + (res.status === 0 ? 0 : 1) * Number(!/\d+ errors?/.test(output));
+    const found = count('errors?') + count('warnings?');
+    // A failure that names no count (redocly could not run) is one problem too.
+    const problems = found === 0 && res.status !== 0 ? 1 : found;
     return { problems, output };
   } finally {
     rmSync(dir, { recursive: true, force: true });
