@@ -7,11 +7,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { mulberry32 } from '../common/benchmarks/index.js';
+import { checkAssignment, solveExact } from '../common/review/assignment/exact.test-support.js';
 import {
   assignExperts,
-  checkAssignment,
   conflictKey,
-  solveExact,
   type AssignmentApplication,
   type AssignmentExpert,
   type AssignmentInput,

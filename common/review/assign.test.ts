@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../benchmarks/index.js';
-import {
-  assignExperts,
-  checkAssignment,
-  solveExact,
-  type AssignmentApplication,
-  type AssignmentExpert,
-  type AssignmentInput,
-  type AssignmentResult,
-} from './assign.js';
+import { checkAssignment, solveExact } from './assignment/exact.test-support.js';
+import { assignExperts, type AssignmentApplication, type AssignmentExpert, type AssignmentInput, type AssignmentResult } from './assign.js';
 
 const ex = (id: string, org: string | undefined, fields: string[], cap = 10): AssignmentExpert => ({ id, org, fields, cap });
 const app = (id: string, requiredReviews: number, more: Partial<AssignmentApplication> = {}): AssignmentApplication => ({
@@ -154,7 +147,9 @@ describe('expert assignment: rules', () => {
       }),
     ]);
   });
+});
 
+describe('expert assignment: conflicts, seeds, load and input', () => {
   it('conflicts are never assigned; alternates are non-conflicted, unassigned and ranked', () => {
     for (let seed = 1; seed <= 10; seed++) {
       const input = randomInstance(seed, { apps: 8, experts: 10, reviews: 2, orgs: 5, quotas: true });
