@@ -2,6 +2,7 @@ import { addDays } from '../../../../common/clock';
 import { DEFAULT_NOTICE_MIN_DAYS, DEFAULT_PANEL_RULES } from '../../../../common/review/panel-rules';
 import type { Aggregation, CallInput, CallKind, FieldType, FundingMode } from '../../api/projects';
 import { yuanToFen } from '../../components/money';
+import { FUND_SOURCES, type FundSource } from '../../../../common/values/projects';
 
 /** A stage's expert panel in the form: whether the report waits for a finished panel, and its size. */
 export interface PanelRuleValues {
@@ -43,9 +44,8 @@ export interface CallFormValues {
   noticeMinDays: number;
 }
 
-/** The ledger's fund sources (common/contracts/projects.ts FUND_SOURCES, restated: that module brings zod). */
-export const FUND_SOURCES = ['county', 'municipal', 'national'] as const;
-export type FundSource = (typeof FUND_SOURCES)[number];
+/** The ledger's fund sources (common/values/projects.ts). */
+export { FUND_SOURCES };
 
 /** The steps of the guided form and the fields each one holds (validated before moving on). */
 export const CALL_STEPS = [
