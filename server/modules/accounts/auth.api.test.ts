@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginThrottle, sessions, users } from '../../db/schema/index.js';
+import { loginThrottle, sessions, users } from '../../db/schema/accounts.js';
 import { systemContext } from '../../platform/audit.js';
 import { PASSWORD, agentWith, createTestApp, login, makeUser, type TestContext } from '../../../test/harness.js';
 import { ensureInitialAdmin } from './index.js';

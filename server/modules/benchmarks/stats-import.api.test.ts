@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataElements, dataValues, orgUnits } from '../../db/schema/index.js';
+import { dataValues } from '../../db/schema/datavalues.js';
+import { orgUnits } from '../../db/schema/orgunits.js';
+import { dataElements } from '../../db/schema/plans.js';
 import { parsePeerTables, PEERS_FILE } from '../../db/seed/peers.js';
 import ExcelJS from '../../platform/exceljs.js';
 import { agentWith, createTestApp, type Agent, type TestContext } from '../../../test/harness.js';

@@ -2,7 +2,7 @@ import { inArray, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backend, cloneTemplate } from '../../../test/db-template.js';
-import { ledgerAccounts, ledgerTransfers } from '../../db/schema/index.js';
+import { ledgerAccounts, ledgerTransfers } from '../../db/schema/ledger.js';
 import { systemContext } from '../../platform/audit.js';
 import { rowsOf, type Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';

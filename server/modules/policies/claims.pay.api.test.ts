@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, claims, claimSteps, ledgerAccounts, ledgerTransfers } from '../../db/schema/index.js';
+import { auditEvents } from '../../db/schema/audit.js';
+import { ledgerAccounts, ledgerTransfers } from '../../db/schema/ledger.js';
+import { claims, claimSteps } from '../../db/schema/policies.js';
 import { createTestApp, type TestContext } from '../../../test/harness.js';
 import { createFixtures } from '../../../test/ledger-pay-batch.js';
 import { systemContext } from '../../platform/audit.js';

@@ -1,18 +1,12 @@
 import { eq } from 'drizzle-orm';
+import type { AssignmentView as Assignment, DrawRecordView as Draw } from '../../../common/contracts/panels.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../common/clock.js';
 import { today as clockToday } from '../../platform/clock.js';
-import { enterprises, projectNotices } from '../../db/schema/index.js';
-import {
-  agentWith,
-  createTestApp,
-  creditCode,
-  login,
-  makeEnterprise,
-  makeUser,
-  type Agent,
-  type TestContext,
-} from '../../../test/harness.js';
+import { projectNotices } from '../../db/schema/projects.js';
+import { callBody as fixtureCall, CRITERIA_60_40, makeApplicant, makeApplication, makeExpert } from '../../../test/fixtures/projects.js';
+import { checkPanelPlaces, live } from './panels.test-support.js';
+import { agentWith, createTestApp, creditCode, type Agent, type TestContext } from '../../../test/harness.js';
 
 /**
  * After the draw, the notice and the panels (PGlite and PostgreSQL): an expert declines and the next ranked
@@ -31,70 +25,21 @@ const experts: { id: string; name: string; agent: Agent; org: string; fields: st
 const day = (offset: number) => addDays(clockToday(), offset);
 const today = day(0);
 
-interface Assignment {
-  id: string;
-  applicationId: string;
-  expertId: string;
-  expertName: string;
-  status: string;
-  stage: string;
-  reportId: string | null;
-  replacedBy: string | null;
-}
-interface Draw {
-  id: string;
-  kind: string;
-  stage: string;
-  seed: number;
-  checksum: string;
-  parentId: string | null;
-  params: { size: number; loadCap: number; pool: number };
-  assignments: { applicationId: string; expert: { id: string; name: string } }[];
-  alternates: { applicationId: string; experts: { id: string; name: string }[] }[];
-  skipped: { expert: { name: string }; reason: string }[];
-}
+const callBody = (code: string) =>
+  fixtureCall(code, {
+    title: `专家组测试指南 ${code}`,
+    reviewTemplate: {
+      criteria: CRITERIA_60_40,
+      totalThreshold: 60,
+      reviewsPerApplication: 3,
+      expertLoadCap: 3,
+      quotas: [{ field: 'finance', min: 1 }],
+    },
+  });
 
-const callBody = (code: string) => ({
-  code,
-  title: `专家组测试指南 ${code}`,
-  guideText: '支持中药材产业关键技术攻关。',
-  categories: ['tcm'],
-  budgetFen: 1_000_000_00,
-  opensOn: today,
-  closesOn: today,
-  form: { fields: [], attachments: [] },
-  reviewTemplate: {
-    criteria: [
-      { key: 'innovation', zh: '创新性', en: 'Innovation', weight: 60 },
-      { key: 'feasibility', zh: '可行性', en: 'Feasibility', weight: 40 },
-    ],
-    totalThreshold: 60,
-    aggregation: 'mean',
-    reviewsPerApplication: 3,
-    expertLoadCap: 3,
-    quotas: [{ field: 'finance', min: 1 }],
-  },
-  fundingMode: 'tranches',
-  fundingParams: { firstTranchePct: 60, fiscalYear: 2026 },
-});
-
-const live = (xs: Assignment[]) => xs.filter((x) => x.status === 'assigned' || x.status === 'submitted');
-const orgOf = (expertId: string) => experts.find((e) => e.id === expertId)!.org;
 const agentOf = (expertId: string) => experts.find((e) => e.id === expertId)!.agent;
-
 /** Every place keeps its rules: its size, no conflict with enterprise 1, one expert per organisation, one finance expert. */
-function checkPlaces(rows: Assignment[], size: number) {
-  const places = new Map<string, Assignment[]>();
-  for (const r of live(rows))
-    places.set(`${r.applicationId}|${r.reportId}`, [...(places.get(`${r.applicationId}|${r.reportId}`) ?? []), r]);
-  for (const list of places.values()) {
-    expect(list).toHaveLength(size);
-    const orgs = list.map((r) => orgOf(r.expertId));
-    expect(new Set(orgs).size).toBe(orgs.length);
-    expect(list.some((r) => experts.find((e) => e.id === r.expertId)!.fields.includes('finance'))).toBe(true);
-    if (list[0]!.applicationId === appIds[0]) expect(list.map((r) => r.expertId)).not.toContain(experts[0]!.id);
-  }
-}
+const checkPlaces = (rows: Assignment[], size: number) => checkPanelPlaces(rows, size, experts, appIds[0]!);
 
 let callId = '';
 const appIds: string[] = [];
@@ -103,35 +48,23 @@ beforeAll(async () => {
   t = await createTestApp();
   clerk = (await agentWith(t, ['bureau'])).agent;
   leader = (await agentWith(t, ['leader'])).agent;
-  for (const n of [1, 2]) {
-    const id = await makeEnterprise(t, '500241001', `秀山县专家组测试企业${n}有限公司`);
-    const [e] = await t.database.db.select().from(enterprises).where(eq(enterprises.id, id));
-    const u = await makeUser(t, [{ role: 'enterprise', orgUnitCode: '500241', enterpriseId: id }]);
-    ents.push({ id, code: e!.creditCode, agent: await login(t, u.username) });
-  }
+  for (const n of [1, 2]) ents.push(await makeApplicant(t, '500241001', { name: `秀山县专家组测试企业${n}有限公司` }));
   // Nine experts: the first works for enterprise 1 (a conflict), the second and third share an organisation,
   // two are finance experts (the quota), the rest in organisations of their own.
   const orgs = [ents[0]!.code, creditCode(8101), creditCode(8101), creditCode(8102), creditCode(8103)];
   orgs.push(creditCode(8104), creditCode(8105), creditCode(8106), creditCode(8107));
   for (const [k, org] of orgs.entries()) {
-    const u = await makeUser(t, [{ role: 'expert', orgUnitCode: '500241' }]);
     const fields = k === 3 || k === 7 ? ['finance'] : ['tcm'];
-    const res = await clerk.post('/api/experts', { name: `组员${k + 1}`, username: u.username, orgCreditCode: org, fields });
-    expect(res.statusCode).toBe(201);
-    experts.push({ id: res.json().id, name: `组员${k + 1}`, agent: await login(t, u.username), org, fields });
+    experts.push({ ...(await makeExpert(t, clerk, { name: `组员${k + 1}`, orgCreditCode: org, fields })), org });
   }
   const call = (await clerk.post('/api/calls', callBody('PANEL-01'))).json();
   callId = call.id;
   await clerk.post(`/api/calls/${callId}/publish`);
   for (const [k, e] of ents.entries()) {
-    const a = await e.agent.post(`/api/calls/${callId}/applications`, {
-      title: `道地药材研究 ${k + 1}`,
-      fields: {},
-      requestedFen: 300_000_00,
-    });
-    appIds.push(a.json().id);
-    expect((await e.agent.post(`/api/applications/${a.json().id}/submit`)).json().status).toBe('submitted');
-    await clerk.post(`/api/applications/${a.json().id}/formal-check`, { decision: 'accept' });
+    const a = await makeApplication(e.agent, callId, { title: `道地药材研究 ${k + 1}`, fields: {}, requestedFen: 300_000_00 });
+    appIds.push(a.id);
+    expect((await e.agent.post(`/api/applications/${a.id}/submit`)).json().status).toBe('submitted');
+    await clerk.post(`/api/applications/${a.id}/formal-check`, { decision: 'accept' });
   }
 });
 afterAll(() => t.close());

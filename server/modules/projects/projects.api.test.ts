@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../common/clock.js';
 import { today as clockToday } from '../../platform/clock.js';
-import { enterprises, projectNotices } from '../../db/schema/index.js';
+import { projectNotices } from '../../db/schema/projects.js';
+import { enterprises } from '../../db/schema/registry.js';
 import {
   agentWith,
   createTestApp,

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today as clockToday } from '../../platform/clock.js';
-import { auditEvents, reviews } from '../../db/schema/index.js';
+import { auditEvents } from '../../db/schema/audit.js';
+import { reviews } from '../../db/schema/projects.js';
 import {
   agentWith,
   createTestApp,

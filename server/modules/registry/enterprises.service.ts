@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { EnterpriseInput, EnterpriseView, QualificationView } from '../../../common/contracts/registry.js';
 import { termEnd, validateCreditCode } from '../../../common/registry/index.js';
-import { enterprises, parkMemberships, qualifications } from '../../db/schema/index.js';
+import { enterprises, parkMemberships, qualifications } from '../../db/schema/registry.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
