@@ -29,7 +29,8 @@ export function handWrittenTypes(source: string): string[] {
     /^[ \t]*(?:export\s+)?interface\s+\w+/gm,
     /^[ \t]*(?:export\s+)?type\s+\w+(?:<[^>]*>)?\s*=\s*\{/gm,
     /^[ \t]*(?:export\s+)?type\s+\w+\s*=\s*(?:\|\s*)?'[^']*'(?:\s*\|\s*'[^']*')*\s*;/gm,
-    /\]\s*as\s+const\b/g,
+    // A list of values (`export const X = ['a', 'b'] as const`); query keys (…KEY, …KEYS, …ROOTS) are not.
+    /^[ \t]*(?:export\s+)?const\s+(?!\w*(?:KEYS?|ROOTS?|Keys?)\b)\w+\s*=\s*\[\s*'[^\]]*\]\s*as\s+const\b/gm,
   ];
   for (const re of patterns)
     for (const m of source.matchAll(re)) found.push(`${lineOf(m.index)}: ${m[0].trim().split('\n')[0]!.slice(0, 80)}`);

@@ -16,6 +16,10 @@ export const errorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBody>;
 
+/** One problem of a request, localised: an item of `error.details` of a validation error. */
+export const fieldIssue = z.object({ field: z.string(), message: z.string() });
+export type FieldIssue = z.infer<typeof fieldIssue>;
+
 /**
  * A 204 answer (no body): `response: { 204: noContent }`. The OpenAPI document shows the status with no content
  * (a `type: 'null'` schema is how @fastify/swagger leaves the content out); the handler answers

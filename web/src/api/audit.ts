@@ -1,14 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { AuditEventView } from '../../../common/contracts/audit';
+import type { z } from 'zod';
+import type { AuditEventView, auditQuery as auditQuerySchema } from '../../../common/contracts/audit';
 import { get, withQuery } from './http';
 
-export interface AuditFilters {
-  username?: string;
-  entity?: string;
-  entityId?: string;
-  from?: string;
-  to?: string;
-}
+/** The filters of the audit log (its query without the paging). */
+export type AuditFilters = Omit<z.input<typeof auditQuerySchema>, 'page' | 'pageSize'>;
 
 export const auditQuery = (filters: AuditFilters, page: number, pageSize: number) =>
   queryOptions({

@@ -1,9 +1,7 @@
+import type { FieldIssue } from '../../../common/contracts/common';
 import type { Locale } from '../../../common/enums';
 
-export interface FieldIssue {
-  field: string;
-  message: string;
-}
+export type { FieldIssue };
 
 /** A failed request, carrying the server's already-localised message. */
 export class ApiError extends Error {

@@ -1,13 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { CreateOrgUnitBody, ListOrgUnitsResponse, OrgUnitView, UpdateOrgUnitBody } from '../../../common/contracts/orgunits';
+import type { z } from 'zod';
+import type {
+  CreateOrgUnitBody,
+  ListOrgUnitsResponse,
+  OrgUnitView,
+  UpdateOrgUnitBody,
+  orgUnitDetail,
+} from '../../../common/contracts/orgunits';
 import { get, patch, post } from './http';
 
-export interface OrgUnitDetail {
-  unit: OrgUnitView;
-  parent: OrgUnitView | null;
-  children: OrgUnitView[];
-  pathNames: string[];
-}
+export type OrgUnitDetail = z.infer<typeof orgUnitDetail>;
 
 export const orgUnitsQuery = (includeInactive = false) =>
   queryOptions({

@@ -7,6 +7,7 @@ import type {
   PlanSummary,
   indicatorValuesView,
   planDetail,
+  resolveConflictBody,
 } from '../../../common/contracts/plans';
 import { get, post } from './http';
 
@@ -60,14 +61,7 @@ export const conflictsQuery = (planId: string) =>
     queryFn: () => get<ConflictView[]>(`/api/plans/${encodeURIComponent(planId)}/conflicts`),
   });
 
-export interface ResolveConflictInput {
-  indicatorId: string;
-  kind: 'baseline' | 'target';
-  orgUnitCode: string;
-  year: number;
-  statementId: string;
-  reason: string;
-}
+export type ResolveConflictInput = z.input<typeof resolveConflictBody>;
 
 export const resolveConflict = (planId: string, body: ResolveConflictInput) =>
   post<ConflictView[]>(`/api/plans/${encodeURIComponent(planId)}/conflicts/resolve`, body);

@@ -1,13 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { CreateUserBody, UpdateUserBody, UserView } from '../../../common/contracts/accounts';
-import type { Role } from '../../../common/enums';
+import type { z } from 'zod';
+import type { CreateUserBody, UpdateUserBody, UserView, listUsersQuery } from '../../../common/contracts/accounts';
 import { get, patch, post } from './http';
 
-export interface UserFilters {
-  q?: string;
-  role?: Role;
-  disabled?: 'true' | 'false';
-}
+export type UserFilters = z.input<typeof listUsersQuery>;
 
 export const usersQuery = (filters: UserFilters) =>
   queryOptions({
