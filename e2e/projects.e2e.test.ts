@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, today as clockToday } from '../common/clock.js';
 import { eq } from 'drizzle-orm';
-import { creditCodeCheckChar } from '../common/registry/index.js';
 import { projectNotices } from '../server/db/schema/index.js';
-import { createEnterprise } from '../server/modules/registry/index.js';
-import { systemContext } from '../server/platform/audit.js';
-import { e2eAvailable, expectAccessible, newPage, screenshot, seedUser, signIn, startE2E, type E2EServer } from './harness.js';
+import { e2eAvailable, expectAccessible, newPage, screenshot, signIn, startE2E, type E2EServer } from './harness.js';
+import { apiAs, EXPERT_PASS, experts, firmA, seedProjectWorld, type Api, type AppRow, type ReviewRow } from './projects.fixtures.js';
 
 const run = e2eAvailable();
 const CODE = 'E2E-PROJ-01';
@@ -23,98 +20,13 @@ const REASON = '预算表缺少设备购置明细，请补充后重新提交';
 /** Per application: A ranks first. */
 const SCORES = { a: { innovation: 86, feasibility: 80 }, b: { innovation: 72, feasibility: 66 } };
 
-const codeOf = (first17: string) => first17 + creditCodeCheckChar(first17);
-
-interface Api {
-  context: BrowserContext;
-  get: <T>(path: string) => Promise<T>;
-  post: <T>(path: string, data?: unknown) => Promise<T>;
-  upload: <T>(path: string, body: Buffer, contentType: string) => Promise<T>;
-}
-
-/** A signed-in API client over its own browser context (cookie session, CSRF header on writes). */
-async function apiAs(s: E2EServer, username: string, password: string): Promise<Api> {
-  const context = await s.browser.newContext();
-  const login = await context.request.post(`${s.url}/api/auth/login`, { data: { username, password } });
-  expect(login.ok(), `sign-in of ${username}`).toBe(true);
-  const csrf = async () => decodeURIComponent((await context.cookies()).find((c) => c.name === 'kc_csrf')?.value ?? '');
-  const check = async (
-    res: { ok: () => boolean; status: () => number; text: () => Promise<string>; json: () => Promise<unknown> },
-    what: string,
-  ) => {
-    if (!res.ok()) throw new Error(`${what} → ${res.status()} ${await res.text()}`);
-    return res.status() === 204 ? undefined : await res.json();
-  };
-  return {
-    context,
-    get: async <T>(path: string) => (await check(await context.request.get(`${s.url}${path}`), `GET ${path}`)) as T,
-    post: async <T>(path: string, data?: unknown) =>
-      (await check(
-        await context.request.post(`${s.url}${path}`, {
-          headers: { 'X-CSRF-Token': await csrf() },
-          ...(data === undefined ? {} : { data }),
-        }),
-        `POST ${path}`,
-      )) as T,
-    upload: async <T>(path: string, body: Buffer, contentType: string) =>
-      (await check(
-        await context.request.post(`${s.url}${path}`, {
-          headers: { 'X-CSRF-Token': await csrf(), 'Content-Type': contentType },
-          data: body,
-        }),
-        `POST ${path}`,
-      )) as T,
-  };
-}
-
-interface AppRow {
-  id: string;
-  title: string;
-  status: string;
-}
-interface ReviewRow {
-  id: string;
-  applicationId: string;
-  status: string;
-}
-
 describe.skipIf(!run)('project call, expert review and funding journey in Chromium', () => {
   let s: E2EServer;
-  const firmA = { code: codeOf('91500241MA6PJ0A01'), name: '秀山县端到端中药材科技有限公司' };
-  const firmB = { code: codeOf('91500241MA6PJ0B02'), name: '秀山县端到端织锦文化有限公司' };
-  /** Five experts in five organisations; 专家甲 works for the first applicant (a conflict by credit code). */
-  const experts = [
-    { user: 'expert_jia', name: '专家甲', org: firmA.code, orgName: firmA.name },
-    { user: 'expert_yi', name: '专家乙', org: codeOf('12500241MB0PJ0E01'), orgName: '秀山县农业技术推广中心' },
-    { user: 'expert_bing', name: '专家丙', org: codeOf('12500000MB0PJ0E02'), orgName: '重庆市中药研究院' },
-    { user: 'expert_ding', name: '专家丁', org: codeOf('12500000MB0PJ0E03'), orgName: '重庆文理学院' },
-    { user: 'expert_wu', name: '专家戊', org: codeOf('91500000MA0PJ0E04'), orgName: '重庆某会计师事务所' },
-  ];
-  const EXPERT_PASS = 'Expert-review-pass-1';
   let clerkApi: Api;
 
   beforeAll(async () => {
     s = await startE2E();
-    for (const [firm, user] of [
-      [firmA, 'herb_firm'],
-      [firmB, 'brocade_firm'],
-    ] as const) {
-      const id = await createEnterprise(s.database.db, systemContext('e2e'), () => true, {
-        creditCode: firm.code,
-        name: firm.name,
-        orgUnitCode: '500241001',
-        tags: [],
-        parks: [],
-      });
-      await seedUser(s, user, 'Firm-project-pass-1', [{ role: 'enterprise', orgUnitCode: '500241', enterpriseId: id }], firm.name);
-    }
-    await seedUser(s, 'clerk_sun', 'Clerk-sun-pass-1', [{ role: 'bureau', orgUnitCode: '500241' }], '孙科员');
-    // The colleague who approves the clerk's budget request (four eyes).
-    await seedUser(s, 'chief_li', 'Chief-li-pass-1', [{ role: 'bureau', orgUnitCode: '500241' }], '李科长');
-    for (const e of experts) await seedUser(s, e.user, EXPERT_PASS, [{ role: 'expert', orgUnitCode: '500241' }], e.name);
-    clerkApi = await apiAs(s, 'clerk_sun', 'Clerk-sun-pass-1');
-    for (const e of experts)
-      await clerkApi.post('/api/experts', { name: e.name, username: e.user, orgCreditCode: e.org, orgName: e.orgName, fields: ['tcm'] });
+    clerkApi = await seedProjectWorld(s);
   });
   afterAll(async () => {
     await clerkApi?.context.close();
@@ -458,147 +370,4 @@ describe.skipIf(!run)('project call, expert review and funding journey in Chromi
     // Twelve sign-ins, 25 accessibility scans and five browser contexts: 129 s on 2 cores at a load of 8, but at a
     // load of 10-13 the steps up to the public notice alone took 280 s (2026-12-05), so 300 s was no margin.
   }, 480_000);
-
-  it('a team without a registered enterprise bids for a 揭榜挂帅 challenge: leader, members, contact; no age, degree or title', async () => {
-    const today = clockToday();
-    const challenge = await clerkApi.post<{ id: string }>('/api/calls', {
-      code: 'E2E-CH-01',
-      kind: 'challenge',
-      title: '山地丘陵小型采收机揭榜挂帅',
-      guideText: '技术难题：坡度 25° 以上茶园的轻量化采收装备。',
-      budgetFen: 500_000_00,
-      bountyFen: 500_000_00,
-      opensOn: today,
-      closesOn: today,
-      form: {
-        fields: [{ key: 'summary', zh: '揭榜方案', en: 'Approach', type: 'textarea', required: true }],
-        attachments: [
-          { key: 'plan', zh: '技术方案', en: 'Technical plan', required: true, maxBytes: 1024 * 1024, types: ['application/pdf'] },
-        ],
-      },
-      reviewTemplate: { criteria: [{ key: 'tech', zh: '技术方案', en: 'Technology', weight: 100 }], reviewsPerApplication: 1 },
-      fundingMode: 'milestones',
-      fundingParams: { firstTranchePct: 60, fiscalYear: Number(today.slice(0, 4)) },
-    });
-    await clerkApi.post(`/api/calls/${challenge.id}/publish`);
-    await seedUser(s, 'team_wang', 'Team-wang-pass-1', [{ role: 'team', orgUnitCode: '500241' }], '王工团队');
-    const team = await newPage(s);
-    await signIn(team.page, s.url, 'team_wang', 'Team-wang-pass-1');
-    await team.page.waitForURL('**/challenges');
-    expect(await team.page.getByTestId('nav-challenges').count()).toBe(1);
-    expect(await team.page.getByTestId('nav-my').count()).toBe(0);
-    await team.page.getByTestId('challenge-bid-E2E-CH-01').click();
-    await team.page.getByTestId('application-title').fill('轻量化履带式采茶机');
-    await team.page.getByTestId('application-requested').fill('500000');
-    await team.page.getByTestId('application-team-name').fill('武陵山农机揭榜团队');
-    await team.page.getByTestId('application-team-leader').fill('王工');
-    await team.page.getByTestId('application-team-contact').fill('13800000000');
-    await team.page.getByTestId('application-field-summary').fill('履带底盘与柔性采摘头。');
-    await expectAccessible(team.page, 'challenge bid');
-    await screenshot(team.page, 'projects-challenge-bid');
-    await team.page.getByTestId('application-save').click();
-    await team.page.locator('[data-testid="application-editor"][data-status="draft"]').waitFor();
-    await team.page.getByTestId('attach-plan').locator('input[type="file"]').setInputFiles({
-      name: '技术方案.pdf',
-      mimeType: 'application/pdf',
-      buffer: PDF,
-    });
-    await expect.poll(() => team.page.getByTestId('upload-sha256').textContent()).toBe(PDF_SHA);
-    await team.page.getByTestId('application-submit').click();
-    await team.page.getByTestId('application-action-confirm').click();
-    await team.page.locator('[data-testid="application-editor"][data-status="submitted"]').waitFor();
-    expect(await team.page.getByTestId('application-team-summary').textContent()).toContain('13800000000');
-    await team.page.keyboard.press('Escape');
-    const bids = await clerkApi.get<
-      { applicantName: string; enterpriseId: string | null; status: string; teamMembers: unknown[]; fields: Record<string, unknown> }[]
-    >(`/api/calls/${challenge.id}/applications`);
-    expect(bids).toEqual([
-      expect.objectContaining({
-        applicantName: '武陵山农机揭榜团队',
-        enterpriseId: null,
-        status: 'submitted',
-        teamMembers: [{ name: '王工', role: '负责人' }],
-        fields: { summary: '履带底盘与柔性采摘头。', team_contact: '13800000000' },
-      }),
-    ]);
-    await expectAccessible(team.page, 'my bids');
-    await screenshot(team.page, 'projects-challenge-mine');
-    await team.context.close();
-  }, 120_000);
-
-  it('the bureau edits an expert and switches availability; a declined expert sees the assignment, not the application', async () => {
-    const today = clockToday();
-    const call = await clerkApi.post<{ id: string }>('/api/calls', {
-      code: 'E2E-PROJ-02',
-      title: '2026 年秀山县科技计划项目（专家可用性）',
-      guideText: '支持中药材领域的关键技术攻关。',
-      categories: ['tcm'],
-      budgetFen: 100_000_00,
-      opensOn: today,
-      closesOn: today,
-      form: { fields: [], attachments: [] },
-      reviewTemplate: { criteria: [{ key: 'tech', zh: '技术方案', en: 'Technology', weight: 100 }], reviewsPerApplication: 1 },
-      fundingMode: 'tranches',
-      fundingParams: { firstTranchePct: 60, fiscalYear: Number(today.slice(0, 4)) },
-    });
-    await clerkApi.post(`/api/calls/${call.id}/publish`);
-    const firmApi = await apiAs(s, 'herb_firm', 'Firm-project-pass-1');
-    const app = await firmApi.post<AppRow>(`/api/calls/${call.id}/applications`, {
-      title: '道地药材种苗繁育技术',
-      fields: {},
-      requestedFen: 50_000_00,
-    });
-    await firmApi.post(`/api/applications/${app.id}/submit`);
-    await firmApi.context.close();
-    await clerkApi.post(`/api/applications/${app.id}/formal-check`, { decision: 'accept' });
-    await clerkApi.post(`/api/calls/${call.id}/draw`, { seed: 42 });
-    const [assigned] = await clerkApi.get<(ReviewRow & { expertId: string; expertName: string })[]>(
-      `/api/calls/${call.id}/assignments?stage=review`,
-    );
-    const who = experts.find((e) => e.name === assigned!.expertName)!;
-    const whoApi = await apiAs(s, who.user, EXPERT_PASS);
-    await whoApi.post(`/api/my/reviews/${assigned!.id}/decline`, { reason: '近期出差，无法按期评审' });
-    await whoApi.context.close();
-
-    // The expert's list keeps the declined assignment with its status and reason, without a way into the application.
-    const expert = await newPage(s);
-    await signIn(expert.page, s.url, who.user, EXPERT_PASS);
-    await expert.page.waitForURL('**/reviews');
-    const row = expert.page.getByTestId(`review-row-${assigned!.id}`);
-    await expect.poll(() => row.getAttribute('data-status')).toBe('declined');
-    await row.getByTestId(`review-ended-${assigned!.id}`).waitFor();
-    expect(await row.getByTestId(`review-open-${assigned!.id}`).count()).toBe(0);
-    expect(await row.textContent()).toContain('近期出差');
-    await expectAccessible(expert.page, 'my reviews: a declined assignment');
-    await screenshot(expert.page, 'projects-review-declined');
-    await expert.context.close();
-
-    // The bureau switches the expert off in the pool, and edits another one in the drawer.
-    const clerk = await newPage(s);
-    await signIn(clerk.page, s.url, 'clerk_sun', 'Clerk-sun-pass-1');
-    await clerk.page.goto(`${s.url}/projects/experts`);
-    const expertRow = clerk.page.getByTestId(`expert-row-${who.name}`);
-    await expect.poll(() => expertRow.getAttribute('data-available')).toBe('true');
-    await clerk.page.getByTestId(`expert-available-${who.name}`).click();
-    await expect.poll(() => expertRow.getAttribute('data-available')).toBe('false');
-    const pool = await clerkApi.get<{ name: string; available: boolean; contact: string | null }[]>('/api/experts');
-    expect(pool.find((e) => e.name === who.name)!.available).toBe(false);
-    const other = experts.find((e) => e.name !== who.name && e.name !== '专家甲')!;
-    await clerk.page.getByTestId(`expert-edit-${other.name}`).click();
-    await clerk.page.getByTestId('expert-edit-hint').waitFor();
-    expect(await clerk.page.getByTestId('expert-name').inputValue()).toBe(other.name);
-    expect(await clerk.page.getByTestId('expert-org-code').inputValue()).toBe(other.org);
-    await clerk.page.getByTestId('expert-contact').fill('023-76661234');
-    await clerk.page.getByTestId('expert-titles').fill('正高级农艺师');
-    await expectAccessible(clerk.page, 'expert pool: edit drawer');
-    await screenshot(clerk.page, 'projects-expert-edit');
-    await clerk.page.getByTestId('expert-submit').click();
-    await expect
-      .poll(async () => (await clerkApi.get<typeof pool>('/api/experts')).find((e) => e.name === other.name)!.contact)
-      .toBe('023-76661234');
-    await expect.poll(() => clerk.page.getByTestId('experts-availability').getAttribute('data-unavailable')).toBe('1');
-    await expectAccessible(clerk.page, 'expert pool');
-    await screenshot(clerk.page, 'projects-experts');
-    await clerk.context.close();
-  }, 120_000);
 });
