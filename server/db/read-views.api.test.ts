@@ -9,7 +9,7 @@ import { createTestApp, makeEnterprise, makeUser, type TestContext } from '../..
 import { usersRead } from '../modules/accounts/index.js';
 import { orgUnitsRead } from '../modules/orgunits/index.js';
 import { dataElementsRead } from '../modules/plans/index.js';
-import { enterprisesRead } from '../modules/registry/index.js';
+import { enterprisesRead, enterpriseStatsRead, platformsRead, qualificationsRead } from '../modules/registry/index.js';
 import { rowsOf } from '../platform/db.js';
 
 let t: TestContext;
@@ -33,8 +33,22 @@ describe('read views (migration 0019)', () => {
     const enterprises = await db.select().from(enterprisesRead).limit(1);
     expect(Object.keys(enterprises[0]!).sort()).toEqual(['creditCode', 'foundedOn', 'id', 'name', 'orgUnitCode']);
     const elements = await db.select().from(dataElementsRead).limit(1);
-    expect(Object.keys(elements[0]!).sort()).toEqual(['aggregation', 'code', 'nameEn', 'nameZh', 'unit']);
+    expect(Object.keys(elements[0]!).sort()).toEqual([
+      'aggregation',
+      'code',
+      'definitionZh',
+      'maxValue',
+      'minValue',
+      'nameEn',
+      'nameZh',
+      'unit',
+    ]);
+    // The register's records (none need exist in the template): the declarations select without error.
+    for (const view of [qualificationsRead, platformsRead, enterpriseStatsRead]) await db.select().from(view).limit(1);
     for (const [view, table] of [
+      ['kc_qualifications_read', 'qualifications'],
+      ['kc_platforms_read', 'platforms'],
+      ['kc_enterprise_stats_read', 'enterprise_stats'],
       ['kc_org_units_read', 'org_units'],
       ['kc_users_read', 'users'],
       ['kc_enterprises_read', 'enterprises'],
@@ -57,6 +71,9 @@ describe('read views (migration 0019)', () => {
       `delete from kc_enterprises_read`,
       `update kc_data_elements_read set unit = 'x'`,
       `delete from kc_data_elements_read`,
+      `insert into kc_qualifications_read (id, enterprise_id, type_code, issued_on) select gen_random_uuid(), id, 'x', '2020-01-01' from enterprises`,
+      `insert into kc_platforms_read (id, type_code, level, org_unit_code, recognized_on) values (gen_random_uuid(), 'x', 'county', '500241', '2020-01-01')`,
+      `insert into kc_enterprise_stats_read (id, enterprise_id, year, status) select gen_random_uuid(), id, 2020, 'approved' from enterprises`,
     ];
     for (const write of writes) {
       await expect(t.database.db.execute(sql.raw(write)), write).rejects.toThrow();

@@ -162,11 +162,14 @@ export const statementResolutions = pgTable(
   (t) => [index('statement_resolutions_key_idx').on(t.indicatorId, t.kind, t.orgUnitCode, t.year)],
 );
 
-/** Data elements as other modules check and name them. Read-only (migration 0019: SELECT only, writes refused by a trigger); other modules import it from modules/plans/index.ts. */
+/** Data elements as other modules check, name and bound their values (the whole catalogue entry). Read-only (migration 0019: SELECT only, writes refused by a trigger); other modules import it from modules/plans/index.ts. */
 export const dataElementsRead = pgView('kc_data_elements_read', {
   code: text('code').notNull(),
   nameZh: text('name_zh').notNull(),
   nameEn: text('name_en').notNull(),
   unit: text('unit').notNull(),
   aggregation: text('aggregation').notNull(),
+  definitionZh: text('definition_zh').notNull(),
+  minValue: doublePrecision('min_value'),
+  maxValue: doublePrecision('max_value'),
 }).existing();

@@ -277,3 +277,44 @@ export const enterprisesRead = pgView('kc_enterprises_read', {
   orgUnitCode: text('org_unit_code').notNull(),
   foundedOn: date('founded_on', { mode: 'string' }),
 }).existing();
+
+/** Qualification records as other modules read them (policy facts); validity on a date is validQualifications(). Read-only (migration 0019); exported by modules/registry/index.ts. */
+export const qualificationsRead = pgView('kc_qualifications_read', {
+  id: uuid('id').notNull(),
+  enterpriseId: uuid('enterprise_id').notNull(),
+  typeCode: text('type_code').notNull(),
+  number: text('number'),
+  issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+  validUntil: date('valid_until', { mode: 'string' }),
+  revokedOn: date('revoked_on', { mode: 'string' }),
+}).existing();
+
+/** Platforms as other modules read them (policy facts). Read-only (migration 0019); exported by modules/registry/index.ts. */
+export const platformsRead = pgView('kc_platforms_read', {
+  id: uuid('id').notNull(),
+  typeCode: text('type_code').notNull(),
+  level: text('level').notNull(),
+  hostEnterpriseId: uuid('host_enterprise_id'),
+  orgUnitCode: text('org_unit_code').notNull(),
+  recognizedOn: date('recognized_on', { mode: 'string' }).notNull(),
+  revokedOn: date('revoked_on', { mode: 'string' }),
+}).existing();
+
+/** An enterprise's annual figures (万元) and their state, as other modules read them (policy facts). Read-only (migration 0019); exported by modules/registry/index.ts. */
+export const enterpriseStatsRead = pgView('kc_enterprise_stats_read', {
+  id: uuid('id').notNull(),
+  enterpriseId: uuid('enterprise_id').notNull(),
+  year: integer('year').notNull(),
+  status: text('status').notNull(),
+  avgEmployees: doublePrecision('avg_employees'),
+  stStaff: doublePrecision('st_staff'),
+  revenue: doublePrecision('revenue'),
+  productSales: doublePrecision('product_sales'),
+  newProductSales: doublePrecision('new_product_sales'),
+  highTechRevenue: doublePrecision('high_tech_revenue'),
+  rdExpense: doublePrecision('rd_expense'),
+  rdExpenseDomestic: doublePrecision('rd_expense_domestic'),
+  totalCost: doublePrecision('total_cost'),
+  netAssets: doublePrecision('net_assets'),
+  totalAssets: doublePrecision('total_assets'),
+}).existing();

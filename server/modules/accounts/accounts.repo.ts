@@ -1,5 +1,8 @@
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
-import { dataElements, enterprises, loginThrottle, orgUnits, sessions, userRoles, users } from '../../db/schema/index.js';
+import { loginThrottle, sessions, userRoles, users } from '../../db/schema/accounts.js';
+import { orgUnitsRead } from '../orgunits/index.js';
+import { dataElementsRead } from '../plans/index.js';
+import { enterprisesRead } from '../registry/index.js';
 import { escapeLike, inScope } from '../../platform/access.js';
 import { rowsOf, type Db } from '../../platform/db.js';
 
@@ -55,13 +58,13 @@ export async function grantsOf(db: Db, userIds: string[]): Promise<GrantRow[]> {
       userId: userRoles.userId,
       role: userRoles.role,
       orgUnitCode: userRoles.orgUnitCode,
-      orgUnitName: orgUnits.name,
-      path: orgUnits.path,
+      orgUnitName: orgUnitsRead.name,
+      path: orgUnitsRead.path,
       dataElements: userRoles.dataElements,
       enterpriseId: userRoles.enterpriseId,
     })
     .from(userRoles)
-    .innerJoin(orgUnits, eq(orgUnits.code, userRoles.orgUnitCode))
+    .innerJoin(orgUnitsRead, eq(orgUnitsRead.code, userRoles.orgUnitCode))
     .where(inArray(userRoles.userId, userIds))
     .orderBy(asc(userRoles.role), asc(userRoles.orgUnitCode));
 }
@@ -104,16 +107,16 @@ export async function replaceGrants(
 export async function enterprisePaths(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db
-    .select({ id: enterprises.id, path: orgUnits.path })
-    .from(enterprises)
-    .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
-    .where(inArray(enterprises.id, ids));
+    .select({ id: enterprisesRead.id, path: orgUnitsRead.path })
+    .from(enterprisesRead)
+    .innerJoin(orgUnitsRead, eq(orgUnitsRead.code, enterprisesRead.orgUnitCode))
+    .where(inArray(enterprisesRead.id, ids));
   return new Map(rows.map((r) => [r.id, r.path]));
 }
 
 export async function knownDataElements(db: Db, codes: string[]): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
-  const rows = await db.select({ code: dataElements.code }).from(dataElements).where(inArray(dataElements.code, codes));
+  const rows = await db.select({ code: dataElementsRead.code }).from(dataElementsRead).where(inArray(dataElementsRead.code, codes));
   return new Set(rows.map((r) => r.code));
 }
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AuditQuery } from '../../../common/contracts/audit.js';
-import { auditEvents } from '../../db/schema/index.js';
+import { auditEvents } from '../../db/schema/audit.js';
 import { inScope } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
 import { startOfDay } from '../../platform/clock.js';

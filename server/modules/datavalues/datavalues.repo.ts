@@ -1,9 +1,11 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { dataElements, dataValues, orgUnits } from '../../db/schema/index.js';
+import { dataValues } from '../../db/schema/datavalues.js';
+import { orgUnitsRead } from '../orgunits/index.js';
+import { dataElementsRead } from '../plans/index.js';
 import type { Db } from '../../platform/db.js';
 
 export type DataValueRow = typeof dataValues.$inferSelect;
-export type DataElementRow = typeof dataElements.$inferSelect;
+export type DataElementRow = typeof dataElementsRead.$inferSelect;
 export interface Key {
   dataElement: string;
   orgUnit: string;
@@ -78,16 +80,19 @@ export function currentValues(db: Db, f: { orgUnits: string[]; periods: string[]
     );
 }
 
-export const allDataElements = (db: Db) => db.select().from(dataElements).orderBy(asc(dataElements.code));
+export const allDataElements = (db: Db) => db.select().from(dataElementsRead).orderBy(asc(dataElementsRead.code));
 
 export function findDataElements(db: Db, codes: string[]): Promise<DataElementRow[]> {
   if (codes.length === 0) return Promise.resolve([]);
-  return db.select().from(dataElements).where(inArray(dataElements.code, codes));
+  return db.select().from(dataElementsRead).where(inArray(dataElementsRead.code, codes));
 }
 
 export function unitPaths(db: Db, codes: string[]) {
   if (codes.length === 0) return Promise.resolve([]);
-  return db.select({ code: orgUnits.code, name: orgUnits.name, path: orgUnits.path }).from(orgUnits).where(inArray(orgUnits.code, codes));
+  return db
+    .select({ code: orgUnitsRead.code, name: orgUnitsRead.name, path: orgUnitsRead.path })
+    .from(orgUnitsRead)
+    .where(inArray(orgUnitsRead.code, codes));
 }
 
 /**

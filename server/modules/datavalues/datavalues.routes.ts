@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,11 +10,11 @@ import {
   saveValuesBody,
   saveValuesResponse,
 } from '../../../common/contracts/datavalues.js';
-import { kcSettings } from '../../db/schema/index.js';
 import { accessOf } from '../../platform/access.js';
 import { contextOf } from '../../platform/audit.js';
 import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db.js';
+import { readSetting, SETTING_KEYS, writeSetting } from '../../platform/settings.js';
 import { RULES, valueActor } from './datavalues.policy.js';
 import * as repo from './datavalues.repo.js';
 import * as service from './datavalues.service.js';
@@ -23,12 +22,8 @@ import * as service from './datavalues.service.js';
 /** Writes the installation's four-eyes setting where the database's trigger reads it (kc_settings, only when it differs). */
 export async function syncFourEyes(db: Db, on: boolean): Promise<void> {
   const value = on ? 1 : 0;
-  const [row] = await db.select({ value: kcSettings.value }).from(kcSettings).where(eq(kcSettings.key, 'four_eyes_values'));
-  if (row?.value === value) return;
-  await db
-    .insert(kcSettings)
-    .values({ key: 'four_eyes_values', value })
-    .onConflictDoUpdate({ target: kcSettings.key, set: { value, updatedAt: new Date() } });
+  if ((await readSetting(db, SETTING_KEYS.fourEyesValues)) === value) return;
+  await writeSetting(db, SETTING_KEYS.fourEyesValues, value);
 }
 
 export function dataValueRoutes(app: FastifyInstance, db: Db, config: Pick<Config, 'fourEyesValues'>): void {

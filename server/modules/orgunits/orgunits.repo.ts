@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
-import { orgUnits } from '../../db/schema/index.js';
+import { orgUnits } from '../../db/schema/orgunits.js';
 import type { Db } from '../../platform/db.js';
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;

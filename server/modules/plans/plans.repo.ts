@@ -1,15 +1,7 @@
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import {
-  dataElements,
-  indicatorStatements,
-  indicators,
-  orgUnits,
-  planGoals,
-  planTasks,
-  plans,
-  statementResolutions,
-  users,
-} from '../../db/schema/index.js';
+import { dataElements, indicatorStatements, indicators, planGoals, planTasks, plans, statementResolutions } from '../../db/schema/plans.js';
+import { usersRead } from '../accounts/index.js';
+import { orgUnitsRead } from '../orgunits/index.js';
 import { inScope } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
 
@@ -22,18 +14,18 @@ export type PlanWithRegion = { plan: PlanRow; regionName: string; regionPath: st
 /** Every plan; with `scopes`, those whose region is in or above one of them (plans are shared down). */
 export function listPlans(db: Db, scopes?: readonly string[]): Promise<PlanWithRegion[]> {
   return db
-    .select({ plan: plans, regionName: orgUnits.name, regionPath: orgUnits.path })
+    .select({ plan: plans, regionName: orgUnitsRead.name, regionPath: orgUnitsRead.path })
     .from(plans)
-    .innerJoin(orgUnits, eq(orgUnits.code, plans.regionCode))
-    .where(scopes ? inScope(orgUnits.path, scopes, { sharedDown: true }) : undefined)
+    .innerJoin(orgUnitsRead, eq(orgUnitsRead.code, plans.regionCode))
+    .where(scopes ? inScope(orgUnitsRead.path, scopes, { sharedDown: true }) : undefined)
     .orderBy(asc(plans.periodStart), asc(plans.code));
 }
 
 export async function findPlan(db: Db, id: string): Promise<PlanWithRegion | undefined> {
   const [row] = await db
-    .select({ plan: plans, regionName: orgUnits.name, regionPath: orgUnits.path })
+    .select({ plan: plans, regionName: orgUnitsRead.name, regionPath: orgUnitsRead.path })
     .from(plans)
-    .innerJoin(orgUnits, eq(orgUnits.code, plans.regionCode))
+    .innerJoin(orgUnitsRead, eq(orgUnitsRead.code, plans.regionCode))
     .where(eq(plans.id, id));
   return row;
 }
@@ -93,10 +85,10 @@ export function resolutionsOf(db: Db, indicatorIds: string[]): Promise<Resolutio
       statementId: r.statementId,
       reason: r.reason,
       at: r.at,
-      username: users.username,
+      username: usersRead.username,
     })
     .from(r)
-    .leftJoin(users, eq(users.id, r.userId))
+    .leftJoin(usersRead, eq(usersRead.id, r.userId))
     .where(inArray(r.indicatorId, indicatorIds))
     .orderBy(r.indicatorId, r.kind, r.orgUnitCode, r.year, desc(r.id));
 }

@@ -20,4 +20,4 @@ export {
   type RegistryEventKind,
 } from './events.js';
 // Read view (migration 0019): what other modules may join on; they never import this domain's tables.
-export { enterprisesRead } from '../../db/schema/registry.js';
+export { enterprisesRead, enterpriseStatsRead, platformsRead, qualificationsRead } from '../../db/schema/registry.js';
