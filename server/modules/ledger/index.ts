@@ -3,18 +3,13 @@ export {
   ensureAccount,
   transfer,
   resolveReservation,
-  fundBudget,
-  requestBudget,
-  decideBudget,
-  listBudgetRequests,
-  reverseTransfer,
-  verifyLedger,
   listAccounts,
   listTransfers,
+  budgetAvailable,
   type AccountRow,
   type TransferRow,
-  type Reconciliation,
-  type BudgetRequestRow,
 } from './ledger.service.js';
+export { fundBudget, requestBudget, decideBudget, listBudgetRequests, reverseTransfer, type BudgetRequestRow } from './budgets.js';
+export { verifyLedger, type Reconciliation } from './reconcile.js';
 export { budgetOwner } from './ledger.policy.js';
 export { ledgerRoutes } from './ledger.routes.js';

@@ -20,16 +20,9 @@ import { contextOf } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { BUDGET_DECISIONS } from '../../../common/values/ledger.js';
 import { RULES } from './ledger.policy.js';
-import {
-  decideBudget,
-  listAccounts,
-  listBudgetRequests,
-  listTransfers,
-  requestBudget,
-  reverseTransfer,
-  verifyLedger,
-  type AccountRow,
-} from './ledger.service.js';
+import { decideBudget, listBudgetRequests, requestBudget, reverseTransfer } from './budgets.js';
+import { listAccounts, listTransfers, type AccountRow } from './ledger.service.js';
+import { verifyLedger } from './reconcile.js';
 
 /** An account with its balances: for a budget, what is left to reserve (requests not yet approved add nothing). */
 const present = (a: AccountRow) => ({
@@ -39,11 +32,19 @@ const present = (a: AccountRow) => ({
   requestedFen: a.kind === 'budget' ? a.creditsPending : 0,
 });
 
-export function ledgerRoutes(app: FastifyInstance, db: Db): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['ledger'];
-  const numericId = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const withZod = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
+type ZodRouter = ReturnType<typeof withZod>;
+const tags = ['ledger'];
+const numericId = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
+export function ledgerRoutes(app: FastifyInstance, db: Db): void {
+  const r = withZod(app);
+  accountRoutes(r, db);
+  budgetRoutes(r, db);
+}
+
+/** Accounts and their transfers. */
+function accountRoutes(r: ZodRouter, db: Db): void {
   r.get(
     '/api/ledger/accounts',
     {
@@ -78,7 +79,10 @@ export function ledgerRoutes(app: FastifyInstance, db: Db): void {
     },
     async (req) => listTransfers(db, { accountId: req.params.id, scopes: accessOf(req).scopes }),
   );
+}
 
+/** Budget requests and the second person’s decision (four eyes), corrections, and the reconciliation. */
+function budgetRoutes(r: ZodRouter, db: Db): void {
   r.post(
     '/api/ledger/budgets',
     {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentWith, createTestApp, login, makeEnterprise, makeUser, type Agent, type TestContext } from '../../../test/harness.js';
+import { grantQualification, makeEnterpriseAgent } from '../../../test/fixtures/policies.js';
+import { agentWith, createTestApp, makeEnterprise, type Agent, type TestContext } from '../../../test/harness.js';
 
 /**
  * The no-application journey through the HTTP API: parameters set and approved by two people, a budget, a new
@@ -22,9 +23,7 @@ beforeAll(async () => {
   clerk = (await agentWith(t, ['bureau'])).agent;
   chief = (await agentWith(t, ['bureau'])).agent;
   leader = (await agentWith(t, ['leader'])).agent;
-  enterpriseId = await makeEnterprise(t, '500241001', '秀山县兑现测试有限公司');
-  const u = await makeUser(t, [{ role: 'enterprise', orgUnitCode: '500241', enterpriseId }]);
-  enterprise = await login(t, u.username);
+  ({ enterpriseId, agent: enterprise } = await makeEnterpriseAgent(t, '500241001', '秀山县兑现测试有限公司'));
   other = (await agentWith(t, ['enterprise'])).agent;
 });
 afterAll(() => t.close());
@@ -88,12 +87,7 @@ describe('policies and claims', () => {
       budget: { availableFen: 500_000_00, requestedFen: 0 },
     });
 
-    const q = await clerk.post(`/api/enterprises/${enterpriseId}/qualifications`, {
-      typeCode: 'high_tech',
-      number: 'GR202550000123',
-      issuedOn: '2025-06-01',
-    });
-    expect(q.statusCode).toBe(201);
+    await grantQualification(clerk, enterpriseId, 'GR202550000123', '2025-06-01');
     const inbox = (await clerk.get('/api/claims?status=matched')).json();
     const claim = inbox.find((c: { enterpriseId: string }) => c.enterpriseId === enterpriseId);
     expect(claim).toMatchObject({ policyCode: 'high_tech_new', eligibility: 'eligible', amountFen: AMOUNT, fiscalYear: 2025 });

@@ -1,14 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { ownEnterpriseId } from '../registry/index.js';
-import { today } from '../../platform/clock.js';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   claimDetailView,
-  claimReceipt,
   claimRecordView,
   claimView,
-  myClaimView,
   noticeDetailView,
   noticeView,
   objectionReceipt,
@@ -17,11 +12,8 @@ import {
   publicNoticeSummary,
   publicNoticeView,
 } from '../../../common/contracts/claims.js';
-import { myPolicyView } from '../../../common/contracts/policies.js';
 import {
-  applicationBody,
   claimFilters,
-  documentsBody,
   noticeBody,
   objectionBody,
   rejectBody,
@@ -30,27 +22,22 @@ import {
 } from '../../../common/contracts/policies.js';
 import { accessOf } from '../../platform/access.js';
 import { contextOf, systemContext } from '../../platform/audit.js';
-import { requireAuth } from '../../platform/auth.js';
+import { today } from '../../platform/clock.js';
 import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { eq } from 'drizzle-orm';
-import { enterprises, orgUnits } from '../../db/schema/index.js';
 import { listTransfers } from '../ledger/index.js';
+import { id, presentSteps, withZod, type ZodRouter } from './claims.common.routes.js';
+import { portalRoutes } from './claims.portal.routes.js';
 import * as claimsSvc from './claims.service.js';
-import * as svc from './policies.service.js';
 import { RULES } from './policies.policy.js';
 
-/** Staff names are never shown to enterprises or the public: steps carry roles, not people. */
-const presentSteps = (steps: Awaited<ReturnType<typeof claimsSvc.stepsOf>>, withUsers: boolean) =>
-  steps.map((s) => ({ step: s.step, note: s.note, at: s.at, ...(withUsers ? { byUser: s.byUser } : {}) }));
+const tags = ['claims'];
 
 export function claimRoutes(app: FastifyInstance, db: Db, config?: Pick<Config, 'claimFourEyesAboveFen'>): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const r = withZod(app);
   // The installation's four-eyes threshold, where the database's rule on claims reads it.
   if (config) app.addHook('onReady', () => claimsSvc.storeFourEyesThreshold(db, config.claimFourEyesAboveFen));
-  const tags = ['claims'];
-  const id = z.object({ id: z.uuid() });
   const log = app.log;
   // One matching run at a time in this process, so a read waits for a run in flight rather than skipping
   // the events it holds.
@@ -64,6 +51,14 @@ export function claimRoutes(app: FastifyInstance, db: Db, config?: Pick<Config, 
       void match().catch((e: unknown) => log.error({ err: e }, 'policy matching failed; retried on the next read'));
   });
 
+  inboxRoutes(r, db, match);
+  noticeRoutes(r, db);
+  publicNoticeRoutes(r, db);
+  portalRoutes(r, db, match);
+}
+
+/** The claims inbox and the decisions on a claim. */
+function inboxRoutes(r: ZodRouter, db: Db, match: () => Promise<number>): void {
   r.get(
     '/api/claims',
     {
@@ -177,7 +172,10 @@ export function claimRoutes(app: FastifyInstance, db: Db, config?: Pick<Config, 
       return claimsSvc.rejectClaim(db, contextOf(req), req.params.id, req.body.reason);
     },
   );
+}
 
+/** Notices (公示) and objections, for staff. */
+function noticeRoutes(r: ZodRouter, db: Db): void {
   r.get(
     '/api/notices',
     {
@@ -228,8 +226,10 @@ export function claimRoutes(app: FastifyInstance, db: Db, config?: Pick<Config, 
       return claimsSvc.resolveObjection(db, contextOf(req), req.params.id, req.body);
     },
   );
+}
 
-  // The public notice page: no login, read-only, and objections while the notice runs.
+/** The public notice page: no login, read-only, and objections while the notice runs. */
+function publicNoticeRoutes(r: ZodRouter, db: Db): void {
   const publicView = async (noticeId: string) => {
     const { notice, items, objections } = await claimsSvc.noticeWithClaims(db, noticeId);
     return {
@@ -278,125 +278,6 @@ export function claimRoutes(app: FastifyInstance, db: Db, config?: Pick<Config, 
     async (req, reply) => {
       const o = await claimsSvc.addObjection(db, contextOf(req), req.params.id, req.body, today());
       return reply.status(201).send({ id: o.id, createdAt: o.createdAt });
-    },
-  );
-
-  // The enterprise portal.
-  const q = z.object({ enterprise: z.uuid().optional() });
-  r.get(
-    '/api/my/claims',
-    {
-      config: { access: RULES.portal },
-      schema: {
-        tags: ['enterprise portal'],
-        summary: 'My claims, each with its steps',
-        querystring: q,
-        response: { 200: z.array(myClaimView) },
-      },
-    },
-    async (req) => {
-      const eid = ownEnterpriseId(requireAuth(req), req.query.enterprise);
-      await match();
-      const rows = await claimsSvc.listClaims(db, { enterpriseId: eid });
-      return Promise.all(
-        rows.map(async ({ c, policyCode, policyZh, policyEn }) => ({
-          id: c.id,
-          policyCode,
-          policyZh,
-          policyEn,
-          status: c.status,
-          eligibility: c.eligibility,
-          amountFen: c.amountFen,
-          fiscalYear: c.fiscalYear,
-          checklist: c.checklist,
-          rejectionReason: c.rejectionReason,
-          conditions: c.trace.conditions,
-          createdAt: c.createdAt,
-          steps: presentSteps(await claimsSvc.stepsOf(db, c.id), false),
-        })),
-      );
-    },
-  );
-
-  r.post(
-    '/api/my/claims/:id/documents',
-    {
-      config: { access: RULES.portal },
-      schema: {
-        tags: ['enterprise portal'],
-        summary: 'Answer a fast-application task: the documents provided',
-        params: id,
-        body: documentsBody,
-        querystring: q,
-        response: { 200: claimReceipt },
-      },
-    },
-    async (req) => {
-      const eid = ownEnterpriseId(requireAuth(req), req.query.enterprise);
-      const [row] = await claimsSvc.listClaims(db, { id: req.params.id, enterpriseId: eid });
-      if (!row) throw new AppError(404, 'not_found', { what: req.params.id });
-      const c = await claimsSvc.submitDocuments(db, contextOf(req), req.params.id, req.body);
-      return { id: c.id, status: c.status };
-    },
-  );
-
-  r.post(
-    '/api/my/applications',
-    {
-      config: { access: RULES.portal },
-      schema: {
-        tags: ['enterprise portal'],
-        summary: 'Apply for a policy with documents (one claim per reference)',
-        body: applicationBody,
-        querystring: q,
-        response: { 201: claimReceipt },
-      },
-    },
-    async (req, reply) => {
-      const eid = ownEnterpriseId(requireAuth(req), req.query.enterprise);
-      const c = await claimsSvc.applyFor(db, contextOf(req), eid, req.body);
-      return reply.status(201).send({ id: c.id, status: c.status });
-    },
-  );
-
-  r.get(
-    '/api/my/policies',
-    {
-      config: { access: RULES.portal },
-      schema: {
-        tags: ['enterprise portal'],
-        summary: 'Policies in force and how I stand against each, condition by condition',
-        querystring: q,
-        response: { 200: z.array(myPolicyView) },
-      },
-    },
-    async (req) => {
-      const eid = ownEnterpriseId(requireAuth(req), req.query.enterprise);
-      const [ent] = await db
-        .select({ path: orgUnits.path })
-        .from(enterprises)
-        .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
-        .where(eq(enterprises.id, eid));
-      const out = [];
-      // The policies whose owner's area holds the enterprise.
-      for (const p of await svc.listPolicies(db, { within: ent ? [ent.path] : [] })) {
-        if (!p.operative) continue;
-        const v = (await svc.activeVersion(db, p.id))!;
-        const trace = await svc.evaluateFor(db, p, v, eid, today());
-        out.push({
-          code: p.code,
-          nameZh: p.nameZh,
-          nameEn: p.nameEn,
-          clauseRef: p.clauseRef,
-          trigger: v.rule.trigger.event,
-          eligibility: trace.eligibility,
-          amountFen: trace.amount.fen,
-          conditions: trace.conditions,
-          checklist: v.rule.checklist,
-          documentsNeeded: trace.documentsNeeded,
-        });
-      }
-      return out;
     },
   );
 }

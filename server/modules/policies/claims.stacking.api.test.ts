@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentWith, createTestApp, login, makeEnterprise, makeUser, type Agent, type TestContext } from '../../../test/harness.js';
+import { grantQualification, makeEnterpriseAgent, operatePolicy } from '../../../test/fixtures/policies.js';
+import { agentWith, createTestApp, type Agent, type TestContext } from '../../../test/harness.js';
 
 /**
  * A fast application and 就高不重复: one high-tech certificate triggers both the general reward (eligible at
@@ -12,23 +13,13 @@ let chief: Agent;
 let enterprise: Agent;
 let enterpriseId: string;
 
-async function operate(code: string, fen: number) {
-  const v = (await clerk.get(`/api/policies/${code}`)).json().versions[0];
-  const parameters = v.parameters.map((p: { unit: string }) => ({
-    ...p,
-    values: [{ from: '2021-01-01', value: p.unit === 'fen' ? fen : 10, citation: '测试文件' }],
-  }));
-  expect((await clerk.patch(`/api/policies/${code}/versions/${v.version}`, { parameters })).statusCode).toBe(200);
-  expect((await clerk.post(`/api/policies/${code}/versions/${v.version}/submit`)).statusCode).toBe(200);
-  expect((await chief.post(`/api/policies/${code}/versions/${v.version}/approve`)).statusCode).toBe(200);
-}
+const operate = (code: string, fen: number) => operatePolicy(clerk, chief, code, fen);
 
 beforeAll(async () => {
   t = await createTestApp();
   clerk = (await agentWith(t, ['bureau'])).agent;
   chief = (await agentWith(t, ['bureau'])).agent;
-  enterpriseId = await makeEnterprise(t, '500241001', '秀山县孵化器入驻科技有限公司');
-  enterprise = await login(t, (await makeUser(t, [{ role: 'enterprise', orgUnitCode: '500241', enterpriseId }])).username);
+  ({ enterpriseId, agent: enterprise } = await makeEnterpriseAgent(t, '500241001', '秀山县孵化器入驻科技有限公司'));
   await operate('high_tech_new', 100_000_00);
   await operate('tenant_high_tech', 150_000_00);
 });
@@ -36,11 +27,7 @@ afterAll(() => t.close());
 
 describe('fast application and stacking', () => {
   it('undetermined → checklist in the portal → documents → review with confirmed facts → the higher reward only', async () => {
-    await clerk.post(`/api/enterprises/${enterpriseId}/qualifications`, {
-      typeCode: 'high_tech',
-      number: 'GR202550000777',
-      issuedOn: '2025-03-01',
-    });
+    await grantQualification(clerk, enterpriseId, 'GR202550000777', '2025-03-01');
     const mine = (await enterprise.get('/api/my/claims')).json();
     const general = mine.find((c: { policyCode: string }) => c.policyCode === 'high_tech_new');
     const tenant = mine.find((c: { policyCode: string }) => c.policyCode === 'tenant_high_tech');
@@ -80,8 +67,7 @@ describe('fast application and stacking', () => {
     const policies = (await enterprise.get('/api/my/policies')).json();
     expect(policies.map((p: { code: string }) => p.code).sort()).toEqual(['chongqing_brand_first', 'high_tech_new', 'tenant_high_tech']);
     // An enterprise of another county (万州) neither sees Xiushan's policies nor applies for them (issue #12).
-    const wzId = await makeEnterprise(t, '500101', '万州申报测试有限公司');
-    const wz = await login(t, (await makeUser(t, [{ role: 'enterprise', orgUnitCode: '500101', enterpriseId: wzId }])).username);
+    const { agent: wz } = await makeEnterpriseAgent(t, '500101', '万州申报测试有限公司');
     expect((await wz.get('/api/my/policies')).json()).toEqual([]);
     const outside = await wz.post('/api/my/applications', { ...body, reference: '重庆名牌 2025-119' });
     expect(outside.statusCode).toBe(409);

@@ -1,7 +1,8 @@
 import { and, desc, eq, lt, lte, ne, sql } from 'drizzle-orm';
 import type { Facts } from '../../../common/policies/index.js';
-import { enterpriseStats, enterprises, orgUnits, platforms, qualifications, type registryEvents } from '../../db/schema/index.js';
 import type { Db } from '../../platform/db.js';
+import { orgUnitsRead } from '../orgunits/index.js';
+import { enterprisesRead, enterpriseStatsRead, platformsRead, qualificationsRead, type RegistryEvent } from '../registry/index.js';
 import { yearsBetween } from '../../../common/clock.js';
 
 /**
@@ -9,33 +10,33 @@ import { yearsBetween } from '../../../common/clock.js';
  * hold is left out (unknown), never guessed: that is what makes a decision "undetermined" and asks the
  * enterprise for a document instead.
  */
-export type EventRow = typeof registryEvents.$inferSelect;
+export type EventRow = RegistryEvent;
 
 /** 规模以上 (industrial enterprises above designated size): main-business revenue ≥ 2 000 万元 (NBS threshold since 2011). */
 export const ABOVE_DESIGNATED_SIZE_WAN = 2000;
 
 async function enterpriseFacts(db: Db, enterpriseId: string, regionPath: string, date: string): Promise<Facts> {
   const [e] = await db
-    .select({ foundedOn: enterprises.foundedOn, path: orgUnits.path })
-    .from(enterprises)
-    .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
-    .where(eq(enterprises.id, enterpriseId));
+    .select({ foundedOn: enterprisesRead.foundedOn, path: orgUnitsRead.path })
+    .from(enterprisesRead)
+    .innerJoin(orgUnitsRead, eq(orgUnitsRead.code, enterprisesRead.orgUnitCode))
+    .where(eq(enterprisesRead.id, enterpriseId));
   if (!e) return {};
   const facts: Facts = { 'enterprise.inRegion': e.path.startsWith(regionPath) };
   // Whole calendar years: registered on 1 March 2020, three years on 1 March 2023.
   if (e.foundedOn) facts['enterprise.yearsRegistered'] = yearsBetween(e.foundedOn, date);
   // Size from the latest approved figures of a year before the decision.
   const [s] = await db
-    .select({ revenue: enterpriseStats.revenue })
-    .from(enterpriseStats)
+    .select({ revenue: enterpriseStatsRead.revenue })
+    .from(enterpriseStatsRead)
     .where(
       and(
-        eq(enterpriseStats.enterpriseId, enterpriseId),
-        eq(enterpriseStats.status, 'approved'),
-        lte(enterpriseStats.year, Number(date.slice(0, 4))),
+        eq(enterpriseStatsRead.enterpriseId, enterpriseId),
+        eq(enterpriseStatsRead.status, 'approved'),
+        lte(enterpriseStatsRead.year, Number(date.slice(0, 4))),
       ),
     )
-    .orderBy(desc(enterpriseStats.year))
+    .orderBy(desc(enterpriseStatsRead.year))
     .limit(1);
   if (s?.revenue !== null && s?.revenue !== undefined) facts['enterprise.aboveDesignatedSize'] = s.revenue >= ABOVE_DESIGNATED_SIZE_WAN;
   return facts;
@@ -49,13 +50,13 @@ export async function factsForEvent(db: Db, event: EventRow, regionPath: string)
     facts['event.qualificationType'] = String(p.qualificationType);
     const [earlier] = await db
       .select({ n: sql<number>`count(*)::int` })
-      .from(qualifications)
+      .from(qualificationsRead)
       .where(
         and(
-          eq(qualifications.enterpriseId, event.enterpriseId),
-          eq(qualifications.typeCode, String(p.qualificationType)),
-          lt(qualifications.issuedOn, event.occurredOn),
-          ne(qualifications.id, event.recordId),
+          eq(qualificationsRead.enterpriseId, event.enterpriseId),
+          eq(qualificationsRead.typeCode, String(p.qualificationType)),
+          lt(qualificationsRead.issuedOn, event.occurredOn),
+          ne(qualificationsRead.id, event.recordId),
         ),
       );
     facts['event.firstOfType'] = (earlier?.n ?? 0) === 0;
@@ -64,14 +65,14 @@ export async function factsForEvent(db: Db, event: EventRow, regionPath: string)
     facts['event.level'] = String(p.level);
     const [earlier] = await db
       .select({ n: sql<number>`count(*)::int` })
-      .from(platforms)
+      .from(platformsRead)
       .where(
         and(
-          eq(platforms.hostEnterpriseId, event.enterpriseId),
-          eq(platforms.typeCode, String(p.platformType)),
-          eq(platforms.level, String(p.level)),
-          lt(platforms.recognizedOn, event.occurredOn),
-          sql`${platforms.id}::text <> ${event.recordId}`,
+          eq(platformsRead.hostEnterpriseId, event.enterpriseId),
+          eq(platformsRead.typeCode, String(p.platformType)),
+          eq(platformsRead.level, String(p.level)),
+          lt(platformsRead.recognizedOn, event.occurredOn),
+          sql`${platformsRead.id}::text <> ${event.recordId}`,
         ),
       );
     facts['event.firstOfKind'] = (earlier?.n ?? 0) === 0;
@@ -82,12 +83,12 @@ export async function factsForEvent(db: Db, event: EventRow, regionPath: string)
     facts['stats.year'] = year;
     const rows = await db
       .select()
-      .from(enterpriseStats)
+      .from(enterpriseStatsRead)
       .where(
         and(
-          eq(enterpriseStats.enterpriseId, event.enterpriseId),
-          eq(enterpriseStats.status, 'approved'),
-          sql`${enterpriseStats.year} in (${year}, ${year - 1})`,
+          eq(enterpriseStatsRead.enterpriseId, event.enterpriseId),
+          eq(enterpriseStatsRead.status, 'approved'),
+          sql`${enterpriseStatsRead.year} in (${year}, ${year - 1})`,
         ),
       );
     const cur = rows.find((r) => r.year === year);

@@ -13,35 +13,32 @@ import {
   whatIfBody,
   whatIfView,
 } from '../../../common/contracts/policies.js';
-import { enterprises, orgUnits } from '../../db/schema/index.js';
-
 import { accessOf } from '../../platform/access.js';
 import { contextOf } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { checkCreditCode } from '../registry/index.js';
-import { eq, inArray } from 'drizzle-orm';
+import { checkCreditCode, enterprisePaths } from '../registry/index.js';
+import { enterpriseByCreditCode, evaluateFor, whatIf } from './evaluation.js';
 import * as svc from './policies.service.js';
 import { VERSION_DECISIONS } from '../../../common/values/policies.js';
 import { RULES } from './policies.policy.js';
 
-/** Where an enterprise user's enterprises are registered: the policies whose area holds them apply. */
-async function enterprisePaths(db: Db, ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .select({ path: orgUnits.path })
-    .from(enterprises)
-    .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
-    .where(inArray(enterprises.id, ids));
-  return rows.map((r) => r.path);
-}
+const withZod = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
+type ZodRouter = ReturnType<typeof withZod>;
+const tags = ['policies'];
+const id = z.object({ id: z.string().min(1).max(60) });
+const idv = z.object({ id: z.string().min(1).max(60), version: z.coerce.number().int().min(1) });
+const versionQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
 
 export function policyRoutes(app: FastifyInstance, db: Db): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['policies'];
-  const id = z.object({ id: z.string().min(1).max(60) });
-  const idv = z.object({ id: z.string().min(1).max(60), version: z.coerce.number().int().min(1) });
+  const r = withZod(app);
+  catalogueRoutes(r, db);
+  versionRoutes(r, db);
+  trialRoutes(r, db);
+}
 
+/** The catalogue and one policy with its versions. */
+function catalogueRoutes(r: ZodRouter, db: Db): void {
   r.get(
     '/api/policies',
     {
@@ -55,12 +52,9 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
     async (req) => {
       const access = accessOf(req);
       if (access.scopes.length > 0) return svc.listPolicies(db, { scopes: access.scopes });
-      return svc.listPolicies(db, {
-        within: await enterprisePaths(
-          db,
-          access.auth.grants.filter((g) => g.role === 'enterprise' && g.enterpriseId).map((g) => g.enterpriseId!),
-        ),
-      });
+      const ids = access.auth.grants.filter((g) => g.role === 'enterprise' && g.enterpriseId).map((g) => g.enterpriseId!);
+      // Where the user's enterprises are registered: the policies whose area holds them apply.
+      return svc.listPolicies(db, { within: [...(await enterprisePaths(db, ids)).values()] });
     },
   );
 
@@ -75,7 +69,10 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
       return { ...p, versions: await svc.versionsOf(db, p.id) };
     },
   );
+}
 
+/** Drafts, submission and the second person's decision. */
+function versionRoutes(r: ZodRouter, db: Db): void {
   r.post(
     '/api/policies/:id/versions',
     {
@@ -147,7 +144,10 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
         return svc.decideVersion(db, contextOf(req), p, req.params.version, decision, req.body?.note);
       },
     );
+}
 
+/** Trying a version: its test cases, one enterprise's decision, a year's projected spend. */
+function trialRoutes(r: ZodRouter, db: Db): void {
   r.post(
     '/api/policies/:id/tests/run',
     {
@@ -156,7 +156,7 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
         tags,
         summary: 'Run a version’s test cases (default: the latest version)',
         params: id,
-        querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
+        querystring: versionQuery,
         response: { 200: testRunView },
       },
     },
@@ -184,7 +184,7 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
         summary: 'Eligibility (eligible / ineligible / undetermined), amount, reasons and full trace for one enterprise on a date',
         params: id,
         body: evaluateBody,
-        querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
+        querystring: versionQuery,
         response: { 200: evaluationView },
       },
     },
@@ -196,15 +196,11 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
         : (versions.find((x) => x.status === 'approved') ?? versions[0]);
       if (!v) throw new AppError(404, 'not_found', { what: `version ${req.query.version}` });
       const code = checkCreditCode(req.body.creditCode, 'creditCode');
-      const [e] = await db
-        .select({ id: enterprises.id, path: orgUnits.path, name: enterprises.name })
-        .from(enterprises)
-        .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
-        .where(eq(enterprises.creditCode, code));
+      const [e] = await enterpriseByCreditCode(db, code);
       if (!e) throw new AppError(404, 'unknown_enterprise', { code }, 'creditCode');
       // The enterprise's facts are read only by those whose subtree holds it.
       accessOf(req).assert('read', e.path, e.name);
-      const trace = await svc.evaluateFor(db, p, v, e.id, req.body.date ?? today());
+      const trace = await evaluateFor(db, p, v, e.id, req.body.date ?? today());
       return {
         eligibility: trace.eligibility,
         amountFen: trace.amount.fen,
@@ -224,7 +220,7 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
         summary: 'Projected spend of draft parameter values over a year’s registry events, against the remaining budget',
         params: id,
         body: whatIfBody,
-        querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
+        querystring: versionQuery,
         response: { 200: whatIfView },
       },
     },
@@ -233,7 +229,7 @@ export function policyRoutes(app: FastifyInstance, db: Db): void {
       const versions = await svc.versionsOf(db, p.id);
       const v = req.query.version ? versions.find((x) => x.version === req.query.version) : versions[0];
       if (!v) throw new AppError(404, 'not_found', { what: `version ${req.query.version}` });
-      return svc.whatIf(db, p, v, req.body.year, req.body.parameters, req.body.fundSource, accessOf(req).scopes);
+      return whatIf(db, p, v, req.body.year, req.body.parameters, req.body.fundSource, accessOf(req).scopes);
     },
   );
 }
