@@ -32,4 +32,5 @@ FROM (
 ) e
 JOIN "project_applications" a ON a."id"::text = e."entity_id"
 WHERE e."action" = 'consensus'
-  AND COALESCE((e."changes" -> 'score' ->> 'after')::double precision, a."score") IS NOT NULL;
+  AND COALESCE((e."changes" -> 'score' ->> 'after')::double precision, a."score") IS NOT NULL
+ON CONFLICT ("application_id") DO NOTHING;

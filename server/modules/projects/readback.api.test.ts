@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today as clockToday } from '../../platform/clock.js';
-import { auditEvents } from '../../db/schema/audit.js';
+import type { ApplicationResultView as Result } from '../../../common/contracts/project-readback.js';
 import { reviews } from '../../db/schema/projects.js';
 import {
   agentWith,
@@ -62,22 +62,6 @@ const callBody = (code: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-interface Result {
-  applicationId: string;
-  status: string;
-  highSpread: boolean;
-  consensus: string;
-  agreedScore: number | null;
-  consensusNote: string | null;
-  spread: { range: number };
-  expertTotals: number[];
-  misses: { criterionId: string | null }[];
-  passed: boolean;
-  rank: number | null;
-  computedRank: number;
-  score: number | null;
-}
-
 beforeAll(async () => {
   t = await createTestApp();
   clerk = (await agentWith(t, ['bureau'])).agent;
@@ -112,11 +96,11 @@ async function assignments(appIds: string[]) {
   return out;
 }
 
-describe('a call’s results read back, experts’ files, decision guards', () => {
-  let callId = '';
-  const appIds: string[] = [];
-  const attachmentIds: string[] = [];
+let callId = '';
+const appIds: string[] = [];
+const attachmentIds: string[] = [];
 
+describe('a call’s results read back: applications and decision guards', () => {
   it('two enterprises apply; project_state names the status and the action in words', async () => {
     callId = (await clerk.post('/api/calls', callBody('RB-2026-01'))).json().id;
     await clerk.post(`/api/calls/${callId}/publish`);
@@ -166,7 +150,9 @@ describe('a call’s results read back, experts’ files, decision guards', () =
     const en = await clerkEn.post(`/api/calls/${callId}/decide`, { approvals: [] });
     expect(en.json().error.message).toContain('"读回项目甲" (under review)');
   });
+});
 
+describe('experts’ files, results and the decision, on the same call', () => {
   it('an expert opens the files of its own assignments only; applicants and other experts do not', async () => {
     const all = await assignments(appIds);
     expect(all).toHaveLength(6);
@@ -231,7 +217,9 @@ describe('a call’s results read back, experts’ files, decision guards', () =
     await t.database.db.update(reviews).set({ status: 'assigned' }).where(eq(reviews.id, x.reviewId));
     expect((await x.expert.agent.get(`/api/my/reviews/${x.reviewId}`)).statusCode).toBe(200);
   });
+});
 
+describe('the aggregation read back, the consensus step and the decision', () => {
   it('scores are aggregated; the results read back show the spread, the consensus flag, thresholds and ranking', async () => {
     // A: totals 90, 85 and 60 (range 30 > 15: consensus). B: 50–55, below every threshold.
     const plan = { [appIds[0]!]: [90, 85, 60], [appIds[1]!]: [50, 55, 52] };
@@ -335,89 +323,6 @@ describe('a call’s results read back, experts’ files, decision guards', () =
     expect((await ents[1]!.agent.get(`/api/applications/${appIds[0]}`)).statusCode).toBe(404);
     expect((await ents[1]!.agent.get(`/api/applications/${appIds[0]}/attachments/${attachmentIds[0]}`)).statusCode).toBe(404);
     expect((await ents[1]!.agent.get(`/api/calls/${callId}/results`)).statusCode).toBe(403);
-  });
-});
-
-describe('running the aggregation again keeps a resolved consensus', () => {
-  interface Aggregation {
-    consensus: string[];
-    waitingFor: number;
-    ranking: { applicationId: string; rank: number; score: number }[];
-    consensusKept: { applicationId: string; score: number }[];
-    consensusReopened: { applicationId: string; agreedScore: number; score: number; status: string }[];
-  }
-  const aggregate = async (callId: string) => {
-    const res = await clerk.post(`/api/calls/${callId}/aggregate`);
-    expect(res.statusCode).toBe(200);
-    return res.json() as Aggregation;
-  };
-  const resultOf = async (callId: string, id: string) =>
-    ((await clerk.get(`/api/calls/${callId}/results`)).json().results as Result[]).find((r) => r.applicationId === id)!;
-
-  it('keeps the agreed score while the reviews are unchanged; asks again, and says so, when they changed', async () => {
-    const body = callBody('RB-2026-02', {
-      form: { fields: [], attachments: [] },
-      reviewTemplate: { ...callBody('x').reviewTemplate, reviewsPerApplication: 3 },
-    });
-    const callId = (await clerk.post('/api/calls', body)).json().id as string;
-    await clerk.post(`/api/calls/${callId}/publish`);
-    const appId = (
-      await ents[0]!.agent.post(`/api/calls/${callId}/applications`, { title: '协商复核项目', fields: {}, requestedFen: 100_000_00 })
-    ).json().id as string;
-    expect((await ents[0]!.agent.post(`/api/applications/${appId}/submit`)).statusCode).toBe(200);
-    await clerk.post(`/api/applications/${appId}/formal-check`, { decision: 'accept' });
-    expect((await clerk.post(`/api/calls/${callId}/draw`, { seed: 11 })).statusCode).toBe(200);
-    const [first, second, third] = await assignments([appId]);
-    // Two experts disagree (90 and 60: range 30 > 15); the third declines.
-    for (const [x, s] of [
-      [first!, 90],
-      [second!, 60],
-    ] as const)
-      await x.expert.agent.post(`/api/my/reviews/${x.reviewId}/score`, { scores: { innovation: s, feasibility: s } });
-    await third!.expert.agent.post(`/api/my/reviews/${third!.reviewId}/decline`, { reason: '与申报单位有合作' });
-    expect((await aggregate(callId)).consensus).toEqual([appId]);
-    expect((await clerk.post(`/api/applications/${appId}/consensus`, { score: 80, note: '专家组复议后同意 80 分' })).statusCode).toBe(204);
-
-    // Again, nothing changed: the agreed score and status stand, and the answer says it kept them.
-    const again = await aggregate(callId);
-    expect(again.consensus).toEqual([]);
-    expect(again.consensusKept).toEqual([expect.objectContaining({ applicationId: appId, score: 80 })]);
-    expect(again.consensusReopened).toEqual([]);
-    expect(again.ranking).toEqual([expect.objectContaining({ applicationId: appId, score: 80, rank: 1 })]);
-    expect((await clerk.get(`/api/applications/${appId}`)).json()).toMatchObject({ status: 'scored', score: 80, rank: 1 });
-    expect(await resultOf(callId, appId)).toMatchObject({
-      consensus: 'resolved',
-      agreedScore: 80,
-      consensusNote: '专家组复议后同意 80 分',
-    });
-    // And once more: still kept (idempotent).
-    expect((await aggregate(callId)).consensusKept.map((k) => k.applicationId)).toEqual([appId]);
-
-    // The declined place is filled; while the new expert has not scored, the application waits and keeps its score.
-    const swap = await clerk.post(`/api/reviews/${third!.reviewId}/swap`, {});
-    expect(swap.statusCode).toBe(200);
-    const waiting = await aggregate(callId);
-    expect(waiting.waitingFor).toBe(1);
-    expect((await clerk.get(`/api/applications/${appId}`)).json()).toMatchObject({ status: 'scored', score: 80 });
-
-    // The new review changes the sheets: the consensus no longer holds; the spread is still high, so it is asked again.
-    const fresh = (await assignments([appId])).find((x) => x.reviewId === swap.json().reviewId)!;
-    await fresh.expert.agent.post(`/api/my/reviews/${fresh.reviewId}/score`, { scores: { innovation: 70, feasibility: 70 } });
-    const changed = await aggregate(callId);
-    expect(changed.consensus).toEqual([appId]);
-    expect(changed.consensusKept).toEqual([]);
-    expect(changed.consensusReopened).toEqual([
-      expect.objectContaining({ applicationId: appId, agreedScore: 80, status: 'consensus', score: expect.closeTo(73.33, 2) }),
-    ]);
-    expect((await clerk.get(`/api/applications/${appId}`)).json().status).toBe('consensus');
-    expect(await resultOf(callId, appId)).toMatchObject({ consensus: 'pending', agreedScore: null });
-    const events = await t.database.db.select().from(auditEvents).where(eq(auditEvents.entityId, appId));
-    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['consensus', 'consensus_reset']));
-    // A second consensus on the new sheets is kept in turn.
-    await clerk.post(`/api/applications/${appId}/consensus`, { score: 76, note: '补充评审后复议' });
-    const last = await aggregate(callId);
-    expect(last.consensusKept).toEqual([expect.objectContaining({ applicationId: appId, score: 76 })]);
-    expect(await resultOf(callId, appId)).toMatchObject({ consensus: 'resolved', agreedScore: 76, consensusNote: '补充评审后复议' });
   });
 });
 
