@@ -11,7 +11,7 @@ import { applyLimits, type StoredTrace } from './claims.limits.js';
 import * as repo from './claims.repo.js';
 import type { ClaimFilter, ClaimRow } from './claims.repo.js';
 import { claims } from '../../db/schema/policies.js';
-import { enterpriseUnits, policyById, versionById } from './policies.repo.js';
+import { enterpriseName, policyById, versionById } from './policies.repo.js';
 
 /**
  * Claims: one policy × one enterprise × one qualifying event, from the match (or the enterprise's application)
@@ -126,7 +126,7 @@ export async function approveClaim(db: Db, ctx: RequestContext, id: string, toda
     const open = await repo.openObjections(tx, n.id);
     if (open > 0) throw new AppError(409, 'claim_objections_open', { n: open });
     const p = await findOr404(policyById(tx, c.policyId), `policy ${c.policyId}`);
-    const e = await findOr404(enterpriseUnits(tx, [c.enterpriseId]), `enterprise ${c.enterpriseId}`);
+    const e = await findOr404(enterpriseName(tx, c.enterpriseId), `enterprise ${c.enterpriseId}`);
     if (c.amountFen > 0) {
       const budget = await ensureAccount(tx, accountSpecs.budget(c.fiscalYear, c.fundSource, p.code));
       const payable = await ensureAccount(tx, accountSpecs.payable(c.enterpriseId, e.name));

@@ -106,6 +106,10 @@ export const unitByCode = (db: Db, code: string) =>
     .from(orgUnitsRead)
     .where(eq(orgUnitsRead.code, code));
 
+/** An enterprise's name (a payable account's), by id. */
+export const enterpriseName = (db: Db, id: string) =>
+  db.select({ name: enterprisesRead.name }).from(enterprisesRead).where(eq(enterprisesRead.id, id));
+
 /** Where enterprises are registered: their units' paths and names. */
 export async function enterpriseUnits(db: Db, ids: readonly string[]) {
   if (ids.length === 0) return [];
