@@ -3,10 +3,9 @@
  * Pure and unit-tested with hand-computed vectors.
  */
 
-export type Direction = 'increase' | 'decrease';
-export type Comparator = '=' | '>=' | '<=';
-export type ProgressStatus = 'achieved' | 'on_track' | 'needs_acceleration' | 'limited' | 'deteriorating' | 'no_data';
-export type ProgressMethod = 'cagr' | 'linear';
+import type { Comparator, Direction, ProgressMethod, ProgressStatus } from './values/plans.js';
+
+export type { Comparator, Direction, ProgressMethod, ProgressStatus };
 
 export interface Point {
   year: number;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ORG_CODE_PATTERN } from '../limits.js';
 import { figure, name } from './common.js';
-import { AGGREGATIONS, VALUE_SOURCES, VALUE_STATUSES, periodSchema } from './plans.js';
+import { AGGREGATIONS, VALUE_SOURCES, VALUE_STATUSES } from '../values/plans.js';
+import { periodSchema } from './plans.js';
 
 const orgCode = z.string().regex(ORG_CODE_PATTERN);
 

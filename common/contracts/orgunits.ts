@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { MATCH_KINDS } from '../values/orgunits.js';
 import { ORG_LEVELS } from '../enums.js';
 import { LIMITS, ORG_CODE_PATTERN } from '../limits.js';
 import { isoDate, name } from './common.js';
 
 export const orgLevelSchema = z.enum(ORG_LEVELS);
-export const MATCH_KINDS = ['code', 'name', 'alias', 'normalized', 'short'] as const;
 
 export const orgUnitView = z.object({
   code: z.string(),

@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import { PERIOD_PATTERN } from '../aggregation.js';
 import { ORG_CODE_PATTERN } from '../limits.js';
+import { AGGREGATIONS, COMPARATORS, DIRECTIONS, PROGRESS_METHODS, PROGRESS_STATUSES, STATEMENT_KINDS } from '../values/plans.js';
 import { figure, isoDate, name } from './common.js';
-
-export const AGGREGATIONS = ['sum', 'last', 'max', 'min', 'none'] as const;
-export const DIRECTIONS = ['increase', 'decrease'] as const;
-export const COMPARATORS = ['=', '>=', '<='] as const;
-export const VALUE_STATUSES = ['draft', 'submitted', 'approved'] as const;
-export const VALUE_SOURCES = ['manual', 'import', 'computed', 'official'] as const;
-export const PROGRESS_STATUSES = ['achieved', 'on_track', 'needs_acceleration', 'limited', 'deteriorating', 'no_data'] as const;
 
 const code = z.string().trim().min(1).max(64);
 const orgCode = z.string().regex(ORG_CODE_PATTERN);
@@ -70,7 +64,7 @@ export const planDocument = z.object({
   statements: z.array(
     z.object({
       indicator: code,
-      kind: z.enum(['baseline', 'target']),
+      kind: z.enum(STATEMENT_KINDS),
       orgUnitCode: orgCode,
       year,
       value: figure,
@@ -118,7 +112,7 @@ export const planDetail = planSummary.extend({
 
 export const statementView = z.object({
   id: z.string(),
-  kind: z.enum(['baseline', 'target']),
+  kind: z.enum(STATEMENT_KINDS),
   orgUnitCode: z.string(),
   year: z.number(),
   value: z.number(),
@@ -133,7 +127,7 @@ export type StatementView = z.infer<typeof statementView>;
 export const progressView = z.object({
   status: z.enum(PROGRESS_STATUSES),
   reason: z.string().optional(),
-  method: z.enum(['cagr', 'linear']).nullable(),
+  method: z.enum(PROGRESS_METHODS).nullable(),
   shareOfWay: z.number().nullable(),
   cagrActual: z.number().nullable(),
   cagrRequired: z.number().nullable(),
@@ -187,7 +181,7 @@ export const conflictView = z.object({
   indicatorCode: z.string(),
   indicatorName: z.string(),
   unit: z.string(),
-  kind: z.enum(['baseline', 'target']),
+  kind: z.enum(STATEMENT_KINDS),
   orgUnitCode: z.string(),
   year: z.number(),
   statements: z.array(statementView),
@@ -198,7 +192,7 @@ export type ConflictView = z.infer<typeof conflictView>;
 export const resolveConflictBody = z
   .object({
     indicatorId: z.uuid(),
-    kind: z.enum(['baseline', 'target']),
+    kind: z.enum(STATEMENT_KINDS),
     orgUnitCode: orgCode,
     year,
     statementId: z.uuid(),
