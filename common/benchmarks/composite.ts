@@ -44,12 +44,22 @@ import {
 // Types
 // ---------------------------------------------------------------------------------------------------------
 
-export const NORMALISATION_METHODS = ['minmax', 'zscore', 'target', 'goalposts', 'rank'] as const;
-export const AGGREGATION_METHODS = ['arithmetic', 'geometric', 'harmonic'] as const;
-export const IMPUTATION_METHODS = ['mean', 'median', 'none'] as const;
-export type NormalisationMethod = (typeof NORMALISATION_METHODS)[number];
-export type AggregationMethod = (typeof AGGREGATION_METHODS)[number];
-export type ImputationMethod = (typeof IMPUTATION_METHODS)[number];
+import {
+  AGGREGATION_METHODS,
+  IMPUTATION_METHODS,
+  NORMALISATION_METHODS,
+  type AggregationMethod,
+  type ImputationMethod,
+  type NormalisationMethod,
+} from '../values/benchmarks.js';
+export {
+  AGGREGATION_METHODS,
+  IMPUTATION_METHODS,
+  NORMALISATION_METHODS,
+  type AggregationMethod,
+  type ImputationMethod,
+  type NormalisationMethod,
+};
 
 /** How many best and worst indicators are listed per unit. */
 export const STRENGTHS_COUNT = 3;

@@ -1,15 +1,20 @@
 import { z } from 'zod';
 import { ORG_CODE_PATTERN } from '../limits.js';
+import {
+  INDUSTRY_CODE_PATTERN,
+  PATENT_STATUSES,
+  PATENT_TYPES,
+  PLATFORM_CATEGORIES,
+  PLATFORM_LEVELS,
+  SIZE_CLASSES,
+  STATS_STATUSES,
+} from '../values/registry.js';
 import { figure, isoDate, name } from './common.js';
 
 const orgCode = z.string().regex(ORG_CODE_PATTERN);
 const text = (max: number) => name(max);
 const optText = (max: number) => name(max, { min: 0 }).nullable().optional();
 const money = figure.min(0).nullable().optional();
-
-export const SIZE_CLASSES = ['large', 'medium', 'small', 'micro'] as const;
-export const PLATFORM_LEVELS = ['national', 'municipal', 'county'] as const;
-export const PATENT_STATUSES = ['pending', 'granted', 'lapsed', 'invalidated'] as const;
 
 export const parkMembership = z.object({ parkCode: orgCode, fromDate: isoDate, toDate: isoDate.nullable().optional() });
 
@@ -20,12 +25,7 @@ export const enterpriseInput = z
     legalRepresentative: optText(50),
     foundedOn: isoDate.nullable().optional(),
     orgUnitCode: orgCode,
-    industryCode: z
-      .string()
-      .trim()
-      .regex(/^[A-T](\d{2,4})?$/)
-      .nullable()
-      .optional(),
+    industryCode: z.string().trim().regex(INDUSTRY_CODE_PATTERN).nullable().optional(),
     tags: z.array(z.string().max(40)).max(20).default([]),
     sizeClass: z.enum(SIZE_CLASSES).nullable().optional(),
     contactName: optText(50),
@@ -125,7 +125,7 @@ export const platformView = z.object({
   name: z.string(),
   typeCode: z.string(),
   typeName: z.string(),
-  category: z.enum(['rd', 'service']),
+  category: z.enum(PLATFORM_CATEGORIES),
   level: z.enum(PLATFORM_LEVELS),
   hostEnterpriseId: z.string().nullable(),
   hostName: z.string().nullable(),
@@ -172,7 +172,7 @@ export const patentInput = z
 export const patentView = z.object({
   id: z.string(),
   number: z.string(),
-  type: z.enum(['invention', 'utility_model', 'design']),
+  type: z.enum(PATENT_TYPES),
   title: z.string(),
   filedOn: z.string(),
   grantedOn: z.string().nullable(),
@@ -182,20 +182,6 @@ export const patentView = z.object({
   owners: z.array(z.object({ creditCode: z.string(), enterpriseId: z.string().nullable(), name: z.string().nullable() })),
   isDemo: z.boolean(),
 });
-
-export const STAT_FIELDS = [
-  'avgEmployees',
-  'stStaff',
-  'revenue',
-  'productSales',
-  'newProductSales',
-  'highTechRevenue',
-  'rdExpense',
-  'rdExpenseDomestic',
-  'totalCost',
-  'netAssets',
-  'totalAssets',
-] as const;
 
 export const statsInput = z
   .object({
@@ -228,7 +214,7 @@ export const statsView = z.object({
   totalCost: z.number().nullable(),
   netAssets: z.number().nullable(),
   totalAssets: z.number().nullable(),
-  status: z.enum(['draft', 'submitted', 'approved']),
+  status: z.enum(STATS_STATUSES),
   isDemo: z.boolean(),
 });
 
@@ -237,3 +223,44 @@ const enterpriseRef = z.string().trim().min(1).max(40).describe('enterprise id (
 export const idParam = z.object({ id: enterpriseRef });
 export const statsParam = z.object({ id: enterpriseRef, year: z.coerce.number().int().min(1990).max(2100) });
 export const yearParam = z.object({ year: z.coerce.number().int().min(1990).max(2100) });
+
+// ---- Views of the list and reference routes, and the types the web derives from them ----
+
+/** A record just created: its id (201). */
+export const createdView = z.object({ id: z.string() });
+
+export const revokeInput = z.object({ revokedOn: isoDate }).strict();
+export const qualificationParams = idParam.extend({ qid: z.uuid() });
+
+const typeRow = { code: z.string(), nameZh: z.string(), nameEn: z.string(), sortOrder: z.number() };
+export const registryTypesView = z.object({
+  industryTags: z.array(z.object(typeRow)),
+  /** validity: years:N, calendar_year or open (server/db/schema/registry.ts). */
+  qualificationTypes: z.array(z.object({ ...typeRow, validity: z.string() })),
+  platformTypes: z.array(z.object({ ...typeRow, category: z.enum(PLATFORM_CATEGORIES), incubator: z.boolean() })),
+});
+export type RegistryTypes = z.infer<typeof registryTypesView>;
+
+export const qualificationList = z.array(qualificationView);
+export const platformList = z.array(platformView);
+export const talentList = z.array(talentView);
+export const patentList = z.array(patentView);
+export const statsList = z.array(statsView);
+
+/** The portal's routes act for the caller's own enterprise (one of them, when it has several). */
+export const myEnterpriseQuery = z.object({ enterprise: z.uuid().optional() });
+
+export type EnterpriseSummary = z.infer<typeof enterpriseSummary>;
+export type EnterpriseList = z.infer<typeof enterpriseList>;
+export type EnterpriseListQuery = z.infer<typeof enterpriseListQuery>;
+export type QualificationInput = z.input<typeof qualificationInput>;
+export type QualificationListQuery = z.infer<typeof qualificationListQuery>;
+export type PlatformView = z.infer<typeof platformView>;
+export type PlatformInput = z.input<typeof platformInput>;
+export type TalentView = z.infer<typeof talentView>;
+export type TalentInput = z.input<typeof talentInput>;
+export type PatentView = z.infer<typeof patentView>;
+export type PatentInput = z.input<typeof patentInput>;
+export type StatsView = z.infer<typeof statsView>;
+export type StatsInput = z.input<typeof statsInput>;
+export type OwnProfileInput = z.input<typeof ownProfileInput>;

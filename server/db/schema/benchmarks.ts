@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
+import type { IndexResult, IndexSpec } from '../../../common/benchmarks/index.js';
+import type { Direction } from '../../../common/values/benchmarks.js';
 import { orgUnits } from './orgunits.js';
 
 /** Peer groups as data: all 38 districts of Chongqing, the six of 渝东南, or any custom list. */
@@ -31,7 +33,7 @@ export const benchmarkIndicators = pgTable(
     unit: text('unit').notNull(),
     decimals: integer('decimals').notNull().default(2),
     /** 1 = higher is better, -1 = lower is better. */
-    direction: integer('direction').notNull().default(1),
+    direction: integer('direction').$type<Direction>().notNull().default(1),
     expression: text('expression').notNull(),
     publishedValueElement: text('published_value_element'),
     publishedRankElement: text('published_rank_element'),
@@ -46,8 +48,8 @@ export const indexRuns = pgTable('index_runs', {
   name: text('name').notNull(),
   year: integer('year').notNull(),
   groupCode: text('group_code').notNull(),
-  spec: jsonb('spec').notNull().$type<Record<string, unknown>>(),
-  result: jsonb('result').notNull().$type<Record<string, unknown>>(),
+  spec: jsonb('spec').notNull().$type<IndexSpec>(),
+  result: jsonb('result').notNull().$type<IndexResult>(),
   createdBy: uuid('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   /** The unit of its author's grant (migration 0016): read by that unit's subtree and its ancestors. */

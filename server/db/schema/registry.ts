@@ -15,6 +15,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type {
+  PatentStatus,
+  PatentTypeValue,
+  PlatformCategory,
+  RegistryEventKind,
+  SizeClass,
+  StatsStatus,
+} from '../../../common/values/registry.js';
 import { users } from './accounts.js';
 import { orgUnits } from './orgunits.js';
 
@@ -46,7 +54,7 @@ export const platformTypes = pgTable(
     nameZh: text('name_zh').notNull(),
     nameEn: text('name_en').notNull(),
     /** rd = 研发机构, service = 科技服务机构 (表1 indicator 7 counts both); incubator types carry floor area. */
-    category: text('category').notNull(),
+    category: text('category').$type<PlatformCategory>().notNull(),
     incubator: boolean('incubator').notNull().default(false),
     sortOrder: integer('sort_order').notNull().default(0),
   },
@@ -70,7 +78,7 @@ export const enterprises = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
-    sizeClass: text('size_class'),
+    sizeClass: text('size_class').$type<SizeClass>(),
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),
     address: text('address'),
@@ -179,12 +187,12 @@ export const patents = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     number: text('number').notNull(),
-    type: text('type').notNull(),
+    type: text('type').$type<PatentTypeValue>().notNull(),
     title: text('title').notNull(),
     filedOn: date('filed_on', { mode: 'string' }).notNull(),
     grantedOn: date('granted_on', { mode: 'string' }),
     /** pending, granted, lapsed (fees not paid), invalidated. */
-    status: text('status').notNull(),
+    status: text('status').$type<PatentStatus>().notNull(),
     lapsedOn: date('lapsed_on', { mode: 'string' }),
     expiresOn: date('expires_on', { mode: 'string' }).notNull(),
     isDemo: boolean('is_demo').notNull().default(false),
@@ -230,7 +238,7 @@ export const enterpriseStats = pgTable(
     totalCost: doublePrecision('total_cost'),
     netAssets: doublePrecision('net_assets'),
     totalAssets: doublePrecision('total_assets'),
-    status: text('status').notNull().default('draft'),
+    status: text('status').$type<StatsStatus>().notNull().default('draft'),
     approvedBy: uuid('approved_by').references(() => users.id),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     isDemo: boolean('is_demo').notNull().default(false),
@@ -250,7 +258,7 @@ export const registryEvents = pgTable(
   'registry_events',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<RegistryEventKind>().notNull(),
     enterpriseId: uuid('enterprise_id')
       .notNull()
       .references(() => enterprises.id),

@@ -127,7 +127,7 @@ export const BENCHMARK_INDICATORS: (typeof benchmarkIndicators.$inferInsert)[] =
     expression: '#{st_competitiveness_score}',
     publishedRankElement: 'st_competitiveness_rank',
   },
-].map((x, i) => ({ ...x, sortOrder: i }));
+].map((x, i) => ({ ...x, direction: x.direction as 1 | -1, sortOrder: i }));
 
 const YUDONGNAN = ['黔江区', '武隆区', '石柱县', '秀山县', '酉阳县', '彭水县'];
 

@@ -1,55 +1,68 @@
-import { asc, eq, isNull, or } from 'drizzle-orm';
 import { rankWithTies } from '../../../common/benchmarks/index.js';
 import { evaluate as evalExpr, parseExpression, references } from '../../../common/expression.js';
-import { benchmarkIndicators, orgUnits, peerGroups } from '../../db/schema/index.js';
-import { inScope, ROOT, type Access } from '../../platform/access.js';
+import type { Direction } from '../../../common/values/benchmarks.js';
+import { ROOT, type Access } from '../../platform/access.js';
+import { audit, codeOfPath, commonPath, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { countedValues } from '../datavalues/index.js';
+import { findUnits } from '../orgunits/index.js';
+import * as repo from './benchmarks.repo.js';
+import type { GroupRow, IndicatorRow } from './benchmarks.repo.js';
 
 /**
  * Rankings among peers (reporting: reads data values and org units, writes nothing). Ties share the best rank
  * (1, 1, 3). A computed figure is always shown beside the published value and rank where they are stored, with
  * the difference, never instead of them. Only submitted and approved values count, never drafts.
  */
-export type IndicatorRow = typeof benchmarkIndicators.$inferSelect;
-export type GroupRow = typeof peerGroups.$inferSelect;
+export type { GroupRow, IndicatorRow };
 
-export async function listIndicators(db: Db): Promise<IndicatorRow[]> {
-  return db.select().from(benchmarkIndicators).orderBy(asc(benchmarkIndicators.sortOrder));
-}
+export const listIndicators = (db: Db): Promise<IndicatorRow[]> => repo.indicators(db);
 
 /** Groups of the caller's units and of their ancestors (shared down), and the installation's own. */
-export async function listGroups(db: Db, scopes: readonly string[]): Promise<GroupRow[]> {
-  const rows = await db
-    .select({ group: peerGroups })
-    .from(peerGroups)
-    .leftJoin(orgUnits, eq(orgUnits.code, peerGroups.orgUnitCode))
-    .where(or(isNull(peerGroups.orgUnitCode), inScope(orgUnits.path, scopes, { sharedDown: true })))
-    .orderBy(asc(peerGroups.createdAt));
-  return rows.map((r) => r.group);
-}
+export const listGroups = (db: Db, scopes: readonly string[]): Promise<GroupRow[]> => repo.groupsIn(db, scopes);
 
 export async function findIndicator(db: Db, code: string): Promise<IndicatorRow> {
-  const [row] = await db.select().from(benchmarkIndicators).where(eq(benchmarkIndicators.code, code));
+  const [row] = await repo.indicatorByCode(db, code);
   if (!row) throw new AppError(404, 'not_found', { what: code }, 'indicator');
   return row;
 }
 
 /** A group the caller may read (its own units', or an ancestor's: shared down); 404 unknown, 403 outside. */
 export async function findGroup(db: Db, access: Access, code: string): Promise<GroupRow> {
-  const [row] = await db
-    .select({ group: peerGroups, path: orgUnits.path, unitName: orgUnits.name })
-    .from(peerGroups)
-    .leftJoin(orgUnits, eq(orgUnits.code, peerGroups.orgUnitCode))
-    .where(eq(peerGroups.code, code));
+  const [row] = await repo.groupByCode(db, code);
   if (!row) throw new AppError(404, 'not_found', { what: code }, 'group');
   access.assert('read', row.path ?? ROOT, row.unitName ?? row.group.nameZh, true);
   return row.group;
 }
 
+/**
+ * A custom peer group: every member a known unit the caller may write; the group belongs to the narrowest
+ * unit covering its members. 400 naming an unknown member, 403 for one outside, 409 for a taken code.
+ */
+export async function createGroup(
+  db: Db,
+  ctx: RequestContext,
+  access: Access,
+  input: { code: string; nameZh: string; nameEn: string; members: string[] },
+): Promise<GroupRow> {
+  const units = await findUnits(db, input.members);
+  const found = new Map(units.map((u) => [u.code, u]));
+  const unknown = input.members.findIndex((m) => !found.has(m));
+  if (unknown >= 0) throw new AppError(400, 'not_in_scope_unit', { code: input.members[unknown]! }, `members.${unknown}`);
+  const outside = input.members.findIndex((m) => !access.can('write', found.get(m)?.path ?? ROOT));
+  if (outside >= 0) throw new AppError(403, 'forbidden_scope', { unit: found.get(input.members[outside]!)?.name ?? '' });
+  const home = codeOfPath(commonPath(units.map((u) => u.path)) ?? ROOT);
+  return db.transaction(async (tx) => {
+    const g = await repo.insertGroup(tx, { ...input, members: [...new Set(input.members)], orgUnitCode: home });
+    if (!g) throw new AppError(409, 'duplicate', { what: input.code }, 'code');
+    await audit(tx, ctx, { action: 'create', entity: 'peer_group', entityId: g.code, orgUnit: home, after: g });
+    return g;
+  });
+}
+
 /** Ranks among peers, ties sharing the best rank (the composite index's own ranking); missing values unranked. */
-const ranksOf = (values: (number | null)[], direction: 1 | -1) => rankWithTies(values, direction === 1);
+const ranksOf = (values: (number | null)[], direction: Direction) => rankWithTies(values, direction === 1);
 
 /** Values of indicators for units and years, computed from the stored data values. */
 export async function indicatorValues(
@@ -83,11 +96,11 @@ export async function indicatorValues(
   return out;
 }
 
-async function unitNames(db: Db, codes: string[]): Promise<Map<string, string>> {
-  const rows = await db.select({ code: orgUnits.code, name: orgUnits.name }).from(orgUnits);
-  const want = new Set(codes);
-  return new Map(rows.filter((r) => want.has(r.code)).map((r) => [r.code, r.name]));
-}
+type IndicatorValue = { value: number | null; published: number | null; publishedRank: number | null; missing: string[] };
+const NO_VALUE: IndicatorValue = { value: null, published: null, publishedRank: null, missing: [] };
+/** indicatorValues answers every (indicator, unit, year) it was asked for; an absent key is a unit with no data. */
+const valueAt = (vals: Map<string, IndicatorValue>, code: string, unit: string, year: number) =>
+  vals.get(`${code}|${unit}|${year}`) ?? NO_VALUE;
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -96,10 +109,10 @@ export async function rankings(db: Db, access: Access, q: { indicator: string; y
   const group = await findGroup(db, access, q.group);
   const units = group.members;
   const vals = await indicatorValues(db, [ind], units, [q.year, q.year - 1]);
-  const names = await unitNames(db, units);
-  const dir = ind.direction as 1 | -1;
-  const now = units.map((u) => vals.get(`${ind.code}|${u}|${q.year}`)!);
-  const before = units.map((u) => vals.get(`${ind.code}|${u}|${q.year - 1}`)!.value);
+  const names = await repo.unitNames(db, units);
+  const dir = ind.direction;
+  const now = units.map((u) => valueAt(vals, ind.code, u, q.year));
+  const before = units.map((u) => valueAt(vals, ind.code, u, q.year - 1).value);
   const ranks = ranksOf(
     now.map((x) => x.value),
     dir,
@@ -120,15 +133,15 @@ export async function rankings(db: Db, access: Access, q: { indicator: string; y
       unit: u,
       name: names.get(u) ?? u,
       value: x.value,
-      rank: ranks[k],
-      previousRank: prevRanks[k],
-      rankChange: ranks[k] !== null && prevRanks[k] !== null ? prevRanks[k]! - ranks[k]! : null,
+      rank: ranks[k] ?? null,
+      previousRank: prevRanks[k] ?? null,
+      rankChange: ranks[k] != null && prevRanks[k] != null ? prevRanks[k] - ranks[k] : null,
       distanceToAverage: x.value !== null && average !== null ? x.value - average : null,
       distanceToBest: x.value !== null && best !== null ? x.value - best : null,
       publishedValue: x.published,
       /** The computed value, rounded as published, differs from the published one. */
       differsFromPublished: x.published !== null && shown !== null ? shown !== x.published : null,
-      publishedValueRank: publishedRanks[k],
+      publishedValueRank: publishedRanks[k] ?? null,
       publishedRank: x.publishedRank,
       missing: x.missing,
     };
@@ -144,8 +157,8 @@ export async function profile(db: Db, access: Access, q: { unit: string; year: n
   const inds = await listIndicators(db);
   const vals = await indicatorValues(db, inds, group.members, [q.year]);
   const items = inds.map((ind) => {
-    const values = group.members.map((u) => vals.get(`${ind.code}|${u}|${q.year}`)!.value);
-    const ranks = ranksOf(values, ind.direction as 1 | -1);
+    const values = group.members.map((u) => valueAt(vals, ind.code, u, q.year).value);
+    const ranks = ranksOf(values, ind.direction);
     const k = group.members.indexOf(q.unit);
     const present = values.filter((x): x is number => x !== null);
     return {

@@ -1,10 +1,9 @@
-import { desc, eq } from 'drizzle-orm';
-import { inScope, type Access } from '../../platform/access.js';
 import { resolveSpec, runIndex, type IndexResult, type IndexSpec } from '../../../common/benchmarks/index.js';
-import { indexRuns, orgUnits } from '../../db/schema/index.js';
+import type { Access } from '../../platform/access.js';
 import { audit, codeOfPath, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, findOr404 } from '../../platform/errors.js';
+import * as repo from './benchmarks.repo.js';
 import { findGroup, indicatorValues, listIndicators } from './benchmarks.service.js';
 
 /**
@@ -32,7 +31,7 @@ export async function runComposite(
   }
   const inds = all.filter((i) => spec.indicators.some((s) => s.code === i.code));
   const vals = await indicatorValues(db, inds, group.members, [input.year]);
-  const names = new Map((await db.select({ code: orgUnits.code, name: orgUnits.name }).from(orgUnits)).map((u) => [u.code, u.name]));
+  const names = await repo.unitNames(db, group.members);
   const data = {
     units: group.members.map((code) => ({ code, name: names.get(code) ?? code })),
     indicators: inds.map((i) => ({ code: i.code, nameZh: i.nameZh, nameEn: i.nameEn })),
@@ -51,50 +50,35 @@ export async function runComposite(
     // A saved run belongs to the unit of the author's (first) grant: read in that subtree and above it.
     const home = codeOfPath(access.scopes[0] ?? null);
     id = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(indexRuns)
-        .values({
+      const row = await findOr404(
+        repo.insertRun(tx, {
           name: input.name ?? `${group.nameZh} ${input.year}`,
           year: input.year,
           groupCode: group.code,
-          spec: spec as unknown as Record<string, unknown>,
-          result: result as unknown as Record<string, unknown>,
+          spec,
+          result,
           createdBy: ctx.userId,
           orgUnitCode: home,
-        })
-        .returning({ id: indexRuns.id });
+        }),
+        'index_run',
+      );
       await audit(tx, ctx, {
         action: 'run',
         entity: 'composite_index',
-        entityId: row!.id,
+        entityId: row.id,
         orgUnit: home,
         after: { year: input.year, group: group.code },
       });
-      return row!.id;
+      return row.id;
     });
   }
   return { id, year: input.year, group: group.code, spec, result };
 }
 
 /** Stored runs of units in the caller's subtree. */
-export async function listRuns(db: Db, scopes: readonly string[]) {
-  return db
-    .select({
-      id: indexRuns.id,
-      name: indexRuns.name,
-      year: indexRuns.year,
-      groupCode: indexRuns.groupCode,
-      createdAt: indexRuns.createdAt,
-    })
-    .from(indexRuns)
-    .innerJoin(orgUnits, eq(orgUnits.code, indexRuns.orgUnitCode))
-    .where(inScope(orgUnits.path, scopes))
-    .orderBy(desc(indexRuns.createdAt))
-    .limit(200);
-}
+export const listRuns = (db: Db, scopes: readonly string[]) => repo.runsIn(db, scopes);
 
+/** One stored run (the spec and the result it was run with), or a 404. */
 export async function getRun(db: Db, id: string) {
-  const [row] = await db.select().from(indexRuns).where(eq(indexRuns.id, id));
-  if (!row) throw new AppError(404, 'not_found', { what: id });
-  return row;
+  return findOr404(repo.runById(db, id), id);
 }

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ADMINS } from '../../../common/access.js';
+import { statsImportQuery, statsImportReport } from '../../../common/contracts/benchmarks.js';
+import { fileDownload } from '../../../common/contracts/common.js';
+import { MIME } from '../../../common/values/files.js';
 import { accessFor, accessOf, ROOT } from '../../platform/access.js';
 import { contextOf } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
@@ -10,41 +12,11 @@ import { localeOf } from '../../platform/i18n.js';
 import { RULES } from './benchmarks.policy.js';
 import { readStatsFile, runStatsImport, STATS_IMPORT_LIMITS, statsTemplate } from './stats-import.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const message = z.object({ field: z.string(), message: z.string() });
-const report = z.object({
-  dryRun: z.boolean(),
-  committed: z.boolean(),
-  fileName: z.string(),
-  rows: z.array(
-    z.object({
-      row: z.number().int(),
-      status: z.enum(['ok', 'error', 'warning']),
-      messages: z.array(message),
-      orgUnit: z.string().nullable(),
-      dataElement: z.string().nullable(),
-      period: z.string().nullable(),
-      value: z.number().nullable(),
-      unit: z.string().nullable(),
-    }),
-  ),
-  counts: z.object({
-    rows: z.number().int(),
-    ok: z.number().int(),
-    warning: z.number().int(),
-    error: z.number().int(),
-    unchanged: z.number().int(),
-    written: z.number().int(),
-  }),
-  unitsAdded: z.array(z.object({ code: z.string(), name: z.string() })),
-});
-
 export function statsImportRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['benchmarks'];
   // Raw uploads: other modules may already have taught the app these types (one parser per type per app).
-  for (const type of ['text/csv', XLSX, 'application/octet-stream'])
+  for (const type of [MIME.csv, MIME.xlsx, MIME.any])
     if (!app.hasContentTypeParser(type))
       app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: STATS_IMPORT_LIMITS.bytes }, (_req, body, done) => done(null, body));
 
@@ -55,11 +27,12 @@ export function statsImportRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: 'Template (xlsx) for a region × indicator × year statistics import: header, instructions with an example, units',
+        response: { 200: fileDownload('xlsx') },
       },
     },
     async (req, reply) => {
       return reply
-        .header('content-type', XLSX)
+        .header('content-type', MIME.xlsx)
         .header('content-disposition', 'attachment; filename="statistics-import.xlsx"')
         .send(await statsTemplate(localeOf(req)));
     },
@@ -74,12 +47,8 @@ export function statsImportRoutes(app: FastifyInstance, db: Db): void {
         tags,
         summary:
           'Import a region × indicator × year table (raw xlsx or csv body; columns 地区 指标 年份 数值 单位 [来源]). Values are converted to each data element’s unit; dryRun=true reports every row and saves nothing, dryRun=false saves every row or none, as submitted values for another person to approve. Every row’s region must lie in the caller’s scope; an approved value is never replaced; a new province needs an administrator of all units',
-        querystring: z.object({
-          dryRun: z.enum(['true', 'false']).default('true'),
-          /** The uploaded file's name, cited with the row in each value's source note. */
-          file: z.string().trim().min(1).max(200).optional(),
-        }),
-        response: { 200: report },
+        querystring: statsImportQuery,
+        response: { 200: statsImportReport },
       },
     },
     async (req) => {

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { enterpriseInput, patentInput, STAT_FIELDS, statsInput } from '../../../common/contracts/registry.js';
+import { enterpriseInput, patentInput, statsInput } from '../../../common/contracts/registry.js';
+import { STAT_FIELDS } from '../../../common/values/registry.js';
 import { patentExpiry, validatePatentNumber, type PatentType } from '../../../common/registry/index.js';
-import { enterpriseStats, enterprises, patents } from '../../db/schema/index.js';
+import { enterpriseStats, enterprises, patents } from '../../db/schema/registry.js';
 import { insertUnnest, textArray } from '../../platform/bulk-insert.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';

@@ -45,7 +45,13 @@ export function eventsOfEnterprise(db: Db, enterpriseId: string, kind: string, u
   return db
     .select()
     .from(registryEvents)
-    .where(and(eq(registryEvents.enterpriseId, enterpriseId), eq(registryEvents.kind, kind), lte(registryEvents.occurredOn, upTo)))
+    .where(
+      and(
+        eq(registryEvents.enterpriseId, enterpriseId),
+        eq(registryEvents.kind, kind as RegistryEventKind),
+        lte(registryEvents.occurredOn, upTo),
+      ),
+    )
     .orderBy(desc(registryEvents.occurredOn), desc(registryEvents.id));
 }
 
@@ -64,7 +70,7 @@ export async function eventsInPeriod(
     .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
     .where(
       and(
-        eq(registryEvents.kind, f.kind),
+        eq(registryEvents.kind, f.kind as RegistryEventKind),
         gte(registryEvents.occurredOn, f.from),
         lte(registryEvents.occurredOn, f.to),
         ...f.within.map((paths) => inScope(orgUnits.path, paths)),

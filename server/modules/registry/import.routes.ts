@@ -1,6 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { fileDownload } from '../../../common/contracts/common.js';
+import { MIME } from '../../../common/values/files.js';
+import {
+  importJobParams,
+  importJobView,
+  importStarted,
+  importStartQuery,
+  importTemplateQuery,
+} from '../../../common/contracts/registry-import.js';
 import { ERROR_MESSAGES, translate } from '../../../common/messages.js';
 import { contextOf } from '../../platform/audit.js';
 import { accessOf } from '../../platform/access.js';
@@ -8,27 +16,29 @@ import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { localeOf } from '../../platform/i18n.js';
 import { getUnitOr404 } from '../orgunits/index.js';
-import { IMPORT_KINDS, importTemplate, openRows, runImport } from './import.js';
+import { importTemplate, openRows, runImport } from './import.js';
 import { findJob, startJob } from './jobs.js';
 import { RULES, editScope } from './registry.policy.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function importRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['registry import'];
-  const kind = z.enum(IMPORT_KINDS);
   app.addContentTypeParser(['text/csv'], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
   r.get(
     '/api/registry/import/template',
     {
       config: { access: RULES.record },
-      schema: { tags, summary: 'Import template (xlsx) for one kind of record', querystring: z.object({ kind }) },
+      schema: {
+        tags,
+        summary: 'Import template (xlsx) for one kind of record',
+        querystring: importTemplateQuery,
+        response: { 200: fileDownload('xlsx') },
+      },
     },
     async (req, reply) => {
       return reply
-        .header('content-type', XLSX)
+        .header('content-type', MIME.xlsx)
         .header('content-disposition', `attachment; filename="import-${req.query.kind}.xlsx"`)
         .send(await importTemplate(req.query.kind, localeOf(req)));
     },
@@ -43,8 +53,8 @@ export function importRoutes(app: FastifyInstance, db: Db): void {
         tags,
         summary:
           'Start an import (raw xlsx or csv body). dryRun=true checks every row and saves nothing; dryRun=false saves all rows or none',
-        querystring: z.object({ kind, dryRun: z.enum(['true', 'false']).default('true'), orgUnit: z.string().optional() }),
-        response: { 202: z.object({ jobId: z.string() }) },
+        querystring: importStartQuery,
+        response: { 202: importStarted },
       },
     },
     async (req, reply) => {
@@ -79,7 +89,12 @@ export function importRoutes(app: FastifyInstance, db: Db): void {
     '/api/registry/imports/:id',
     {
       config: { access: RULES.record },
-      schema: { tags, summary: 'Progress and, when done, the row-by-row report of an import', params: z.object({ id: z.uuid() }) },
+      schema: {
+        tags,
+        summary: 'Progress and, when done, the row-by-row report of an import',
+        params: importJobParams,
+        response: { 200: importJobView },
+      },
     },
     async (req) => {
       // A job belongs to the user who started it.

@@ -6,7 +6,8 @@ import { parseCsv } from '../../platform/csv.js';
 
 export { parseCsv };
 import ExcelJS, { assertZipWithinLimits } from '../../platform/exceljs.js';
-import { platformInput, qualificationInput, STAT_FIELDS } from '../../../common/contracts/registry.js';
+import { platformInput, qualificationInput } from '../../../common/contracts/registry.js';
+import { IMPORT_KINDS, STAT_FIELDS, type ImportKind } from '../../../common/values/registry.js';
 import type { Locale } from '../../../common/enums.js';
 import { ERROR_MESSAGES, fieldLabel, translate } from '../../../common/messages.js';
 import { normalizeName } from '../../../common/orgnames.js';
@@ -21,8 +22,7 @@ import { addPlatform } from './records.service.js';
 import * as repo from './registry.repo.js';
 import { registryTypes } from './presenters.js';
 
-export const IMPORT_KINDS = ['enterprises', 'qualifications', 'platforms', 'patents', 'stats'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+export { IMPORT_KINDS, type ImportKind };
 
 type Col = { key: string; zh: string; en: string; example: string };
 const c = (key: string, zh: string, en: string, example = ''): Col => ({ key, zh, en, example });

@@ -1,7 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { enterpriseView, ownProfileInput, statsInput, yearParam } from '../../../common/contracts/registry.js';
+import { noContent } from '../../../common/contracts/common.js';
+import { prechecksView } from '../../../common/contracts/registry-checks.js';
+import {
+  enterpriseView,
+  myEnterpriseQuery,
+  ownProfileInput,
+  patentList,
+  statsInput,
+  statsList,
+  yearParam,
+} from '../../../common/contracts/registry.js';
 import { contextOf } from '../../platform/audit.js';
 import { accessOf } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
@@ -17,7 +26,7 @@ import * as repo from './registry.repo.js';
 export function portalRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['enterprise portal'];
-  const q = z.object({ enterprise: z.uuid().optional() });
+  const q = myEnterpriseQuery;
 
   r.get(
     '/api/my/enterprise',
@@ -48,7 +57,7 @@ export function portalRoutes(app: FastifyInstance, db: Db): void {
 
   r.get(
     '/api/my/stats',
-    { config: { access: RULES.portal }, schema: { tags, summary: 'My annual figures', querystring: q } },
+    { config: { access: RULES.portal }, schema: { tags, summary: 'My annual figures', querystring: q, response: { 200: statsList } } },
     async (req) => {
       const id = ownEnterpriseId(accessOf(req).auth, req.query.enterprise);
       return (await repo.statsOf(db, id)).map(presentStats);
@@ -65,6 +74,7 @@ export function portalRoutes(app: FastifyInstance, db: Db): void {
         params: yearParam,
         querystring: q,
         body: statsInput,
+        response: { 204: noContent },
       },
     },
     async (req, reply) => {
@@ -76,7 +86,7 @@ export function portalRoutes(app: FastifyInstance, db: Db): void {
 
   r.get(
     '/api/my/patents',
-    { config: { access: RULES.portal }, schema: { tags, summary: 'Patents I own', querystring: q } },
+    { config: { access: RULES.portal }, schema: { tags, summary: 'Patents I own', querystring: q, response: { 200: patentList } } },
     async (req) => {
       const id = ownEnterpriseId(accessOf(req).auth, req.query.enterprise);
       return presentPatents(
@@ -90,7 +100,12 @@ export function portalRoutes(app: FastifyInstance, db: Db): void {
     '/api/my/prechecks',
     {
       config: { access: RULES.portal },
-      schema: { tags, summary: 'How close I am to the high-tech and tech-SME qualifications, condition by condition', querystring: q },
+      schema: {
+        tags,
+        summary: 'How close I am to the high-tech and tech-SME qualifications, condition by condition',
+        querystring: q,
+        response: { 200: prechecksView },
+      },
     },
     async (req) => {
       const id = ownEnterpriseId(accessOf(req).auth, req.query.enterprise);

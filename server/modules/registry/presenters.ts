@@ -1,16 +1,16 @@
-import { asc } from 'drizzle-orm';
-import { industryTags, platformTypes, qualificationTypes } from '../../db/schema/index.js';
+import type { PatentView, PlatformView, StatsView, TalentView } from '../../../common/contracts/registry.js';
+import type { PlatformLevel } from '../../../common/values/registry.js';
 import type { Db } from '../../platform/db.js';
 import * as repo from './registry.repo.js';
 
-export function presentPlatform(r: Awaited<ReturnType<typeof repo.platformsIn>>[number]) {
+export function presentPlatform(r: Awaited<ReturnType<typeof repo.platformsIn>>[number]): PlatformView {
   return {
     id: r.p.id,
     name: r.p.name,
     typeCode: r.p.typeCode,
     typeName: r.typeName,
-    category: r.category as 'rd' | 'service',
-    level: r.p.level as 'national' | 'municipal' | 'county',
+    category: r.category,
+    level: r.p.level as PlatformLevel,
     hostEnterpriseId: r.p.hostEnterpriseId,
     hostName: r.p.hostName,
     orgUnitCode: r.p.orgUnitCode,
@@ -22,7 +22,7 @@ export function presentPlatform(r: Awaited<ReturnType<typeof repo.platformsIn>>[
   };
 }
 
-export function presentTalent(r: Awaited<ReturnType<typeof repo.talentsIn>>[number]) {
+export function presentTalent(r: Awaited<ReturnType<typeof repo.talentsIn>>[number]): TalentView {
   const t = r.t;
   return {
     id: t.id,
@@ -37,7 +37,7 @@ export function presentTalent(r: Awaited<ReturnType<typeof repo.talentsIn>>[numb
   };
 }
 
-export async function presentPatents(db: Db, rows: Awaited<ReturnType<typeof repo.patentsOf>>[number]['p'][]) {
+export async function presentPatents(db: Db, rows: Awaited<ReturnType<typeof repo.patentsOf>>[number]['p'][]): Promise<PatentView[]> {
   const owners = await repo.ownersOf(
     db,
     rows.map((p) => p.id),
@@ -45,11 +45,11 @@ export async function presentPatents(db: Db, rows: Awaited<ReturnType<typeof rep
   return rows.map((p) => ({
     id: p.id,
     number: p.number,
-    type: p.type as 'invention' | 'utility_model' | 'design',
+    type: p.type,
     title: p.title,
     filedOn: p.filedOn,
     grantedOn: p.grantedOn,
-    status: p.status as 'pending' | 'granted' | 'lapsed' | 'invalidated',
+    status: p.status,
     lapsedOn: p.lapsedOn,
     expiresOn: p.expiresOn,
     owners: owners
@@ -59,16 +59,10 @@ export async function presentPatents(db: Db, rows: Awaited<ReturnType<typeof rep
   }));
 }
 
-export function presentStats(s: repo.StatsRow) {
+export function presentStats(s: repo.StatsRow): StatsView {
   const { id: _i, approvedBy: _b, approvedAt: _a, updatedAt: _u, ...rest } = s;
   return rest;
 }
 
-export async function registryTypes(db: Db) {
-  const [tags, quals, plats] = await Promise.all([
-    db.select().from(industryTags).orderBy(asc(industryTags.sortOrder)),
-    db.select().from(qualificationTypes).orderBy(asc(qualificationTypes.sortOrder)),
-    db.select().from(platformTypes).orderBy(asc(platformTypes.sortOrder)),
-  ]);
-  return { industryTags: tags, qualificationTypes: quals, platformTypes: plats };
-}
+/** Industry tags, qualification and platform types (reference data). */
+export const registryTypes = repo.registryTypes;

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { type z } from 'zod';
 import { type patentInput, type platformInput, type statsInput, type talentInput } from '../../../common/contracts/registry.js';
 import { patentExpiry, validatePatentNumber } from '../../../common/registry/index.js';
-import { enterpriseStats, patentOwners, patents, platforms, talents } from '../../db/schema/index.js';
+import { enterpriseStats, patentOwners, patents, platforms, talents } from '../../db/schema/registry.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
@@ -155,7 +155,7 @@ export async function saveStats(db: Db, ctx: RequestContext, enterpriseId: strin
       .where(and(eq(enterpriseStats.enterpriseId, enterpriseId), eq(enterpriseStats.year, year)))
       .for('update');
     if (before?.status === 'approved') throw new AppError(409, 'stats_locked', { year });
-    const status = submit ? 'submitted' : 'draft';
+    const status = submit ? ('submitted' as const) : ('draft' as const);
     const values = { ...figures, status, updatedAt: sql`now()` };
     if (before) await tx.update(enterpriseStats).set(values).where(eq(enterpriseStats.id, before.id));
     else await tx.insert(enterpriseStats).values({ enterpriseId, year, ...values });

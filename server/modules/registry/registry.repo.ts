@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import {
   enterpriseStats,
   enterprises,
-  orgUnits,
+  industryTags,
   parkMemberships,
   patentOwners,
   patents,
@@ -11,7 +11,8 @@ import {
   qualificationTypes,
   qualifications,
   talents,
-} from '../../db/schema/index.js';
+} from '../../db/schema/registry.js';
+import { orgUnitsRead } from '../orgunits/index.js';
 import { escapeLike, inScope } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
 import { validOnSql } from './validity.js';
@@ -20,11 +21,20 @@ export type EnterpriseRow = typeof enterprises.$inferSelect;
 export type QualificationRow = typeof qualifications.$inferSelect;
 export type StatsRow = typeof enterpriseStats.$inferSelect;
 
+export async function registryTypes(db: Db) {
+  const [tags, quals, plats] = await Promise.all([
+    db.select().from(industryTags).orderBy(asc(industryTags.sortOrder)),
+    db.select().from(qualificationTypes).orderBy(asc(qualificationTypes.sortOrder)),
+    db.select().from(platformTypes).orderBy(asc(platformTypes.sortOrder)),
+  ]);
+  return { industryTags: tags, qualificationTypes: quals, platformTypes: plats };
+}
+
 export async function findEnterprise(db: Db, id: string): Promise<(EnterpriseRow & { orgUnitName: string; orgPath: string }) | undefined> {
   const [row] = await db
-    .select({ e: enterprises, orgUnitName: orgUnits.name, orgPath: orgUnits.path })
+    .select({ e: enterprises, orgUnitName: orgUnitsRead.name, orgPath: orgUnitsRead.path })
     .from(enterprises)
-    .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
+    .innerJoin(orgUnitsRead, eq(orgUnitsRead.code, enterprises.orgUnitCode))
     .where(eq(enterprises.id, id));
   return row ? { ...row.e, orgUnitName: row.orgUnitName, orgPath: row.orgPath } : undefined;
 }
@@ -47,8 +57,8 @@ export interface EnterpriseFilter {
 
 export async function listEnterprises(db: Db, f: EnterpriseFilter) {
   const cond = and(
-    inScope(orgUnits.path, f.scopePaths),
-    f.withinPath ? inScope(orgUnits.path, [f.withinPath]) : undefined,
+    inScope(orgUnitsRead.path, f.scopePaths),
+    f.withinPath ? inScope(orgUnitsRead.path, [f.withinPath]) : undefined,
     f.q ? or(ilike(enterprises.name, `%${escapeLike(f.q)}%`), ilike(enterprises.creditCode, `%${escapeLike(f.q)}%`)) : undefined,
     f.tag ? sql`${f.tag} = any(${enterprises.tags})` : undefined,
     f.qualification
@@ -58,9 +68,9 @@ export async function listEnterprises(db: Db, f: EnterpriseFilter) {
   );
   const [rows, [count]] = await Promise.all([
     db
-      .select({ e: enterprises, orgUnitName: orgUnits.name })
+      .select({ e: enterprises, orgUnitName: orgUnitsRead.name })
       .from(enterprises)
-      .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
+      .innerJoin(orgUnitsRead, eq(orgUnitsRead.code, enterprises.orgUnitCode))
       .where(cond)
       .orderBy(asc(enterprises.name))
       .limit(f.pageSize)
@@ -68,7 +78,7 @@ export async function listEnterprises(db: Db, f: EnterpriseFilter) {
     db
       .select({ n: sql<number>`count(*)::int` })
       .from(enterprises)
-      .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
+      .innerJoin(orgUnitsRead, eq(orgUnitsRead.code, enterprises.orgUnitCode))
       .where(cond),
   ]);
   return { rows, total: count?.n ?? 0 };
@@ -77,9 +87,9 @@ export async function listEnterprises(db: Db, f: EnterpriseFilter) {
 export const parksOf = (db: Db, enterpriseIds: string[]) =>
   enterpriseIds.length
     ? db
-        .select({ m: parkMemberships, parkName: orgUnits.name })
+        .select({ m: parkMemberships, parkName: orgUnitsRead.name })
         .from(parkMemberships)
-        .innerJoin(orgUnits, eq(orgUnits.code, parkMemberships.parkCode))
+        .innerJoin(orgUnitsRead, eq(orgUnitsRead.code, parkMemberships.parkCode))
         .where(inArray(parkMemberships.enterpriseId, enterpriseIds))
         .orderBy(asc(parkMemberships.fromDate))
     : Promise.resolve([]);
@@ -91,12 +101,12 @@ export function qualificationsOf(db: Db, filter: { enterpriseIds?: string[]; typ
       typeName: qualificationTypes.nameZh,
       enterpriseName: enterprises.name,
       creditCode: enterprises.creditCode,
-      orgPath: orgUnits.path,
+      orgPath: orgUnitsRead.path,
     })
     .from(qualifications)
     .innerJoin(qualificationTypes, eq(qualificationTypes.code, qualifications.typeCode))
     .innerJoin(enterprises, eq(enterprises.id, qualifications.enterpriseId))
-    .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
+    .innerJoin(orgUnitsRead, eq(orgUnitsRead.code, enterprises.orgUnitCode))
     .where(
       and(
         filter.enterpriseIds
@@ -106,7 +116,7 @@ export function qualificationsOf(db: Db, filter: { enterpriseIds?: string[]; typ
             )
           : undefined,
         filter.type ? eq(qualifications.typeCode, filter.type) : undefined,
-        filter.scopePaths ? inScope(orgUnits.path, filter.scopePaths) : undefined,
+        filter.scopePaths ? inScope(orgUnitsRead.path, filter.scopePaths) : undefined,
       ),
     )
     .orderBy(desc(qualifications.issuedOn));
@@ -124,11 +134,11 @@ export async function platformType(db: Db, code: string) {
 
 export function platformsIn(db: Db, scopePaths: string[]) {
   return db
-    .select({ p: platforms, typeName: platformTypes.nameZh, category: platformTypes.category, orgUnitName: orgUnits.name })
+    .select({ p: platforms, typeName: platformTypes.nameZh, category: platformTypes.category, orgUnitName: orgUnitsRead.name })
     .from(platforms)
     .innerJoin(platformTypes, eq(platformTypes.code, platforms.typeCode))
-    .innerJoin(orgUnits, eq(orgUnits.code, platforms.orgUnitCode))
-    .where(inScope(orgUnits.path, scopePaths))
+    .innerJoin(orgUnitsRead, eq(orgUnitsRead.code, platforms.orgUnitCode))
+    .where(inScope(orgUnitsRead.path, scopePaths))
     .orderBy(asc(platforms.recognizedOn));
 }
 
@@ -136,8 +146,8 @@ export function talentsIn(db: Db, scopePaths: string[]) {
   return db
     .select({ t: talents })
     .from(talents)
-    .innerJoin(orgUnits, eq(orgUnits.code, talents.orgUnitCode))
-    .where(inScope(orgUnits.path, scopePaths))
+    .innerJoin(orgUnitsRead, eq(orgUnitsRead.code, talents.orgUnitCode))
+    .where(inScope(orgUnitsRead.path, scopePaths))
     .orderBy(asc(talents.name));
 }
 
@@ -148,13 +158,13 @@ export function patentsOf(db: Db, f: { enterpriseIds?: string[]; scopePaths?: st
     .from(patents)
     .innerJoin(patentOwners, eq(patentOwners.patentId, patents.id))
     .leftJoin(enterprises, eq(enterprises.id, patentOwners.enterpriseId))
-    .leftJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
+    .leftJoin(orgUnitsRead, eq(orgUnitsRead.code, enterprises.orgUnitCode))
     .where(
       and(
         f.enterpriseIds
           ? inArray(patentOwners.enterpriseId, f.enterpriseIds.length ? f.enterpriseIds : ['00000000-0000-0000-0000-000000000000'])
           : undefined,
-        f.scopePaths ? inScope(orgUnits.path, f.scopePaths) : undefined,
+        f.scopePaths ? inScope(orgUnitsRead.path, f.scopePaths) : undefined,
       ),
     )
     .orderBy(desc(patents.filedOn));

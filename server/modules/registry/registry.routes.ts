@@ -1,21 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { noContent } from '../../../common/contracts/common.js';
+import { pipelineView, precheckQuery, prechecksView } from '../../../common/contracts/registry-checks.js';
 import {
+  createdView,
   enterpriseInput,
   enterpriseList,
   enterpriseListQuery,
   enterpriseView,
   idParam,
   patentInput,
+  patentList,
   platformInput,
+  platformList,
   qualificationInput,
+  qualificationList,
   qualificationListQuery,
+  qualificationParams,
+  registryTypesView,
+  revokeInput,
   statsInput,
+  statsList,
   statsParam,
   talentInput,
+  talentList,
 } from '../../../common/contracts/registry.js';
-import { isoDate } from '../../../common/contracts/common.js';
 import { addMonths } from '../../../common/clock.js';
 import { contextOf } from '../../platform/audit.js';
 import { accessFor, accessOf, type Access } from '../../platform/access.js';
@@ -56,7 +65,10 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
 
   r.get(
     '/api/registry/types',
-    { config: { access: RULES.types }, schema: { tags, summary: 'Industry tags, qualification and platform types' } },
+    {
+      config: { access: RULES.types },
+      schema: { tags, summary: 'Industry tags, qualification and platform types', response: { 200: registryTypesView } },
+    },
     async () => registryTypes(db),
   );
 
@@ -94,7 +106,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
           orgUnitName,
           industryCode: e.industryCode,
           tags: e.tags,
-          sizeClass: e.sizeClass as 'large' | 'medium' | 'small' | 'micro' | null,
+          sizeClass: e.sizeClass,
           contactName: e.contactName,
           contactPhone: e.contactPhone,
           address: e.address,
@@ -160,7 +172,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
         summary: 'Record a qualification; its validity follows from its type',
         params: idParam,
         body: qualificationInput,
-        response: { 201: z.object({ id: z.string() }) },
+        response: { 201: createdView },
       },
     },
     async (req, reply) => {
@@ -176,8 +188,9 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: 'Revoke a qualification from a date',
-        params: idParam.extend({ qid: z.uuid() }),
-        body: z.object({ revokedOn: isoDate }).strict(),
+        params: qualificationParams,
+        body: revokeInput,
+        response: { 204: noContent },
       },
     },
     async (req, reply) => {
@@ -195,6 +208,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
         tags,
         summary: 'Qualifications valid on a date, or ending within some months (re-certification follow-up)',
         querystring: qualificationListQuery,
+        response: { 200: qualificationList },
       },
     },
     async (req) => {
@@ -217,7 +231,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
 
   r.get(
     '/api/platforms',
-    { config: { access: RULES.list }, schema: { tags, summary: 'Platforms and institutions in scope' } },
+    { config: { access: RULES.list }, schema: { tags, summary: 'Platforms and institutions in scope', response: { 200: platformList } } },
     async (req) => {
       const scopes = accessOf(req).scopes;
       return (await repo.platformsIn(db, scopes)).map(presentPlatform);
@@ -227,7 +241,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
     '/api/platforms',
     {
       config: { access: RULES.record },
-      schema: { tags, summary: 'Record a platform or institution', body: platformInput, response: { 201: z.object({ id: z.string() }) } },
+      schema: { tags, summary: 'Record a platform or institution', body: platformInput, response: { 201: createdView } },
     },
     async (req, reply) => {
       return reply.status(201).send({ id: await rec.addPlatform(db, contextOf(req), editScope(accessOf(req)), req.body) });
@@ -236,7 +250,10 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
 
   r.get(
     '/api/talents',
-    { config: { access: RULES.list }, schema: { tags, summary: 'Talents in scope (no national ID numbers are stored)' } },
+    {
+      config: { access: RULES.list },
+      schema: { tags, summary: 'Talents in scope (no national ID numbers are stored)', response: { 200: talentList } },
+    },
     async (req) => {
       const scopes = accessOf(req).scopes;
       return (await repo.talentsIn(db, scopes)).map(presentTalent);
@@ -246,7 +263,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
     '/api/talents',
     {
       config: { access: RULES.record },
-      schema: { tags, summary: 'Record a talent', body: talentInput, response: { 201: z.object({ id: z.string() }) } },
+      schema: { tags, summary: 'Record a talent', body: talentInput, response: { 201: createdView } },
     },
     async (req, reply) => {
       return reply.status(201).send({ id: await rec.addTalent(db, contextOf(req), editScope(accessOf(req)), req.body) });
@@ -257,7 +274,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
     '/api/patents',
     {
       config: { access: RULES.list },
-      schema: { tags, summary: 'Patents with an owner in scope; expiry computed from type and filing date' },
+      schema: { tags, summary: 'Patents with an owner in scope; expiry computed from type and filing date', response: { 200: patentList } },
     },
     async (req) => {
       const scopes = accessOf(req).scopes;
@@ -275,7 +292,7 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
         tags,
         summary: 'Record a patent (number format and check digit verified)',
         body: patentInput,
-        response: { 201: z.object({ id: z.string() }) },
+        response: { 201: createdView },
       },
     },
     async (req, reply) => {
@@ -285,7 +302,10 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
 
   r.get(
     '/api/enterprises/:id/stats',
-    { config: { access: RULES.readEnterprise }, schema: { tags, summary: 'Annual figures of an enterprise', params: idParam } },
+    {
+      config: { access: RULES.readEnterprise },
+      schema: { tags, summary: 'Annual figures of an enterprise', params: idParam, response: { 200: statsList } },
+    },
     async (req) => {
       const e = await namedEnterprise(db, req.params.id, accessOf(req));
       return (await repo.statsOf(db, e.id)).map(presentStats);
@@ -295,7 +315,13 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
     '/api/enterprises/:id/stats/:year',
     {
       config: { access: RULES.editEnterprise },
-      schema: { tags, summary: 'Enter annual figures (bureau); approved figures are locked', params: statsParam, body: statsInput },
+      schema: {
+        tags,
+        summary: 'Enter annual figures (bureau); approved figures are locked',
+        params: statsParam,
+        body: statsInput,
+        response: { 204: noContent },
+      },
     },
     async (req, reply) => {
       const e = await namedEnterprise(db, req.params.id);
@@ -305,7 +331,10 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
   );
   r.post(
     '/api/enterprises/:id/stats/:year/approve',
-    { config: { access: RULES.editEnterprise }, schema: { tags, summary: 'Approve annual figures (bureau)', params: statsParam } },
+    {
+      config: { access: RULES.editEnterprise },
+      schema: { tags, summary: 'Approve annual figures (bureau)', params: statsParam, response: { 204: noContent } },
+    },
     async (req, reply) => {
       const e = await namedEnterprise(db, req.params.id);
       await rec.approveStats(db, contextOf(req), e.id, req.params.year);
@@ -323,7 +352,8 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
           tags,
           summary: 'High-tech precheck and tech-SME score from the register',
           params: idParam,
-          querystring: z.object({ date: isoDate.optional() }),
+          querystring: precheckQuery,
+          response: { 200: prechecksView },
         },
       },
       async (req) => {
@@ -340,7 +370,8 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags,
         summary: 'High-tech cultivation pipeline (高企培育库): closest first, with what is missing',
-        querystring: z.object({ date: isoDate.optional() }),
+        querystring: precheckQuery,
+        response: { 200: pipelineView },
       },
     },
     async (req) => {

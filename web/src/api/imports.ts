@@ -1,32 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { ImportJobView, RegistryImportReport } from '../../../common/contracts/registry-import';
+import { MIME } from '../../../common/values/files';
+import { IMPORT_KINDS, type ImportKind } from '../../../common/values/registry';
 import { get, upload, withQuery } from './http';
 
-export const IMPORT_KINDS = ['enterprises', 'qualifications', 'platforms', 'patents', 'stats'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-
-export interface RegistryImportReport {
-  dryRun: boolean;
-  committed: boolean;
-  rows: { row: number; status: 'ok' | 'error' | 'empty'; messages: { field: string; message: string }[] }[];
-  counts: { ok: number; error: number; empty: number };
-}
-
-export interface ImportJob {
-  state: 'running' | 'done' | 'failed';
-  /** Rows checked so far. */
-  processed: number;
-  /** Share of the file read so far, 0–1 (an xlsx does not say how many rows it holds). */
-  fraction: number;
-  /** Rows in the file, once the job has ended. */
-  total?: number;
-  report?: RegistryImportReport;
-  error?: { code: string; message: string };
-}
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { IMPORT_KINDS };
+export type { ImportKind, RegistryImportReport };
+export type ImportJob = ImportJobView;
 
 /** The server reads the upload by its content type: a workbook, or CSV text. */
-export const contentTypeOf = (file: File) => (/\.csv$/i.test(file.name) || file.type === 'text/csv' ? 'text/csv' : XLSX_TYPE);
+export const contentTypeOf = (file: File) => (/\.csv$/i.test(file.name) || file.type === 'text/csv' ? MIME.csv : MIME.xlsx);
 
 /** A plain URL, so the browser downloads the workbook with the session cookie. */
 export const importTemplateUrl = (kind: ImportKind) => withQuery('/api/registry/import/template', { kind });

@@ -1,13 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { OwnProfileInput } from '../../../common/contracts/registry';
 import type { EnterpriseView, PatentView, Prechecks, StatsInput, StatsView } from './registry';
 import { get, patch, request } from './http';
 
-export interface OwnProfileInput {
-  contactName?: string | null;
-  contactPhone?: string | null;
-  address?: string | null;
-  legalRepresentative?: string | null;
-}
+export type { OwnProfileInput };
 
 /** The enterprise portal: an enterprise user's own records, through /api/my/…. */
 export const MY_KEY = ['my'] as const;

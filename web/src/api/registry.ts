@@ -1,74 +1,46 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { z } from 'zod';
+import type { PipelineEntryView, PrechecksView } from '../../../common/contracts/registry-checks';
 import type {
   EnterpriseInput,
+  EnterpriseList,
+  EnterpriseListQuery,
+  EnterpriseSummary,
   EnterpriseView,
+  PatentInput,
+  PatentView,
+  PlatformInput,
+  PlatformView,
+  QualificationInput,
+  QualificationListQuery,
   QualificationView,
-  enterpriseSummary,
-  patentInput,
-  patentView,
-  platformInput,
-  platformView,
-  statsInput,
-  statsView,
-  talentInput,
-  talentView,
+  RegistryTypes,
+  StatsInput,
+  StatsView,
+  TalentInput,
+  TalentView,
 } from '../../../common/contracts/registry';
-import type { HighTechPrecheck, MissingCondition, TechSmeEvaluation } from '../../../common/registry';
 import { get, post, request } from './http';
 
-export type EnterpriseSummary = z.infer<typeof enterpriseSummary>;
-export type PlatformView = z.infer<typeof platformView>;
-export type PlatformInput = z.input<typeof platformInput>;
-export type TalentView = z.infer<typeof talentView>;
-export type TalentInput = z.input<typeof talentInput>;
-export type PatentView = z.infer<typeof patentView>;
-export type PatentInput = z.input<typeof patentInput>;
-export type StatsView = z.infer<typeof statsView>;
-export type StatsInput = z.input<typeof statsInput>;
-export type { EnterpriseInput, EnterpriseView, QualificationView };
-
-export interface RegistryTypes {
-  industryTags: { code: string; nameZh: string; nameEn: string }[];
-  qualificationTypes: { code: string; nameZh: string; nameEn: string; validity: string }[];
-  platformTypes: { code: string; nameZh: string; nameEn: string; category: 'rd' | 'service'; incubator: boolean }[];
-}
-
-export interface Prechecks {
-  date: string;
-  highTech: HighTechPrecheck;
-  techSme: TechSmeEvaluation;
-  fromRegister: { statsYears: number[]; validInventions: number; validClassII: number; hasHighTechCertificate: boolean };
-}
-
-export interface PipelineEntry {
-  position: number;
-  id: string;
-  name: string;
-  creditCode: string;
-  orgUnitName: string;
-  isDemo: boolean;
-  overall: HighTechPrecheck['overall'];
-  rankKey: number;
-  failed: number;
-  unknown: number;
-  missing: MissingCondition[];
-}
-
-export interface EnterpriseFilters {
-  q?: string;
-  orgUnit?: string;
-  tag?: string;
-  qualification?: string;
-  validOn?: string;
-}
-
-export interface QualificationFilters {
-  type?: string;
-  validOn?: string;
-  expiringWithinMonths?: number;
-  orgUnit?: string;
-}
+export type {
+  EnterpriseInput,
+  EnterpriseSummary,
+  EnterpriseView,
+  PatentInput,
+  PatentView,
+  PlatformInput,
+  PlatformView,
+  QualificationView,
+  RegistryTypes,
+  StatsInput,
+  StatsView,
+  TalentInput,
+  TalentView,
+};
+export type Prechecks = PrechecksView;
+export type PipelineEntry = PipelineEntryView;
+/** The list filters (page and size apart). */
+export type EnterpriseFilters = Omit<EnterpriseListQuery, 'page' | 'pageSize'>;
+export type QualificationFilters = QualificationListQuery;
 
 /** Every registry query starts with this key, so one invalidation refreshes them all after a change. */
 export const REGISTRY_KEY = ['registry'] as const;
@@ -85,7 +57,7 @@ export const registryTypesQuery = () =>
 export const enterprisesQuery = (filters: EnterpriseFilters, page: number, pageSize: number) =>
   queryOptions({
     queryKey: [...REGISTRY_KEY, 'enterprises', filters, page, pageSize],
-    queryFn: () => get<{ items: EnterpriseSummary[]; total: number }>('/api/enterprises', { ...filters, page, pageSize }),
+    queryFn: () => get<EnterpriseList>('/api/enterprises', { ...filters, page, pageSize }),
     placeholderData: (previous) => previous,
   });
 
@@ -99,10 +71,8 @@ export const createEnterprise = (body: EnterpriseInput) => post<EnterpriseView>(
 export const updateEnterprise = (enterpriseId: string, body: EnterpriseInput) =>
   request<EnterpriseView>('PUT', `/api/enterprises/${id(enterpriseId)}`, body);
 
-export const addQualification = (
-  enterpriseId: string,
-  body: { typeCode: string; number?: string | null; issuedOn: string; revokedOn?: string | null },
-) => post<{ id: string }>(`/api/enterprises/${id(enterpriseId)}/qualifications`, body);
+export const addQualification = (enterpriseId: string, body: QualificationInput) =>
+  post<{ id: string }>(`/api/enterprises/${id(enterpriseId)}/qualifications`, body);
 export const revokeQualification = (enterpriseId: string, qualificationId: string, revokedOn: string) =>
   post<void>(`/api/enterprises/${id(enterpriseId)}/qualifications/${id(qualificationId)}/revoke`, { revokedOn });
 

@@ -1,24 +1,12 @@
-import type { EnterpriseView, PatentView, PlatformView, StatsView } from '../../api/registry';
+import type { StatField } from '../../../../common/values/registry';
 
-// The contract's enums, restated as plain values: importing them from common/contracts would pull zod into the page.
-export const SIZE_CLASSES: readonly NonNullable<EnterpriseView['sizeClass']>[] = ['large', 'medium', 'small', 'micro'];
-export const PLATFORM_LEVELS: readonly PlatformView['level'][] = ['national', 'municipal', 'county'];
-export const PATENT_TYPES: readonly PatentView['type'][] = ['invention', 'utility_model', 'design'];
-export const PATENT_STATUSES: readonly PatentView['status'][] = ['pending', 'granted', 'lapsed', 'invalidated'];
-
-/** The annual figures, in form and table order; the first two are headcounts, the rest money in 万元. */
-export const STAT_FIELDS = [
-  'avgEmployees',
-  'stStaff',
-  'revenue',
-  'productSales',
-  'newProductSales',
-  'highTechRevenue',
-  'rdExpense',
-  'rdExpenseDomestic',
-  'totalCost',
-  'netAssets',
-  'totalAssets',
-] as const satisfies readonly (keyof StatsView)[];
-export type StatField = (typeof STAT_FIELDS)[number];
+// The value lists, from the one zod-free module the contracts use too.
+export {
+  PATENT_STATUSES,
+  PATENT_TYPES,
+  PLATFORM_LEVELS,
+  SIZE_CLASSES,
+  STAT_FIELDS,
+  type StatField,
+} from '../../../../common/values/registry';
 export const isHeadcount = (f: StatField) => f === 'avgEmployees' || f === 'stStaff';

@@ -1,6 +1,6 @@
-import { Checkbox, Space, Table } from 'antd';
+import { Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useState, type HTMLAttributes } from 'react';
+import type { HTMLAttributes } from 'react';
 import type { RegistryImportReport } from '../../../api/imports';
 import { useT } from '../../../app/i18n';
 import { ExportButton } from '../../../components/ExportButton';
@@ -8,16 +8,13 @@ import { StatusTag } from '../../../components/StatusTag';
 
 type Row = RegistryImportReport['rows'][number];
 const TONES = { ok: 'ok', error: 'error', empty: 'off' } as const;
-// Problems first, so they are on the first page.
-const ORDER: Row['status'][] = ['error', 'ok', 'empty'];
+// Problems first, so they are on the first page. The report lists ok and error rows; empty ones are only counted.
+const ORDER = ['error', 'ok', 'empty'] as const satisfies readonly (keyof RegistryImportReport['counts'])[];
 
 /** The verdict on every row of the uploaded file, errors first, each with the server's messages. */
 export function ImportReportView({ report, fileName }: { report: RegistryImportReport; fileName: string }) {
   const t = useT();
-  const [showEmpty, setShowEmpty] = useState(false);
-  const rows = report.rows
-    .filter((r) => showEmpty || r.status !== 'empty')
-    .sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.row - b.row);
+  const rows = [...report.rows].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.row - b.row);
   const messageText = (r: Row) => r.messages.map((m) => m.message).join(t('common.semi'));
 
   const columns: TableColumnsType<Row> = [
@@ -64,9 +61,6 @@ export function ImportReportView({ report, fileName }: { report: RegistryImportR
             {t(`regImport.status.${s}`)} {report.counts[s]}
           </StatusTag>
         ))}
-        <Checkbox checked={showEmpty} onChange={(e) => setShowEmpty(e.target.checked)} data-testid="import-show-empty">
-          {t('regImport.showEmpty')}
-        </Checkbox>
         <ExportButton table={exportTable} data-testid="import-export" />
       </Space>
       <Table<Row>
