@@ -127,7 +127,7 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 
 /**
  * Repairs, in place, what zod's OpenAPI 3.0 output leaves that the 3.0 rules refuse: `nullable` beside `anyOf`
- * without a `type` (moved into each branch), and a record keyed by an enum (`required` keys that only
+ * without a `type` (moved into each branch), equal branches of a union (kept once), and a record keyed by an enum (`required` keys that only
  * `additionalProperties` describes: they become properties).
  */
 export function repairSchemas(node: unknown): void {
@@ -137,6 +137,16 @@ export function repairSchemas(node: unknown): void {
   }
   if (!isObject(node)) return;
   for (const v of Object.values(node)) repairSchemas(v);
+  // A union of equal branches (e.g. two formats of one string, once nullable): one of each is enough.
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    const branches = node[key];
+    if (!Array.isArray(branches)) continue;
+    const unique = branches.filter((b, i) => branches.findIndex((o) => JSON.stringify(o) === JSON.stringify(b)) === i);
+    if (unique.length === 1 && isObject(unique[0])) {
+      delete node[key];
+      Object.assign(node, unique[0]);
+    } else node[key] = unique;
+  }
   if (node.nullable === true && node.type === undefined) {
     const branches = (node.anyOf ?? node.oneOf) as unknown;
     if (Array.isArray(branches)) for (const b of branches) if (isObject(b) && b.type !== undefined) b.nullable = true;
