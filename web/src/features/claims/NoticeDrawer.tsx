@@ -6,7 +6,8 @@ import { useState, type HTMLAttributes } from 'react';
 import { noticeQuery, type NoticeDetail, type Objection } from '../../api/claims';
 import { POLICY_EDITORS } from '../../app/access';
 import { Loading } from '../../app/Loading';
-import { useI18n } from '../../app/i18n';
+import type { Locale } from '../../../../common/enums';
+import { useI18n, type TFunction } from '../../app/i18n';
 import { mayUse, useMe } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
@@ -37,42 +38,13 @@ export function NoticeDrawer({
   const nameOfClaim = (claimId: string | null) =>
     claimId ? (d?.items.find((i) => i.c.id === claimId)?.enterpriseName ?? claimId.slice(0, 8)) : t('objection.general');
 
-  const itemColumns: TableColumnsType<Item> = [
-    {
-      key: 'enterprise',
-      title: t('claim.enterprise'),
-      render: (_, i) => (
-        <Typography.Link onClick={() => onOpenClaim(i.c.id)} data-testid={`notice-item-${i.creditCode}`}>
-          {i.enterpriseName}
-        </Typography.Link>
-      ),
-    },
-    { key: 'policy', title: t('claim.policy'), render: (_, i) => (locale === 'zh-CN' ? i.policyZh : i.policyEn) },
-    { key: 'amount', title: t('claim.amount'), align: 'right', render: (_, i) => formatFen(i.c.amountFen, locale) },
-    { key: 'status', title: t('claim.status'), render: (_, i) => <ClaimStatusTag status={i.c.status} /> },
-  ];
+  const itemColumns = useItemColumns(onOpenClaim);
   const objectionCols = objectionColumns<Objection>(t, {
     about: (o) => nameOfClaim(o.claimId),
     onResolve: editor ? setResolving : undefined,
     resolveTestId: (o) => `objection-resolve-${o.id}`,
   });
-  const exportTable = () => ({
-    title: d?.notice.title ?? t('notice.title'),
-    columns: [
-      { key: 'enterprise', title: t('claim.enterprise') },
-      { key: 'creditCode', title: t('ent.creditCode') },
-      { key: 'policy', title: t('claim.policy') },
-      { key: 'amount', title: t('claim.amountYuan') },
-      { key: 'status', title: t('claim.status') },
-    ],
-    rows: (d?.items ?? []).map((i) => ({
-      enterprise: i.enterpriseName,
-      creditCode: i.creditCode,
-      policy: locale === 'zh-CN' ? i.policyZh : i.policyEn,
-      amount: fenToYuan(i.c.amountFen),
-      status: t(`claim.status.${i.c.status}`),
-    })),
-  });
+  const exportTable = () => noticeExportTable(d, t, locale);
 
   return (
     <Drawer
@@ -146,4 +118,44 @@ export function NoticeDrawer({
       <ResolveModal objection={resolving} onClose={() => setResolving(null)} />
     </Drawer>
   );
+}
+
+/** The notice's claims: enterprise (opens the claim), policy, amount, status. */
+function useItemColumns(onOpenClaim: (id: string) => void): TableColumnsType<Item> {
+  const { t, locale } = useI18n();
+  return [
+    {
+      key: 'enterprise',
+      title: t('claim.enterprise'),
+      render: (_, i) => (
+        <Typography.Link onClick={() => onOpenClaim(i.c.id)} data-testid={`notice-item-${i.creditCode}`}>
+          {i.enterpriseName}
+        </Typography.Link>
+      ),
+    },
+    { key: 'policy', title: t('claim.policy'), render: (_, i) => (locale === 'zh-CN' ? i.policyZh : i.policyEn) },
+    { key: 'amount', title: t('claim.amount'), align: 'right', render: (_, i) => formatFen(i.c.amountFen, locale) },
+    { key: 'status', title: t('claim.status'), render: (_, i) => <ClaimStatusTag status={i.c.status} /> },
+  ];
+}
+
+/** The notice's claims as an export table. */
+function noticeExportTable(d: NoticeDetail | undefined, t: TFunction, locale: Locale) {
+  return {
+    title: d?.notice.title ?? t('notice.title'),
+    columns: [
+      { key: 'enterprise', title: t('claim.enterprise') },
+      { key: 'creditCode', title: t('ent.creditCode') },
+      { key: 'policy', title: t('claim.policy') },
+      { key: 'amount', title: t('claim.amountYuan') },
+      { key: 'status', title: t('claim.status') },
+    ],
+    rows: (d?.items ?? []).map((i) => ({
+      enterprise: i.enterpriseName,
+      creditCode: i.creditCode,
+      policy: locale === 'zh-CN' ? i.policyZh : i.policyEn,
+      amount: fenToYuan(i.c.amountFen),
+      status: t(`claim.status.${i.c.status}`),
+    })),
+  };
 }

@@ -24,19 +24,9 @@ export function BudgetRequests({ policyName }: { policyName: (code: string | nul
   const { t, locale } = useI18n();
   const me = useMe().data;
   const editor = mayUse(me, POLICY_EDITORS);
-  const { message } = App.useApp();
-  const client = useQueryClient();
   const [all, setAll] = useState(false);
   const requests = useQuery(budgetRequestsQuery(all ? undefined : 'pending'));
-  const decide = useMutation({
-    mutationFn: ({ r, decision }: { r: BudgetRequest; decision: 'approve' | 'reject' }) => decideBudgetRequest(r.id, decision),
-    onSuccess: async (_, { r, decision }) => {
-      await client.invalidateQueries({ queryKey: LEDGER_KEY });
-      void message.success(
-        t(decision === 'approve' ? 'ledger.requests.approved' : 'ledger.requests.rejected', { amount: formatFen(r.amount, locale) }),
-      );
-    },
-  });
+  const decide = useDecide();
 
   const columns: TableColumnsType<BudgetRequest> = [
     {
@@ -77,37 +67,12 @@ export function BudgetRequests({ policyName }: { policyName: (code: string | nul
           {
             key: 'actions',
             title: '',
-            render: (_: unknown, r: BudgetRequest) => {
-              if (r.status !== 'pending') return r.decidedByName ?? null;
-              const own = r.requestedBy !== null && r.requestedBy === me?.id;
-              const busy = decide.isPending && decide.variables?.r.id === r.id;
-              return (
-                <Space wrap>
-                  {own ? (
-                    <Typography.Text type="secondary">{t('ledger.requests.own')}</Typography.Text>
-                  ) : (
-                    <Button
-                      type="primary"
-                      size="small"
-                      loading={busy && decide.variables?.decision === 'approve'}
-                      onClick={() => decide.mutate({ r, decision: 'approve' })}
-                      data-testid={`budget-request-approve-${r.policyCode}-${r.fiscalYear}`}
-                    >
-                      {t('ledger.requests.approve')}
-                    </Button>
-                  )}
-                  <Button
-                    size="small"
-                    danger
-                    loading={busy && decide.variables?.decision === 'reject'}
-                    onClick={() => decide.mutate({ r, decision: 'reject' })}
-                    data-testid={`budget-request-reject-${r.policyCode}-${r.fiscalYear}`}
-                  >
-                    {t(own ? 'ledger.requests.withdraw' : 'ledger.requests.reject')}
-                  </Button>
-                </Space>
-              );
-            },
+            render: (_: unknown, r: BudgetRequest) =>
+              r.status !== 'pending' ? (
+                (r.decidedByName ?? null)
+              ) : (
+                <DecideButtons r={r} own={r.requestedBy !== null && r.requestedBy === me?.id} decide={decide} />
+              ),
           },
         ]
       : []),
@@ -142,5 +107,53 @@ export function BudgetRequests({ policyName }: { policyName: (code: string | nul
         />
       </ScrollRegion>
     </Section>
+  );
+}
+
+/** Approves or rejects a budget request, then refreshes the ledger. */
+function useDecide() {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ r, decision }: { r: BudgetRequest; decision: 'approve' | 'reject' }) => decideBudgetRequest(r.id, decision),
+    onSuccess: async (_, { r, decision }) => {
+      await client.invalidateQueries({ queryKey: LEDGER_KEY });
+      void message.success(
+        t(decision === 'approve' ? 'ledger.requests.approved' : 'ledger.requests.rejected', { amount: formatFen(r.amount, locale) }),
+      );
+    },
+  });
+}
+
+/** A pending request's buttons: approve (not one's own) and reject (withdraw one's own). */
+function DecideButtons({ r, own, decide }: { r: BudgetRequest; own: boolean; decide: ReturnType<typeof useDecide> }) {
+  const { t } = useI18n();
+  const busy = decide.isPending && decide.variables?.r.id === r.id;
+  return (
+    <Space wrap>
+      {own ? (
+        <Typography.Text type="secondary">{t('ledger.requests.own')}</Typography.Text>
+      ) : (
+        <Button
+          type="primary"
+          size="small"
+          loading={busy && decide.variables?.decision === 'approve'}
+          onClick={() => decide.mutate({ r, decision: 'approve' })}
+          data-testid={`budget-request-approve-${r.policyCode}-${r.fiscalYear}`}
+        >
+          {t('ledger.requests.approve')}
+        </Button>
+      )}
+      <Button
+        size="small"
+        danger
+        loading={busy && decide.variables?.decision === 'reject'}
+        onClick={() => decide.mutate({ r, decision: 'reject' })}
+        data-testid={`budget-request-reject-${r.policyCode}-${r.fiscalYear}`}
+      >
+        {t(own ? 'ledger.requests.withdraw' : 'ledger.requests.reject')}
+      </Button>
+    </Space>
   );
 }

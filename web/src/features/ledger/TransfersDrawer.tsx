@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { LEDGER_KEY, reverseTransfer, transfersQuery, type LedgerAccount, type LedgerTransfer } from '../../api/ledger';
 import { CLAIMS_KEY } from '../../api/claims';
 import { POLICY_EDITORS } from '../../app/access';
-import { useI18n } from '../../app/i18n';
+import { useI18n, type TFunction } from '../../app/i18n';
 import { mayUse, useMe } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
@@ -40,31 +40,7 @@ export function TransfersDrawer({ account, onClose }: { account: LedgerAccount |
     (x.kind === 'posted' || x.kind === 'post_pending') && !reversed.has(x.id) && x.reversesId === null;
   const title = shown ? nameOf(shown, locale) : '';
 
-  const exportTable = () => ({
-    title: t('ledger.transfers.exportTitle', { name: title }),
-    columns: [
-      { key: 'id', title: t('ledger.transfer.id') },
-      { key: 'at', title: t('ledger.transfer.at') },
-      { key: 'kind', title: t('ledger.transfer.kind') },
-      { key: 'debit', title: t('ledger.transfer.debit') },
-      { key: 'credit', title: t('ledger.transfer.credit') },
-      { key: 'amount', title: t('ledger.amountYuan') },
-      { key: 'reason', title: t('ledger.transfer.reason') },
-      { key: 'claim', title: t('ledger.transfer.claim') },
-      { key: 'key', title: t('ledger.transfer.key') },
-    ],
-    rows: transfers.map((x) => ({
-      id: x.id,
-      at: formatBeijing(x.createdAt),
-      kind: t(`ledger.kind.${x.kind}`),
-      debit: names(x.debitAccountId),
-      credit: names(x.creditAccountId),
-      amount: fenToYuan(x.amount),
-      reason: x.reason,
-      claim: x.claimId,
-      key: x.idempotencyKey,
-    })),
-  });
+  const exportTable = () => transfersExportTable(title, transfers, names, t);
 
   return (
     <Drawer
@@ -76,19 +52,7 @@ export function TransfersDrawer({ account, onClose }: { account: LedgerAccount |
       extra={<ExportButton table={exportTable} disabled={transfers.length === 0} data-testid="transfers-export" />}
       data-testid="transfers-drawer"
     >
-      {shown ? (
-        <Descriptions
-          bordered
-          size="small"
-          column={{ xs: 1, md: 3 }}
-          style={{ marginBottom: 16 }}
-          items={[
-            { key: 'code', label: t('ledger.code'), children: <code>{shown.code}</code> },
-            { key: 'balance', label: t('ledger.balance'), children: formatFen(shown.balanceFen, locale) },
-            { key: 'available', label: t('ledger.available'), children: formatFen(shown.availableFen, locale) },
-          ]}
-        />
-      ) : null}
+      {shown ? <AccountSummary account={shown} /> : null}
       {query.isError ? (
         <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : (
@@ -140,4 +104,51 @@ export function TransfersDrawer({ account, onClose }: { account: LedgerAccount |
       />
     </Drawer>
   );
+}
+
+/** The account's code, balance and available amount. */
+function AccountSummary({ account: shown }: { account: LedgerAccount }) {
+  const { t, locale } = useI18n();
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={{ xs: 1, md: 3 }}
+      style={{ marginBottom: 16 }}
+      items={[
+        { key: 'code', label: t('ledger.code'), children: <code>{shown.code}</code> },
+        { key: 'balance', label: t('ledger.balance'), children: formatFen(shown.balanceFen, locale) },
+        { key: 'available', label: t('ledger.available'), children: formatFen(shown.availableFen, locale) },
+      ]}
+    />
+  );
+}
+
+/** The account's transfers as an export table. */
+function transfersExportTable(title: string, transfers: LedgerTransfer[], names: (id: number) => string, t: TFunction) {
+  return {
+    title: t('ledger.transfers.exportTitle', { name: title }),
+    columns: [
+      { key: 'id', title: t('ledger.transfer.id') },
+      { key: 'at', title: t('ledger.transfer.at') },
+      { key: 'kind', title: t('ledger.transfer.kind') },
+      { key: 'debit', title: t('ledger.transfer.debit') },
+      { key: 'credit', title: t('ledger.transfer.credit') },
+      { key: 'amount', title: t('ledger.amountYuan') },
+      { key: 'reason', title: t('ledger.transfer.reason') },
+      { key: 'claim', title: t('ledger.transfer.claim') },
+      { key: 'key', title: t('ledger.transfer.key') },
+    ],
+    rows: transfers.map((x) => ({
+      id: x.id,
+      at: formatBeijing(x.createdAt),
+      kind: t(`ledger.kind.${x.kind}`),
+      debit: names(x.debitAccountId),
+      credit: names(x.creditAccountId),
+      amount: fenToYuan(x.amount),
+      reason: x.reason,
+      claim: x.claimId,
+      key: x.idempotencyKey,
+    })),
+  };
 }
