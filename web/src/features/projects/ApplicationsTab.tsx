@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useState, type HTMLAttributes } from 'react';
+import { useState, type HTMLAttributes, type ReactNode } from 'react';
 import { applicationQuery, formalCheck, PROJECTS_KEY, type Application, type Call } from '../../api/projects';
 import { Loading } from '../../app/Loading';
 import { useI18n } from '../../app/i18n';
@@ -49,116 +49,25 @@ export function ApplicationsTab({
     },
   });
 
-  const columns: TableColumnsType<Application> = [
-    {
-      key: 'title',
-      title: t('proj.app.title'),
-      render: (_, a) => (
-        <>
-          <strong>{a.title}</strong>
-          <div style={{ fontSize: 13 }}>
-            {a.applicantName}
-            {a.applicantCreditCode ? (
-              <>
-                {' '}
-                <code style={{ fontSize: 12 }}>{a.applicantCreditCode}</code>
-              </>
-            ) : null}
-          </div>
-        </>
-      ),
-    },
-    {
-      key: 'requested',
-      title: t('proj.app.requested'),
-      align: 'right',
-      render: (_, a) => <span style={{ whiteSpace: 'nowrap' }}>{formatFen(a.requestedFen, locale)}</span>,
-    },
-    {
-      key: 'submitted',
-      title: t('proj.app.submittedAt'),
-      render: (_, a) => <span style={{ whiteSpace: 'nowrap' }}>{formatBeijing(a.submittedAt) || '—'}</span>,
-    },
-    {
-      key: 'status',
-      title: t('proj.app.status'),
-      render: (_, a) => <ApplicationStatusTag status={a.status} testId={`application-status-${a.id}`} />,
-    },
-    {
-      key: 'score',
-      title: t('proj.app.scoreRank'),
-      render: (_, a) => (a.score === null ? '—' : t('proj.app.scoreRankValue', { score: score(a.score), rank: a.rank ?? '—' })),
-    },
-    ...(editor
-      ? [
-          {
-            key: 'actions',
-            title: t('common.actions'),
-            render: (_: unknown, a: Application) =>
-              a.status === 'submitted' ? (
-                <Space wrap size={4}>
-                  <Button
-                    size="small"
-                    type="primary"
-                    loading={check.isPending && check.variables?.id === a.id && check.variables.decision === 'accept'}
-                    onClick={() => check.mutate({ id: a.id, decision: 'accept' })}
-                    data-testid={`formal-accept-${a.id}`}
-                  >
-                    {t('proj.formal.accept')}
-                  </Button>
-                  <Button
-                    size="small"
-                    onClick={() => {
-                      check.reset();
-                      setChecking({ app: a, decision: 'return' });
-                    }}
-                    data-testid={`formal-return-${a.id}`}
-                  >
-                    {t('proj.formal.return')}
-                  </Button>
-                  <Button
-                    size="small"
-                    danger
-                    onClick={() => {
-                      check.reset();
-                      setChecking({ app: a, decision: 'reject' });
-                    }}
-                    data-testid={`formal-reject-${a.id}`}
-                  >
-                    {t('proj.formal.reject')}
-                  </Button>
-                </Space>
-              ) : null,
-          },
-        ]
-      : []),
-  ];
-
-  const exportTable = () => ({
-    title: t('proj.apps.exportTitle', { code: call.code }),
-    columns: [
-      { key: 'title', title: t('proj.app.title') },
-      { key: 'applicant', title: t('proj.app.applicant') },
-      { key: 'creditCode', title: t('ent.creditCode') },
-      { key: 'requested', title: t('proj.app.requestedYuan') },
-      { key: 'submitted', title: t('proj.app.submittedAt') },
-      { key: 'status', title: t('proj.app.status') },
-      { key: 'score', title: t('proj.app.score') },
-      { key: 'rank', title: t('proj.app.rank') },
-      { key: 'note', title: t('proj.app.bureauNote') },
-    ],
-    rows: applications.map((a) => ({
-      title: a.title,
-      applicant: a.applicantName,
-      creditCode: a.applicantCreditCode,
-      requested: fenToYuan(a.requestedFen),
-      submitted: formatBeijing(a.submittedAt),
-      status: t(`proj.appStatus.${a.status}`),
-      score: a.score,
-      rank: a.rank,
-      note: a.formalNote,
-    })),
-  });
+  const openCheck = (a: Application, decision: Check['decision']) => {
+    check.reset();
+    setChecking({ app: a, decision });
+  };
+  const columns = applicationColumns(
+    t,
+    locale,
+    editor
+      ? (a) => (
+          <FormalActions
+            a={a}
+            accepting={check.isPending && check.variables?.id === a.id && check.variables.decision === 'accept'}
+            onAccept={() => check.mutate({ id: a.id, decision: 'accept' })}
+            onCheck={(decision) => openCheck(a, decision)}
+          />
+        )
+      : null,
+  );
+  const exportTable = () => applicationsExport(t, call, applications);
 
   const waiting = applications.filter((a) => a.status === 'submitted').length;
   return (
@@ -215,4 +124,122 @@ function ApplicationDetail({ call, applicationId }: { call: Call; applicationId:
       <AttachmentsTable applicationId={a.id} attachments={a.attachments} call={call} testId={`application-attachments-${a.id}`} />
     </div>
   );
+}
+
+type T = ReturnType<typeof useI18n>['t'];
+
+/** The table's columns; `actions` (the formal check buttons) only for an editor. */
+function applicationColumns(
+  t: T,
+  locale: ReturnType<typeof useI18n>['locale'],
+  actions: ((a: Application) => ReactNode) | null,
+): TableColumnsType<Application> {
+  return [
+    {
+      key: 'title',
+      title: t('proj.app.title'),
+      render: (_, a) => (
+        <>
+          <strong>{a.title}</strong>
+          <div style={{ fontSize: 13 }}>
+            {a.applicantName}
+            {a.applicantCreditCode ? (
+              <>
+                {' '}
+                <code style={{ fontSize: 12 }}>{a.applicantCreditCode}</code>
+              </>
+            ) : null}
+          </div>
+        </>
+      ),
+    },
+    {
+      key: 'requested',
+      title: t('proj.app.requested'),
+      align: 'right',
+      render: (_, a) => <span style={{ whiteSpace: 'nowrap' }}>{formatFen(a.requestedFen, locale)}</span>,
+    },
+    {
+      key: 'submitted',
+      title: t('proj.app.submittedAt'),
+      render: (_, a) => <span style={{ whiteSpace: 'nowrap' }}>{formatBeijing(a.submittedAt) || '—'}</span>,
+    },
+    {
+      key: 'status',
+      title: t('proj.app.status'),
+      render: (_, a) => <ApplicationStatusTag status={a.status} testId={`application-status-${a.id}`} />,
+    },
+    {
+      key: 'score',
+      title: t('proj.app.scoreRank'),
+      render: (_, a) => (a.score === null ? '—' : t('proj.app.scoreRankValue', { score: score(a.score), rank: a.rank ?? '—' })),
+    },
+    ...(actions
+      ? [
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            render: (_: unknown, a: Application) => actions(a),
+          },
+        ]
+      : []),
+  ];
+}
+
+/** Accept / return / reject buttons of a submitted application (nothing for another status). */
+function FormalActions({
+  a,
+  accepting,
+  onAccept,
+  onCheck,
+}: {
+  a: Application;
+  accepting: boolean;
+  onAccept: () => void;
+  onCheck: (decision: Check['decision']) => void;
+}) {
+  const { t } = useI18n();
+  if (a.status !== 'submitted') return null;
+  return (
+    <Space wrap size={4}>
+      <Button size="small" type="primary" loading={accepting} onClick={onAccept} data-testid={`formal-accept-${a.id}`}>
+        {t('proj.formal.accept')}
+      </Button>
+      <Button size="small" onClick={() => onCheck('return')} data-testid={`formal-return-${a.id}`}>
+        {t('proj.formal.return')}
+      </Button>
+      <Button size="small" danger onClick={() => onCheck('reject')} data-testid={`formal-reject-${a.id}`}>
+        {t('proj.formal.reject')}
+      </Button>
+    </Space>
+  );
+}
+
+/** The spreadsheet the export button downloads. */
+function applicationsExport(t: T, call: Call, applications: Application[]) {
+  return {
+    title: t('proj.apps.exportTitle', { code: call.code }),
+    columns: [
+      { key: 'title', title: t('proj.app.title') },
+      { key: 'applicant', title: t('proj.app.applicant') },
+      { key: 'creditCode', title: t('ent.creditCode') },
+      { key: 'requested', title: t('proj.app.requestedYuan') },
+      { key: 'submitted', title: t('proj.app.submittedAt') },
+      { key: 'status', title: t('proj.app.status') },
+      { key: 'score', title: t('proj.app.score') },
+      { key: 'rank', title: t('proj.app.rank') },
+      { key: 'note', title: t('proj.app.bureauNote') },
+    ],
+    rows: applications.map((a) => ({
+      title: a.title,
+      applicant: a.applicantName,
+      creditCode: a.applicantCreditCode,
+      requested: fenToYuan(a.requestedFen),
+      submitted: formatBeijing(a.submittedAt),
+      status: t(`proj.appStatus.${a.status}`),
+      score: a.score,
+      rank: a.rank,
+      note: a.formalNote,
+    })),
+  };
 }

@@ -156,7 +156,6 @@ function CallActions({ call, editor }: { call: Call; editor: boolean }) {
 function CallSummary({ call: c }: { call: Call }) {
   const { t, locale } = useI18n();
   const types = useRegistryTypes();
-  const tpl = c.reviewTemplate;
   const fp = c.fundingParams;
   const panels = panelRulesOf(c);
   const panelText = (stage: 'midterm' | 'acceptance') =>
@@ -208,22 +207,7 @@ function CallSummary({ call: c }: { call: Call }) {
       key: 'review',
       label: t('proj.call.reviewRules'),
       span: 'filled',
-      children: (
-        <>
-          {tpl.criteria
-            .map((k) => `${textOf(k, locale)} ${k.weight}%${k.threshold !== undefined ? ` (≥ ${k.threshold})` : ''}`)
-            .join(clauseSep(locale))}
-          <div style={{ fontSize: 13 }}>
-            {t('proj.call.reviewRulesValue', {
-              method: t(`proj.aggregation.${tpl.aggregation}`),
-              n: tpl.reviewsPerApplication,
-              cap: tpl.expertLoadCap,
-              spread: tpl.spreadThreshold,
-            })}
-            {tpl.totalThreshold !== undefined ? ` · ${t('proj.call.totalThreshold')} ${tpl.totalThreshold}` : ''}
-          </div>
-        </>
-      ),
+      children: <ReviewRules call={c} />,
     },
     {
       key: 'funding',
@@ -278,31 +262,59 @@ function CallSummary({ call: c }: { call: Call }) {
           {
             key: 'guide',
             label: t('proj.call.guideAndForm'),
-            children: (
-              <>
-                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', maxWidth: 900 }}>{c.guideText}</Typography.Paragraph>
-                <Typography.Text strong>{t('proj.call.fields')}</Typography.Text>
-                <ul>
-                  {c.form.fields.map((f) => (
-                    <li key={f.key}>
-                      {textOf(f, locale)} ({t(`proj.fieldType.${f.type}`)}){f.required ? ` · ${t('proj.call.required')}` : ''}
-                    </li>
-                  ))}
-                </ul>
-                <Typography.Text strong>{t('proj.call.attachments')}</Typography.Text>
-                <ul>
-                  {c.form.attachments.map((a) => (
-                    <li key={a.key}>
-                      {textOf(a, locale)} ({typeNames(a.types)}, ≤ {Math.round(a.maxBytes / 1024 / 1024)} MB)
-                      {a.required ? ` · ${t('proj.call.required')}` : ''}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ),
+            children: <CallGuide call={c} />,
           },
         ]}
       />
+    </>
+  );
+}
+
+/** The review template: criteria with weights and thresholds, aggregation, reviews per application. */
+function ReviewRules({ call: c }: { call: Call }) {
+  const { t, locale } = useI18n();
+  const tpl = c.reviewTemplate;
+  return (
+    <>
+      {tpl.criteria
+        .map((k) => `${textOf(k, locale)} ${k.weight}%${k.threshold !== undefined ? ` (≥ ${k.threshold})` : ''}`)
+        .join(clauseSep(locale))}
+      <div style={{ fontSize: 13 }}>
+        {t('proj.call.reviewRulesValue', {
+          method: t(`proj.aggregation.${tpl.aggregation}`),
+          n: tpl.reviewsPerApplication,
+          cap: tpl.expertLoadCap,
+          spread: tpl.spreadThreshold,
+        })}
+        {tpl.totalThreshold !== undefined ? ` · ${t('proj.call.totalThreshold')} ${tpl.totalThreshold}` : ''}
+      </div>
+    </>
+  );
+}
+
+/** The guide text and the form's fields and attachments. */
+function CallGuide({ call: c }: { call: Call }) {
+  const { t, locale } = useI18n();
+  return (
+    <>
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', maxWidth: 900 }}>{c.guideText}</Typography.Paragraph>
+      <Typography.Text strong>{t('proj.call.fields')}</Typography.Text>
+      <ul>
+        {c.form.fields.map((f) => (
+          <li key={f.key}>
+            {textOf(f, locale)} ({t(`proj.fieldType.${f.type}`)}){f.required ? ` · ${t('proj.call.required')}` : ''}
+          </li>
+        ))}
+      </ul>
+      <Typography.Text strong>{t('proj.call.attachments')}</Typography.Text>
+      <ul>
+        {c.form.attachments.map((a) => (
+          <li key={a.key}>
+            {textOf(a, locale)} ({typeNames(a.types)}, ≤ {Math.round(a.maxBytes / 1024 / 1024)} MB)
+            {a.required ? ` · ${t('proj.call.required')}` : ''}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -1,11 +1,10 @@
-import { FileWordOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Descriptions, Form, InputNumber, Space, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Descriptions, Form, InputNumber, Typography } from 'antd';
 import { useState } from 'react';
 import { accountsQuery, LEDGER_KEY } from '../../api/ledger';
 import { noticeQuery, type BureauNotice } from '../../api/panels';
 import {
-  decisionLetterUrl,
   extendProject,
   fundingQuery,
   payInstalment,
@@ -23,14 +22,13 @@ import { FormModal } from '../../components/FormModal';
 import { bureauToday, isoDateItem } from '../../components/isoDate';
 import { formatFen } from '../../components/money';
 import { Section } from '../../components/Section';
-import { ConfirmModal } from '../../components/claims/ConfirmModal';
 import { fundSourceText } from '../../components/claims/labels';
 import { BudgetModal } from '../../components/ledger/BudgetModal';
 import { PaymentsTable, ReportsTable } from '../../components/projects/FundingTables';
+import { FundingConfirms, FundingExtra, PayButton, ReportButtons, type Action } from './FundingParts';
 import { NoticeSection } from './NoticeSection';
 import { PanelDrawModal, ReportDecisionModal } from '../../components/projects/ReportPanel';
 import { callBudgetCode, FUNDED, listSep, overdueReports } from '../../components/projects/labels';
-import { ApplicationStatusTag } from '../../components/projects/StatusTags';
 
 /**
  * 资金拨付: the call's budget in the ledger (call_<CODE>), the public notice of the approval list, and for each
@@ -110,8 +108,6 @@ export function FundingTab({ call, applications, editor }: { call: Call; applica
   );
 }
 
-type Action = { kind: 'contract' } | { kind: 'pay'; payment: Payment };
-
 /** Why the contract must wait: no notice yet, the notice still running, or an objection about the project open. */
 function contractWait(notice: BureauNotice | null, a: Application, t: ReturnType<typeof useI18n>['t']): string | null {
   if (!notice) return t('pnotice.waitMissing');
@@ -157,37 +153,11 @@ function ProjectFunding({ call, app: a, editor, notice }: { call: Call; app: App
 
   const payAction = (p: Payment) =>
     editor && p.status === 'released' ? (
-      <Button
-        size="small"
-        type="primary"
-        disabled={overdue.length > 0}
-        title={overdue.length ? t('proj.pay.heldTitle') : undefined}
-        onClick={() => open({ kind: 'pay', payment: p })}
-        data-testid={`payment-pay-${p.seq}`}
-      >
-        {t('proj.pay.pay', { amount: formatFen(p.amountFen, locale) })}
-      </Button>
+      <PayButton p={p} held={overdue.length > 0} onPay={() => open({ kind: 'pay', payment: p })} />
     ) : null;
   const reportAction = (r: Report) =>
     editor && r.status === 'submitted' ? (
-      <Space size={4} wrap>
-        {r.panel && !r.panel.drawn ? (
-          <Button size="small" onClick={() => setDrawing(r)} data-testid={`report-panel-${r.kind}`}>
-            {t('panel.draw')}
-          </Button>
-        ) : null}
-        <Button
-          size="small"
-          type="primary"
-          onClick={() => setDeciding({ report: r, approve: true })}
-          data-testid={`report-approve-${r.kind}`}
-        >
-          {t('proj.report.approve')}
-        </Button>
-        <Button size="small" danger onClick={() => setDeciding({ report: r, approve: false })} data-testid={`report-reject-${r.kind}`}>
-          {t('proj.report.reject')}
-        </Button>
-      </Space>
+      <ReportButtons r={r} onDraw={() => setDrawing(r)} onDecide={(approve) => setDeciding({ report: r, approve })} />
     ) : null;
 
   return (
@@ -195,41 +165,7 @@ function ProjectFunding({ call, app: a, editor, notice }: { call: Call; app: App
       title={a.title}
       testId={`project-funding-${a.id}`}
       extra={
-        <Space wrap>
-          <ApplicationStatusTag status={a.status} testId="project-status" />
-          <Typography.Link href={decisionLetterUrl(a.id)}>
-            <FileWordOutlined aria-hidden /> {t('proj.decision.letter')}
-          </Typography.Link>
-          {editor && a.status === 'approved' ? (
-            <Button
-              type="primary"
-              disabled={wait !== null}
-              title={wait ?? undefined}
-              onClick={() => open({ kind: 'contract' })}
-              data-testid="project-contract"
-            >
-              {t('proj.funding.contract')}
-            </Button>
-          ) : null}
-          {editor && (a.status === 'approved' || a.status === 'contracted') ? (
-            <>
-              <Button
-                disabled={a.midtermChecks >= call.fundingParams.maxMidtermChecks}
-                onClick={() => setPlanning('midterm')}
-                data-testid="project-midterm"
-              >
-                {t('proj.funding.midterm')}
-              </Button>
-              <Button
-                disabled={a.extensionMonths > 0 || call.fundingParams.maxExtensionMonths === 0}
-                onClick={() => setPlanning('extend')}
-                data-testid="project-extend"
-              >
-                {t('proj.funding.extend')}
-              </Button>
-            </>
-          ) : null}
-        </Space>
+        <FundingExtra call={call} app={a} editor={editor} wait={wait} onContract={() => open({ kind: 'contract' })} onPlan={setPlanning} />
       }
     >
       <Typography.Paragraph>
@@ -267,37 +203,15 @@ function ProjectFunding({ call, app: a, editor, notice }: { call: Call; app: App
       </Typography.Title>
       <ReportsTable reports={reports} action={editor ? reportAction : undefined} testId="project-reports" call={call} />
 
-      <ConfirmModal
-        open={action?.kind === 'contract'}
-        title={t('proj.funding.contract')}
-        okText={t('proj.funding.contractOk')}
-        testId="contract"
+      <FundingConfirms
+        action={action}
+        app={a}
+        call={call}
         pending={run.isPending}
         error={run.error}
-        onOk={() => run.mutate({ kind: 'contract' })}
+        onOk={(x) => run.mutate(x)}
         onCancel={close}
-      >
-        {t('proj.funding.contractText', { title: a.title, applicant: a.applicantName })}
-      </ConfirmModal>
-      <ConfirmModal
-        open={action?.kind === 'pay'}
-        title={t('proj.pay.title')}
-        okText={action?.kind === 'pay' ? t('proj.pay.pay', { amount: formatFen(action.payment.amountFen, locale) }) : ''}
-        testId="pay"
-        pending={run.isPending}
-        error={run.error}
-        onOk={() => action && run.mutate(action)}
-        onCancel={close}
-      >
-        {action?.kind === 'pay'
-          ? t('proj.pay.text', {
-              seq: action.payment.seq,
-              amount: formatFen(action.payment.amountFen, locale),
-              applicant: a.applicantName,
-              budget: callBudgetCode(call.code),
-            })
-          : null}
-      </ConfirmModal>
+      />
       <ReportDecisionModal
         report={deciding?.report ?? null}
         approve={deciding?.approve ?? true}
