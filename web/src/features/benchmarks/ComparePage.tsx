@@ -28,32 +28,11 @@ interface UnitRow {
   cells: Record<string, RankingRow | undefined>;
 }
 
-/** 对标比较: every unit of a peer group against every indicator, value and rank, the home county highlighted. */
-export default function ComparePage() {
+/** The table's columns: the unit, then per indicator its value, rank and (when published) the published rank. */
+function useCompareColumns(all: Rankings[], search: string): TableColumnsType<UnitRow> {
   const { t, locale } = useI18n();
-  const params = useBenchParams();
-  const { year, group, set } = params;
-  const inds = useQuery(benchmarkIndicatorsQuery());
-  const groups = useQuery(peerGroupsQuery());
-  const rankings = useQueries({
-    queries: (inds.data ?? []).map((i) => rankingsQuery(i.code, year, group)),
-  });
-  const failed = rankings.find((q) => q.isError) ?? (inds.isError ? inds : undefined);
-  const all = rankings.map((q) => q.data).filter((d): d is Rankings => d !== undefined);
-  const ready = inds.data !== undefined && all.length === inds.data.length;
-  const fetching = rankings.some((q) => q.isFetching);
-  const groupInfo = groups.data?.find((g) => g.code === group);
-
-  const first = all[0];
-  const rows: UnitRow[] = (first?.rows ?? []).map((r) => ({
-    unit: r.unit,
-    name: r.name,
-    cells: Object.fromEntries(all.map((d) => [d.indicator.code, d.rows.find((x) => x.unit === r.unit)])),
-  }));
   const rankedOf = (d: Rankings) => d.rows.filter((r) => r.rank !== null).length;
-  const search = benchSearch({ year, group });
-
-  const columns: TableColumnsType<UnitRow> = [
+  return [
     {
       key: 'unit',
       title: t('bench.col.unit'),
@@ -136,6 +115,33 @@ export default function ComparePage() {
       };
     }),
   ];
+}
+
+/** 对标比较: every unit of a peer group against every indicator, value and rank, the home county highlighted. */
+export default function ComparePage() {
+  const { t, locale } = useI18n();
+  const params = useBenchParams();
+  const { year, group, set } = params;
+  const inds = useQuery(benchmarkIndicatorsQuery());
+  const groups = useQuery(peerGroupsQuery());
+  const rankings = useQueries({
+    queries: (inds.data ?? []).map((i) => rankingsQuery(i.code, year, group)),
+  });
+  const failed = rankings.find((q) => q.isError) ?? (inds.isError ? inds : undefined);
+  const all = rankings.map((q) => q.data).filter((d): d is Rankings => d !== undefined);
+  const ready = inds.data !== undefined && all.length === inds.data.length;
+  const fetching = rankings.some((q) => q.isFetching);
+  const groupInfo = groups.data?.find((g) => g.code === group);
+
+  const first = all[0];
+  const rows: UnitRow[] = (first?.rows ?? []).map((r) => ({
+    unit: r.unit,
+    name: r.name,
+    cells: Object.fromEntries(all.map((d) => [d.indicator.code, d.rows.find((x) => x.unit === r.unit)])),
+  }));
+  const search = benchSearch({ year, group });
+
+  const columns = useCompareColumns(all, search);
 
   const exportTable = () => ({
     title: t('bench.compare.exportTitle', { year, group: groupInfo ? groupName(groupInfo, locale) : group }),

@@ -1,9 +1,9 @@
 import { MinusCircleOutlined, PlayCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Collapse, Form, Input, InputNumber, Select, Switch, Typography } from 'antd';
-import type { FormInstance } from 'antd';
+import type { FormInstance, FormListFieldData } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
-import { benchmarkIndicatorsQuery, peerGroupsQuery } from '../../api/benchmarks';
+import { benchmarkIndicatorsQuery, peerGroupsQuery, type BenchmarkIndicator } from '../../api/benchmarks';
 import { useI18n } from '../../app/i18n';
 import { nameOf } from './benchText';
 import { AGGREGATIONS, IMPUTATIONS, methodsUsed, NORMALISATIONS, type IndexFormValues } from './indexSpec';
@@ -18,63 +18,113 @@ interface Props {
 
 const cell: CSSProperties = { marginBottom: 8 };
 
-/** The index as a method: indicators with direction and weight, normalisation, aggregation, imputation, uncertainty. */
-export function IndexForm({ form, initialValues, running, onRun }: Props) {
+const head = (text: ReactNode) => (
+  <Typography.Text strong style={{ fontSize: 13 }}>
+    {text}
+  </Typography.Text>
+);
+
+interface RowProps {
+  form: FormInstance<IndexFormValues>;
+  inds: BenchmarkIndicator[];
+  field: FormListFieldData;
+  index: number;
+  count: number;
+  cols: string;
+  needsTarget: boolean;
+  needsPosts: boolean;
+  unit: string;
+  remove: (name: number) => void;
+}
+
+/** One indicator of the index: which, its direction and weight, and the target or goalposts the method needs. */
+function IndicatorRow({ form, inds, field, index, count, cols, needsTarget, needsPosts, unit, remove }: RowProps) {
   const { t, locale } = useI18n();
-  const inds = useQuery(benchmarkIndicatorsQuery()).data ?? [];
-  const groups = useQuery(peerGroupsQuery()).data ?? [];
-  const watched = Form.useWatch([], form) as Partial<IndexFormValues> | undefined;
-  const methods = methodsUsed({
-    normalisation: watched?.normalisation ?? initialValues.normalisation,
-    uncertainty: watched?.uncertainty ?? initialValues.uncertainty,
-    normalisations: watched?.normalisations ?? initialValues.normalisations,
-  });
-  const needsTarget = methods.has('target');
-  const needsPosts = methods.has('goalposts');
-  const uncertainty = watched?.uncertainty ?? initialValues.uncertainty;
-  const unitOf = (code: string | undefined) => inds.find((i) => i.code === code)?.unit ?? '';
-
-  const normOptions = NORMALISATIONS.map((m) => ({ value: m, label: t(`bench.norm.${m}`) }));
-  const aggOptions = AGGREGATIONS.map((m) => ({ value: m, label: t(`bench.agg.${m}`) }));
-  const cols = `minmax(220px, 2fr) 150px 110px${needsTarget ? ' 130px' : ''}${needsPosts ? ' 130px 130px' : ''} 40px`;
-  const head = (text: ReactNode) => (
-    <Typography.Text strong style={{ fontSize: 13 }}>
-      {text}
-    </Typography.Text>
-  );
-
+  const n = index + 1;
   return (
-    <Form<IndexFormValues>
-      form={form}
-      layout="vertical"
-      initialValues={initialValues}
-      onFinish={onRun}
-      data-testid="index-form"
-      requiredMark={false}
-    >
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0 16px' }}>
-        <Form.Item name="year" label={t('filters.year')} style={cell}>
-          <Select<number>
-            options={benchYears().map((y) => ({ value: y, label: t('filters.yearOption', { year: y }) }))}
-            style={{ width: 120 }}
-            data-testid="index-year"
-          />
+    <div style={{ display: 'grid', gridTemplateColumns: cols, gap: 8 }} data-testid={`index-indicator-${index}`}>
+      <Form.Item name={[field.name, 'code']} rules={[{ required: true, message: t('bench.index.indicatorRequired') }]} style={cell}>
+        <Select<string>
+          aria-label={t('bench.index.indicatorN', { n })}
+          showSearch={{ optionFilterProp: 'label' }}
+          options={inds.map((i) => ({ value: i.code, label: `${nameOf(i, locale)}（${i.unit}）` }))}
+          onChange={(c) => {
+            const dir = inds.find((i) => i.code === c)?.direction;
+            if (dir) form.setFieldValue(['indicators', field.name, 'direction'], dir);
+          }}
+        />
+      </Form.Item>
+      <Form.Item name={[field.name, 'direction']} style={cell}>
+        <Select<1 | -1>
+          aria-label={t('bench.index.directionN', { n })}
+          options={[
+            { value: 1, label: t('bench.direction.up') },
+            { value: -1, label: t('bench.direction.down') },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item
+        name={[field.name, 'weight']}
+        rules={[{ required: true, type: 'number', min: 0, message: t('bench.index.weightRule') }]}
+        style={cell}
+      >
+        <InputNumber<number> aria-label={t('bench.index.weightN', { n })} min={0} step={0.5} style={{ width: '100%' }} />
+      </Form.Item>
+      {needsTarget ? (
+        <Form.Item name={[field.name, 'target']} rules={[{ required: true, message: t('bench.index.targetRequired') }]} style={cell}>
+          <InputNumber<number> aria-label={t('bench.index.targetN', { n, unit })} suffix={unit || undefined} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="group" label={t('bench.group')} style={cell}>
-          <Select<string>
-            options={groups.map((g) => ({ value: g.code, label: nameOf(g, locale) }))}
-            style={{ width: 240 }}
-            data-testid="index-group"
-          />
-        </Form.Item>
-        <Form.Item name="name" label={t('bench.index.name')} style={cell}>
-          <Input maxLength={100} placeholder={t('bench.index.namePlaceholder')} style={{ width: 240 }} data-testid="index-name" />
-        </Form.Item>
-        <Form.Item name="save" label={t('bench.index.save')} valuePropName="checked" style={cell}>
-          <Switch data-testid="index-save" />
-        </Form.Item>
-      </div>
+      ) : null}
+      {needsPosts ? (
+        <>
+          <Form.Item name={[field.name, 'lo']} rules={[{ required: true, message: t('bench.index.postsRequired') }]} style={cell}>
+            <InputNumber<number> aria-label={t('bench.index.loN', { n, unit })} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item
+            name={[field.name, 'hi']}
+            dependencies={[['indicators', field.name, 'lo']]}
+            rules={[
+              { required: true, message: t('bench.index.postsRequired') },
+              ({ getFieldValue }) => ({
+                validator: async (_, hi: number | null | undefined) => {
+                  const lo = getFieldValue(['indicators', field.name, 'lo']) as number | null | undefined;
+                  if (typeof lo === 'number' && typeof hi === 'number' && !(lo < hi)) throw new Error(t('bench.index.postsOrder'));
+                },
+              }),
+            ]}
+            style={cell}
+          >
+            <InputNumber<number> aria-label={t('bench.index.hiN', { n, unit })} style={{ width: '100%' }} />
+          </Form.Item>
+        </>
+      ) : null}
+      <Button
+        type="text"
+        icon={<MinusCircleOutlined aria-hidden />}
+        aria-label={t('bench.index.removeN', { n })}
+        title={t('bench.index.removeN', { n })}
+        disabled={count === 1}
+        onClick={() => remove(field.name)}
+      />
+    </div>
+  );
+}
 
+interface ListProps {
+  form: FormInstance<IndexFormValues>;
+  inds: BenchmarkIndicator[];
+  watched: Partial<IndexFormValues> | undefined;
+  needsTarget: boolean;
+  needsPosts: boolean;
+}
+
+/** The indicators of the index, one row each, with the column heads the method needs and the add button. */
+function IndicatorList({ form, inds, watched, needsTarget, needsPosts }: ListProps) {
+  const { t } = useI18n();
+  const unitOf = (code: string | undefined) => inds.find((i) => i.code === code)?.unit ?? '';
+  const cols = `minmax(220px, 2fr) 150px 110px${needsTarget ? ' 130px' : ''}${needsPosts ? ' 130px 130px' : ''} 40px`;
+  return (
+    <>
       <Typography.Title level={3} style={{ fontSize: 15, marginTop: 8 }}>
         {t('bench.index.indicators')}
       </Typography.Title>
@@ -99,99 +149,21 @@ export function IndexForm({ form, initialValues, running, onRun }: Props) {
               {needsPosts ? head(t('bench.index.hi')) : null}
               <span />
             </div>
-            {fields.map((field, index) => {
-              const code = watched?.indicators?.[index]?.code;
-              const unit = unitOf(code);
-              const n = index + 1;
-              return (
-                <div
-                  key={field.key}
-                  style={{ display: 'grid', gridTemplateColumns: cols, gap: 8 }}
-                  data-testid={`index-indicator-${index}`}
-                >
-                  <Form.Item
-                    name={[field.name, 'code']}
-                    rules={[{ required: true, message: t('bench.index.indicatorRequired') }]}
-                    style={cell}
-                  >
-                    <Select<string>
-                      aria-label={t('bench.index.indicatorN', { n })}
-                      showSearch={{ optionFilterProp: 'label' }}
-                      options={inds.map((i) => ({ value: i.code, label: `${nameOf(i, locale)}（${i.unit}）` }))}
-                      onChange={(c) => {
-                        const dir = inds.find((i) => i.code === c)?.direction;
-                        if (dir) form.setFieldValue(['indicators', field.name, 'direction'], dir);
-                      }}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'direction']} style={cell}>
-                    <Select<1 | -1>
-                      aria-label={t('bench.index.directionN', { n })}
-                      options={[
-                        { value: 1, label: t('bench.direction.up') },
-                        { value: -1, label: t('bench.direction.down') },
-                      ]}
-                    />
-                  </Form.Item>
-                  <Form.Item
-                    name={[field.name, 'weight']}
-                    rules={[{ required: true, type: 'number', min: 0, message: t('bench.index.weightRule') }]}
-                    style={cell}
-                  >
-                    <InputNumber<number> aria-label={t('bench.index.weightN', { n })} min={0} step={0.5} style={{ width: '100%' }} />
-                  </Form.Item>
-                  {needsTarget ? (
-                    <Form.Item
-                      name={[field.name, 'target']}
-                      rules={[{ required: true, message: t('bench.index.targetRequired') }]}
-                      style={cell}
-                    >
-                      <InputNumber<number>
-                        aria-label={t('bench.index.targetN', { n, unit })}
-                        suffix={unit || undefined}
-                        style={{ width: '100%' }}
-                      />
-                    </Form.Item>
-                  ) : null}
-                  {needsPosts ? (
-                    <>
-                      <Form.Item
-                        name={[field.name, 'lo']}
-                        rules={[{ required: true, message: t('bench.index.postsRequired') }]}
-                        style={cell}
-                      >
-                        <InputNumber<number> aria-label={t('bench.index.loN', { n, unit })} style={{ width: '100%' }} />
-                      </Form.Item>
-                      <Form.Item
-                        name={[field.name, 'hi']}
-                        dependencies={[['indicators', field.name, 'lo']]}
-                        rules={[
-                          { required: true, message: t('bench.index.postsRequired') },
-                          ({ getFieldValue }) => ({
-                            validator: async (_, hi: number | null | undefined) => {
-                              const lo = getFieldValue(['indicators', field.name, 'lo']) as number | null | undefined;
-                              if (typeof lo === 'number' && typeof hi === 'number' && !(lo < hi))
-                                throw new Error(t('bench.index.postsOrder'));
-                            },
-                          }),
-                        ]}
-                        style={cell}
-                      >
-                        <InputNumber<number> aria-label={t('bench.index.hiN', { n, unit })} style={{ width: '100%' }} />
-                      </Form.Item>
-                    </>
-                  ) : null}
-                  <Button
-                    type="text"
-                    icon={<MinusCircleOutlined aria-hidden />}
-                    aria-label={t('bench.index.removeN', { n })}
-                    title={t('bench.index.removeN', { n })}
-                    disabled={fields.length === 1}
-                    onClick={() => remove(field.name)}
-                  />
-                </div>
-              );
-            })}
+            {fields.map((field, index) => (
+              <IndicatorRow
+                key={field.key}
+                form={form}
+                inds={inds}
+                field={field}
+                index={index}
+                count={fields.length}
+                cols={cols}
+                needsTarget={needsTarget}
+                needsPosts={needsPosts}
+                unit={unitOf(watched?.indicators?.[index]?.code)}
+                remove={remove}
+              />
+            ))}
             <Button
               type="dashed"
               icon={<PlusOutlined aria-hidden />}
@@ -205,7 +177,54 @@ export function IndexForm({ form, initialValues, running, onRun }: Props) {
           </div>
         )}
       </Form.List>
+    </>
+  );
+}
 
+/** The year, the peer group, the name and whether to save the run. */
+function GeneralFields() {
+  const { t, locale } = useI18n();
+  const groups = useQuery(peerGroupsQuery()).data ?? [];
+  return (
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0 16px' }}>
+      <Form.Item name="year" label={t('filters.year')} style={cell}>
+        <Select<number>
+          options={benchYears().map((y) => ({ value: y, label: t('filters.yearOption', { year: y }) }))}
+          style={{ width: 120 }}
+          data-testid="index-year"
+        />
+      </Form.Item>
+      <Form.Item name="group" label={t('bench.group')} style={cell}>
+        <Select<string>
+          options={groups.map((g) => ({ value: g.code, label: nameOf(g, locale) }))}
+          style={{ width: 240 }}
+          data-testid="index-group"
+        />
+      </Form.Item>
+      <Form.Item name="name" label={t('bench.index.name')} style={cell}>
+        <Input maxLength={100} placeholder={t('bench.index.namePlaceholder')} style={{ width: 240 }} data-testid="index-name" />
+      </Form.Item>
+      <Form.Item name="save" label={t('bench.index.save')} valuePropName="checked" style={cell}>
+        <Switch data-testid="index-save" />
+      </Form.Item>
+    </div>
+  );
+}
+
+const useMethodOptions = () => {
+  const { t } = useI18n();
+  return {
+    normOptions: NORMALISATIONS.map((m) => ({ value: m, label: t(`bench.norm.${m}`) })),
+    aggOptions: AGGREGATIONS.map((m) => ({ value: m, label: t(`bench.agg.${m}`) })),
+  };
+};
+
+/** Normalisation, aggregation, imputation and shift. */
+function MethodFields() {
+  const { t } = useI18n();
+  const { normOptions, aggOptions } = useMethodOptions();
+  return (
+    <>
       <Typography.Title level={3} style={{ fontSize: 15, marginTop: 16 }}>
         {t('bench.index.method')}
       </Typography.Title>
@@ -227,7 +246,16 @@ export function IndexForm({ form, initialValues, running, onRun }: Props) {
           <Switch data-testid="index-shift" />
         </Form.Item>
       </div>
+    </>
+  );
+}
 
+/** The uncertainty analysis (runs, seed, perturbation, alternative methods) and the further options. */
+function UncertaintyFields({ uncertainty }: { uncertainty: boolean | undefined }) {
+  const { t } = useI18n();
+  const { normOptions, aggOptions } = useMethodOptions();
+  return (
+    <>
       <Typography.Title level={3} style={{ fontSize: 15, marginTop: 16 }}>
         {t('bench.index.uncertainty')}
       </Typography.Title>
@@ -313,6 +341,40 @@ export function IndexForm({ form, initialValues, running, onRun }: Props) {
           },
         ]}
       />
+    </>
+  );
+}
+
+/** The index as a method: indicators with direction and weight, normalisation, aggregation, imputation, uncertainty. */
+export function IndexForm({ form, initialValues, running, onRun }: Props) {
+  const { t } = useI18n();
+  const inds = useQuery(benchmarkIndicatorsQuery()).data ?? [];
+  const watched = Form.useWatch([], form) as Partial<IndexFormValues> | undefined;
+  const methods = methodsUsed({
+    normalisation: watched?.normalisation ?? initialValues.normalisation,
+    uncertainty: watched?.uncertainty ?? initialValues.uncertainty,
+    normalisations: watched?.normalisations ?? initialValues.normalisations,
+  });
+  const needsTarget = methods.has('target');
+  const needsPosts = methods.has('goalposts');
+  const uncertainty = watched?.uncertainty ?? initialValues.uncertainty;
+
+  return (
+    <Form<IndexFormValues>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={onRun}
+      data-testid="index-form"
+      requiredMark={false}
+    >
+      <GeneralFields />
+
+      <IndicatorList form={form} inds={inds} watched={watched} needsTarget={needsTarget} needsPosts={needsPosts} />
+
+      <MethodFields />
+
+      <UncertaintyFields uncertainty={uncertainty} />
 
       <Button
         type="primary"

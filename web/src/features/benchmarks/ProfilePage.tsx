@@ -4,6 +4,7 @@ import type { TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import type { Locale } from '../../../../common/enums';
 import {
   benchmarkIndicatorsQuery,
   peerGroupsQuery,
@@ -16,7 +17,7 @@ import {
 import { orgUnitsQuery } from '../../api/orgunits';
 import { Loading } from '../../app/Loading';
 import { PageTitle } from '../../app/PageTitle';
-import { useI18n } from '../../app/i18n';
+import { useI18n, type TFunction } from '../../app/i18n';
 import EChart from '../../components/EChart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
@@ -28,6 +29,127 @@ import { districtOf, HOME_UNIT } from './districts';
 import { checkRow } from './rankCheck';
 import { RankCheckTag } from './RankCheckTag';
 import { benchSearch, useBenchParams } from './useBenchParams';
+
+/** What the table, the export and the strength lists share: the texts, the unit, the indicators and the published rankings. */
+interface ProfileCtx {
+  t: TFunction;
+  locale: Locale;
+  unit: string;
+  indFor: (item: ProfileItem) => Pick<BenchmarkIndicator, 'unit' | 'decimals'>;
+  rankText: (item: ProfileItem) => string;
+  rankingOf: Map<string, Rankings>;
+  indOf: Map<string, BenchmarkIndicator>;
+}
+
+/** The profile table's columns: value, rank (partial when not every member has a value), average, position, published rank. */
+function profileColumns(c: ProfileCtx, groupSize: number): TableColumnsType<ProfileItem> {
+  const { t, locale, unit, indFor, rankText, rankingOf, indOf } = c;
+  return [
+    { key: 'name', title: t('bench.indicator'), render: (_, x) => nameOf(x, locale) },
+    { key: 'value', title: t('bench.compare.value'), align: 'right', render: (_, x) => valueText(indFor(x), x.value, locale) },
+    {
+      key: 'rank',
+      title: t('bench.profile.rank'),
+      align: 'right',
+      render: (_, x) => (
+        <span data-testid={`profile-rank-${x.indicator}`} style={{ whiteSpace: 'nowrap' }}>
+          {rankText(x)}
+          {x.of > 0 && x.of < groupSize ? (
+            <Typography.Text type="secondary"> {t('bench.profile.partial', { n: x.of, of: groupSize })}</Typography.Text>
+          ) : null}
+        </span>
+      ),
+    },
+    { key: 'average', title: t('bench.summary.average'), align: 'right', render: (_, x) => valueText(indFor(x), x.average, locale) },
+    {
+      key: 'toAverage',
+      title: t('bench.col.toAverage'),
+      align: 'right',
+      render: (_, x) => signedText(indFor(x), x.value !== null && x.average !== null ? x.value - x.average : null, locale),
+    },
+    {
+      key: 'position',
+      title: t('bench.profile.position'),
+      align: 'right',
+      render: (_, x) => percentile(x.rank, x.of) ?? '—',
+    },
+    {
+      key: 'published',
+      title: t('bench.col.publishedRank'),
+      render: (_, x) => {
+        const d = rankingOf.get(x.indicator);
+        const row = d?.rows.find((r) => r.unit === unit);
+        const ind = indOf.get(x.indicator);
+        if (!d || !row || !ind) return '—';
+        const ranked = d.rows.filter((r) => r.rank !== null).length;
+        const check = checkRow(row, d.rows, ranked);
+        if (check.status === 'none') return '—';
+        return (
+          <span style={{ whiteSpace: 'nowrap' }} data-testid={`profile-published-${x.indicator}`}>
+            {row.publishedRank ?? '—'} <RankCheckTag row={row} check={check} ind={ind} ranked={ranked} />
+          </span>
+        );
+      },
+    },
+  ];
+}
+
+/** The profile table as a spreadsheet. */
+function profileExport(c: ProfileCtx, title: string, items: ProfileItem[]) {
+  const { t, locale, unit, rankingOf } = c;
+  return {
+    title,
+    columns: [
+      { key: 'name', title: t('bench.indicator') },
+      { key: 'unit', title: t('common.unit') },
+      { key: 'value', title: t('bench.compare.value') },
+      { key: 'rank', title: t('bench.compare.rank') },
+      { key: 'of', title: t('bench.profile.of') },
+      { key: 'average', title: t('bench.summary.average') },
+      { key: 'position', title: t('bench.profile.position') },
+      { key: 'published', title: t('bench.col.publishedRank') },
+    ],
+    rows: items.map((x) => ({
+      name: nameOf(x, locale),
+      unit: x.unit,
+      value: x.value,
+      rank: x.rank,
+      of: x.of,
+      average: x.average,
+      position: percentile(x.rank, x.of),
+      published: rankingOf.get(x.indicator)?.rows.find((r) => r.unit === unit)?.publishedRank ?? null,
+    })),
+  };
+}
+
+/** A card listing strengths or weaknesses: each indicator with its rank and value. */
+function swList(c: ProfileCtx, title: string, items: ProfileItem[], testId: string, tone: string) {
+  const { t, locale, indFor, rankText } = c;
+  return (
+    <Card
+      size="small"
+      title={
+        <Typography.Title level={2} style={{ fontSize: 15, margin: 0, color: tone }}>
+          {title}
+        </Typography.Title>
+      }
+      data-testid={testId}
+    >
+      <List<ProfileItem>
+        dataSource={items}
+        locale={{ emptyText: t('common.none') }}
+        renderItem={(x) => (
+          <List.Item>
+            <span>{nameOf(x, locale)}</span>
+            <span style={{ whiteSpace: 'nowrap' }}>
+              {rankText(x)} · {valueText(indFor(x), x.value, locale)}
+            </span>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
 
 /** 区县画像: one unit against its peer group on every indicator, with its strengths and weaknesses. */
 export default function ProfilePage() {
@@ -80,103 +202,11 @@ export default function ProfilePage() {
     items: bars.map((b) => `${b.label} ${b.value ?? '—'}`).join(t('common.sep')),
   });
 
-  const columns: TableColumnsType<ProfileItem> = [
-    { key: 'name', title: t('bench.indicator'), render: (_, x) => nameOf(x, locale) },
-    { key: 'value', title: t('bench.compare.value'), align: 'right', render: (_, x) => valueText(indFor(x), x.value, locale) },
-    {
-      key: 'rank',
-      title: t('bench.profile.rank'),
-      align: 'right',
-      render: (_, x) => (
-        <span data-testid={`profile-rank-${x.indicator}`} style={{ whiteSpace: 'nowrap' }}>
-          {rankText(x)}
-          {x.of > 0 && x.of < groupSize ? (
-            <Typography.Text type="secondary"> {t('bench.profile.partial', { n: x.of, of: groupSize })}</Typography.Text>
-          ) : null}
-        </span>
-      ),
-    },
-    { key: 'average', title: t('bench.summary.average'), align: 'right', render: (_, x) => valueText(indFor(x), x.average, locale) },
-    {
-      key: 'toAverage',
-      title: t('bench.col.toAverage'),
-      align: 'right',
-      render: (_, x) => signedText(indFor(x), x.value !== null && x.average !== null ? x.value - x.average : null, locale),
-    },
-    {
-      key: 'position',
-      title: t('bench.profile.position'),
-      align: 'right',
-      render: (_, x) => percentile(x.rank, x.of) ?? '—',
-    },
-    {
-      key: 'published',
-      title: t('bench.col.publishedRank'),
-      render: (_, x) => {
-        const d = rankingOf.get(x.indicator);
-        const row = d?.rows.find((r) => r.unit === unit);
-        const ind = indOf.get(x.indicator);
-        if (!d || !row || !ind) return '—';
-        const ranked = d.rows.filter((r) => r.rank !== null).length;
-        const check = checkRow(row, d.rows, ranked);
-        if (check.status === 'none') return '—';
-        return (
-          <span style={{ whiteSpace: 'nowrap' }} data-testid={`profile-published-${x.indicator}`}>
-            {row.publishedRank ?? '—'} <RankCheckTag row={row} check={check} ind={ind} ranked={ranked} />
-          </span>
-        );
-      },
-    },
-  ];
+  const c: ProfileCtx = { t, locale, unit, indFor, rankText, rankingOf, indOf };
+  const columns = profileColumns(c, groupSize);
 
-  const exportTable = () => ({
-    title: t('bench.profile.exportTitle', { name: unitLabel, year, group: groupName(groupInfo, locale) }),
-    columns: [
-      { key: 'name', title: t('bench.indicator') },
-      { key: 'unit', title: t('common.unit') },
-      { key: 'value', title: t('bench.compare.value') },
-      { key: 'rank', title: t('bench.compare.rank') },
-      { key: 'of', title: t('bench.profile.of') },
-      { key: 'average', title: t('bench.summary.average') },
-      { key: 'position', title: t('bench.profile.position') },
-      { key: 'published', title: t('bench.col.publishedRank') },
-    ],
-    rows: (data?.items ?? []).map((x) => ({
-      name: nameOf(x, locale),
-      unit: x.unit,
-      value: x.value,
-      rank: x.rank,
-      of: x.of,
-      average: x.average,
-      position: percentile(x.rank, x.of),
-      published: rankingOf.get(x.indicator)?.rows.find((r) => r.unit === unit)?.publishedRank ?? null,
-    })),
-  });
-
-  const swList = (title: string, items: ProfileItem[], testId: string, tone: string) => (
-    <Card
-      size="small"
-      title={
-        <Typography.Title level={2} style={{ fontSize: 15, margin: 0, color: tone }}>
-          {title}
-        </Typography.Title>
-      }
-      data-testid={testId}
-    >
-      <List<ProfileItem>
-        dataSource={items}
-        locale={{ emptyText: t('common.none') }}
-        renderItem={(x) => (
-          <List.Item>
-            <span>{nameOf(x, locale)}</span>
-            <span style={{ whiteSpace: 'nowrap' }}>
-              {rankText(x)} · {valueText(indFor(x), x.value, locale)}
-            </span>
-          </List.Item>
-        )}
-      />
-    </Card>
-  );
+  const exportTable = () =>
+    profileExport(c, t('bench.profile.exportTitle', { name: unitLabel, year, group: groupName(groupInfo, locale) }), data?.items ?? []);
 
   const unitOptions = (groupInfo?.members ?? [unit]).map((code) => ({ value: code, label: nameFor(code) }));
 
@@ -208,8 +238,8 @@ export default function ProfilePage() {
             {t('bench.profile.scopeLine', { name: unitLabel, year, group: groupName(groupInfo, locale) })}
           </Typography.Paragraph>
           <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', gap: 16, marginBottom: 16 }}>
-            {swList(t('bench.profile.strengths'), data.strengths, 'profile-strengths', '#237804')}
-            {swList(t('bench.profile.weaknesses'), data.weaknesses, 'profile-weaknesses', '#a8071a')}
+            {swList(c, t('bench.profile.strengths'), data.strengths, 'profile-strengths', '#237804')}
+            {swList(c, t('bench.profile.weaknesses'), data.weaknesses, 'profile-weaknesses', '#a8071a')}
           </div>
           <Typography.Paragraph type="secondary">{t('bench.profile.swNote')}</Typography.Paragraph>
           <Section title={t('bench.profile.chart')}>

@@ -17,15 +17,73 @@ import { benchSearch } from './useBenchParams';
 const UP = '#237804';
 const DOWN = '#a8071a';
 
-/** Every unit of the group with its rank, change, value, distances and the published figures beside. */
-export function RankingTable({ data }: { data: Rankings }) {
+/** The published value, its rank and the published rank (those the indicator has), and the check of them against ours. */
+function usePublishedColumns(data: Rankings): TableColumnsType<RankingRow> {
   const { t, locale } = useI18n();
   const ind = data.indicator;
   const rows = data.rows;
   const ranked = rows.filter((r) => r.rank !== null).length;
-  const tied = (r: RankingRow) => r.rank !== null && rows.filter((x) => x.rank === r.rank).length > 1;
   const hasPublishedValue = ind.publishedValueElement !== null;
   const hasPublishedRank = ind.publishedRankElement !== null;
+  return [
+    ...(hasPublishedValue
+      ? [
+          {
+            key: 'published',
+            title: t('bench.col.publishedValue'),
+            align: 'right' as const,
+            render: (_: unknown, r: RankingRow) => (
+              <span data-testid={`published-value-${r.unit}`}>{valueText(ind, r.publishedValue, locale)}</span>
+            ),
+          },
+          {
+            key: 'publishedValueRank',
+            title: (
+              <Tooltip title={t('bench.col.publishedValueRankTip')}>
+                <span>{t('bench.col.publishedValueRank')}</span>
+              </Tooltip>
+            ),
+            align: 'right' as const,
+            render: (_: unknown, r: RankingRow) => (
+              <span data-testid={`published-value-rank-${r.unit}`}>{r.publishedValueRank ?? '—'}</span>
+            ),
+          },
+        ]
+      : []),
+    ...(hasPublishedRank
+      ? [
+          {
+            key: 'publishedRank',
+            title: (
+              <Tooltip title={t('bench.col.publishedRankTip')}>
+                <span>{t('bench.col.publishedRank')}</span>
+              </Tooltip>
+            ),
+            align: 'right' as const,
+            render: (_: unknown, r: RankingRow) => <span data-testid={`published-rank-${r.unit}`}>{r.publishedRank ?? '—'}</span>,
+          },
+        ]
+      : []),
+    ...(hasPublishedValue || hasPublishedRank
+      ? [
+          {
+            key: 'check',
+            title: t('bench.col.check'),
+            render: (_: unknown, r: RankingRow) => <RankCheckTag row={r} check={checkRow(r, rows, ranked)} ind={ind} ranked={ranked} />,
+          },
+        ]
+      : []),
+  ];
+}
+
+/** The columns: rank, change, unit, value and distances, then the published figures. */
+function useRankingColumns(data: Rankings): TableColumnsType<RankingRow> {
+  const { t, locale } = useI18n();
+  const published = usePublishedColumns(data);
+  const ind = data.indicator;
+  const rows = data.rows;
+  const tied = (r: RankingRow) => r.rank !== null && rows.filter((x) => x.rank === r.rank).length > 1;
+  const hasPublishedValue = ind.publishedValueElement !== null;
   const fine = fineDecimals(ind);
   const profileLink = (unit: string) => `/benchmarks/profile/${unit}${benchSearch({ year: data.year, group: data.group.code })}`;
 
@@ -36,7 +94,7 @@ export function RankingTable({ data }: { data: Rankings }) {
     return t('bench.change.same');
   };
 
-  const columns: TableColumnsType<RankingRow> = [
+  return [
     {
       key: 'rank',
       title: t('bench.col.rank'),
@@ -103,54 +161,19 @@ export function RankingTable({ data }: { data: Rankings }) {
       render: (_, r) => signedText(ind, r.distanceToAverage, locale),
     },
     { key: 'toBest', title: t('bench.col.toBest'), align: 'right', render: (_, r) => signedText(ind, r.distanceToBest, locale) },
-    ...(hasPublishedValue
-      ? [
-          {
-            key: 'published',
-            title: t('bench.col.publishedValue'),
-            align: 'right' as const,
-            render: (_: unknown, r: RankingRow) => (
-              <span data-testid={`published-value-${r.unit}`}>{valueText(ind, r.publishedValue, locale)}</span>
-            ),
-          },
-          {
-            key: 'publishedValueRank',
-            title: (
-              <Tooltip title={t('bench.col.publishedValueRankTip')}>
-                <span>{t('bench.col.publishedValueRank')}</span>
-              </Tooltip>
-            ),
-            align: 'right' as const,
-            render: (_: unknown, r: RankingRow) => (
-              <span data-testid={`published-value-rank-${r.unit}`}>{r.publishedValueRank ?? '—'}</span>
-            ),
-          },
-        ]
-      : []),
-    ...(hasPublishedRank
-      ? [
-          {
-            key: 'publishedRank',
-            title: (
-              <Tooltip title={t('bench.col.publishedRankTip')}>
-                <span>{t('bench.col.publishedRank')}</span>
-              </Tooltip>
-            ),
-            align: 'right' as const,
-            render: (_: unknown, r: RankingRow) => <span data-testid={`published-rank-${r.unit}`}>{r.publishedRank ?? '—'}</span>,
-          },
-        ]
-      : []),
-    ...(hasPublishedValue || hasPublishedRank
-      ? [
-          {
-            key: 'check',
-            title: t('bench.col.check'),
-            render: (_: unknown, r: RankingRow) => <RankCheckTag row={r} check={checkRow(r, rows, ranked)} ind={ind} ranked={ranked} />,
-          },
-        ]
-      : []),
+    ...published,
   ];
+}
+
+/** Every unit of the group with its rank, change, value, distances and the published figures beside. */
+export function RankingTable({ data }: { data: Rankings }) {
+  const { t, locale } = useI18n();
+  const ind = data.indicator;
+  const rows = data.rows;
+  const ranked = rows.filter((r) => r.rank !== null).length;
+  const hasPublishedValue = ind.publishedValueElement !== null;
+  const hasPublishedRank = ind.publishedRankElement !== null;
+  const columns = useRankingColumns(data);
 
   const exportTable = () => ({
     title: t('bench.ranking.exportTitle', { indicator: nameOf(ind, locale), year: data.year, group: groupName(data.group, locale) }),

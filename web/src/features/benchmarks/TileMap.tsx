@@ -24,6 +24,52 @@ const TILE_H = 60;
 
 const classOf = (rank: number, n: number) => Math.min(CLASSES.length - 1, Math.floor(((rank - 1) / Math.max(n, 1)) * CLASSES.length));
 
+/** The legend: the rank range of each colour class, then no data, outside the group and the home county. */
+function TileLegend({ n }: { n: number }) {
+  const { t } = useI18n();
+  const classRanks = CLASSES.map((_, k) => {
+    const from = Math.ceil((k * n) / CLASSES.length) + 1;
+    const to = Math.ceil(((k + 1) * n) / CLASSES.length);
+    return from < to ? t('bench.tiles.classRanks', { from, to }) : from === to ? t('bench.tiles.classRank', { rank: from }) : '';
+  });
+
+  return (
+    <div
+      style={{ display: 'flex', flexWrap: 'wrap', gap: 12, marginTop: 12, alignItems: 'center' }}
+      aria-label={t('bench.tiles.legend')}
+      role="group"
+    >
+      <span>{t('bench.tiles.legend')}</span>
+      {CLASSES.map((c, k) =>
+        classRanks[k] ? (
+          <span key={c.bg} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+            <span aria-hidden style={{ width: 16, height: 16, background: c.bg, border: '1px solid #8c8c8c', display: 'inline-block' }} />
+            {classRanks[k]}
+          </span>
+        ) : null,
+      )}
+      <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+        <span aria-hidden style={{ width: 16, height: 16, background: NO_DATA.bg, border: '1px solid #8c8c8c', display: 'inline-block' }} />
+        {t('bench.tiles.noData')}
+      </span>
+      <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+        <span
+          aria-hidden
+          style={{ width: 16, height: 16, background: OUTSIDE.bg, border: '1px dashed #8c8c8c', display: 'inline-block' }}
+        />
+        {t('bench.tiles.outsideShort')}
+      </span>
+      <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+        <span
+          aria-hidden
+          style={{ width: 14, height: 14, outline: `3px solid ${COLORS.home}`, display: 'inline-block', margin: '0 3px' }}
+        />
+        {t('bench.tiles.home')}
+      </span>
+    </div>
+  );
+}
+
 /**
  * The 38 districts as a grid of labelled squares, coloured by rank class of the selected indicator. A schematic,
  * not a map: the caption says so, in both languages, and the squares carry no boundaries.
@@ -46,12 +92,6 @@ export function TileMap({ data, members }: { data: Rankings; members: readonly s
     const c = CLASSES[classOf(row.rank, n)]!;
     return { style: { background: c.bg, color: c.fg, border: `1px solid ${c.bg}` }, text: name, row };
   };
-
-  const classRanks = CLASSES.map((_, k) => {
-    const from = Math.ceil((k * n) / CLASSES.length) + 1;
-    const to = Math.ceil(((k + 1) * n) / CLASSES.length);
-    return from < to ? t('bench.tiles.classRanks', { from, to }) : from === to ? t('bench.tiles.classRank', { rank: from }) : '';
-  });
 
   return (
     <figure style={{ margin: 0 }} data-testid="tile-map">
@@ -137,42 +177,7 @@ export function TileMap({ data, members }: { data: Rankings; members: readonly s
           })}
         </ul>
       </div>
-      <div
-        style={{ display: 'flex', flexWrap: 'wrap', gap: 12, marginTop: 12, alignItems: 'center' }}
-        aria-label={t('bench.tiles.legend')}
-        role="group"
-      >
-        <span>{t('bench.tiles.legend')}</span>
-        {CLASSES.map((c, k) =>
-          classRanks[k] ? (
-            <span key={c.bg} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-              <span aria-hidden style={{ width: 16, height: 16, background: c.bg, border: '1px solid #8c8c8c', display: 'inline-block' }} />
-              {classRanks[k]}
-            </span>
-          ) : null,
-        )}
-        <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-          <span
-            aria-hidden
-            style={{ width: 16, height: 16, background: NO_DATA.bg, border: '1px solid #8c8c8c', display: 'inline-block' }}
-          />
-          {t('bench.tiles.noData')}
-        </span>
-        <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-          <span
-            aria-hidden
-            style={{ width: 16, height: 16, background: OUTSIDE.bg, border: '1px dashed #8c8c8c', display: 'inline-block' }}
-          />
-          {t('bench.tiles.outsideShort')}
-        </span>
-        <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-          <span
-            aria-hidden
-            style={{ width: 14, height: 14, outline: `3px solid ${COLORS.home}`, display: 'inline-block', margin: '0 3px' }}
-          />
-          {t('bench.tiles.home')}
-        </span>
-      </div>
+      <TileLegend n={n} />
       {unplaced.length ? (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
           {t('bench.tiles.unplaced', { names: unplaced.map((r) => unitName(r.unit, r.name, locale)).join(t('common.listSep')) })}
