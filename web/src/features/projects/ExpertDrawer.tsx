@@ -200,35 +200,54 @@ export function ExpertDrawer({ open, editing, onClose }: { open: boolean; editin
             <Input maxLength={100} data-testid="expert-contact" />
           </Form.Item>
         </div>
-        <Divider />
-        <Typography.Title level={3} style={{ fontSize: 15 }}>
-          {t('proj.expert.history')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('proj.expert.historyHint')}</Typography.Paragraph>
-        <PeriodList name="employment" title={t('proj.expert.history.employment')} code={code} />
-        <PeriodList name="advice" title={t('proj.expert.history.advice')} code={code} />
-        <ListBlock name="relatives" title={t('proj.expert.history.relatives')} empty={{ name: '', creditCode: '' }}>
-          {(n, i) => (
-            <>
-              <Form.Item
-                name={[n, 'name']}
-                rules={[{ required: true, whitespace: true, message: t('proj.expert.nameRequired') }]}
-                style={{ width: 160, marginBottom: 8 }}
-              >
-                <Input
-                  aria-label={t('proj.expert.relativeNameN', { n: i + 1 })}
-                  placeholder={t('proj.expert.relativeName')}
-                  maxLength={50}
-                />
-              </Form.Item>
-              <Form.Item name={[n, 'creditCode']} rules={[code]} style={{ width: 220, marginBottom: 8 }}>
-                <Input aria-label={t('proj.expert.creditCodeN', { n: i + 1 })} placeholder={t('proj.expert.relativeOrg')} maxLength={18} />
-              </Form.Item>
-            </>
-          )}
-        </ListBlock>
-        <ListBlock name="shareholdings" title={t('proj.expert.history.shareholdings')} empty={{ creditCode: '' }}>
-          {(n, i) => (
+        <HistoryFields code={code} />
+      </Form>
+    </Drawer>
+  );
+}
+
+/** The expert's history (employment, advice, relatives, shareholdings, disputes): what conflicts are matched on. */
+function HistoryFields({ code }: { code: { pattern: RegExp; message: string } }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Divider />
+      <Typography.Title level={3} style={{ fontSize: 15 }}>
+        {t('proj.expert.history')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('proj.expert.historyHint')}</Typography.Paragraph>
+      <PeriodList name="employment" title={t('proj.expert.history.employment')} code={code} />
+      <PeriodList name="advice" title={t('proj.expert.history.advice')} code={code} />
+      <ListBlock name="relatives" title={t('proj.expert.history.relatives')} empty={{ name: '', creditCode: '' }}>
+        {(n, i) => (
+          <>
+            <Form.Item
+              name={[n, 'name']}
+              rules={[{ required: true, whitespace: true, message: t('proj.expert.nameRequired') }]}
+              style={{ width: 160, marginBottom: 8 }}
+            >
+              <Input aria-label={t('proj.expert.relativeNameN', { n: i + 1 })} placeholder={t('proj.expert.relativeName')} maxLength={50} />
+            </Form.Item>
+            <Form.Item name={[n, 'creditCode']} rules={[code]} style={{ width: 220, marginBottom: 8 }}>
+              <Input aria-label={t('proj.expert.creditCodeN', { n: i + 1 })} placeholder={t('proj.expert.relativeOrg')} maxLength={18} />
+            </Form.Item>
+          </>
+        )}
+      </ListBlock>
+      <ListBlock name="shareholdings" title={t('proj.expert.history.shareholdings')} empty={{ creditCode: '' }}>
+        {(n, i) => (
+          <Form.Item
+            name={[n, 'creditCode']}
+            rules={[{ required: true, message: t('proj.expert.creditCodeRule') }, code]}
+            style={{ width: 240, marginBottom: 8 }}
+          >
+            <Input aria-label={t('proj.expert.creditCodeN', { n: i + 1 })} placeholder={t('proj.expert.orgCreditCode')} maxLength={18} />
+          </Form.Item>
+        )}
+      </ListBlock>
+      <ListBlock name="disputes" title={t('proj.expert.history.disputes')} empty={{ creditCode: '', date: null }}>
+        {(n, i) => (
+          <>
             <Form.Item
               name={[n, 'creditCode']}
               rules={[{ required: true, message: t('proj.expert.creditCodeRule') }, code]}
@@ -236,35 +255,18 @@ export function ExpertDrawer({ open, editing, onClose }: { open: boolean; editin
             >
               <Input aria-label={t('proj.expert.creditCodeN', { n: i + 1 })} placeholder={t('proj.expert.orgCreditCode')} maxLength={18} />
             </Form.Item>
-          )}
-        </ListBlock>
-        <ListBlock name="disputes" title={t('proj.expert.history.disputes')} empty={{ creditCode: '', date: null }}>
-          {(n, i) => (
-            <>
-              <Form.Item
-                name={[n, 'creditCode']}
-                rules={[{ required: true, message: t('proj.expert.creditCodeRule') }, code]}
-                style={{ width: 240, marginBottom: 8 }}
-              >
-                <Input
-                  aria-label={t('proj.expert.creditCodeN', { n: i + 1 })}
-                  placeholder={t('proj.expert.orgCreditCode')}
-                  maxLength={18}
-                />
-              </Form.Item>
-              <Form.Item
-                name={[n, 'date']}
-                rules={[{ required: true, message: t('proj.call.dateRequired') }]}
-                style={{ marginBottom: 8 }}
-                {...isoDateItem}
-              >
-                <DatePicker aria-label={t('proj.expert.disputeDateN', { n: i + 1 })} placeholder={t('proj.expert.disputeDate')} />
-              </Form.Item>
-            </>
-          )}
-        </ListBlock>
-      </Form>
-    </Drawer>
+            <Form.Item
+              name={[n, 'date']}
+              rules={[{ required: true, message: t('proj.call.dateRequired') }]}
+              style={{ marginBottom: 8 }}
+              {...isoDateItem}
+            >
+              <DatePicker aria-label={t('proj.expert.disputeDateN', { n: i + 1 })} placeholder={t('proj.expert.disputeDate')} />
+            </Form.Item>
+          </>
+        )}
+      </ListBlock>
+    </>
   );
 }
 

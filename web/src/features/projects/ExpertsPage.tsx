@@ -46,6 +46,66 @@ export default function ExpertsPage() {
   const rows = query.data ?? [];
   const unavailable = rows.filter((e) => !e.available).length;
 
+  const columns = useExpertColumns(editor, mayEdit, openDrawer);
+  const exportTable = () => expertsExport(t, locale, types, rows);
+
+  return (
+    <>
+      <Typography.Paragraph style={{ marginBottom: 8 }}>
+        <Link to="/projects">
+          <ArrowLeftOutlined aria-hidden /> {t('proj.backToCalls')}
+        </Link>
+      </Typography.Paragraph>
+      <PageTitle
+        titleKey="nav.experts"
+        extra={
+          editor ? (
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => openDrawer(null)} data-testid="expert-add">
+              {t('proj.expert.add')}
+            </Button>
+          ) : null
+        }
+      />
+      <Section
+        title={t('proj.expert.pool', { n: rows.length })}
+        testId="experts"
+        extra={<ExportButton table={exportTable} disabled={rows.length === 0} />}
+      >
+        <Typography.Paragraph style={{ maxWidth: 900 }}>{t('proj.expert.intro')}</Typography.Paragraph>
+        <Typography.Paragraph style={{ maxWidth: 900 }} data-testid="experts-availability" data-unavailable={unavailable}>
+          {t('proj.expert.availabilityIntro', { n: unavailable })}
+        </Typography.Paragraph>
+        {query.isError ? (
+          <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+        ) : (
+          <ScrollRegion label={t('nav.experts')}>
+            <Table<Expert>
+              rowKey="id"
+              columns={columns}
+              dataSource={rows}
+              loading={query.isFetching}
+              pagination={{ pageSize: 50, hideOnSinglePage: true }}
+              locale={{ emptyText: t('proj.expert.none') }}
+              onRow={(e) => ({ 'data-testid': `expert-row-${e.name}`, 'data-available': e.available }) as HTMLAttributes<HTMLElement>}
+              data-testid="experts-table"
+            />
+          </ScrollRegion>
+        )}
+      </Section>
+      <ExpertDrawer
+        key={drawer.session}
+        open={drawer.open}
+        editing={drawer.editing}
+        onClose={() => setDrawer((d) => ({ ...d, open: false }))}
+      />
+    </>
+  );
+}
+
+/** The pool's columns; the edit button (and availability switch) only where the user may edit the expert. */
+function useExpertColumns(editor: boolean, mayEdit: (e: Expert) => boolean, onEdit: (e: Expert) => void): TableColumnsType<Expert> {
+  const { t, locale } = useI18n();
+  const types = useRegistryTypes();
   const historyText = (e: Expert) => {
     const h = e.history;
     const parts = [
@@ -59,7 +119,7 @@ export default function ExpertsPage() {
     return text.length ? text.join(clauseSep(locale)) : t('common.none');
   };
 
-  const columns: TableColumnsType<Expert> = [
+  return [
     {
       key: 'name',
       title: t('proj.expert.name'),
@@ -126,7 +186,7 @@ export default function ExpertsPage() {
                   size="small"
                   icon={<EditOutlined aria-hidden />}
                   aria-label={t('proj.expert.editN', { name: e.name })}
-                  onClick={() => openDrawer(e)}
+                  onClick={() => onEdit(e)}
                   data-testid={`expert-edit-${e.name}`}
                 >
                   {t('proj.expert.edit')}
@@ -136,8 +196,16 @@ export default function ExpertsPage() {
         ]
       : []),
   ];
+}
 
-  const exportTable = () => ({
+/** The spreadsheet the export button downloads. */
+function expertsExport(
+  t: ReturnType<typeof useI18n>['t'],
+  locale: ReturnType<typeof useI18n>['locale'],
+  types: ReturnType<typeof useRegistryTypes>,
+  rows: Expert[],
+) {
+  return {
     title: t('nav.experts'),
     columns: [
       { key: 'name', title: t('proj.expert.name') },
@@ -157,59 +225,7 @@ export default function ExpertsPage() {
       contact: e.contact,
       available: t(e.available ? 'common.yes' : 'common.no'),
     })),
-  });
-
-  return (
-    <>
-      <Typography.Paragraph style={{ marginBottom: 8 }}>
-        <Link to="/projects">
-          <ArrowLeftOutlined aria-hidden /> {t('proj.backToCalls')}
-        </Link>
-      </Typography.Paragraph>
-      <PageTitle
-        titleKey="nav.experts"
-        extra={
-          editor ? (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => openDrawer(null)} data-testid="expert-add">
-              {t('proj.expert.add')}
-            </Button>
-          ) : null
-        }
-      />
-      <Section
-        title={t('proj.expert.pool', { n: rows.length })}
-        testId="experts"
-        extra={<ExportButton table={exportTable} disabled={rows.length === 0} />}
-      >
-        <Typography.Paragraph style={{ maxWidth: 900 }}>{t('proj.expert.intro')}</Typography.Paragraph>
-        <Typography.Paragraph style={{ maxWidth: 900 }} data-testid="experts-availability" data-unavailable={unavailable}>
-          {t('proj.expert.availabilityIntro', { n: unavailable })}
-        </Typography.Paragraph>
-        {query.isError ? (
-          <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-        ) : (
-          <ScrollRegion label={t('nav.experts')}>
-            <Table<Expert>
-              rowKey="id"
-              columns={columns}
-              dataSource={rows}
-              loading={query.isFetching}
-              pagination={{ pageSize: 50, hideOnSinglePage: true }}
-              locale={{ emptyText: t('proj.expert.none') }}
-              onRow={(e) => ({ 'data-testid': `expert-row-${e.name}`, 'data-available': e.available }) as HTMLAttributes<HTMLElement>}
-              data-testid="experts-table"
-            />
-          </ScrollRegion>
-        )}
-      </Section>
-      <ExpertDrawer
-        key={drawer.session}
-        open={drawer.open}
-        editing={drawer.editing}
-        onClose={() => setDrawer((d) => ({ ...d, open: false }))}
-      />
-    </>
-  );
+  };
 }
 
 /**
