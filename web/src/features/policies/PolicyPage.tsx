@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { parametersUsed, unsetParametersOn } from './rules';
-import { newDraft, POLICIES_KEY, policyQuery } from '../../api/policies';
+import { newDraft, POLICIES_KEY, policyQuery, type PolicyDetail, type PolicyVersion } from '../../api/policies';
 import { POLICY_EDITORS } from '../../app/access';
 import { Loading } from '../../app/Loading';
 import { PageTitle } from '../../app/PageTitle';
@@ -28,18 +28,9 @@ import { nameOf } from '../../components/policies/labels';
 export default function PolicyPage() {
   const { code = '' } = useParams();
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
-  const client = useQueryClient();
   const editor = mayUse(useMe().data, POLICY_EDITORS);
   const query = useQuery(policyQuery(code));
   const p = query.data?.code === code ? query.data : undefined;
-  const create = useMutation({
-    mutationFn: (policyId: string) => newDraft(policyId),
-    onSuccess: async (v) => {
-      await client.invalidateQueries({ queryKey: POLICIES_KEY });
-      void message.success(t('pol.draft.created', { v: v.version }));
-    },
-  });
 
   const versions = p?.versions ?? [];
   const draft = versions.find((v) => v.status === 'draft');
@@ -75,48 +66,9 @@ export default function PolicyPage() {
       {!p && !query.isError ? <Loading /> : null}
       {p && latest && working ? (
         <div aria-busy={query.isFetching} data-testid="policy-detail" data-code={p.code}>
-          <Section title={t('pol.clause')} testId="policy-clause">
-            <Typography.Paragraph>
-              <Typography.Text code>{p.code}</Typography.Text> · {p.clauseRef}
-            </Typography.Paragraph>
-            <blockquote
-              lang="zh-CN"
-              style={{
-                margin: '0 0 16px',
-                padding: '8px 16px',
-                borderInlineStart: '4px solid #0958d9',
-                background: '#f5f8ff',
-                maxWidth: 900,
-              }}
-              data-testid="policy-clause-text"
-            >
-              “{p.clauseText}”
-            </blockquote>
-            <Typography.Title level={3} style={{ fontSize: 14 }}>
-              {t('pol.ruleOf', { v: working.version })}
-            </Typography.Title>
-            <RuleSummary rule={working.rule} />
-          </Section>
+          <ClauseSection p={p} working={working} />
 
-          <Section
-            title={t('pol.versions')}
-            testId="policy-versions"
-            extra={
-              editor && !draft && !pending ? (
-                <Button
-                  icon={<PlusOutlined aria-hidden />}
-                  loading={create.isPending}
-                  onClick={() => create.mutate(p.id)}
-                  data-testid="draft-create"
-                >
-                  {t('pol.draft.create')}
-                </Button>
-              ) : null
-            }
-          >
-            {create.error ? <Alert type="error" showIcon title={errorText(create.error, t)} style={{ marginBottom: 12 }} /> : null}
-            <VersionsTable versions={versions} />
-          </Section>
+          <VersionsSection p={p} versions={versions} creatable={editor && !draft && !pending} />
 
           {draft ? (
             <Section title={t('pol.draft.title', { v: draft.version })} testId="policy-draft">
@@ -160,5 +112,70 @@ export default function PolicyPage() {
         </div>
       ) : null}
     </>
+  );
+}
+
+/** The clause's reference and text, and the rule of the working version. */
+function ClauseSection({ p, working }: { p: PolicyDetail; working: PolicyVersion }) {
+  const { t } = useI18n();
+  return (
+    <Section title={t('pol.clause')} testId="policy-clause">
+      <Typography.Paragraph>
+        <Typography.Text code>{p.code}</Typography.Text> · {p.clauseRef}
+      </Typography.Paragraph>
+      <blockquote
+        lang="zh-CN"
+        style={{
+          margin: '0 0 16px',
+          padding: '8px 16px',
+          borderInlineStart: '4px solid #0958d9',
+          background: '#f5f8ff',
+          maxWidth: 900,
+        }}
+        data-testid="policy-clause-text"
+      >
+        “{p.clauseText}”
+      </blockquote>
+      <Typography.Title level={3} style={{ fontSize: 14 }}>
+        {t('pol.ruleOf', { v: working.version })}
+      </Typography.Title>
+      <RuleSummary rule={working.rule} />
+    </Section>
+  );
+}
+
+/** The versions, and a button that opens a new draft when none is open or pending. */
+function VersionsSection({ p, versions, creatable }: { p: PolicyDetail; versions: readonly PolicyVersion[]; creatable: boolean }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const create = useMutation({
+    mutationFn: (policyId: string) => newDraft(policyId),
+    onSuccess: async (v) => {
+      await client.invalidateQueries({ queryKey: POLICIES_KEY });
+      void message.success(t('pol.draft.created', { v: v.version }));
+    },
+  });
+
+  return (
+    <Section
+      title={t('pol.versions')}
+      testId="policy-versions"
+      extra={
+        creatable ? (
+          <Button
+            icon={<PlusOutlined aria-hidden />}
+            loading={create.isPending}
+            onClick={() => create.mutate(p.id)}
+            data-testid="draft-create"
+          >
+            {t('pol.draft.create')}
+          </Button>
+        ) : null
+      }
+    >
+      {create.error ? <Alert type="error" showIcon title={errorText(create.error, t)} style={{ marginBottom: 12 }} /> : null}
+      <VersionsTable versions={versions} />
+    </Section>
   );
 }

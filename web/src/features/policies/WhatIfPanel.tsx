@@ -3,7 +3,7 @@ import { Alert, Button, Descriptions, Form, InputNumber, Select, Space, Table, T
 import type { DescriptionsProps, TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { parameterOn, parametersUsed } from '../../../../common/policies';
-import { whatIf, type PolicyRow, type PolicyVersion, type WhatIfRow } from '../../api/policies';
+import { whatIf, type PolicyRow, type PolicyVersion, type WhatIf, type WhatIfRow } from '../../api/policies';
 import { useI18n } from '../../app/i18n';
 import { errorText } from '../../components/errors';
 import { ExportButton } from '../../components/ExportButton';
@@ -61,60 +61,6 @@ export function WhatIfPanel({
       }),
     ),
   });
-  const r = run.data;
-  const short = (r?.shortfallFen ?? 0) > 0;
-  const items: DescriptionsProps['items'] = r
-    ? [
-        { key: 'events', label: t('pol.whatIf.events'), children: r.events },
-        { key: 'eligible', label: t('pol.whatIf.eligible'), children: r.eligible },
-        { key: 'undetermined', label: t('pol.whatIf.undetermined'), children: r.undetermined },
-        {
-          key: 'spend',
-          label: t('pol.whatIf.projected'),
-          children: <strong data-testid="whatif-projected">{formatFen(r.projectedSpendFen, locale)}</strong>,
-        },
-        { key: 'undeterminedSpend', label: t('pol.whatIf.undeterminedSpend'), children: formatFen(r.undeterminedSpendFen, locale) },
-        {
-          key: 'remaining',
-          label: t('pol.whatIf.remaining', { year: r.year }),
-          children: <span data-testid="whatif-remaining">{formatFen(r.remainingBudgetFen, locale)}</span>,
-        },
-        {
-          key: 'shortfall',
-          label: t('pol.whatIf.shortfall'),
-          children: (
-            <span
-              data-testid="whatif-shortfall"
-              data-short={String(short)}
-              style={short ? { color: '#a8071a', fontWeight: 600 } : undefined}
-            >
-              {formatFen(r.shortfallFen, locale)} {short ? t('pol.whatIf.short') : t('pol.whatIf.enough')}
-            </span>
-          ),
-        },
-      ]
-    : [];
-  const columns: TableColumnsType<WhatIfRow> = [
-    { key: 'name', title: t('pol.whatIf.enterprise'), dataIndex: 'name' },
-    { key: 'date', title: t('pol.whatIf.date'), dataIndex: 'date' },
-    { key: 'elig', title: t('pol.eligibility'), render: (_, x) => <EligibilityTag eligibility={x.eligibility} /> },
-    { key: 'amount', title: t('pol.amount'), align: 'right', render: (_, x) => formatFen(x.amountFen, locale) },
-  ];
-  const exportTable = () => ({
-    title: t('pol.whatIf.exportTitle', { code: policy.code, year: r?.year ?? '' }),
-    columns: [
-      { key: 'name', title: t('pol.whatIf.enterprise') },
-      { key: 'date', title: t('pol.whatIf.date') },
-      { key: 'elig', title: t('pol.eligibility') },
-      { key: 'amount', title: t('pol.amountYuan') },
-    ],
-    rows: (r?.rows ?? []).map((x) => ({
-      name: x.name,
-      date: x.date,
-      elig: t(`pol.elig.${x.eligibility}`),
-      amount: x.amountFen === null ? null : fenToYuan(x.amountFen),
-    })),
-  });
 
   return (
     <div data-testid="whatif-panel">
@@ -169,23 +115,77 @@ export function WhatIfPanel({
         </Form.Item>
       </Form>
       {run.error ? <Alert type="error" showIcon title={errorText(run.error, t)} style={{ marginBottom: 12 }} /> : null}
-      {r ? (
-        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-          <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={items} data-testid="whatif-result" />
-          <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
-            <ExportButton table={exportTable} disabled={r.rows.length === 0} data-testid="whatif-export" />
-          </div>
-          <Table<WhatIfRow>
-            rowKey={(x) => `${x.enterpriseId}-${x.date}`}
-            size="small"
-            columns={columns}
-            dataSource={r.rows}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            locale={{ emptyText: t('pol.whatIf.noRows') }}
-            data-testid="whatif-rows"
-          />
-        </Space>
-      ) : null}
+      {run.data ? <WhatIfResult r={run.data} policy={policy} /> : null}
     </div>
+  );
+}
+
+/** The what-if's figures (a shortfall in red and in words), and the events it counted with their amounts. */
+function WhatIfResult({ r, policy }: { r: WhatIf; policy: PolicyRow }) {
+  const { t, locale } = useI18n();
+  const short = r.shortfallFen > 0;
+  const items: DescriptionsProps['items'] = [
+    { key: 'events', label: t('pol.whatIf.events'), children: r.events },
+    { key: 'eligible', label: t('pol.whatIf.eligible'), children: r.eligible },
+    { key: 'undetermined', label: t('pol.whatIf.undetermined'), children: r.undetermined },
+    {
+      key: 'spend',
+      label: t('pol.whatIf.projected'),
+      children: <strong data-testid="whatif-projected">{formatFen(r.projectedSpendFen, locale)}</strong>,
+    },
+    { key: 'undeterminedSpend', label: t('pol.whatIf.undeterminedSpend'), children: formatFen(r.undeterminedSpendFen, locale) },
+    {
+      key: 'remaining',
+      label: t('pol.whatIf.remaining', { year: r.year }),
+      children: <span data-testid="whatif-remaining">{formatFen(r.remainingBudgetFen, locale)}</span>,
+    },
+    {
+      key: 'shortfall',
+      label: t('pol.whatIf.shortfall'),
+      children: (
+        <span data-testid="whatif-shortfall" data-short={String(short)} style={short ? { color: '#a8071a', fontWeight: 600 } : undefined}>
+          {formatFen(r.shortfallFen, locale)} {short ? t('pol.whatIf.short') : t('pol.whatIf.enough')}
+        </span>
+      ),
+    },
+  ];
+  const columns: TableColumnsType<WhatIfRow> = [
+    { key: 'name', title: t('pol.whatIf.enterprise'), dataIndex: 'name' },
+    { key: 'date', title: t('pol.whatIf.date'), dataIndex: 'date' },
+    { key: 'elig', title: t('pol.eligibility'), render: (_, x) => <EligibilityTag eligibility={x.eligibility} /> },
+    { key: 'amount', title: t('pol.amount'), align: 'right', render: (_, x) => formatFen(x.amountFen, locale) },
+  ];
+  const exportTable = () => ({
+    title: t('pol.whatIf.exportTitle', { code: policy.code, year: r.year }),
+    columns: [
+      { key: 'name', title: t('pol.whatIf.enterprise') },
+      { key: 'date', title: t('pol.whatIf.date') },
+      { key: 'elig', title: t('pol.eligibility') },
+      { key: 'amount', title: t('pol.amountYuan') },
+    ],
+    rows: r.rows.map((x) => ({
+      name: x.name,
+      date: x.date,
+      elig: t(`pol.elig.${x.eligibility}`),
+      amount: x.amountFen === null ? null : fenToYuan(x.amountFen),
+    })),
+  });
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={items} data-testid="whatif-result" />
+      <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
+        <ExportButton table={exportTable} disabled={r.rows.length === 0} data-testid="whatif-export" />
+      </div>
+      <Table<WhatIfRow>
+        rowKey={(x) => `${x.enterpriseId}-${x.date}`}
+        size="small"
+        columns={columns}
+        dataSource={r.rows}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: t('pol.whatIf.noRows') }}
+        data-testid="whatif-rows"
+      />
+    </Space>
   );
 }
