@@ -9,10 +9,6 @@ import {
   enterpriseListQuery,
   enterpriseView,
   idParam,
-  patentInput,
-  patentList,
-  platformInput,
-  platformList,
   qualificationInput,
   qualificationList,
   qualificationListQuery,
@@ -22,8 +18,6 @@ import {
   statsInput,
   statsList,
   statsParam,
-  talentInput,
-  talentList,
 } from '../../../common/contracts/registry.js';
 import { addMonths } from '../../../common/clock.js';
 import { contextOf } from '../../platform/audit.js';
@@ -36,7 +30,8 @@ import { pipeline, prechecksFor } from './prechecks.js';
 import * as rec from './records.service.js';
 import { RULES, editScope, ownEnterprises } from './registry.policy.js';
 import * as repo from './registry.repo.js';
-import { presentPatents, presentPlatform, presentStats, presentTalent, registryTypes } from './presenters.js';
+import { presentStats, registryTypes } from './presenters.js';
+import { registerRecordRoutes } from './records.routes.js';
 import { isValidOn } from './validity.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -59,7 +54,8 @@ async function namedEnterprise(db: Db, ref: string, access?: Access) {
   return e;
 }
 
-export function registryRoutes(app: FastifyInstance, db: Db): void {
+/** Registry types and enterprises: list, create, read, update. */
+function registerEnterpriseRoutes(app: FastifyInstance, db: Db): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['registry'];
 
@@ -162,6 +158,12 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
       return view;
     },
   );
+}
+
+/** Qualifications: grant, revoke, list. */
+function registerQualificationRoutes(app: FastifyInstance, db: Db): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['registry'];
 
   r.post(
     '/api/enterprises/:id/qualifications',
@@ -228,77 +230,12 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
       return out.map(ent.presentQualification);
     },
   );
+}
 
-  r.get(
-    '/api/platforms',
-    { config: { access: RULES.list }, schema: { tags, summary: 'Platforms and institutions in scope', response: { 200: platformList } } },
-    async (req) => {
-      const scopes = accessOf(req).scopes;
-      return (await repo.platformsIn(db, scopes)).map(presentPlatform);
-    },
-  );
-  r.post(
-    '/api/platforms',
-    {
-      config: { access: RULES.record },
-      schema: { tags, summary: 'Record a platform or institution', body: platformInput, response: { 201: createdView } },
-    },
-    async (req, reply) => {
-      return reply.status(201).send({ id: await rec.addPlatform(db, contextOf(req), editScope(accessOf(req)), req.body) });
-    },
-  );
-
-  r.get(
-    '/api/talents',
-    {
-      config: { access: RULES.list },
-      schema: { tags, summary: 'Talents in scope (no national ID numbers are stored)', response: { 200: talentList } },
-    },
-    async (req) => {
-      const scopes = accessOf(req).scopes;
-      return (await repo.talentsIn(db, scopes)).map(presentTalent);
-    },
-  );
-  r.post(
-    '/api/talents',
-    {
-      config: { access: RULES.record },
-      schema: { tags, summary: 'Record a talent', body: talentInput, response: { 201: createdView } },
-    },
-    async (req, reply) => {
-      return reply.status(201).send({ id: await rec.addTalent(db, contextOf(req), editScope(accessOf(req)), req.body) });
-    },
-  );
-
-  r.get(
-    '/api/patents',
-    {
-      config: { access: RULES.list },
-      schema: { tags, summary: 'Patents with an owner in scope; expiry computed from type and filing date', response: { 200: patentList } },
-    },
-    async (req) => {
-      const scopes = accessOf(req).scopes;
-      return presentPatents(
-        db,
-        (await repo.patentsOf(db, { scopePaths: scopes })).map((x) => x.p),
-      );
-    },
-  );
-  r.post(
-    '/api/patents',
-    {
-      config: { access: RULES.record },
-      schema: {
-        tags,
-        summary: 'Record a patent (number format and check digit verified)',
-        body: patentInput,
-        response: { 201: createdView },
-      },
-    },
-    async (req, reply) => {
-      return reply.status(201).send({ id: await rec.addPatent(db, contextOf(req), editScope(accessOf(req)), req.body) });
-    },
-  );
+/** Enterprise statistics, eligibility prechecks and the pipeline. */
+function registerStatsRoutes(app: FastifyInstance, db: Db): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['registry'];
 
   r.get(
     '/api/enterprises/:id/stats',
@@ -379,4 +316,11 @@ export function registryRoutes(app: FastifyInstance, db: Db): void {
       return pipeline(db, scopes, req.query.date ?? ent.today());
     },
   );
+}
+
+export function registryRoutes(app: FastifyInstance, db: Db): void {
+  registerEnterpriseRoutes(app, db);
+  registerQualificationRoutes(app, db);
+  registerRecordRoutes(app, db);
+  registerStatsRoutes(app, db);
 }
