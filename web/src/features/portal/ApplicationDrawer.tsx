@@ -1,6 +1,5 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Divider, Drawer, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Divider, Drawer, Form, Space, Typography } from 'antd';
 import { useState } from 'react';
 import {
   myApplicationQuery,
@@ -11,39 +10,20 @@ import {
   type ApplicationDetail,
   type ApplicationInput,
   type Call,
-  type FieldValue,
 } from '../../api/projects';
 import { MY_KEY } from '../../api/portal';
 import { Loading } from '../../app/Loading';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyServerError, errorText } from '../../components/errors';
-import { isoDateItem } from '../../components/isoDate';
 import { fenToYuan, formatFen, yuanToFen } from '../../components/money';
 import { ConfirmModal } from '../../components/claims/ConfirmModal';
-import { textOf } from '../../components/policies/labels';
 import { AttachmentsTable, FieldsView, FormalNote, TeamView } from '../../components/projects/ApplicationView';
 import { EDITABLE, WITHDRAWABLE } from '../../components/projects/labels';
 import { ApplicationStatusTag } from '../../components/projects/StatusTags';
 import { joinTeam, splitTeam } from '../../../../common/project-team';
-import { TeamFields, TeamSummary, Uploads, withoutContact } from './ApplicationParts';
-
-interface Values {
-  title: string;
-  requestedYuan: number | null;
-  /** The call's answers; for a challenge also the team's contact (TEAM_CONTACT_FIELD). */
-  fields: Record<string, FieldValue>;
-  /** For a challenge: the members other than the leader. */
-  teamMembers: { name: string; role?: string }[];
-  partnerCreditCodes: string[];
-  /** A team bidding without a registered enterprise: its name. */
-  applicantName?: string;
-  /** For a challenge: the team's leader (stored first among the members, as 负责人). */
-  leader?: string;
-}
-
-const thousands = (v: number | string | undefined) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-const unformat = (v: string | undefined) => Number((v ?? '').replace(/[,\s¥]/g, ''));
+import { ApplicationForm, type Values } from './ApplicationForm';
+import { TeamSummary, Uploads, withoutContact } from './ApplicationParts';
 
 function toInput(v: Values, call: Pick<Call, 'kind'> | null, asTeam: boolean): ApplicationInput {
   const members = (v.teamMembers ?? []).map((m) => ({ name: m.name.trim(), ...(m.role?.trim() ? { role: m.role.trim() } : {}) }));
@@ -154,23 +134,7 @@ export function ApplicationDrawer({
           form.resetFields();
         }
       }}
-      extra={
-        a ? (
-          <Space wrap>
-            <ApplicationStatusTag status={a.status} testId="application-drawer-status" />
-            {editable ? (
-              <Button type="primary" onClick={() => setConfirm('submit')} data-testid="application-submit">
-                {t('my.proj.submit')}
-              </Button>
-            ) : null}
-            {WITHDRAWABLE.includes(a.status) ? (
-              <Button danger onClick={() => setConfirm('withdraw')} data-testid="application-withdraw">
-                {t('my.proj.withdraw')}
-              </Button>
-            ) : null}
-          </Space>
-        ) : null
-      }
+      extra={a ? <DrawerActions application={a} editable={editable} onConfirm={setConfirm} /> : null}
       data-testid="application-drawer"
     >
       {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
@@ -185,130 +149,20 @@ export function ApplicationDrawer({
             {t('my.proj.callLine', { title: call.title, to: call.closesOn, budget: formatFen(call.budgetFen, locale) })}
           </Typography.Paragraph>
           {editable ? (
-            <Form<Values>
+            <ApplicationForm
               form={form}
-              layout="vertical"
+              call={call}
+              asTeam={asTeam}
+              isNew={!applicationId}
               disabled={save.isPending || act.isPending}
+              saving={save.isPending}
               initialValues={toValues(a, call)}
               onFinish={(v) => save.mutate(v)}
-            >
-              <Form.Item
-                name="title"
-                label={t('proj.app.title')}
-                rules={[{ required: true, whitespace: true, min: 2, message: t('my.proj.titleRequired') }]}
-              >
-                <Input maxLength={200} data-testid="application-title" />
-              </Form.Item>
-              <Form.Item
-                name="requestedYuan"
-                label={t('proj.app.requested')}
-                rules={[{ required: true, type: 'number', min: 0, message: t('my.proj.requestedRequired') }]}
-              >
-                <InputNumber<number>
-                  min={0}
-                  max={1e11}
-                  precision={2}
-                  formatter={thousands}
-                  parser={unformat}
-                  suffix={t('pol.unit.yuan')}
-                  style={{ width: 240 }}
-                  data-testid="application-requested"
-                />
-              </Form.Item>
-              {call.form.fields.map((f) => (
-                <Form.Item
-                  key={f.key}
-                  name={['fields', f.key]}
-                  label={textOf(f, locale)}
-                  required={f.required}
-                  {...(f.type === 'date' ? isoDateItem : {})}
-                >
-                  {f.type === 'textarea' ? (
-                    <Input.TextArea rows={4} maxLength={20_000} showCount data-testid={`application-field-${f.key}`} />
-                  ) : f.type === 'number' ? (
-                    <InputNumber<number> style={{ width: 240 }} data-testid={`application-field-${f.key}`} />
-                  ) : f.type === 'date' ? (
-                    <DatePicker data-testid={`application-field-${f.key}`} />
-                  ) : (
-                    <Input maxLength={2000} data-testid={`application-field-${f.key}`} />
-                  )}
-                </Form.Item>
-              ))}
-              {call.kind === 'challenge' ? <TeamFields asTeam={asTeam} /> : null}
-              <Typography.Text strong>{t(call.kind === 'challenge' ? 'my.team.members' : 'proj.app.team')}</Typography.Text>
-              <Form.List name="teamMembers">
-                {(items, { add, remove }) => (
-                  <div style={{ marginBottom: 16 }}>
-                    {items.map((item, i) => (
-                      <Space key={item.key} align="start" wrap style={{ display: 'flex', marginTop: 8 }}>
-                        <Form.Item
-                          name={[item.name, 'name']}
-                          rules={[{ required: true, whitespace: true, message: t('my.proj.memberRequired') }]}
-                          style={{ width: 180, marginBottom: 0 }}
-                        >
-                          <Input aria-label={t('my.proj.memberNameN', { n: i + 1 })} placeholder={t('my.proj.memberName')} maxLength={50} />
-                        </Form.Item>
-                        <Form.Item name={[item.name, 'role']} style={{ width: 220, marginBottom: 0 }}>
-                          <Input aria-label={t('my.proj.memberRoleN', { n: i + 1 })} placeholder={t('my.proj.memberRole')} maxLength={50} />
-                        </Form.Item>
-                        <Button
-                          icon={<DeleteOutlined aria-hidden />}
-                          aria-label={t('my.proj.removeMemberN', { n: i + 1 })}
-                          onClick={() => remove(item.name)}
-                        />
-                      </Space>
-                    ))}
-                    <Button
-                      type="link"
-                      icon={<PlusOutlined aria-hidden />}
-                      onClick={() => add({ name: '', role: '' })}
-                      style={{ paddingInline: 0 }}
-                    >
-                      {t('my.proj.addMember')}
-                    </Button>
-                  </div>
-                )}
-              </Form.List>
-              <Form.Item name="partnerCreditCodes" label={t('proj.app.partners')} extra={t('my.proj.partnersHint')}>
-                <Select
-                  mode="tags"
-                  tokenSeparators={[',', '，', ' ']}
-                  maxCount={20}
-                  open={false}
-                  suffixIcon={null}
-                  data-testid="application-partners"
-                />
-              </Form.Item>
-              <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="application-save">
-                {applicationId ? t('common.save') : t('my.proj.saveDraft')}
-              </Button>
-              {applicationId ? null : (
-                <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-                  {t('my.proj.saveFirst')}
-                </Typography.Paragraph>
-              )}
-            </Form>
+            />
           ) : a ? (
-            <>
-              <FieldsView call={call} fields={withoutContact(a.fields)} />
-              {call.kind === 'challenge' ? <TeamSummary application={a} /> : null}
-              <Typography.Paragraph style={{ marginTop: 12 }}>
-                {t('proj.app.requested')}：{formatFen(a.requestedFen, locale)}
-                {a.approvedFen !== null ? ` · ${t('proj.decision.approvedAmount')}：${formatFen(a.approvedFen, locale)}` : ''}
-              </Typography.Paragraph>
-              <TeamView team={a.teamMembers} partners={a.partnerCreditCodes} />
-            </>
+            <SubmittedView call={call} application={a} />
           ) : null}
-          {a ? (
-            <>
-              <Divider />
-              <Typography.Title level={3} style={{ fontSize: 15 }}>
-                {t('proj.call.attachments')}
-              </Typography.Title>
-              {editable ? <Uploads call={call} application={a} /> : null}
-              <AttachmentsTable applicationId={a.id} attachments={a.attachments} call={call} testId="my-attachments" />
-            </>
-          ) : null}
+          {a ? <AttachmentsSection call={call} application={a} editable={editable} /> : null}
         </div>
       ) : null}
       <ConfirmModal
@@ -324,5 +178,64 @@ export function ApplicationDrawer({
         {t(confirm === 'withdraw' ? 'my.proj.withdrawText' : 'my.proj.submitText', { closes: call?.closesOn ?? '' })}
       </ConfirmModal>
     </Drawer>
+  );
+}
+
+/** The drawer's header: the status, and submit / withdraw where the status allows. */
+function DrawerActions({
+  application: a,
+  editable,
+  onConfirm,
+}: {
+  application: ApplicationDetail;
+  editable: boolean;
+  onConfirm: (what: 'submit' | 'withdraw') => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Space wrap>
+      <ApplicationStatusTag status={a.status} testId="application-drawer-status" />
+      {editable ? (
+        <Button type="primary" onClick={() => onConfirm('submit')} data-testid="application-submit">
+          {t('my.proj.submit')}
+        </Button>
+      ) : null}
+      {WITHDRAWABLE.includes(a.status) ? (
+        <Button danger onClick={() => onConfirm('withdraw')} data-testid="application-withdraw">
+          {t('my.proj.withdraw')}
+        </Button>
+      ) : null}
+    </Space>
+  );
+}
+
+/** A submitted application, read-only: the answers, the team, the amounts. */
+function SubmittedView({ call, application: a }: { call: Call; application: ApplicationDetail }) {
+  const { t, locale } = useI18n();
+  return (
+    <>
+      <FieldsView call={call} fields={withoutContact(a.fields)} />
+      {call.kind === 'challenge' ? <TeamSummary application={a} /> : null}
+      <Typography.Paragraph style={{ marginTop: 12 }}>
+        {t('proj.app.requested')}：{formatFen(a.requestedFen, locale)}
+        {a.approvedFen !== null ? ` · ${t('proj.decision.approvedAmount')}：${formatFen(a.approvedFen, locale)}` : ''}
+      </Typography.Paragraph>
+      <TeamView team={a.teamMembers} partners={a.partnerCreditCodes} />
+    </>
+  );
+}
+
+/** The application's files: uploads while it is editable, and the list with checksums. */
+function AttachmentsSection({ call, application: a, editable }: { call: Call; application: ApplicationDetail; editable: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Divider />
+      <Typography.Title level={3} style={{ fontSize: 15 }}>
+        {t('proj.call.attachments')}
+      </Typography.Title>
+      {editable ? <Uploads call={call} application={a} /> : null}
+      <AttachmentsTable applicationId={a.id} attachments={a.attachments} call={call} testId="my-attachments" />
+    </>
   );
 }
