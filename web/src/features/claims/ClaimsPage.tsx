@@ -4,10 +4,11 @@ import { Button, Form, Input, Select, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { CLAIM_STATUSES, claimsQuery, type Claim, type ClaimStatus } from '../../api/claims';
-import { policiesQuery } from '../../api/policies';
+import { policiesQuery, type PolicySummary } from '../../api/policies';
 import { POLICY_EDITORS } from '../../app/access';
 import { PageTitle } from '../../app/PageTitle';
-import { useI18n } from '../../app/i18n';
+import type { Locale } from '../../../../common/enums';
+import { useI18n, type TFunction } from '../../app/i18n';
 import { mayUse, useMe } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
@@ -42,8 +43,8 @@ export default function ClaimsPage() {
   const [publishing, setPublishing] = useState<string[] | null>(null);
 
   const single = view !== 'action' && view !== 'all' ? view : undefined;
-  const query = useQuery(claimsQuery({ ...(single ? { status: single } : {}), ...(policy ? { policy } : {}) }));
   const policies = useQuery(policiesQuery()).data ?? [];
+  const query = useQuery(claimsQuery({ ...(single ? { status: single } : {}), ...(policy ? { policy } : {}) }));
   const set = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(changes)) {
@@ -62,73 +63,11 @@ export default function ClaimsPage() {
   const reviewedIds = new Set(rows.filter((c) => c.status === 'reviewed').map((c) => c.id));
   const picked = selected.filter((id) => reviewedIds.has(id));
 
-  const exportTable = () => ({
-    title: t('claim.exportTitle'),
-    columns: [
-      { key: 'enterprise', title: t('claim.enterprise') },
-      { key: 'creditCode', title: t('ent.creditCode') },
-      { key: 'policy', title: t('claim.policy') },
-      { key: 'year', title: t('claim.fiscalYear') },
-      { key: 'amount', title: t('claim.amountYuan') },
-      { key: 'elig', title: t('pol.eligibility') },
-      { key: 'status', title: t('claim.status') },
-      { key: 'created', title: t('claim.createdAt') },
-    ],
-    rows: rows.map((c: Claim) => ({
-      enterprise: c.enterpriseName,
-      creditCode: c.creditCode,
-      policy: locale === 'zh-CN' ? c.policyZh : c.policyEn,
-      year: c.fiscalYear,
-      amount: fenToYuan(c.amountFen),
-      elig: t(`pol.elig.${c.eligibility}`),
-      status: t(`claim.status.${c.status}`),
-      created: formatBeijing(c.createdAt),
-    })),
-  });
+  const exportTable = () => claimsExportTable(rows, t, locale);
 
   const inbox = (
     <>
-      <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onSubmitCapture={(e) => e.preventDefault()}>
-        <Form.Item label={t('claim.view')} htmlFor="claims-view">
-          <Select<View>
-            id="claims-view"
-            value={view}
-            onChange={(v) => set({ view: v === 'action' ? null : v })}
-            options={[
-              { value: 'action', label: t('claim.view.action') },
-              { value: 'all', label: t('claim.view.all') },
-              ...CLAIM_STATUSES.map((s) => ({ value: s, label: t(`claim.status.${s}`) })),
-            ]}
-            style={{ width: 200 }}
-            data-testid="claims-view"
-          />
-        </Form.Item>
-        <Form.Item label={t('claim.policy')} htmlFor="claims-policy">
-          <Select<string>
-            id="claims-policy"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('claim.allPolicies')}
-            value={policy}
-            onChange={(v) => set({ policy: v ?? null })}
-            options={policies.map((p) => ({ value: p.code, label: nameOf(p, locale) }))}
-            style={{ width: 280 }}
-            data-testid="claims-policy"
-          />
-        </Form.Item>
-        <Form.Item label={t('common.search')} htmlFor="claims-q">
-          <Input
-            id="claims-q"
-            allowClear
-            prefix={<SearchOutlined aria-hidden />}
-            placeholder={t('claim.searchPlaceholder')}
-            value={q}
-            onChange={(e) => set({ q: e.target.value })}
-            style={{ width: 240 }}
-            data-testid="claims-search"
-          />
-        </Form.Item>
-      </Form>
+      <InboxFilters view={view} policy={policy} q={q} set={set} policies={policies} />
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 16, marginBottom: 8, flexWrap: 'wrap' }}>
         <Typography.Text>{editor ? t('claim.noticeHint', { n: picked.length }) : null}</Typography.Text>
         <div style={{ display: 'flex', gap: 8 }}>
@@ -192,4 +131,91 @@ export default function ClaimsPage() {
       />
     </>
   );
+}
+
+/** The inbox's filters: view (what waits for action, all, one status), policy, and a search by name or code. */
+function InboxFilters({
+  view,
+  policy,
+  q,
+  set,
+  policies,
+}: {
+  view: View;
+  policy: string | undefined;
+  q: string;
+  set: (changes: Record<string, string | null>) => void;
+  policies: readonly PolicySummary[];
+}) {
+  const { t, locale } = useI18n();
+  return (
+    <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onSubmitCapture={(e) => e.preventDefault()}>
+      <Form.Item label={t('claim.view')} htmlFor="claims-view">
+        <Select<View>
+          id="claims-view"
+          value={view}
+          onChange={(v) => set({ view: v === 'action' ? null : v })}
+          options={[
+            { value: 'action', label: t('claim.view.action') },
+            { value: 'all', label: t('claim.view.all') },
+            ...CLAIM_STATUSES.map((s) => ({ value: s, label: t(`claim.status.${s}`) })),
+          ]}
+          style={{ width: 200 }}
+          data-testid="claims-view"
+        />
+      </Form.Item>
+      <Form.Item label={t('claim.policy')} htmlFor="claims-policy">
+        <Select<string>
+          id="claims-policy"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('claim.allPolicies')}
+          value={policy}
+          onChange={(v) => set({ policy: v ?? null })}
+          options={policies.map((p) => ({ value: p.code, label: nameOf(p, locale) }))}
+          style={{ width: 280 }}
+          data-testid="claims-policy"
+        />
+      </Form.Item>
+      <Form.Item label={t('common.search')} htmlFor="claims-q">
+        <Input
+          id="claims-q"
+          allowClear
+          prefix={<SearchOutlined aria-hidden />}
+          placeholder={t('claim.searchPlaceholder')}
+          value={q}
+          onChange={(e) => set({ q: e.target.value })}
+          style={{ width: 240 }}
+          data-testid="claims-search"
+        />
+      </Form.Item>
+    </Form>
+  );
+}
+
+/** The shown claims as an export table. */
+function claimsExportTable(rows: Claim[], t: TFunction, locale: Locale) {
+  return {
+    title: t('claim.exportTitle'),
+    columns: [
+      { key: 'enterprise', title: t('claim.enterprise') },
+      { key: 'creditCode', title: t('ent.creditCode') },
+      { key: 'policy', title: t('claim.policy') },
+      { key: 'year', title: t('claim.fiscalYear') },
+      { key: 'amount', title: t('claim.amountYuan') },
+      { key: 'elig', title: t('pol.eligibility') },
+      { key: 'status', title: t('claim.status') },
+      { key: 'created', title: t('claim.createdAt') },
+    ],
+    rows: rows.map((c: Claim) => ({
+      enterprise: c.enterpriseName,
+      creditCode: c.creditCode,
+      policy: locale === 'zh-CN' ? c.policyZh : c.policyEn,
+      year: c.fiscalYear,
+      amount: fenToYuan(c.amountFen),
+      elig: t(`pol.elig.${c.eligibility}`),
+      status: t(`claim.status.${c.status}`),
+      created: formatBeijing(c.createdAt),
+    })),
+  };
 }

@@ -7,7 +7,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { PolicyEvent } from '../../../../common/policies';
 import { policiesQuery, type PolicySummary } from '../../api/policies';
 import { PageTitle } from '../../app/PageTitle';
-import { useI18n } from '../../app/i18n';
+import type { Locale } from '../../../../common/enums';
+import { useI18n, type TFunction } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { PolicyStatusTags } from './PolicyStatusTags';
@@ -51,76 +52,8 @@ export default function PoliciesPage() {
       (!status || matchesStatus(p, status)),
   );
 
-  const statusText = (p: PolicySummary) =>
-    [
-      p.operative ? t('pol.status.operative') : null,
-      !p.operative && p.activeVersion === null ? t('pol.status.notInForce') : null,
-      p.unsetParameters.length ? t('pol.status.unset') : null,
-      p.latestStatus === 'pending' ? t('pol.status.pending', { v: p.latestVersion }) : null,
-      p.latestStatus === 'draft' ? t('pol.status.draft', { v: p.latestVersion }) : null,
-    ]
-      .filter(Boolean)
-      .join(t('common.listSep'));
-
-  const columns: TableColumnsType<PolicySummary> = [
-    {
-      key: 'name',
-      title: t('pol.name'),
-      render: (_, p) => (
-        <>
-          <Link to={`/policies/${p.code}`} data-testid={`policy-link-${p.code}`}>
-            {nameOf(p, locale)}
-          </Link>
-          <div>
-            <Typography.Text code style={{ fontSize: 12 }}>
-              {p.code}
-            </Typography.Text>
-          </div>
-        </>
-      ),
-    },
-    {
-      key: 'clause',
-      title: t('pol.clauseRef'),
-      dataIndex: 'clauseRef',
-      render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span>,
-    },
-    {
-      key: 'trigger',
-      title: t('pol.trigger'),
-      render: (_, p) => <span style={{ whiteSpace: 'nowrap' }}>{triggerText(p.trigger, t)}</span>,
-    },
-    {
-      key: 'version',
-      title: t('pol.activeVersion'),
-      render: (_, p) => (p.activeVersion ? `v${p.activeVersion}` : '—'),
-    },
-    { key: 'status', title: t('pol.status'), render: (_, p) => <PolicyStatusTags p={p} /> },
-  ];
-
-  const exportTable = () => ({
-    title: t('pol.catalogueTitle'),
-    columns: [
-      { key: 'code', title: t('pol.code') },
-      { key: 'name', title: t('pol.name') },
-      { key: 'clause', title: t('pol.clauseRef') },
-      { key: 'trigger', title: t('pol.trigger') },
-      { key: 'version', title: t('pol.activeVersion') },
-      { key: 'status', title: t('pol.status') },
-      { key: 'unset', title: t('pol.unsetParameters') },
-      { key: 'text', title: t('pol.clauseText') },
-    ],
-    rows: rows.map((p) => ({
-      code: p.code,
-      name: nameOf(p, locale),
-      clause: p.clauseRef,
-      trigger: triggerText(p.trigger, t),
-      version: p.activeVersion,
-      status: statusText(p),
-      unset: p.unsetParameters.join(t('common.listSep')),
-      text: p.clauseText,
-    })),
-  });
+  const columns = usePolicyColumns();
+  const exportTable = () => policiesExportTable(rows, t, locale);
 
   return (
     <>
@@ -195,4 +128,84 @@ export default function PoliciesPage() {
       )}
     </>
   );
+}
+
+/** A policy's standing in words, for the export. */
+function statusText(p: PolicySummary, t: TFunction): string {
+  return [
+    p.operative ? t('pol.status.operative') : null,
+    !p.operative && p.activeVersion === null ? t('pol.status.notInForce') : null,
+    p.unsetParameters.length ? t('pol.status.unset') : null,
+    p.latestStatus === 'pending' ? t('pol.status.pending', { v: p.latestVersion }) : null,
+    p.latestStatus === 'draft' ? t('pol.status.draft', { v: p.latestVersion }) : null,
+  ]
+    .filter(Boolean)
+    .join(t('common.listSep'));
+}
+
+/** The catalogue's columns: name (a link) with code, clause, trigger, version in force, status tags. */
+function usePolicyColumns(): TableColumnsType<PolicySummary> {
+  const { t, locale } = useI18n();
+  return [
+    {
+      key: 'name',
+      title: t('pol.name'),
+      render: (_, p) => (
+        <>
+          <Link to={`/policies/${p.code}`} data-testid={`policy-link-${p.code}`}>
+            {nameOf(p, locale)}
+          </Link>
+          <div>
+            <Typography.Text code style={{ fontSize: 12 }}>
+              {p.code}
+            </Typography.Text>
+          </div>
+        </>
+      ),
+    },
+    {
+      key: 'clause',
+      title: t('pol.clauseRef'),
+      dataIndex: 'clauseRef',
+      render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span>,
+    },
+    {
+      key: 'trigger',
+      title: t('pol.trigger'),
+      render: (_, p) => <span style={{ whiteSpace: 'nowrap' }}>{triggerText(p.trigger, t)}</span>,
+    },
+    {
+      key: 'version',
+      title: t('pol.activeVersion'),
+      render: (_, p) => (p.activeVersion ? `v${p.activeVersion}` : '—'),
+    },
+    { key: 'status', title: t('pol.status'), render: (_, p) => <PolicyStatusTags p={p} /> },
+  ];
+}
+
+/** The catalogue's shown rows as an export table. */
+function policiesExportTable(rows: PolicySummary[], t: TFunction, locale: Locale) {
+  return {
+    title: t('pol.catalogueTitle'),
+    columns: [
+      { key: 'code', title: t('pol.code') },
+      { key: 'name', title: t('pol.name') },
+      { key: 'clause', title: t('pol.clauseRef') },
+      { key: 'trigger', title: t('pol.trigger') },
+      { key: 'version', title: t('pol.activeVersion') },
+      { key: 'status', title: t('pol.status') },
+      { key: 'unset', title: t('pol.unsetParameters') },
+      { key: 'text', title: t('pol.clauseText') },
+    ],
+    rows: rows.map((p) => ({
+      code: p.code,
+      name: nameOf(p, locale),
+      clause: p.clauseRef,
+      trigger: triggerText(p.trigger, t),
+      version: p.activeVersion,
+      status: statusText(p, t),
+      unset: p.unsetParameters.join(t('common.listSep')),
+      text: p.clauseText,
+    })),
+  };
 }
