@@ -75,83 +75,7 @@ export function ClaimDrawer({ claimId, onClose }: { claimId: string | null; onCl
   };
 
   const policyName = c ? (locale === 'zh-CN' ? c.policyZh : c.policyEn) : '';
-  const actions = c && editor ? actionButtons(c) : null;
-  function actionButtons(x: ClaimDetail) {
-    return (
-      <Space wrap>
-        {REVIEWABLE.includes(x.status) ? (
-          <Button type="primary" onClick={() => open('review')} data-testid="claim-review">
-            {t('claim.action.review')}
-          </Button>
-        ) : null}
-        {x.status === 'in_notice' ? (
-          <Button type="primary" onClick={() => open('approve')} data-testid="claim-approve">
-            {t('claim.action.approve')}
-          </Button>
-        ) : null}
-        {x.status === 'approved' ? (
-          <Button type="primary" onClick={() => open('pay')} data-testid="claim-pay">
-            {t('claim.action.pay')}
-          </Button>
-        ) : null}
-        {REJECTABLE.includes(x.status) ? (
-          <Button danger onClick={() => open('reject')} data-testid="claim-reject">
-            {t('claim.action.reject')}
-          </Button>
-        ) : null}
-      </Space>
-    );
-  }
-
-  const summary: DescriptionsProps['items'] = c
-    ? [
-        {
-          key: 'enterprise',
-          label: t('claim.enterprise'),
-          children: (
-            <>
-              <Link to={`/registry/enterprises/${c.enterpriseId}`}>{c.enterpriseName}</Link>
-              <div>
-                <code>{c.creditCode}</code>
-              </div>
-            </>
-          ),
-        },
-        {
-          key: 'policy',
-          label: t('claim.policy'),
-          children: (
-            <>
-              <Link to={`/policies/${c.policyCode}`}>{policyName}</Link> <Typography.Text code>v{c.trace.version}</Typography.Text>
-            </>
-          ),
-        },
-        { key: 'status', label: t('claim.status'), children: <ClaimStatusTag status={c.status} testId="claim-drawer-status" /> },
-        { key: 'elig', label: t('pol.eligibility'), children: <EligibilityTag eligibility={c.eligibility} /> },
-        {
-          key: 'amount',
-          label: t('claim.amount'),
-          children: (
-            <strong data-testid="claim-drawer-amount" data-fen={c.amountFen}>
-              {formatFen(c.amountFen, locale)}
-            </strong>
-          ),
-        },
-        { key: 'year', label: t('claim.fiscalYear'), children: `${c.fiscalYear} · ${fundSourceText(c.fundSource, t)}` },
-        { key: 'created', label: t('claim.createdAt'), children: formatBeijing(c.createdAt) },
-        {
-          key: 'event',
-          label: t('claim.eventKey'),
-          children: (
-            <Typography.Text code style={{ fontSize: 12, wordBreak: 'break-all' }}>
-              {c.eventKey}
-            </Typography.Text>
-          ),
-        },
-        ...(c.applicationNote ? [{ key: 'note', label: t('claim.applicationNote'), children: c.applicationNote }] : []),
-        ...(c.rejectionReason ? [{ key: 'rejection', label: t('claim.rejectionReason'), children: c.rejectionReason }] : []),
-      ]
-    : [];
+  const actions = c && editor ? <ActionButtons c={c} onOpen={open} /> : null;
 
   return (
     <Drawer
@@ -165,27 +89,7 @@ export function ClaimDrawer({ claimId, onClose }: { claimId: string | null; onCl
     >
       {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
       {!c && !query.isError ? <Loading /> : null}
-      {c ? (
-        <div aria-busy={query.isFetching} data-testid="claim-detail" data-status={c.status}>
-          <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={summary} style={{ marginBottom: 24 }} />
-          <Typography.Title level={2} style={{ fontSize: 16 }}>
-            {t('claim.trace')}
-          </Typography.Title>
-          <TraceView trace={c.trace} amountFen={c.amountFen} />
-          <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>
-            {t('claim.checklist')}
-          </Typography.Title>
-          <ChecklistTable checklist={c.checklist} />
-          <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>
-            {t('claim.steps')}
-          </Typography.Title>
-          <StepsTimeline steps={c.steps} testId="claim-steps" />
-          <Typography.Title level={2} style={{ fontSize: 16, marginTop: 8 }}>
-            {t('claim.transfers')}
-          </Typography.Title>
-          <TransfersTable transfers={c.transfers} testId="claim-transfers" />
-        </div>
-      ) : null}
+      {c ? <ClaimDetailBody c={c} policyName={policyName} busy={query.isFetching} /> : null}
 
       <ReviewModal
         claim={action === 'review' && c ? c : null}
@@ -232,6 +136,114 @@ export function ClaimDrawer({ claimId, onClose }: { claimId: string | null; onCl
         {c ? t('claim.pay.text', { enterprise: c.enterpriseName, amount: formatFen(c.amountFen, locale) }) : null}
       </ConfirmModal>
     </Drawer>
+  );
+}
+
+/** The claim's next steps, as its status allows: review, approve, pay, reject. */
+function ActionButtons({ c, onOpen }: { c: ClaimDetail; onOpen: (a: Action) => void }) {
+  const { t } = useI18n();
+  return (
+    <Space wrap>
+      {REVIEWABLE.includes(c.status) ? (
+        <Button type="primary" onClick={() => onOpen('review')} data-testid="claim-review">
+          {t('claim.action.review')}
+        </Button>
+      ) : null}
+      {c.status === 'in_notice' ? (
+        <Button type="primary" onClick={() => onOpen('approve')} data-testid="claim-approve">
+          {t('claim.action.approve')}
+        </Button>
+      ) : null}
+      {c.status === 'approved' ? (
+        <Button type="primary" onClick={() => onOpen('pay')} data-testid="claim-pay">
+          {t('claim.action.pay')}
+        </Button>
+      ) : null}
+      {REJECTABLE.includes(c.status) ? (
+        <Button danger onClick={() => onOpen('reject')} data-testid="claim-reject">
+          {t('claim.action.reject')}
+        </Button>
+      ) : null}
+    </Space>
+  );
+}
+
+/** Who and what: enterprise, policy and version, status, eligibility, amount, year and source, dates, notes. */
+function useSummaryItems(c: ClaimDetail, policyName: string): DescriptionsProps['items'] {
+  const { t, locale } = useI18n();
+  return [
+    {
+      key: 'enterprise',
+      label: t('claim.enterprise'),
+      children: (
+        <>
+          <Link to={`/registry/enterprises/${c.enterpriseId}`}>{c.enterpriseName}</Link>
+          <div>
+            <code>{c.creditCode}</code>
+          </div>
+        </>
+      ),
+    },
+    {
+      key: 'policy',
+      label: t('claim.policy'),
+      children: (
+        <>
+          <Link to={`/policies/${c.policyCode}`}>{policyName}</Link> <Typography.Text code>v{c.trace.version}</Typography.Text>
+        </>
+      ),
+    },
+    { key: 'status', label: t('claim.status'), children: <ClaimStatusTag status={c.status} testId="claim-drawer-status" /> },
+    { key: 'elig', label: t('pol.eligibility'), children: <EligibilityTag eligibility={c.eligibility} /> },
+    {
+      key: 'amount',
+      label: t('claim.amount'),
+      children: (
+        <strong data-testid="claim-drawer-amount" data-fen={c.amountFen}>
+          {formatFen(c.amountFen, locale)}
+        </strong>
+      ),
+    },
+    { key: 'year', label: t('claim.fiscalYear'), children: `${c.fiscalYear} · ${fundSourceText(c.fundSource, t)}` },
+    { key: 'created', label: t('claim.createdAt'), children: formatBeijing(c.createdAt) },
+    {
+      key: 'event',
+      label: t('claim.eventKey'),
+      children: (
+        <Typography.Text code style={{ fontSize: 12, wordBreak: 'break-all' }}>
+          {c.eventKey}
+        </Typography.Text>
+      ),
+    },
+    ...(c.applicationNote ? [{ key: 'note', label: t('claim.applicationNote'), children: c.applicationNote }] : []),
+    ...(c.rejectionReason ? [{ key: 'rejection', label: t('claim.rejectionReason'), children: c.rejectionReason }] : []),
+  ];
+}
+
+/** The claim's summary, trace, checklist, steps and ledger transfers. */
+function ClaimDetailBody({ c, policyName, busy }: { c: ClaimDetail; policyName: string; busy: boolean }) {
+  const { t } = useI18n();
+  const items = useSummaryItems(c, policyName);
+  return (
+    <div aria-busy={busy} data-testid="claim-detail" data-status={c.status}>
+      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={items} style={{ marginBottom: 24 }} />
+      <Typography.Title level={2} style={{ fontSize: 16 }}>
+        {t('claim.trace')}
+      </Typography.Title>
+      <TraceView trace={c.trace} amountFen={c.amountFen} />
+      <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>
+        {t('claim.checklist')}
+      </Typography.Title>
+      <ChecklistTable checklist={c.checklist} />
+      <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>
+        {t('claim.steps')}
+      </Typography.Title>
+      <StepsTimeline steps={c.steps} testId="claim-steps" />
+      <Typography.Title level={2} style={{ fontSize: 16, marginTop: 8 }}>
+        {t('claim.transfers')}
+      </Typography.Title>
+      <TransfersTable transfers={c.transfers} testId="claim-transfers" />
+    </div>
   );
 }
 
