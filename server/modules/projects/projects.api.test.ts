@@ -4,17 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../common/clock.js';
 import { today as clockToday } from '../../platform/clock.js';
 import { projectNotices } from '../../db/schema/projects.js';
-import { enterprises } from '../../db/schema/registry.js';
+import { agentWith, createTestApp, creditCode, type Agent, type TestContext } from '../../../test/harness.js';
 import {
-  agentWith,
-  createTestApp,
-  creditCode,
-  login,
-  makeEnterprise,
-  makeUser,
-  type Agent,
-  type TestContext,
-} from '../../../test/harness.js';
+  callBody as projectCallBody,
+  CRITERIA_60_40,
+  makeApplicant,
+  makeExpert,
+  PDF,
+  PLAN_PDF,
+  SUMMARY_FIELD,
+} from '../../../test/fixtures/projects.js';
 
 /**
  * A call from publication to the first tranche (PGlite and PostgreSQL): two enterprises apply, one cannot read
@@ -34,34 +33,18 @@ let townClerk: Agent;
 const ents: { id: string; code: string; agent: Agent }[] = [];
 const experts: { id: string; agent: Agent; org: string }[] = [];
 const today = clockToday();
-const PDF = Buffer.from('%PDF-1.4\n% test\n');
+/** The scenario's call and its two applications, shared by the describes below (run in order). */
+let callId = '';
+const appIds: string[] = [];
 
-const callBody = (code: string) => ({
-  code,
-  title: '2026 年县级科技计划项目（测试）',
-  guideText: '支持中医药、食品加工领域关键技术攻关。',
-  categories: ['tcm'],
-  budgetFen: 1_000_000_00,
-  opensOn: today,
-  closesOn: today,
-  form: {
-    fields: [{ key: 'summary', zh: '项目简介', en: 'Summary', type: 'textarea', required: true }],
-    attachments: [
-      { key: 'plan', zh: '可行性报告', en: 'Feasibility report', required: true, maxBytes: 1024 * 1024, types: ['application/pdf'] },
-    ],
-  },
-  reviewTemplate: {
-    criteria: [
-      { key: 'innovation', zh: '创新性', en: 'Innovation', weight: 60 },
-      { key: 'feasibility', zh: '可行性', en: 'Feasibility', weight: 40 },
-    ],
-    aggregation: 'mean',
-    reviewsPerApplication: 3,
-    expertLoadCap: 2,
-  },
-  fundingMode: 'tranches',
-  fundingParams: { firstTranchePct: 60, fiscalYear: 2026 },
-});
+/** The call of this scenario: the form's summary and feasibility report, 60/40 criteria, three reviews, load cap 2. */
+const callBody = (code: string) =>
+  projectCallBody(code, {
+    title: '2026 年县级科技计划项目（测试）',
+    guideText: '支持中医药、食品加工领域关键技术攻关。',
+    form: { fields: [SUMMARY_FIELD], attachments: [PLAN_PDF] },
+    reviewTemplate: { criteria: CRITERIA_60_40, reviewsPerApplication: 3, expertLoadCap: 2 },
+  });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -70,33 +53,18 @@ beforeAll(async () => {
   wanzhouClerk = (await agentWith(t, [{ role: 'bureau', orgUnitCode: '500101' }])).agent;
   wanzhouLeader = (await agentWith(t, [{ role: 'leader', orgUnitCode: '500101' }])).agent;
   townClerk = (await agentWith(t, [{ role: 'bureau', orgUnitCode: '500241001' }])).agent;
-  for (const n of [1, 2]) {
-    const id = await makeEnterprise(t, '500241001', `秀山县申报企业${n}有限公司`);
-    const [e] = await t.database.db.select().from(enterprises).where(eq(enterprises.id, id));
-    const u = await makeUser(t, [{ role: 'enterprise', orgUnitCode: '500241', enterpriseId: id }]);
-    ents.push({ id, code: e!.creditCode, agent: await login(t, u.username) });
-  }
+  for (const n of [1, 2]) ents.push(await makeApplicant(t, '500241001', { name: `秀山县申报企业${n}有限公司` }));
   // Six experts in four organisations; the first works for enterprise 1 (a conflict by credit code).
   const orgs = [ents[0]!.code, creditCode(9001), creditCode(9001), creditCode(9002), creditCode(9003), creditCode(9003)];
   for (const [k, org] of orgs.entries()) {
-    const u = await makeUser(t, [{ role: 'expert', orgUnitCode: '500241' }]);
-    const res = await clerk.post('/api/experts', {
-      name: `专家${k + 1}`,
-      username: u.username,
-      orgCreditCode: org,
-      fields: k === 3 ? ['finance'] : ['tcm'],
-    });
-    expect(res.statusCode).toBe(201);
-    experts.push({ id: res.json().id, agent: await login(t, u.username), org });
+    const x = await makeExpert(t, clerk, { name: `专家${k + 1}`, orgCreditCode: org, fields: k === 3 ? ['finance'] : ['tcm'] });
+    experts.push({ id: x.id, agent: x.agent, org });
   }
   // Fifteen accounts signed in (each a password hash): slow on a loaded machine.
 }, 180_000);
 afterAll(() => t.close());
 
-describe('project calls and expert review', () => {
-  let callId = '';
-  const appIds: string[] = [];
-
+describe('project calls: publication and applications', () => {
   it('a call is published; two enterprises apply with checked attachments; applicants cannot read each other', async () => {
     const bad = await clerk.post('/api/calls', {
       ...callBody('BAD'),
@@ -195,7 +163,9 @@ describe('project calls and expert review', () => {
     for (const id of appIds)
       expect((await clerk.post(`/api/applications/${id}/formal-check`, { decision: 'accept' })).json().status).toBe('accepted');
   });
+});
 
+describe('project calls: draw and blind scoring', () => {
   it('experts are drawn without conflicts, two of one organisation never together, reproducibly', async () => {
     // Only the county's bureau detects conflicts and draws for its call.
     expect((await townClerk.post(`/api/calls/${callId}/conflicts/detect`)).statusCode).toBe(403);
@@ -262,7 +232,9 @@ describe('project calls and expert review', () => {
     const asApplicant = JSON.stringify((await ents[0]!.agent.get(`/api/applications/${appIds[0]}`)).json());
     for (const e of experts) expect(asApplicant).not.toContain(e.id);
   });
+});
 
+describe('project calls: aggregation, decision and funding', () => {
   it('scores are aggregated and ranked; one project is approved within the budget; the first tranche is paid through the ledger', async () => {
     // Reproduction (#12): town-scoped users ran the aggregation, and created and rated experts for the county's calls.
     const townAgg = await townClerk.post(`/api/calls/${callId}/aggregate`);
@@ -375,34 +347,5 @@ describe('project calls and expert review', () => {
     expect((await clerk.post(`/api/applications/${winner}/extend`, { months: 13 })).statusCode).toBe(409);
     expect((await clerk.post(`/api/applications/${winner}/extend`, { months: 6 })).statusCode).toBe(204);
     expect((await clerk.post(`/api/applications/${winner}/extend`, { months: 1 })).statusCode).toBe(409);
-  });
-});
-
-describe('a call, application, notice or objection that does not exist is not found (404), never a 500', () => {
-  it('answers 404 naming what was looked for', async () => {
-    const missing = crypto.randomUUID();
-    for (const [who, method, url] of [
-      [clerk, 'GET', `/api/calls/${missing}`],
-      [clerk, 'POST', `/api/calls/${missing}/publish`],
-      [clerk, 'GET', `/api/calls/${missing}/notice`],
-      [clerk, 'GET', `/api/applications/${missing}`],
-      [clerk, 'POST', `/api/applications/${missing}/formal-check`],
-      [ents[0]!.agent, 'POST', `/api/calls/${missing}/applications`],
-      [ents[0]!.agent, 'POST', `/api/applications/${missing}/submit`],
-      [clerk, 'POST', `/api/project-objections/${missing}/resolve`],
-    ] as const) {
-      const body = url.endsWith('formal-check')
-        ? { decision: 'accept' }
-        : url.endsWith('/applications')
-          ? { title: '不存在的指南', fields: {}, requestedFen: 1 }
-          : url.endsWith('/resolve')
-            ? { status: 'dismissed', resolution: '不成立' }
-            : undefined;
-      const res = await who.request({ method, url, ...(body ? { payload: body } : {}) });
-      expect(res.statusCode, `${method} ${url}`).toBe(404);
-      expect(res.json().error.code).toBe('not_found');
-    }
-    const anonymous = await t.app.inject({ method: 'GET', url: `/api/public/project-notices/${missing}` });
-    expect(anonymous.statusCode).toBe(404);
   });
 });
