@@ -9,7 +9,7 @@ import { policiesQuery } from '../../api/policies';
 import { callsQuery } from '../../api/projects';
 import { POLICY_EDITORS, PROJECT_READERS } from '../../app/access';
 import { PageTitle } from '../../app/PageTitle';
-import { useI18n } from '../../app/i18n';
+import { useI18n, type TFunction } from '../../app/i18n';
 import { mayUse, useMe } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
@@ -53,27 +53,109 @@ export default function LedgerPage() {
   const budgets = all.filter((a) => a.kind === 'budget' && (year === undefined || a.fiscalYear === year));
   const years = [...new Set(all.map((a) => a.fiscalYear).filter((y): y is number => y !== null))].sort((a, b) => b - a);
   const ofKind = all.filter((a) => a.kind === kind);
-  const rowProps = (prefix: string) => (a: LedgerAccount) =>
+
+  const budgetColumns = useBudgetColumns(policyName, setOpenId);
+  const budgetExport = () => budgetsExportTable(budgets, policyName, t);
+
+  return (
+    <>
+      <PageTitle titleKey="ledger.title" />
+      {accounts.isError ? <ErrorAlert error={accounts.error} onRetry={() => void accounts.refetch()} /> : null}
+      <Section
+        title={t('ledger.budgets')}
+        testId="ledger-budgets"
+        extra={
+          <Space wrap>
+            <label htmlFor="budget-year-filter">{t('ledger.fiscalYear')}</label>
+            <Select<number>
+              id="budget-year-filter"
+              allowClear
+              placeholder={t('ledger.allYears')}
+              value={year}
+              onChange={(v) => setYear(v ?? undefined)}
+              options={years.map((y) => ({ value: y, label: t('filters.yearOption', { year: y }) }))}
+              style={{ width: 120 }}
+              data-testid="budget-year-filter"
+            />
+            <ExportButton table={budgetExport} disabled={budgets.length === 0} data-testid="budgets-export" />
+            {editor ? (
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)} data-testid="budget-add">
+                {t('ledger.budget.add')}
+              </Button>
+            ) : null}
+          </Space>
+        }
+      >
+        <Typography.Paragraph style={{ maxWidth: 900 }}>{t('ledger.budgets.hint')}</Typography.Paragraph>
+        <ScrollRegion label={t('ledger.budgets')}>
+          <Table<LedgerAccount>
+            rowKey="id"
+            size="middle"
+            columns={budgetColumns}
+            dataSource={budgets}
+            loading={accounts.isFetching}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            locale={{ emptyText: t('ledger.budgets.none') }}
+            onRow={rowProps('budget', setOpenId)}
+            data-testid="budgets-table"
+          />
+        </ScrollRegion>
+      </Section>
+
+      <BudgetRequests policyName={policyName} />
+
+      <AccountsSection
+        kind={kind}
+        accounts={ofKind}
+        loading={accounts.isFetching}
+        onKind={(k) => setParams(k === 'budget' ? {} : { kind: k }, { replace: true })}
+        onOpen={setOpenId}
+      />
+
+      <VerifySection />
+
+      <BudgetModal
+        open={adding}
+        policies={policies}
+        calls={calls}
+        defaults={{ year: year ?? thisYear() }}
+        onClose={() => setAdding(false)}
+      />
+      <TransfersDrawer account={all.find((a) => a.id === openId) ?? null} onClose={() => setOpenId(null)} />
+    </>
+  );
+}
+
+/** Row attributes: a test id, and a click anywhere but on a link or button opens the account's transfers. */
+function rowProps(prefix: string, onOpen: (id: number) => void) {
+  return (a: LedgerAccount) =>
     ({
       'data-testid': `${prefix}-row-${a.code}`,
       onClick: (e: MouseEvent) => {
-        if (!(e.target as HTMLElement).closest('a, button')) setOpenId(a.id);
+        if (!(e.target as HTMLElement).closest('a, button')) onOpen(a.id);
       },
       style: { cursor: 'pointer' },
     }) as HTMLAttributes<HTMLElement>;
-  const openLink = (a: LedgerAccount, text: string) => (
-    <Typography.Link onClick={() => setOpenId(a.id)} data-testid={`account-open-${a.code}`}>
+}
+
+function OpenLink({ a, text, onOpen }: { a: LedgerAccount; text: string; onOpen: (id: number) => void }) {
+  return (
+    <Typography.Link onClick={() => onOpen(a.id)} data-testid={`account-open-${a.code}`}>
       {text}
     </Typography.Link>
   );
+}
 
-  const budgetColumns: TableColumnsType<LedgerAccount> = [
+/** The budgets' columns: policy (opens the transfers), year, source, funded, requested, reserved, spent, available. */
+function useBudgetColumns(policyName: (code: string | null) => string, onOpen: (id: number) => void): TableColumnsType<LedgerAccount> {
+  const { t, locale } = useI18n();
+  return [
     {
       key: 'policy',
       title: t('ledger.policy'),
       render: (_, a) => (
         <>
-          {openLink(a, policyName(a.policyCode))}
+          <OpenLink a={a} text={policyName(a.policyCode)} onOpen={onOpen} />
           <div>
             <Typography.Text code style={{ fontSize: 12 }}>
               {a.policyCode}
@@ -112,7 +194,11 @@ export default function LedgerPage() {
       ),
     },
   ];
-  const budgetExport = () => ({
+}
+
+/** The shown budgets as an export table. */
+function budgetsExportTable(budgets: LedgerAccount[], policyName: (code: string | null) => string, t: TFunction) {
+  return {
     title: t('ledger.budgets.exportTitle'),
     columns: [
       { key: 'policy', title: t('ledger.policy') },
@@ -134,10 +220,26 @@ export default function LedgerPage() {
       spent: fenToYuan(a.debitsPosted),
       available: fenToYuan(a.availableFen),
     })),
-  });
+  };
+}
 
+/** Every account of one kind (a tab per kind) with its postings and balance; a row opens its transfers. */
+function AccountsSection({
+  kind,
+  accounts: ofKind,
+  loading,
+  onKind,
+  onOpen,
+}: {
+  kind: AccountKind;
+  accounts: LedgerAccount[];
+  loading: boolean;
+  onKind: (kind: AccountKind) => void;
+  onOpen: (id: number) => void;
+}) {
+  const { t, locale } = useI18n();
   const accountColumns: TableColumnsType<LedgerAccount> = [
-    { key: 'name', title: t('ledger.account'), render: (_, a) => openLink(a, nameOf(a, locale)) },
+    { key: 'name', title: t('ledger.account'), render: (_, a) => <OpenLink a={a} text={nameOf(a, locale)} onOpen={onOpen} /> },
     {
       key: 'code',
       title: t('ledger.code'),
@@ -196,97 +298,39 @@ export default function LedgerPage() {
   });
 
   return (
-    <>
-      <PageTitle titleKey="ledger.title" />
-      {accounts.isError ? <ErrorAlert error={accounts.error} onRetry={() => void accounts.refetch()} /> : null}
-      <Section
-        title={t('ledger.budgets')}
-        testId="ledger-budgets"
-        extra={
-          <Space wrap>
-            <label htmlFor="budget-year-filter">{t('ledger.fiscalYear')}</label>
-            <Select<number>
-              id="budget-year-filter"
-              allowClear
-              placeholder={t('ledger.allYears')}
-              value={year}
-              onChange={(v) => setYear(v ?? undefined)}
-              options={years.map((y) => ({ value: y, label: t('filters.yearOption', { year: y }) }))}
-              style={{ width: 120 }}
-              data-testid="budget-year-filter"
-            />
-            <ExportButton table={budgetExport} disabled={budgets.length === 0} data-testid="budgets-export" />
-            {editor ? (
-              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)} data-testid="budget-add">
-                {t('ledger.budget.add')}
-              </Button>
-            ) : null}
-          </Space>
-        }
-      >
-        <Typography.Paragraph style={{ maxWidth: 900 }}>{t('ledger.budgets.hint')}</Typography.Paragraph>
-        <ScrollRegion label={t('ledger.budgets')}>
-          <Table<LedgerAccount>
-            rowKey="id"
-            size="middle"
-            columns={budgetColumns}
-            dataSource={budgets}
-            loading={accounts.isFetching}
-            pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            locale={{ emptyText: t('ledger.budgets.none') }}
-            onRow={rowProps('budget')}
-            data-testid="budgets-table"
-          />
-        </ScrollRegion>
-      </Section>
-
-      <BudgetRequests policyName={policyName} />
-
-      <Section
-        title={t('ledger.accounts')}
-        testId="ledger-accounts"
-        extra={<ExportButton table={accountExport} disabled={ofKind.length === 0} data-testid="accounts-export" />}
-      >
-        <Tabs
-          activeKey={kind}
-          onChange={(k) => setParams(k === 'budget' ? {} : { kind: k }, { replace: true })}
-          aria-label={t('ledger.accountKinds')}
-          items={KINDS.map((k) => ({
-            key: k,
-            label: <span data-testid={`accounts-tab-${k}`}>{t(`ledger.accountKind.${k}`)}</span>,
-            children:
-              k === kind ? (
-                <>
-                  <Typography.Paragraph type="secondary">{t(`ledger.accountKind.${k}.hint`)}</Typography.Paragraph>
-                  <ScrollRegion label={t(`ledger.accountKind.${k}`)}>
-                    <Table<LedgerAccount>
-                      rowKey="id"
-                      size="small"
-                      columns={accountColumns}
-                      dataSource={ofKind}
-                      loading={accounts.isFetching}
-                      pagination={{ pageSize: 50, hideOnSinglePage: true }}
-                      locale={{ emptyText: t('ledger.accounts.none') }}
-                      onRow={rowProps('account')}
-                      data-testid={`accounts-table-${k}`}
-                    />
-                  </ScrollRegion>
-                </>
-              ) : null,
-          }))}
-        />
-      </Section>
-
-      <VerifySection />
-
-      <BudgetModal
-        open={adding}
-        policies={policies}
-        calls={calls}
-        defaults={{ year: year ?? thisYear() }}
-        onClose={() => setAdding(false)}
+    <Section
+      title={t('ledger.accounts')}
+      testId="ledger-accounts"
+      extra={<ExportButton table={accountExport} disabled={ofKind.length === 0} data-testid="accounts-export" />}
+    >
+      <Tabs
+        activeKey={kind}
+        onChange={(k) => onKind(k as AccountKind)}
+        aria-label={t('ledger.accountKinds')}
+        items={KINDS.map((k) => ({
+          key: k,
+          label: <span data-testid={`accounts-tab-${k}`}>{t(`ledger.accountKind.${k}`)}</span>,
+          children:
+            k === kind ? (
+              <>
+                <Typography.Paragraph type="secondary">{t(`ledger.accountKind.${k}.hint`)}</Typography.Paragraph>
+                <ScrollRegion label={t(`ledger.accountKind.${k}`)}>
+                  <Table<LedgerAccount>
+                    rowKey="id"
+                    size="small"
+                    columns={accountColumns}
+                    dataSource={ofKind}
+                    loading={loading}
+                    pagination={{ pageSize: 50, hideOnSinglePage: true }}
+                    locale={{ emptyText: t('ledger.accounts.none') }}
+                    onRow={rowProps('account', onOpen)}
+                    data-testid={`accounts-table-${k}`}
+                  />
+                </ScrollRegion>
+              </>
+            ) : null,
+        }))}
       />
-      <TransfersDrawer account={all.find((a) => a.id === openId) ?? null} onClose={() => setOpenId(null)} />
-    </>
+    </Section>
   );
 }
