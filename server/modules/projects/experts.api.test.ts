@@ -1,17 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { today as clockToday } from '../../platform/clock.js';
 import { auditEvents } from '../../db/schema/audit.js';
-import {
-  agentWith,
-  createTestApp,
-  creditCode,
-  login,
-  makeEnterprise,
-  makeUser,
-  type Agent,
-  type TestContext,
-} from '../../../test/harness.js';
+import { agentWith, createTestApp, creditCode, type Agent, type TestContext } from '../../../test/harness.js';
+import { makeApplicant, makeApplication, makeCall, makeExpert } from '../../../test/fixtures/projects.js';
 
 /**
  * The expert pool's edits (PGlite and PostgreSQL): PATCH /api/experts/:id changes availability, organisation,
@@ -24,7 +15,6 @@ let clerk: Agent;
 let leader: Agent;
 let applicant: Agent;
 const experts: { id: string; name: string; agent: Agent }[] = [];
-const today = clockToday();
 
 interface Assignment {
   id: string;
@@ -40,24 +30,6 @@ interface Draw {
   alternates: { applicationId: string; experts: { id: string }[] }[];
 }
 
-const callBody = (code: string) => ({
-  code,
-  title: `专家可用性测试指南 ${code}`,
-  guideText: '支持中药材产业关键技术攻关。',
-  categories: ['tcm'],
-  budgetFen: 1_000_000_00,
-  opensOn: today,
-  closesOn: today,
-  form: { fields: [], attachments: [] },
-  reviewTemplate: {
-    criteria: [{ key: 'innovation', zh: '创新性', en: 'Innovation', weight: 100 }],
-    aggregation: 'mean',
-    reviewsPerApplication: 2,
-  },
-  fundingMode: 'tranches',
-  fundingParams: { firstTranchePct: 60, fiscalYear: 2026 },
-});
-
 const patch = (who: Agent, id: string, body: unknown) =>
   who.request({ method: 'PATCH', url: `/api/experts/${id}`, payload: body as object });
 const byId = (id: string) => experts.find((e) => e.id === id)!;
@@ -66,19 +38,11 @@ beforeAll(async () => {
   t = await createTestApp();
   clerk = (await agentWith(t, ['bureau'])).agent;
   leader = (await agentWith(t, ['leader'])).agent;
-  const ent = await makeEnterprise(t, '500241001', '秀山县专家可用性测试企业有限公司');
-  applicant = await login(t, (await makeUser(t, [{ role: 'enterprise', orgUnitCode: '500241', enterpriseId: ent }])).username);
+  applicant = (await makeApplicant(t, '500241001', { name: '秀山县专家可用性测试企业有限公司' })).agent;
   // Six experts, each in an organisation of its own.
   for (const k of [0, 1, 2, 3, 4, 5]) {
-    const u = await makeUser(t, [{ role: 'expert', orgUnitCode: '500241' }]);
-    const res = await clerk.post('/api/experts', {
-      name: `可用性专家${k + 1}`,
-      username: u.username,
-      orgCreditCode: creditCode(6200 + k),
-      fields: ['tcm'],
-    });
-    expect(res.statusCode).toBe(201);
-    experts.push({ id: res.json().id, name: `可用性专家${k + 1}`, agent: await login(t, u.username) });
+    const x = await makeExpert(t, clerk, { name: `可用性专家${k + 1}`, orgCreditCode: creditCode(6200 + k), fields: ['tcm'] });
+    experts.push({ id: x.id, name: x.name, agent: x.agent });
   }
 });
 afterAll(() => t.close());
@@ -186,11 +150,8 @@ describe('an unavailable expert is never drawn, swapped in or redrawn', () => {
 
   it('the draw leaves an unavailable expert out of the assignments and the ranked alternates', async () => {
     expect((await patch(clerk, experts[0]!.id, { available: false })).json()).toMatchObject({ available: false, openAssignments: 0 });
-    callId = (await clerk.post('/api/calls', callBody('AVAIL-01'))).json().id;
-    await clerk.post(`/api/calls/${callId}/publish`);
-    appId = (
-      await applicant.post(`/api/calls/${callId}/applications`, { title: '可用性测试项目', fields: {}, requestedFen: 100_000_00 })
-    ).json().id;
+    callId = (await makeCall(clerk, { code: 'AVAIL-01', title: '专家可用性测试指南 AVAIL-01' })).id;
+    appId = (await makeApplication(applicant, callId, { title: '可用性测试项目', requestedFen: 100_000_00 })).id;
     expect((await applicant.post(`/api/applications/${appId}/submit`)).statusCode).toBe(200);
     await clerk.post(`/api/applications/${appId}/formal-check`, { decision: 'accept' });
     expect((await clerk.post(`/api/calls/${callId}/draw`, { seed: 5 })).statusCode).toBe(200);

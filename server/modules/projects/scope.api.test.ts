@@ -1,7 +1,7 @@
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { today as clockToday } from '../../platform/clock.js';
-import { agentWith, createTestApp, login, makeEnterprise, makeUser, type Agent, type TestContext } from '../../../test/harness.js';
+import { agentWith, createTestApp, type Agent, type TestContext } from '../../../test/harness.js';
+import { callBody as projectCallBody, makeApplicant, PLAN_PDF, type CallOverrides } from '../../../test/fixtures/projects.js';
 
 /**
  * Org-unit scope of project calls and the expert pool (issue #12), on PGlite and PostgreSQL: a city-wide call
@@ -16,50 +16,32 @@ let county: Agent;
 let town: Agent;
 let wanzhou: Agent;
 let countyLeader: Agent;
-const today = clockToday();
 
-const callBody = (code: string, extra: Record<string, unknown> = {}) => ({
-  code,
-  title: `范围测试指南 ${code}`,
-  guideText: '支持中药材产业关键技术攻关。',
-  categories: ['tcm'],
-  budgetFen: 1_000_000_00,
-  opensOn: today,
-  closesOn: today,
-  form: {
-    fields: [],
-    attachments: [
-      {
-        key: 'plan',
-        zh: '可行性报告',
-        en: 'Feasibility report',
-        required: false,
-        maxBytes: 1024 * 1024,
-        types: [
-          'application/pdf',
-          'image/png',
-          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-          'application/zip',
-        ],
-      },
-    ],
-  },
-  reviewTemplate: {
-    criteria: [{ key: 'innovation', zh: '创新性', en: 'Innovation', weight: 100 }],
-    aggregation: 'mean',
-    reviewsPerApplication: 2,
-    expertLoadCap: 5,
-  },
-  fundingMode: 'tranches',
-  fundingParams: { firstTranchePct: 60, fiscalYear: 2026 },
-  ...extra,
-});
+/** The scope tests' call: an optional plan of any of four types, one criterion, two reviews, load cap 5. */
+const callBody = (code: string, extra: CallOverrides = {}) =>
+  projectCallBody(code, {
+    title: `范围测试指南 ${code}`,
+    form: {
+      attachments: [
+        {
+          ...PLAN_PDF,
+          required: false,
+          types: [
+            'application/pdf',
+            'image/png',
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            'application/zip',
+          ],
+        },
+      ],
+    },
+    reviewTemplate: { expertLoadCap: 5 },
+    ...extra,
+  });
 
-/** An enterprise of the unit with a signed-in user. */
+/** An enterprise of the unit with a signed-in user (granted in the unit itself). */
 async function applicant(unit: string): Promise<Agent> {
-  const enterpriseId = await makeEnterprise(t, unit);
-  const u = await makeUser(t, [{ role: 'enterprise', orgUnitCode: unit, enterpriseId }]);
-  return login(t, u.username);
+  return (await makeApplicant(t, unit, { grantUnit: unit })).agent;
 }
 
 beforeAll(async () => {
