@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataValues } from '../../db/schema/datavalues.js';
 import { orgUnits } from '../../db/schema/orgunits.js';
 import { dataElements } from '../../db/schema/plans.js';
-import { parsePeerTables, PEERS_FILE } from '../../db/seed/peers.js';
 import ExcelJS from '../../platform/exceljs.js';
+import { gdpTable, rdTable } from '../../../test/fixtures/stats-tables.js';
 import { agentWith, createTestApp, type Agent, type TestContext } from '../../../test/harness.js';
 
 /** Imports of region × indicator × year tables (PGlite and PostgreSQL). */
@@ -62,30 +61,6 @@ async function current(de: string, ou: string, period: string) {
 async function countValues(): Promise<number> {
   const [r] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(dataValues);
   return r!.n;
-}
-
-/**
- * The plan's R&D table (2020年各区县研究与试验发展（R&D）经费情况), written loosely: names as the plan has
- * them (全 市, 忠 县, 秀山县) or shorter (九龙坡), R&D expenditure in 亿元 instead of the data element's 万元,
- * indicators by Chinese name with half-width brackets, or by code.
- */
-function rdTable(year: number): string[] {
-  const table = parsePeerTables(readFileSync(PEERS_FILE, 'utf8')).find((x) => x.key === 'rd')!;
-  const lines: string[] = [];
-  for (const [name, wan, intensity] of table.rows) {
-    if (!name || name.startsWith('区') || !/\d/.test(wan ?? '')) continue;
-    const region = name === '九龙坡区' ? '九龙坡' : name;
-    const note = '"《秀山县科技创新“十四五”规划》第二章（六）"';
-    lines.push(`${region},研究与试验发展(R&D)经费支出,${year},${Number(wan) / 10_000},亿元,${note}`);
-    lines.push(`${region},rd_intensity_published,${year},${intensity},%,${note}`);
-  }
-  return lines;
-}
-
-/** The plan's GDP table (表：重庆市 2020 年各区县 GDP), in 亿元 as published, names as written there. */
-function gdpTable(year: number): string[] {
-  const table = parsePeerTables(readFileSync(PEERS_FILE, 'utf8')).find((x) => x.key === 'gdp')!;
-  return table.rows.filter((r) => /^\d+$/.test(r[0] ?? '')).map((r) => `${r[1]},gdp,${year},${r[2]},亿元,规划第一章`);
 }
 
 describe('statistics import', () => {
@@ -168,7 +143,9 @@ describe('statistics import', () => {
     const local = (await admin.get('/api/audit?entity=data_value')).json();
     expect(local.items.filter((x: { action: string }) => x.action === 'import')).toHaveLength(1);
   });
+});
 
+describe('statistics import: errors, warnings, provinces and limits', () => {
   it('rows with errors are each named by row and field, all problems of a row; a commit then writes nothing', async () => {
     const body = csv([
       '秀山县,rd_expenditure,2020,3005,万人,', // 2: a unit of another kind
@@ -275,7 +252,9 @@ describe('statistics import', () => {
     );
     expect(rowOf(en, 3).messages[0]!.message).toBe('Field "region in row 3": no org unit "火星县"');
   });
+});
 
+describe('statistics import: headers and the template', () => {
   it('headers are matched in any order, Chinese or English, exact names before prefixes', async () => {
     const zh = Buffer.from('数据来源,区 县,指标名称,年度,数值（亿元）,计量单位\n公报,忠 县,gdp,2020,427.65,亿元\n');
     const r = (await post(bureau, zh, { dryRun: true })).json();
