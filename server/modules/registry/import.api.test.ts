@@ -139,7 +139,9 @@ describe('bulk import', () => {
       expect.stringContaining('已登记（秀山县云计算有限公司）'),
     ]);
   });
+});
 
+describe('bulk import: other kinds, large files, scope and jobs', () => {
   it('qualifications and statistics from csv, checked against the register', async () => {
     const good = code('91500241MA60000A1');
     const csv = `统一社会信用代码,资质类型,证书编号,发证日期,撤销日期\n${good},高新技术企业,GR2023001,2023-11-20,\n${good},不存在的资质,,2023-01-01,\n`;
