@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import type { RegistryEventKind } from '../../../common/values/registry.js';
-import { orgUnits } from '../../db/schema/orgunits.js';
+import { orgUnitsRead } from '../orgunits/index.js';
 import { enterprises, registryEvents } from '../../db/schema/registry.js';
 import { inScope } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
@@ -67,13 +67,13 @@ export async function eventsInPeriod(
     .select({ e: registryEvents })
     .from(registryEvents)
     .innerJoin(enterprises, eq(enterprises.id, registryEvents.enterpriseId))
-    .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
+    .innerJoin(orgUnitsRead, eq(orgUnitsRead.code, enterprises.orgUnitCode))
     .where(
       and(
         eq(registryEvents.kind, f.kind as RegistryEventKind),
         gte(registryEvents.occurredOn, f.from),
         lte(registryEvents.occurredOn, f.to),
-        ...f.within.map((paths) => inScope(orgUnits.path, paths)),
+        ...f.within.map((paths) => inScope(orgUnitsRead.path, paths)),
       ),
     );
   return rows.map((x) => x.e);
@@ -83,9 +83,9 @@ export async function eventsInPeriod(
 export async function enterprisePaths(db: Db, enterpriseIds: readonly string[]): Promise<Map<string, string>> {
   if (enterpriseIds.length === 0) return new Map();
   const rows = await db
-    .select({ id: enterprises.id, path: orgUnits.path })
+    .select({ id: enterprises.id, path: orgUnitsRead.path })
     .from(enterprises)
-    .innerJoin(orgUnits, eq(orgUnits.code, enterprises.orgUnitCode))
+    .innerJoin(orgUnitsRead, eq(orgUnitsRead.code, enterprises.orgUnitCode))
     .where(inArray(enterprises.id, [...new Set(enterpriseIds)]));
   return new Map(rows.map((x) => [x.id, x.path]));
 }
