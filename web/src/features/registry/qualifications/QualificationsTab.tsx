@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { qualificationsQuery, type QualificationFilters, type QualificationView } from '../../../api/registry';
-import { useT } from '../../../app/i18n';
+import { useT, type TFunction } from '../../../app/i18n';
 import { DemoTag } from '../../../components/DemoTag';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ExportButton } from '../../../components/ExportButton';
@@ -37,59 +37,13 @@ export default function QualificationsTab() {
   const rows = query.data ?? [];
   const daysLeft = (q: QualificationView) => (q.validUntil ? daysBetween(today, q.validUntil) : null);
 
-  const columns: TableColumnsType<QualificationView> = [
-    {
-      key: 'enterprise',
-      title: t('qual.enterprise'),
-      render: (_, q) => (
-        <>
-          <Link to={`/registry/enterprises/${q.enterpriseId}`}>{q.enterpriseName}</Link>
-          <DemoTag isDemo={q.isDemo} />
-        </>
-      ),
-    },
-    { key: 'creditCode', title: t('ent.creditCode'), dataIndex: 'creditCode', render: (v: string) => <code>{v}</code> },
-    { key: 'type', title: t('qual.type'), render: (_, q) => types.qualificationName(q.typeCode) },
-    { key: 'number', title: t('qual.number'), render: (_, q) => q.number ?? '—' },
-    { key: 'issuedOn', title: t('qual.issuedOn'), dataIndex: 'issuedOn' },
-    { key: 'validUntil', title: t('qual.validUntil'), render: (_, q) => q.validUntil ?? t('qual.noEnd') },
-    expiring
-      ? {
-          key: 'daysLeft',
-          title: t('qual.daysLeft'),
-          align: 'right',
-          render: (_, q) => {
-            const n = daysLeft(q);
-            if (n === null) return '—';
-            return <StatusTag tone={n <= 90 ? 'error' : 'warn'}>{t('qual.daysLeftValue', { n })}</StatusTag>;
-          },
-        }
-      : { key: 'status', title: t('qual.status'), render: (_, q) => <QualificationStatus q={q} /> },
-  ];
-
-  const exportTable = () => ({
-    title: expiring ? t('qual.exportExpiring', { date: today }) : t('qual.exportValid', { date: validOn }),
-    columns: [
-      { key: 'enterprise', title: t('qual.enterprise') },
-      { key: 'creditCode', title: t('ent.creditCode') },
-      { key: 'type', title: t('qual.type') },
-      { key: 'number', title: t('qual.number') },
-      { key: 'issuedOn', title: t('qual.issuedOn') },
-      { key: 'validUntil', title: t('qual.validUntil') },
-      ...(expiring ? [{ key: 'daysLeft', title: t('qual.daysLeft') }] : []),
-      { key: 'demo', title: t('demo.tag') },
-    ],
-    rows: rows.map((q) => ({
-      enterprise: q.enterpriseName,
-      creditCode: q.creditCode,
-      type: types.qualificationName(q.typeCode),
-      number: q.number,
-      issuedOn: q.issuedOn,
-      validUntil: q.validUntil,
-      daysLeft: daysLeft(q),
-      demo: q.isDemo ? t('common.yes') : '',
-    })),
-  });
+  const columns = useQualificationColumns(expiring, daysLeft);
+  const exportTable = () =>
+    qualificationsExportTable(
+      rows,
+      { expiring, date: expiring ? today : validOn, daysLeft, qualificationName: types.qualificationName },
+      t,
+    );
 
   return (
     <>
@@ -170,4 +124,79 @@ export default function QualificationsTab() {
       )}
     </>
   );
+}
+
+/** The table's columns: days left (expiry reminders) or the status (valid on a date) last. */
+function useQualificationColumns(
+  expiring: boolean,
+  daysLeft: (q: QualificationView) => number | null,
+): TableColumnsType<QualificationView> {
+  const t = useT();
+  const types = useRegistryTypes();
+  return [
+    {
+      key: 'enterprise',
+      title: t('qual.enterprise'),
+      render: (_, q) => (
+        <>
+          <Link to={`/registry/enterprises/${q.enterpriseId}`}>{q.enterpriseName}</Link>
+          <DemoTag isDemo={q.isDemo} />
+        </>
+      ),
+    },
+    { key: 'creditCode', title: t('ent.creditCode'), dataIndex: 'creditCode', render: (v: string) => <code>{v}</code> },
+    { key: 'type', title: t('qual.type'), render: (_, q) => types.qualificationName(q.typeCode) },
+    { key: 'number', title: t('qual.number'), render: (_, q) => q.number ?? '—' },
+    { key: 'issuedOn', title: t('qual.issuedOn'), dataIndex: 'issuedOn' },
+    { key: 'validUntil', title: t('qual.validUntil'), render: (_, q) => q.validUntil ?? t('qual.noEnd') },
+    expiring
+      ? {
+          key: 'daysLeft',
+          title: t('qual.daysLeft'),
+          align: 'right',
+          render: (_, q) => {
+            const n = daysLeft(q);
+            if (n === null) return '—';
+            return <StatusTag tone={n <= 90 ? 'error' : 'warn'}>{t('qual.daysLeftValue', { n })}</StatusTag>;
+          },
+        }
+      : { key: 'status', title: t('qual.status'), render: (_, q) => <QualificationStatus q={q} /> },
+  ];
+}
+
+/** The export: the shown rows, with the days left when listing the expiry reminders. */
+function qualificationsExportTable(
+  rows: QualificationView[],
+  opts: {
+    expiring: boolean;
+    date: string;
+    daysLeft: (q: QualificationView) => number | null;
+    qualificationName: (code: string) => string;
+  },
+  t: TFunction,
+) {
+  const { expiring, date, daysLeft, qualificationName } = opts;
+  return {
+    title: expiring ? t('qual.exportExpiring', { date }) : t('qual.exportValid', { date }),
+    columns: [
+      { key: 'enterprise', title: t('qual.enterprise') },
+      { key: 'creditCode', title: t('ent.creditCode') },
+      { key: 'type', title: t('qual.type') },
+      { key: 'number', title: t('qual.number') },
+      { key: 'issuedOn', title: t('qual.issuedOn') },
+      { key: 'validUntil', title: t('qual.validUntil') },
+      ...(expiring ? [{ key: 'daysLeft', title: t('qual.daysLeft') }] : []),
+      { key: 'demo', title: t('demo.tag') },
+    ],
+    rows: rows.map((q) => ({
+      enterprise: q.enterpriseName,
+      creditCode: q.creditCode,
+      type: qualificationName(q.typeCode),
+      number: q.number,
+      issuedOn: q.issuedOn,
+      validUntil: q.validUntil,
+      daysLeft: daysLeft(q),
+      demo: q.isDemo ? t('common.yes') : '',
+    })),
+  };
 }
