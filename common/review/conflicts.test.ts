@@ -39,7 +39,7 @@ const app: ConflictApplication = {
 
 const types = (e: ConflictExpert) => detectPairConflicts(e, app, REF).map((c) => `${c.type}:${c.strength}`);
 
-describe('conflict detection', () => {
+describe('conflict detection: the window and each rule', () => {
   it('window: the same calendar day three years earlier; a 29 February reference starts on 1 March', () => {
     expect(conflictWindowStart('2024-06-30')).toBe('2021-06-30');
     expect(conflictWindowStart('2024-02-29')).toBe('2021-03-01');
@@ -104,7 +104,9 @@ describe('conflict detection', () => {
     expect(types(expert({ draftedCalls: ['call-2023-09', 'call-2024-01'] }))).toEqual(['drafted-call:strong']);
     expect(types(expert({ draftedCalls: ['call-2023-09'] }))).toEqual([]);
   });
+});
 
+describe('conflict detection: all rules together, declarations and exclusions', () => {
   it('every rule at once, in rule order; all experts × all applications', () => {
     const all = expert({
       orgCreditCode: APPLICANT,

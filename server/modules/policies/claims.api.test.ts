@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('policies and claims', () => {
+describe('policies and claims: the catalogue and its approval', () => {
   it('the catalogue holds chapter 4 with amounts 待定; nothing can match until set and approved by a second person', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/policies' })).statusCode).toBe(401);
     const list = (await clerk.get('/api/policies')).json();
@@ -59,7 +59,9 @@ describe('policies and claims', () => {
     expect((await chief.post('/api/policies/high_tech_new/versions/1/approve')).json().status).toBe('approved');
     expect((await clerk.get('/api/policies')).json().find((p: { code: string }) => p.code === 'high_tech_new').operative).toBe(true);
   });
+});
 
+describe('policies and claims: the claim journey and what-if', () => {
   it('a new high-tech certificate becomes a claim with its trace; review, notice, objection, approval, payment', async () => {
     const key = randomUUID();
     const fund = {
