@@ -1,5 +1,5 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { App, Button, Form, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
@@ -38,7 +38,6 @@ export function ConflictsTab({ call, applications, editor }: { call: Call; appli
   const query = useQuery(conflictsQuery(call.id));
   const [adding, setAdding] = useState(false);
   const rows = query.data ?? [];
-  const titleOf = (id: string | null) => applications.find((a) => a.id === id)?.title ?? '—';
 
   const detect = useMutation({
     mutationFn: () => detectConflicts(call.id),
@@ -57,7 +56,69 @@ export function ConflictsTab({ call, applications, editor }: { call: Call; appli
     onError: (error) => void message.error(errorText(error, t)),
   });
 
-  const columns: TableColumnsType<Conflict> = [
+  const columns = useConflictColumns(applications, editor, decide);
+
+  const counts = {
+    suggested: rows.filter((c) => c.status === 'suggested').length,
+    confirmed: rows.filter((c) => c.status === 'confirmed').length,
+  };
+  return (
+    <>
+      <div style={{ display: 'flex', justifyContent: 'space-between', gap: 16, flexWrap: 'wrap', marginBottom: 8 }}>
+        <Typography.Paragraph style={{ maxWidth: 900, margin: 0 }}>{t('proj.conflicts.intro', counts)}</Typography.Paragraph>
+        {editor ? (
+          <Space wrap>
+            <Button icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)} data-testid="conflict-add">
+              {t('proj.conflicts.add')}
+            </Button>
+            <Button
+              type="primary"
+              icon={<SearchOutlined aria-hidden />}
+              loading={detect.isPending}
+              onClick={() => detect.mutate()}
+              data-testid="conflicts-detect"
+            >
+              {t('proj.conflicts.detect')}
+            </Button>
+          </Space>
+        ) : null}
+      </div>
+      {query.isError ? (
+        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <ScrollRegion label={t('proj.tab.conflicts')}>
+          <Table<Conflict>
+            rowKey="id"
+            columns={columns}
+            dataSource={rows}
+            loading={query.isFetching}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            locale={{ emptyText: t('proj.conflicts.none') }}
+            onRow={(c) =>
+              ({
+                'data-testid': `conflict-row-${c.id}`,
+                'data-status': c.status,
+                'data-expert': c.expertName,
+                'data-application': c.applicationId,
+                'data-type': c.type,
+              }) as HTMLAttributes<HTMLElement>
+            }
+            data-testid="conflicts-table"
+          />
+        </ScrollRegion>
+      )}
+      <ConflictModal open={adding} applications={applications} onClose={() => setAdding(false)} />
+    </>
+  );
+}
+
+type Decide = UseMutationResult<unknown, Error, { id: string; status: 'confirmed' | 'dismissed' }>;
+
+/** The table's columns; editors get the confirm and dismiss buttons. */
+function useConflictColumns(applications: Application[], editor: boolean, decide: Decide): TableColumnsType<Conflict> {
+  const { t } = useI18n();
+  const titleOf = (id: string | null) => applications.find((a) => a.id === id)?.title ?? '—';
+  return [
     { key: 'expert', title: t('proj.conflicts.expert'), render: (_, c) => <strong>{c.expertName}</strong> },
     {
       key: 'application',
@@ -134,59 +195,6 @@ export function ConflictsTab({ call, applications, editor }: { call: Call; appli
         ]
       : []),
   ];
-
-  const counts = {
-    suggested: rows.filter((c) => c.status === 'suggested').length,
-    confirmed: rows.filter((c) => c.status === 'confirmed').length,
-  };
-  return (
-    <>
-      <div style={{ display: 'flex', justifyContent: 'space-between', gap: 16, flexWrap: 'wrap', marginBottom: 8 }}>
-        <Typography.Paragraph style={{ maxWidth: 900, margin: 0 }}>{t('proj.conflicts.intro', counts)}</Typography.Paragraph>
-        {editor ? (
-          <Space wrap>
-            <Button icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)} data-testid="conflict-add">
-              {t('proj.conflicts.add')}
-            </Button>
-            <Button
-              type="primary"
-              icon={<SearchOutlined aria-hidden />}
-              loading={detect.isPending}
-              onClick={() => detect.mutate()}
-              data-testid="conflicts-detect"
-            >
-              {t('proj.conflicts.detect')}
-            </Button>
-          </Space>
-        ) : null}
-      </div>
-      {query.isError ? (
-        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <ScrollRegion label={t('proj.tab.conflicts')}>
-          <Table<Conflict>
-            rowKey="id"
-            columns={columns}
-            dataSource={rows}
-            loading={query.isFetching}
-            pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            locale={{ emptyText: t('proj.conflicts.none') }}
-            onRow={(c) =>
-              ({
-                'data-testid': `conflict-row-${c.id}`,
-                'data-status': c.status,
-                'data-expert': c.expertName,
-                'data-application': c.applicationId,
-                'data-type': c.type,
-              }) as HTMLAttributes<HTMLElement>
-            }
-            data-testid="conflicts-table"
-          />
-        </ScrollRegion>
-      )}
-      <ConflictModal open={adding} applications={applications} onClose={() => setAdding(false)} />
-    </>
-  );
 }
 
 interface ConflictValues {
