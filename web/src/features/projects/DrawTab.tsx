@@ -1,10 +1,11 @@
 import { ReloadOutlined, SwapOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Descriptions, Form, InputNumber, Segmented, Space, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { drawsQuery, assignmentsQuery, drawStage, STAGES, type AssignmentRow, type Stage } from '../../api/panels';
+import { drawsQuery, assignmentsQuery, drawStage, STAGES, type AssignmentRow, type DrawRecord, type Stage } from '../../api/panels';
 import { expertsQuery, PROJECTS_KEY, type Application, type Call } from '../../api/projects';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -53,6 +54,8 @@ export function DrawTab({ call, applications, editor }: { call: Call; applicatio
     },
   });
 
+  const columns = useAssignmentColumns(rows.data ?? [], editor, places, setSwapping);
+
   const setStage = (s: Stage) => {
     const next = new URLSearchParams(params);
     if (s === 'review') next.delete('stage');
@@ -70,94 +73,24 @@ export function DrawTab({ call, applications, editor }: { call: Call; applicatio
         aria-label={t('draws.stage')}
       />
       {stage === 'review' ? (
-        <>
-          <Typography.Paragraph style={{ maxWidth: 900 }}>
-            {t('proj.draw.intro', { n, cap: call.reviewTemplate.expertLoadCap, pool: experts.filter((e) => e.available).length })}
-          </Typography.Paragraph>
-          <Alert
-            type={accepted.length ? 'info' : inReview ? 'success' : 'warning'}
-            showIcon
-            title={accepted.length ? t('proj.draw.ready', { n: accepted.length, reviews: accepted.length * n }) : t('proj.draw.nothing')}
-            description={inReview ? t('proj.draw.inReview', { n: inReview }) : undefined}
-            style={{ marginBottom: 16 }}
-            data-testid="draw-state"
-          />
-          {editor ? (
-            <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onSubmitCapture={(e) => e.preventDefault()}>
-              <Form.Item label={t('proj.draw.seed')} htmlFor="draw-seed" extra={t('proj.draw.seedHint')}>
-                <Space.Compact>
-                  <InputNumber<number>
-                    id="draw-seed"
-                    min={0}
-                    max={MAX_SEED}
-                    precision={0}
-                    value={seed}
-                    onChange={setSeed}
-                    style={{ width: 180 }}
-                    data-testid="draw-seed"
-                  />
-                  <Button icon={<ReloadOutlined aria-hidden />} onClick={() => setSeed(randomSeed())} aria-label={t('proj.draw.newSeed')} />
-                </Space.Compact>
-              </Form.Item>
-              <Form.Item>
-                <Button
-                  type="primary"
-                  icon={<UsergroupAddOutlined aria-hidden />}
-                  disabled={seed === null || accepted.length === 0}
-                  onClick={() => {
-                    draw.reset();
-                    setConfirming(true);
-                  }}
-                  data-testid="draw-run"
-                >
-                  {t('proj.draw.run')}
-                </Button>
-              </Form.Item>
-            </Form>
-          ) : null}
-        </>
-      ) : (
-        <Alert
-          type="info"
-          showIcon
-          title={t(panelRulesOf(call)[stage].required ? 'draws.panelRequired' : 'draws.panelOptional', {
-            stage: t(`panel.stage.${stage}`),
-            n,
-          })}
-          description={t('draws.panelWhere')}
-          style={{ marginBottom: 16 }}
-          data-testid="draw-state"
+        <ReviewDrawControls
+          call={call}
+          n={n}
+          pool={experts.filter((e) => e.available).length}
+          accepted={accepted.length}
+          inReview={inReview}
+          editor={editor}
+          seed={seed}
+          onSeed={setSeed}
+          onRun={() => {
+            draw.reset();
+            setConfirming(true);
+          }}
         />
+      ) : (
+        <PanelStageAlert call={call} stage={stage} n={n} />
       )}
-      {latest ? (
-        <div data-testid="draw-result" data-checksum={latest.checksum} data-assignments={latest.assignments.length}>
-          <Descriptions
-            bordered
-            size="small"
-            column={{ xs: 1, md: 2, xl: 4 }}
-            style={{ marginBottom: 16 }}
-            title={<span style={{ fontSize: 15 }}>{t('draws.latest')}</span>}
-            items={[
-              {
-                key: 'assignments',
-                label: t('proj.draw.assignments'),
-                children: <span data-testid="draw-assignments">{latest.assignments.length}</span>,
-              },
-              { key: 'seed', label: t('proj.draw.seed'), children: <span data-testid="draw-seed-used">{latest.seed}</span> },
-              {
-                key: 'checksum',
-                label: t('proj.draw.checksum'),
-                children: (
-                  <Typography.Text code copyable={{ text: latest.checksum }} style={{ wordBreak: 'break-all' }} data-testid="draw-checksum">
-                    {latest.checksum}
-                  </Typography.Text>
-                ),
-              },
-              { key: 'at', label: t('draws.at'), children: formatBeijing(latest.createdAt) },
-            ]}
-          />
-        </div>
-      ) : null}
+      {latest ? <LatestDraw latest={latest} /> : null}
 
       <Section
         title={t('draws.assignments', { n: (rows.data ?? []).filter((r) => r.status === 'assigned' || r.status === 'submitted').length })}
@@ -181,70 +114,9 @@ export function DrawTab({ call, applications, editor }: { call: Call; applicatio
           pagination={{ pageSize: 30, hideOnSinglePage: true }}
           dataSource={rows.data ?? []}
           locale={{ emptyText: t('draws.noAssignments') }}
-          onRow={(r) =>
-            ({
-              'data-testid': `assignment-row-${r.id}`,
-              'data-status': r.status,
-              'data-expert': r.expertName,
-              'data-application': r.applicationId,
-            }) as HTMLAttributes<HTMLElement>
-          }
+          onRow={assignmentRowProps}
           data-testid="draw-assignments-table"
-          columns={[
-            {
-              key: 'app',
-              title: t('proj.app.title'),
-              render: (_, r) => (
-                <>
-                  {r.applicationTitle}
-                  <div style={{ fontSize: 13 }}>{r.applicantName}</div>
-                </>
-              ),
-            },
-            {
-              key: 'expert',
-              title: t('draws.expert'),
-              render: (_, r) => (
-                <>
-                  {r.expertName}
-                  <div style={{ fontSize: 13 }}>{r.expertOrg ?? '—'}</div>
-                </>
-              ),
-            },
-            { key: 'status', title: t('review.status'), render: (_, r) => <ReviewStatusTag status={r.status} /> },
-            { key: 'total', title: t('review.total'), align: 'right', render: (_, r) => score(r.total) },
-            {
-              key: 'note',
-              title: t('draws.note'),
-              render: (_, r) => (
-                <span style={{ fontSize: 13 }}>
-                  {r.reason ? t('draws.reason', { reason: r.reason }) : null}
-                  {r.replacedBy ? (
-                    <div>{t('draws.replacedBy', { name: (rows.data ?? []).find((x) => x.id === r.replacedBy)?.expertName ?? '—' })}</div>
-                  ) : null}
-                </span>
-              ),
-            },
-            ...(editor
-              ? [
-                  {
-                    key: 'action',
-                    title: t('common.actions'),
-                    render: (_: unknown, r: AssignmentRow) =>
-                      !r.replacedBy && (r.status === 'assigned' || (r.status === 'declined' && places.byPlace(r) > 0)) ? (
-                        <Button
-                          size="small"
-                          icon={<SwapOutlined aria-hidden />}
-                          onClick={() => setSwapping(r)}
-                          data-testid={`swap-${r.id}`}
-                        >
-                          {t('draws.swap')}
-                        </Button>
-                      ) : null,
-                  },
-                ]
-              : []),
-          ]}
+          columns={columns}
         />
       </Section>
 
@@ -265,5 +137,195 @@ export function DrawTab({ call, applications, editor }: { call: Call; applicatio
       <SwapModal review={swapping} onClose={() => setSwapping(null)} />
       <RedrawModal callId={call.id} stage={stage} open={redrawing} places={places.total} onClose={() => setRedrawing(false)} />
     </>
+  );
+}
+
+/** The review stage's intro, what is ready to draw, and (for editors) the seed and the run button. */
+function ReviewDrawControls({
+  call,
+  n,
+  pool,
+  accepted,
+  inReview,
+  editor,
+  seed,
+  onSeed,
+  onRun,
+}: {
+  call: Call;
+  n: number;
+  pool: number;
+  accepted: number;
+  inReview: number;
+  editor: boolean;
+  seed: number | null;
+  onSeed: (seed: number | null) => void;
+  onRun: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Typography.Paragraph style={{ maxWidth: 900 }}>
+        {t('proj.draw.intro', { n, cap: call.reviewTemplate.expertLoadCap, pool })}
+      </Typography.Paragraph>
+      <Alert
+        type={accepted ? 'info' : inReview ? 'success' : 'warning'}
+        showIcon
+        title={accepted ? t('proj.draw.ready', { n: accepted, reviews: accepted * n }) : t('proj.draw.nothing')}
+        description={inReview ? t('proj.draw.inReview', { n: inReview }) : undefined}
+        style={{ marginBottom: 16 }}
+        data-testid="draw-state"
+      />
+      {editor ? (
+        <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onSubmitCapture={(e) => e.preventDefault()}>
+          <Form.Item label={t('proj.draw.seed')} htmlFor="draw-seed" extra={t('proj.draw.seedHint')}>
+            <Space.Compact>
+              <InputNumber<number>
+                id="draw-seed"
+                min={0}
+                max={MAX_SEED}
+                precision={0}
+                value={seed}
+                onChange={onSeed}
+                style={{ width: 180 }}
+                data-testid="draw-seed"
+              />
+              <Button icon={<ReloadOutlined aria-hidden />} onClick={() => onSeed(randomSeed())} aria-label={t('proj.draw.newSeed')} />
+            </Space.Compact>
+          </Form.Item>
+          <Form.Item>
+            <Button
+              type="primary"
+              icon={<UsergroupAddOutlined aria-hidden />}
+              disabled={seed === null || accepted === 0}
+              onClick={onRun}
+              data-testid="draw-run"
+            >
+              {t('proj.draw.run')}
+            </Button>
+          </Form.Item>
+        </Form>
+      ) : null}
+    </>
+  );
+}
+
+/** The latest draw: how many assignments, its seed and its checksum. */
+function LatestDraw({ latest }: { latest: DrawRecord }) {
+  const { t } = useI18n();
+  return (
+    <div data-testid="draw-result" data-checksum={latest.checksum} data-assignments={latest.assignments.length}>
+      <Descriptions
+        bordered
+        size="small"
+        column={{ xs: 1, md: 2, xl: 4 }}
+        style={{ marginBottom: 16 }}
+        title={<span style={{ fontSize: 15 }}>{t('draws.latest')}</span>}
+        items={[
+          {
+            key: 'assignments',
+            label: t('proj.draw.assignments'),
+            children: <span data-testid="draw-assignments">{latest.assignments.length}</span>,
+          },
+          { key: 'seed', label: t('proj.draw.seed'), children: <span data-testid="draw-seed-used">{latest.seed}</span> },
+          {
+            key: 'checksum',
+            label: t('proj.draw.checksum'),
+            children: (
+              <Typography.Text code copyable={{ text: latest.checksum }} style={{ wordBreak: 'break-all' }} data-testid="draw-checksum">
+                {latest.checksum}
+              </Typography.Text>
+            ),
+          },
+          { key: 'at', label: t('draws.at'), children: formatBeijing(latest.createdAt) },
+        ]}
+      />
+    </div>
+  );
+}
+
+/** The assignments' columns; editors may swap a live or declined place for the next alternate. */
+function useAssignmentColumns(
+  rows: AssignmentRow[],
+  editor: boolean,
+  places: ReturnType<typeof openPlaces>,
+  onSwap: (r: AssignmentRow) => void,
+): TableColumnsType<AssignmentRow> {
+  const { t } = useI18n();
+  return [
+    {
+      key: 'app',
+      title: t('proj.app.title'),
+      render: (_, r) => (
+        <>
+          {r.applicationTitle}
+          <div style={{ fontSize: 13 }}>{r.applicantName}</div>
+        </>
+      ),
+    },
+    {
+      key: 'expert',
+      title: t('draws.expert'),
+      render: (_, r) => (
+        <>
+          {r.expertName}
+          <div style={{ fontSize: 13 }}>{r.expertOrg ?? '—'}</div>
+        </>
+      ),
+    },
+    { key: 'status', title: t('review.status'), render: (_, r) => <ReviewStatusTag status={r.status} /> },
+    { key: 'total', title: t('review.total'), align: 'right', render: (_, r) => score(r.total) },
+    {
+      key: 'note',
+      title: t('draws.note'),
+      render: (_, r) => (
+        <span style={{ fontSize: 13 }}>
+          {r.reason ? t('draws.reason', { reason: r.reason }) : null}
+          {r.replacedBy ? <div>{t('draws.replacedBy', { name: rows.find((x) => x.id === r.replacedBy)?.expertName ?? '—' })}</div> : null}
+        </span>
+      ),
+    },
+    ...(editor
+      ? [
+          {
+            key: 'action',
+            title: t('common.actions'),
+            render: (_: unknown, r: AssignmentRow) =>
+              !r.replacedBy && (r.status === 'assigned' || (r.status === 'declined' && places.byPlace(r) > 0)) ? (
+                <Button size="small" icon={<SwapOutlined aria-hidden />} onClick={() => onSwap(r)} data-testid={`swap-${r.id}`}>
+                  {t('draws.swap')}
+                </Button>
+              ) : null,
+          },
+        ]
+      : []),
+  ];
+}
+
+/** Each assignment row's test id and data attributes. */
+function assignmentRowProps(r: AssignmentRow) {
+  return {
+    'data-testid': `assignment-row-${r.id}`,
+    'data-status': r.status,
+    'data-expert': r.expertName,
+    'data-application': r.applicationId,
+  } as HTMLAttributes<HTMLElement>;
+}
+
+/** A panel stage (mid-term, acceptance): whether the call requires the panel, and where it is drawn. */
+function PanelStageAlert({ call, stage, n }: { call: Call; stage: Exclude<Stage, 'review'>; n: number }) {
+  const { t } = useI18n();
+  return (
+    <Alert
+      type="info"
+      showIcon
+      title={t(panelRulesOf(call)[stage].required ? 'draws.panelRequired' : 'draws.panelOptional', {
+        stage: t(`panel.stage.${stage}`),
+        n,
+      })}
+      description={t('draws.panelWhere')}
+      style={{ marginBottom: 16 }}
+      data-testid="draw-state"
+    />
   );
 }
