@@ -186,12 +186,9 @@ let runNo = 0;
 const seen = new Map<string, number>();
 const tally = (what: string) => seen.set(what, (seen.get(what) ?? 0) + 1);
 
-/** One sequence, against fresh accounts; throws (through expect) at the first disagreement with the model. */
-async function runSequence(ops: Op[]) {
-  runNo += 1;
-  const run = `prop${runNo}x${Math.random().toString(36).slice(2, 7)}`;
-  const m = new Model();
-  const { funding, budgets, payables, paid } = await db.transaction(async (tx) => {
+/** Fresh accounts for one sequence: the funding account, two budgets, two payables (no overdraft) and paid-out. */
+function openAccounts(run: string) {
+  return db.transaction(async (tx) => {
     const funding = await ensureAccount(tx, accountSpecs.funding(2026, run));
     const budgets = [
       await ensureAccount(tx, accountSpecs.budget(2026, run, 'b0')),
@@ -205,104 +202,106 @@ async function runSequence(ops: Op[]) {
     const paid = await ensureAccount(tx, accountSpecs.paid(2026, run));
     return { funding, budgets, payables, paid };
   });
-  for (const a of [funding, ...budgets, ...payables, paid]) m.open(a);
-  const history: Call[] = [];
-  const log: string[] = [];
-  const k = (n: number) => `${run}:k${n}`;
-  let overdrafts = 0;
+}
 
-  for (const op of ops) {
-    let c: Call | undefined;
-    switch (op.t) {
-      case 'fund':
-        c = {
-          via: 'fund',
-          key: k(op.key),
-          debit: funding.id,
-          credit: budgets[op.b]!.id,
-          amount: op.amount,
-          kind: 'posted',
-          policy: `b${op.b}`,
-        };
-        break;
-      case 'reserve':
-        c = { via: 'transfer', key: k(op.key), debit: budgets[op.b]!.id, credit: payables[op.p]!.id, amount: op.amount, kind: 'pending' };
-        break;
-      case 'post':
-      case 'void': {
-        if (m.reservations.length === 0) continue;
-        const id = m.reservations[op.r % m.reservations.length]!;
-        const p = m.transfers.get(id)!;
-        c = {
-          via: 'transfer',
-          key: k(op.key),
-          debit: p.debit,
-          credit: p.credit,
-          amount: p.amount,
-          kind: op.t === 'post' ? 'post_pending' : 'void_pending',
-          pendingId: id,
-        };
-        break;
-      }
-      case 'payout':
-        c = { via: 'transfer', key: k(op.key), debit: payables[op.p]!.id, credit: paid.id, amount: op.amount, kind: 'posted' };
-        break;
-      case 'spend':
-        c = { via: 'transfer', key: k(op.key), debit: budgets[op.b]!.id, credit: payables[op.p]!.id, amount: op.amount, kind: 'posted' };
-        break;
-      case 'reverse': {
-        // Any transfer of this run: a reservation or a voided one cannot be reversed.
-        if (m.all.length === 0) continue;
-        const id = m.all[op.x % m.all.length]!;
-        const o = m.transfers.get(id)!;
-        if (o.kind === 'pending' || o.kind === 'void_pending') {
-          const got = await call({ via: 'reverse', key: '', debit: 0, credit: 0, amount: o.amount, kind: 'posted', reversesId: id }, run);
-          log.push(`reverse ${o.kind} #${id} → ${JSON.stringify(got)}`);
-          tally(`reverse: ${got.ok ? 'ok' : got.code}`);
-          expect(got, log.join('\n')).toEqual({ ok: false, code: 'ledger_not_reversible' });
-          continue;
-        }
-        c = { via: 'reverse', key: `reverse:${id}`, debit: o.credit, credit: o.debit, amount: o.amount, kind: 'posted', reversesId: id };
-        break;
-      }
-      case 'retry':
-        if (history.length === 0) continue;
-        c = history[op.i % history.length]!;
-        break;
-      case 'conflict': {
-        // The same key with other content (a reversal's key is derived from what it reverses: skip those).
-        const base = history.filter((h) => h.via !== 'reverse');
-        if (base.length === 0) continue;
-        const h = base[op.i % base.length]!;
-        c = { ...h, amount: h.amount + 1 };
-        break;
-      }
-      case 'overdraft': {
-        const acc = op.side === 'budget' ? budgets[op.n]! : payables[op.n]!;
-        const over = Math.max(1, m.available(acc.id) + op.extra);
-        overdrafts += 1;
-        c =
-          op.side === 'budget'
-            ? { via: 'transfer', key: k(1000 + overdrafts), debit: acc.id, credit: payables[op.n]!.id, amount: over, kind: 'pending' }
-            : { via: 'transfer', key: k(1000 + overdrafts), debit: acc.id, credit: paid.id, amount: over, kind: 'posted' };
-        break;
-      }
+/** One sequence's state: the model, its accounts, the calls made so far and the log shown on a disagreement. */
+type Sequence = Awaited<ReturnType<typeof openAccounts>> & {
+  run: string;
+  m: Model;
+  history: Call[];
+  log: string[];
+  k: (n: number) => string;
+  overdrafts: number;
+};
+
+/** The call an operation makes, or undefined when it makes none (nothing to act on, or a refused reversal checked here). */
+async function callFor(op: Op, s: Sequence): Promise<Call | undefined> {
+  const { run, m, funding, budgets, payables, paid, history, log, k } = s;
+  switch (op.t) {
+    case 'fund':
+      return {
+        via: 'fund',
+        key: k(op.key),
+        debit: funding.id,
+        credit: budgets[op.b]!.id,
+        amount: op.amount,
+        kind: 'posted',
+        policy: `b${op.b}`,
+      };
+    case 'reserve':
+      return { via: 'transfer', key: k(op.key), debit: budgets[op.b]!.id, credit: payables[op.p]!.id, amount: op.amount, kind: 'pending' };
+    case 'post':
+    case 'void': {
+      if (m.reservations.length === 0) return undefined;
+      const id = m.reservations[op.r % m.reservations.length]!;
+      const p = m.transfers.get(id)!;
+      return {
+        via: 'transfer',
+        key: k(op.key),
+        debit: p.debit,
+        credit: p.credit,
+        amount: p.amount,
+        kind: op.t === 'post' ? 'post_pending' : 'void_pending',
+        pendingId: id,
+      };
     }
-    const want = m.expect(c);
-    const got = await call(c, run);
-    log.push(`${op.t} ${JSON.stringify({ ...c, via: undefined })} → ${JSON.stringify(got)}`);
-    tally(`${op.t}: ${got.ok ? (got.replayed ? 'replayed' : 'created') : got.code}`);
-    if (want.refuse) expect(got, log.join('\n')).toEqual({ ok: false, code: want.refuse });
-    else if (want.replayOf !== undefined) expect(got, log.join('\n')).toEqual({ ok: true, id: want.replayOf, replayed: true });
-    else {
-      expect(got, log.join('\n')).toMatchObject({ ok: true, replayed: false });
-      m.apply(c, (got as { id: number }).id);
+    case 'payout':
+      return { via: 'transfer', key: k(op.key), debit: payables[op.p]!.id, credit: paid.id, amount: op.amount, kind: 'posted' };
+    case 'spend':
+      return { via: 'transfer', key: k(op.key), debit: budgets[op.b]!.id, credit: payables[op.p]!.id, amount: op.amount, kind: 'posted' };
+    case 'reverse': {
+      // Any transfer of this run: a reservation or a voided one cannot be reversed.
+      if (m.all.length === 0) return undefined;
+      const id = m.all[op.x % m.all.length]!;
+      const o = m.transfers.get(id)!;
+      if (o.kind === 'pending' || o.kind === 'void_pending') {
+        const got = await call({ via: 'reverse', key: '', debit: 0, credit: 0, amount: o.amount, kind: 'posted', reversesId: id }, run);
+        log.push(`reverse ${o.kind} #${id} → ${JSON.stringify(got)}`);
+        tally(`reverse: ${got.ok ? 'ok' : got.code}`);
+        expect(got, log.join('\n')).toEqual({ ok: false, code: 'ledger_not_reversible' });
+        return undefined;
+      }
+      return { via: 'reverse', key: `reverse:${id}`, debit: o.credit, credit: o.debit, amount: o.amount, kind: 'posted', reversesId: id };
     }
-    if (op.t === 'overdraft') expect(got, log.join('\n')).toEqual({ ok: false, code: 'ledger_insufficient_funds' });
-    history.push(c);
+    case 'retry':
+      if (history.length === 0) return undefined;
+      return history[op.i % history.length]!;
+    case 'conflict': {
+      // The same key with other content (a reversal's key is derived from what it reverses: skip those).
+      const base = history.filter((h) => h.via !== 'reverse');
+      if (base.length === 0) return undefined;
+      const h = base[op.i % base.length]!;
+      return { ...h, amount: h.amount + 1 };
+    }
+    case 'overdraft': {
+      const acc = op.side === 'budget' ? budgets[op.n]! : payables[op.n]!;
+      const over = Math.max(1, m.available(acc.id) + op.extra);
+      s.overdrafts += 1;
+      return op.side === 'budget'
+        ? { via: 'transfer', key: k(1000 + s.overdrafts), debit: acc.id, credit: payables[op.n]!.id, amount: over, kind: 'pending' }
+        : { via: 'transfer', key: k(1000 + s.overdrafts), debit: acc.id, credit: paid.id, amount: over, kind: 'posted' };
+    }
   }
+}
 
-  // The database agrees with the model, and with itself.
+/** Makes the call and checks its outcome against the model; a created transfer is applied to the model. */
+async function callAndCompare(op: Op, c: Call, s: Sequence) {
+  const { run, m, history, log } = s;
+  const want = m.expect(c);
+  const got = await call(c, run);
+  log.push(`${op.t} ${JSON.stringify({ ...c, via: undefined })} → ${JSON.stringify(got)}`);
+  tally(`${op.t}: ${got.ok ? (got.replayed ? 'replayed' : 'created') : got.code}`);
+  if (want.refuse) expect(got, log.join('\n')).toEqual({ ok: false, code: want.refuse });
+  else if (want.replayOf !== undefined) expect(got, log.join('\n')).toEqual({ ok: true, id: want.replayOf, replayed: true });
+  else {
+    expect(got, log.join('\n')).toMatchObject({ ok: true, replayed: false });
+    m.apply(c, (got as { id: number }).id);
+  }
+  if (op.t === 'overdraft') expect(got, log.join('\n')).toEqual({ ok: false, code: 'ledger_insufficient_funds' });
+  history.push(c);
+}
+
+async function expectDatabaseAgrees(m: Model, log: string[]) {
   const ids = [...m.bal.keys()];
   const accounts = await db.select().from(ledgerAccounts).where(inArray(ledgerAccounts.id, ids));
   for (const a of accounts) {
@@ -331,6 +330,24 @@ async function runSequence(ops: Op[]) {
   expect(v, log.join('\n')).toMatchObject({ ok: true, mismatches: [], overdrawn: [], doubleResolved: [] });
   expect(v.totals.debitsPosted).toBe(v.totals.creditsPosted);
   expect(v.totals.debitsPending).toBe(v.totals.creditsPending);
+}
+
+/** One sequence, against fresh accounts; throws (through expect) at the first disagreement with the model. */
+async function runSequence(ops: Op[]) {
+  runNo += 1;
+  const run = `prop${runNo}x${Math.random().toString(36).slice(2, 7)}`;
+  const m = new Model();
+  const { funding, budgets, payables, paid } = await openAccounts(run);
+  for (const a of [funding, ...budgets, ...payables, paid]) m.open(a);
+  const s: Sequence = { run, m, funding, budgets, payables, paid, history: [], log: [], k: (n: number) => `${run}:k${n}`, overdrafts: 0 };
+  for (const op of ops) {
+    const c = await callFor(op, s);
+    if (c === undefined) continue;
+    await callAndCompare(op, c, s);
+  }
+
+  // The database agrees with the model, and with itself.
+  await expectDatabaseAgrees(m, s.log);
 }
 
 describe(`ledger properties (${backend()})`, () => {
