@@ -186,13 +186,14 @@ describe('budgets: scope, catalogue and four eyes', () => {
   });
 });
 
-describe('claims, notices, objections and payments: scope and four eyes above the threshold', () => {
-  let c1: string;
-  let c2: string;
-  let noticeId: string;
-  const claimOf = async (enterpriseId: string) =>
-    (await A().get('/api/claims')).json().find((c: { enterpriseId: string }) => c.enterpriseId === enterpriseId);
+// The claims, notice and objection tests share these, in file order.
+let c1: string;
+let c2: string;
+let noticeId: string;
+const claimOf = async (enterpriseId: string) =>
+  (await A().get('/api/claims')).json().find((c: { enterpriseId: string }) => c.enterpriseId === enterpriseId);
 
+describe('claims, notices and objections: scope', () => {
   it('matching creates claims only for enterprises inside the policy owner’s subtree', async () => {
     for (const [who, ent, no] of [
       [A(), e1, 'GR202550000001'],
@@ -254,7 +255,9 @@ describe('claims, notices, objections and payments: scope and four eyes above th
     );
     expect((await claimOf(e2)).status).toBe('in_notice');
   });
+});
 
+describe('claim approvals and payments: scope and four eyes above the threshold', () => {
   it('above ¥100 000 neither the reviewer nor the notice’s publisher approves; 万州 and the town approve nothing', async () => {
     const reviewer = await A().post(`/api/claims/${c1}/approve`);
     expect(reviewer.statusCode).toBe(403);
