@@ -12,6 +12,7 @@ import {
   type ApplicationStatus,
   type Call,
 } from '../../api/projects';
+import type { ApplicationResultView, CallResults } from '../../api/reviews';
 import { useI18n } from '../../app/i18n';
 import { fenToYuan, formatFen, yuanToFen } from '../../components/money';
 import { ScrollRegion } from '../../components/ScrollRegion';
@@ -23,6 +24,9 @@ import { ApplicationStatusTag } from '../../components/projects/StatusTags';
 
 const thousands = (v: number | string | undefined) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const unformat = (v: string | undefined) => Number((v ?? '').replace(/[,\s¥]/g, ''));
+
+type Misses = ApplicationResultView['misses'];
+type Blocker = CallResults['blockers'][number];
 
 interface Choice {
   on: boolean;
@@ -79,7 +83,76 @@ export function DecisionTab({ call, applications, editor }: { call: Call; applic
     },
   });
 
-  const columns: TableColumnsType<Application> = [
+  const columns = useCandidateColumns({ call, editor, hasResults: results !== undefined, pickOf, set, missesOf });
+
+  return (
+    <>
+      {call.status !== 'decided' ? (
+        <>
+          <Typography.Paragraph style={{ maxWidth: 900 }}>{t('proj.decision.intro')}</Typography.Paragraph>
+          <PendingAlert blockers={blockers} />
+          <ScrollRegion label={t('proj.decision.candidates')}>
+            <Table<Application>
+              rowKey="id"
+              size="small"
+              columns={columns}
+              dataSource={candidates}
+              pagination={false}
+              locale={{ emptyText: t('proj.decision.none') }}
+              onRow={(a) => ({ 'data-testid': `decision-row-${a.id}` }) as HTMLAttributes<HTMLElement>}
+              data-testid="decision-table"
+            />
+          </ScrollRegion>
+          <DecisionTotal totalFen={totalFen} budgetFen={call.budgetFen} over={over} unexplained={unexplained.length} />
+          {editor ? (
+            <DecisionSubmit
+              note={note}
+              onNote={setNote}
+              disabled={candidates.length === 0 || over || invalid || blockers.length > 0 || unexplained.length > 0}
+              n={approvals.length}
+              onSubmit={() => {
+                decide.reset();
+                setConfirming(true);
+              }}
+            />
+          ) : null}
+        </>
+      ) : null}
+      <DecidedResults decided={decided} />
+      <ConfirmModal
+        open={confirming}
+        title={t('proj.decision.confirmTitle')}
+        okText={t('proj.decision.confirm')}
+        testId="decision"
+        pending={decide.isPending}
+        error={decide.error}
+        onOk={() => decide.mutate()}
+        onCancel={() => !decide.isPending && setConfirming(false)}
+      >
+        {t('proj.decision.confirmText', {
+          n: approvals.length,
+          total: formatFen(totalFen, locale),
+          rest: candidates.length - approvals.length,
+        })}
+      </ConfirmModal>
+    </>
+  );
+}
+
+interface CandidateColumnsArgs {
+  call: Call;
+  editor: boolean;
+  hasResults: boolean;
+  pickOf: (a: Application) => Choice;
+  set: (a: Application, change: Partial<Choice>) => void;
+  missesOf: (a: Application) => Misses;
+}
+
+/** The candidates' columns: approve, rank, title, score, requested, thresholds, amount and (below them) the reason. */
+function useCandidateColumns(args: CandidateColumnsArgs): TableColumnsType<Application> {
+  const { call, editor, hasResults, pickOf, set, missesOf } = args;
+  const { t, locale } = useI18n();
+  return [
     {
       key: 'on',
       title: t('proj.decision.approve'),
@@ -127,7 +200,7 @@ export function DecisionTab({ call, applications, editor }: { call: Call; applic
       title: t('proj.decision.thresholds'),
       render: (_, a) => {
         const misses = missesOf(a);
-        if (!results) return '—';
+        if (!hasResults) return '—';
         return misses.length ? (
           <span data-testid={`decision-misses-${a.id}`}>
             <StatusTag tone="error">{t('proj.scores.fail')}</StatusTag>
@@ -184,142 +257,133 @@ export function DecisionTab({ call, applications, editor }: { call: Call; applic
       },
     },
   ];
+}
 
-  const pct = call.budgetFen > 0 ? Math.min(100, Math.round((totalFen / call.budgetFen) * 1000) / 10) : 0;
+/** What still keeps the call from being decided (the server refuses while any remain). */
+function PendingAlert({ blockers }: { blockers: Blocker[] }) {
+  const { t, locale } = useI18n();
+  if (!blockers.length) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title={t('proj.decision.pending', { n: blockers.length })}
+      description={blockers
+        .map((b) => t('proj.decision.pendingItem', { title: b.title, status: t(`proj.appStatus.${b.status as ApplicationStatus}`) }))
+        .join(listSep(locale))}
+      style={{ marginBottom: 12 }}
+      data-testid="decision-pending"
+      data-count={blockers.length}
+    />
+  );
+}
+
+/** The running total against the budget, over budget or reasons missing in red. */
+function DecisionTotal({
+  totalFen,
+  budgetFen,
+  over,
+  unexplained,
+}: {
+  totalFen: number;
+  budgetFen: number;
+  over: boolean;
+  unexplained: number;
+}) {
+  const { t, locale } = useI18n();
+  const pct = budgetFen > 0 ? Math.min(100, Math.round((totalFen / budgetFen) * 1000) / 10) : 0;
+  return (
+    <div style={{ marginTop: 16, maxWidth: 720 }} data-testid="decision-total" data-fen={totalFen} data-over={String(over)}>
+      <Typography.Text strong style={over ? { color: DANGER } : undefined}>
+        {t('proj.decision.total', {
+          total: formatFen(totalFen, locale),
+          budget: formatFen(budgetFen, locale),
+          left: formatFen(budgetFen - totalFen, locale),
+        })}
+      </Typography.Text>
+      <Progress percent={pct} status={over ? 'exception' : 'normal'} aria-label={t('proj.decision.budgetUse')} />
+      {over ? <Typography.Text style={{ color: DANGER }}>{t('proj.decision.over')}</Typography.Text> : null}
+      {unexplained ? (
+        <Typography.Text style={{ color: DANGER, display: 'block' }} data-testid="decision-unexplained">
+          {t('proj.decision.missingReasons', { n: unexplained })}
+        </Typography.Text>
+      ) : null}
+    </div>
+  );
+}
+
+/** The note for the record and the decide button (editors only). */
+function DecisionSubmit({
+  note,
+  onNote,
+  disabled,
+  n,
+  onSubmit,
+}: {
+  note: string;
+  onNote: (note: string) => void;
+  disabled: boolean;
+  n: number;
+  onSubmit: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div style={{ marginTop: 12, display: 'flex', gap: 12, alignItems: 'flex-end', flexWrap: 'wrap' }}>
+      <label style={{ flex: 1, minWidth: 320, maxWidth: 600 }}>
+        <span style={{ display: 'block', marginBottom: 4 }}>{t('proj.decision.note')}</span>
+        <Input.TextArea rows={2} maxLength={1000} value={note} onChange={(e) => onNote(e.target.value)} data-testid="decision-note" />
+      </label>
+      <Button type="primary" icon={<CheckOutlined aria-hidden />} disabled={disabled} onClick={onSubmit} data-testid="decision-submit">
+        {t('proj.decision.submit', { n })}
+      </Button>
+    </div>
+  );
+}
+
+/** The decided applications with their amounts and decision letters, and the decision's note. */
+function DecidedResults({ decided }: { decided: Application[] }) {
+  const { t, locale } = useI18n();
+  if (!decided.length) return null;
   return (
     <>
-      {call.status !== 'decided' ? (
-        <>
-          <Typography.Paragraph style={{ maxWidth: 900 }}>{t('proj.decision.intro')}</Typography.Paragraph>
-          {blockers.length ? (
-            <Alert
-              type="warning"
-              showIcon
-              title={t('proj.decision.pending', { n: blockers.length })}
-              description={blockers
-                .map((b) =>
-                  t('proj.decision.pendingItem', { title: b.title, status: t(`proj.appStatus.${b.status as ApplicationStatus}`) }),
-                )
-                .join(listSep(locale))}
-              style={{ marginBottom: 12 }}
-              data-testid="decision-pending"
-              data-count={blockers.length}
-            />
-          ) : null}
-          <ScrollRegion label={t('proj.decision.candidates')}>
-            <Table<Application>
-              rowKey="id"
-              size="small"
-              columns={columns}
-              dataSource={candidates}
-              pagination={false}
-              locale={{ emptyText: t('proj.decision.none') }}
-              onRow={(a) => ({ 'data-testid': `decision-row-${a.id}` }) as HTMLAttributes<HTMLElement>}
-              data-testid="decision-table"
-            />
-          </ScrollRegion>
-          <div style={{ marginTop: 16, maxWidth: 720 }} data-testid="decision-total" data-fen={totalFen} data-over={String(over)}>
-            <Typography.Text strong style={over ? { color: DANGER } : undefined}>
-              {t('proj.decision.total', {
-                total: formatFen(totalFen, locale),
-                budget: formatFen(call.budgetFen, locale),
-                left: formatFen(call.budgetFen - totalFen, locale),
-              })}
-            </Typography.Text>
-            <Progress percent={pct} status={over ? 'exception' : 'normal'} aria-label={t('proj.decision.budgetUse')} />
-            {over ? <Typography.Text style={{ color: DANGER }}>{t('proj.decision.over')}</Typography.Text> : null}
-            {unexplained.length ? (
-              <Typography.Text style={{ color: DANGER, display: 'block' }} data-testid="decision-unexplained">
-                {t('proj.decision.missingReasons', { n: unexplained.length })}
-              </Typography.Text>
-            ) : null}
-          </div>
-          {editor ? (
-            <div style={{ marginTop: 12, display: 'flex', gap: 12, alignItems: 'flex-end', flexWrap: 'wrap' }}>
-              <label style={{ flex: 1, minWidth: 320, maxWidth: 600 }}>
-                <span style={{ display: 'block', marginBottom: 4 }}>{t('proj.decision.note')}</span>
-                <Input.TextArea
-                  rows={2}
-                  maxLength={1000}
-                  value={note}
-                  onChange={(e) => setNote(e.target.value)}
-                  data-testid="decision-note"
-                />
-              </label>
-              <Button
-                type="primary"
-                icon={<CheckOutlined aria-hidden />}
-                disabled={candidates.length === 0 || over || invalid || blockers.length > 0 || unexplained.length > 0}
-                onClick={() => {
-                  decide.reset();
-                  setConfirming(true);
-                }}
-                data-testid="decision-submit"
-              >
-                {t('proj.decision.submit', { n: approvals.length })}
-              </Button>
-            </div>
-          ) : null}
-        </>
+      <Typography.Title level={3} style={{ fontSize: 15, marginTop: 24 }}>
+        {t('proj.decision.results')}
+      </Typography.Title>
+      <Table<Application>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={decided.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))}
+        onRow={(a) => ({ 'data-testid': `decided-row-${a.id}`, 'data-status': a.status }) as HTMLAttributes<HTMLElement>}
+        columns={[
+          { key: 'rank', title: t('proj.app.rank'), width: 70, render: (_, a) => a.rank ?? '—' },
+          { key: 'title', title: t('proj.app.title'), render: (_, a) => `${a.title}（${a.applicantName}）` },
+          { key: 'status', title: t('proj.app.status'), render: (_, a) => <ApplicationStatusTag status={a.status} /> },
+          {
+            key: 'approved',
+            title: t('proj.decision.approvedAmount'),
+            align: 'right',
+            render: (_, a) => (
+              <span style={{ whiteSpace: 'nowrap' }}>{a.approvedFen === null ? '—' : formatFen(a.approvedFen, locale)}</span>
+            ),
+          },
+          {
+            key: 'letter',
+            title: t('proj.decision.letter'),
+            render: (_, a) => (
+              <Typography.Link href={decisionLetterUrl(a.id)} data-testid={`decision-letter-${a.id}`}>
+                <FileWordOutlined aria-hidden /> {t('proj.decision.download')}
+              </Typography.Link>
+            ),
+          },
+        ]}
+        data-testid="decided-table"
+      />
+      {decided[0]?.decisionNote ? (
+        <Typography.Paragraph style={{ marginTop: 8 }}>
+          {t('proj.decision.note')}：{decided[0].decisionNote}
+        </Typography.Paragraph>
       ) : null}
-      {decided.length ? (
-        <>
-          <Typography.Title level={3} style={{ fontSize: 15, marginTop: 24 }}>
-            {t('proj.decision.results')}
-          </Typography.Title>
-          <Table<Application>
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={decided.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))}
-            onRow={(a) => ({ 'data-testid': `decided-row-${a.id}`, 'data-status': a.status }) as HTMLAttributes<HTMLElement>}
-            columns={[
-              { key: 'rank', title: t('proj.app.rank'), width: 70, render: (_, a) => a.rank ?? '—' },
-              { key: 'title', title: t('proj.app.title'), render: (_, a) => `${a.title}（${a.applicantName}）` },
-              { key: 'status', title: t('proj.app.status'), render: (_, a) => <ApplicationStatusTag status={a.status} /> },
-              {
-                key: 'approved',
-                title: t('proj.decision.approvedAmount'),
-                align: 'right',
-                render: (_, a) => (
-                  <span style={{ whiteSpace: 'nowrap' }}>{a.approvedFen === null ? '—' : formatFen(a.approvedFen, locale)}</span>
-                ),
-              },
-              {
-                key: 'letter',
-                title: t('proj.decision.letter'),
-                render: (_, a) => (
-                  <Typography.Link href={decisionLetterUrl(a.id)} data-testid={`decision-letter-${a.id}`}>
-                    <FileWordOutlined aria-hidden /> {t('proj.decision.download')}
-                  </Typography.Link>
-                ),
-              },
-            ]}
-            data-testid="decided-table"
-          />
-          {decided[0]?.decisionNote ? (
-            <Typography.Paragraph style={{ marginTop: 8 }}>
-              {t('proj.decision.note')}：{decided[0].decisionNote}
-            </Typography.Paragraph>
-          ) : null}
-        </>
-      ) : null}
-      <ConfirmModal
-        open={confirming}
-        title={t('proj.decision.confirmTitle')}
-        okText={t('proj.decision.confirm')}
-        testId="decision"
-        pending={decide.isPending}
-        error={decide.error}
-        onOk={() => decide.mutate()}
-        onCancel={() => !decide.isPending && setConfirming(false)}
-      >
-        {t('proj.decision.confirmText', {
-          n: approvals.length,
-          total: formatFen(totalFen, locale),
-          rest: candidates.length - approvals.length,
-        })}
-      </ConfirmModal>
     </>
   );
 }
