@@ -150,8 +150,39 @@ function headerMap(ws: Worksheet): { row: number; cols: Partial<Record<Col, numb
   return null;
 }
 
-/** Reads an uploaded workbook and checks every row; nothing is written. */
-export async function parseUpload(db: Db, actor: ValueActor, planRegion: OrgUnitRow, buffer: Buffer, locale: Locale): Promise<ParsedRow[]> {
+type Header = NonNullable<ReturnType<typeof headerMap>>;
+type SheetRow = { r: number; get: (c: Col) => CellValue };
+type RowMessage = ReturnType<typeof rowMessages>;
+
+/** A row without errors, waiting to be compared with what is stored. */
+interface PendingRow {
+  p: ParsedRow;
+  de: DataElementRow;
+  unit: OrgUnitRow;
+  period: string;
+  value: number;
+}
+
+/** What a row is checked against: the units of the plan's region, the data elements named in the sheet. */
+interface RowScope {
+  actor: ValueActor;
+  units: OrgUnitRow[];
+  allUnits: OrgUnitRow[];
+  byCode: Map<string, OrgUnitRow>;
+  des: Map<string, DataElementRow>;
+  msg: RowMessage;
+}
+
+/** A message on one row's field, in the user's language. */
+function rowMessages(locale: Locale) {
+  return (r: number, field: string, code: string, params: Record<string, unknown> = {}) => ({
+    field,
+    message: translate(ERROR_MESSAGES, code, locale, { ...params, field: fieldLabel(`rows.${r - 1}.${field}`, locale) }),
+  });
+}
+
+/** The workbook's first sheet and its header row; a file that is no workbook, or a sheet without a header, is refused. */
+async function loadSheet(buffer: Buffer): Promise<{ ws: Worksheet; header: Header }> {
   await assertZipWithinLimits(buffer);
   const wb = new ExcelJS.Workbook();
   try {
@@ -162,14 +193,14 @@ export async function parseUpload(db: Db, actor: ValueActor, planRegion: OrgUnit
   const ws = wb.worksheets[0];
   const header = ws ? headerMap(ws) : null;
   if (!ws || !header) throw new AppError(400, 'import_no_header');
-  const { cols } = header;
+  return { ws, header };
+}
 
-  const allUnits = await listUnits(db);
-  const units = allUnits.filter((u) => u.path.startsWith(planRegion.path));
-  const byCode = new Map(units.map((u) => [u.code, u]));
-  const parsed: ParsedRow[] = [];
+/** The rows below the header, and the data element codes they name. */
+function sheetRows(ws: Worksheet, header: Header): { rows: SheetRow[]; rawDe: Set<string> } {
+  const { cols } = header;
   const rawDe = new Set<string>();
-  const rows: { r: number; get: (c: Col) => CellValue }[] = [];
+  const rows: SheetRow[] = [];
   for (let r = header.row + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const get = (c: Col) => (cols[c] ? row.getCell(cols[c]).value : null);
@@ -177,71 +208,71 @@ export async function parseUpload(db: Db, actor: ValueActor, planRegion: OrgUnit
     const de = cellText(get('dataElement'));
     if (de) rawDe.add(de);
   }
-  const des = new Map((await findDataElements(db, [...rawDe])).map((d) => [d.code, d]));
-  const msg = (r: number, field: string, code: string, params: Record<string, unknown> = {}) => ({
-    field,
-    message: translate(ERROR_MESSAGES, code, locale, { ...params, field: fieldLabel(`rows.${r - 1}.${field}`, locale) }),
-  });
+  return { rows, rawDe };
+}
 
-  const pending: { p: ParsedRow; de: DataElementRow; unit: OrgUnitRow; period: string; value: number }[] = [];
-  for (const { r, get } of rows) {
-    const deText = cellText(get('dataElement'));
-    const unitCode = cellText(get('orgUnit'));
-    const unitName = cellText(get('orgUnitName'));
-    const periodText = cellText(get('period')).replace(/\.0$/, '');
-    const rawValue = get('value');
-    const report: ImportRowReport = {
-      row: r,
-      status: 'ok',
-      dataElement: deText || null,
-      orgUnit: unitCode || unitName || null,
-      period: periodText || null,
-      value: null,
-      messages: [],
-    };
-    if (!deText && !unitCode && !unitName && cellText(rawValue) === '') continue; // blank line
-    const p: ParsedRow = { row: r, input: null, report };
-    parsed.push(p);
-    const value = cellNumber(rawValue);
-    if (value === null) {
-      report.status = 'empty';
-      continue;
-    }
-    const de = des.get(deText);
-    if (!de) report.messages.push(msg(r, 'dataElement', 'dv_unknown_data_element', { code: deText || '—' }));
-    let unit: OrgUnitRow | undefined = unitCode ? byCode.get(unitCode) : undefined;
-    if (!unit) {
-      const text = unitCode && !byCode.has(unitCode) && !unitName ? unitCode : unitName;
-      const res = text ? resolveAmong(text, units, allUnits) : { matches: [], ambiguous: false };
-      if (res.matches.length === 1) unit = byCode.get(res.matches[0]!.code);
-      else if (res.ambiguous)
-        report.messages.push(
-          msg(r, 'orgUnit', 'import_ambiguous_unit', {
-            text,
-            candidates: res.matches.map((m) => `${m.pathNames.join('/')}（${m.code}）`).join('、'),
-          }),
-        );
-      else report.messages.push(msg(r, 'orgUnit', 'import_unknown_unit', { text: text || '—' }));
-    }
-    if (unit && !actor.canWrite(unit.path, de?.code)) report.messages.push(msg(r, 'orgUnit', 'forbidden_scope', { unit: unit.name }));
-    if (!PERIOD_PATTERN.test(periodText)) report.messages.push(msg(r, 'period', 'import_bad_period', { text: periodText || '—' }));
-    if (value === 'invalid') report.messages.push(msg(r, 'value', 'import_not_number', { text: cellText(rawValue) }));
-    else {
-      report.value = value;
-      const range = de ? rangeProblem(de, value) : null;
-      if (range) report.messages.push(msg(r, 'value', 'dv_out_of_range', range));
-    }
-    if (unit) report.orgUnit = unit.code;
-    if (report.messages.length) {
-      report.status = 'error';
-      continue;
-    }
-    const reason = cellText(get('reason')) || undefined;
-    p.input = { dataElement: de!.code, orgUnit: unit!.code, period: periodText, value: value as number, ...(reason ? { reason } : {}) };
-    pending.push({ p, de: de!, unit: unit!, period: periodText, value: value as number });
+/** Checks one row: null for a blank line; otherwise its report, and the row to save when it has no error. */
+function checkRow(
+  { r, get }: SheetRow,
+  { actor, units, allUnits, byCode, des, msg }: RowScope,
+): { p: ParsedRow; pending?: PendingRow } | null {
+  const deText = cellText(get('dataElement'));
+  const unitCode = cellText(get('orgUnit'));
+  const unitName = cellText(get('orgUnitName'));
+  const periodText = cellText(get('period')).replace(/\.0$/, '');
+  const rawValue = get('value');
+  const report: ImportRowReport = {
+    row: r,
+    status: 'ok',
+    dataElement: deText || null,
+    orgUnit: unitCode || unitName || null,
+    period: periodText || null,
+    value: null,
+    messages: [],
+  };
+  if (!deText && !unitCode && !unitName && cellText(rawValue) === '') return null; // blank line
+  const p: ParsedRow = { row: r, input: null, report };
+  const value = cellNumber(rawValue);
+  if (value === null) {
+    report.status = 'empty';
+    return { p };
   }
+  const de = des.get(deText);
+  if (!de) report.messages.push(msg(r, 'dataElement', 'dv_unknown_data_element', { code: deText || '—' }));
+  let unit: OrgUnitRow | undefined = unitCode ? byCode.get(unitCode) : undefined;
+  if (!unit) {
+    const text = unitCode && !byCode.has(unitCode) && !unitName ? unitCode : unitName;
+    const res = text ? resolveAmong(text, units, allUnits) : { matches: [], ambiguous: false };
+    if (res.matches.length === 1) unit = byCode.get(res.matches[0]!.code);
+    else if (res.ambiguous)
+      report.messages.push(
+        msg(r, 'orgUnit', 'import_ambiguous_unit', {
+          text,
+          candidates: res.matches.map((m) => `${m.pathNames.join('/')}（${m.code}）`).join('、'),
+        }),
+      );
+    else report.messages.push(msg(r, 'orgUnit', 'import_unknown_unit', { text: text || '—' }));
+  }
+  if (unit && !actor.canWrite(unit.path, de?.code)) report.messages.push(msg(r, 'orgUnit', 'forbidden_scope', { unit: unit.name }));
+  if (!PERIOD_PATTERN.test(periodText)) report.messages.push(msg(r, 'period', 'import_bad_period', { text: periodText || '—' }));
+  if (value === 'invalid') report.messages.push(msg(r, 'value', 'import_not_number', { text: cellText(rawValue) }));
+  else {
+    report.value = value;
+    const range = de ? rangeProblem(de, value) : null;
+    if (range) report.messages.push(msg(r, 'value', 'dv_out_of_range', range));
+  }
+  if (unit) report.orgUnit = unit.code;
+  if (report.messages.length) {
+    report.status = 'error';
+    return { p };
+  }
+  const reason = cellText(get('reason')) || undefined;
+  p.input = { dataElement: de!.code, orgUnit: unit!.code, period: periodText, value: value as number, ...(reason ? { reason } : {}) };
+  return { p, pending: { p, de: de!, unit: unit!, period: periodText, value: value as number } };
+}
 
-  // Compare with what is stored: unchanged, locked, or an implausible jump from last year.
+/** Compares with what is stored: unchanged, locked, or an implausible jump from last year. */
+async function compareWithStored(db: Db, pending: PendingRow[], msg: RowMessage): Promise<void> {
   const periods = new Set<string>();
   for (const x of pending) {
     periods.add(x.period);
@@ -284,6 +315,30 @@ export async function parseUpload(db: Db, actor: ValueActor, planRegion: OrgUnit
       }
     }
   }
+}
+
+/** Reads an uploaded workbook and checks every row; nothing is written. */
+export async function parseUpload(db: Db, actor: ValueActor, planRegion: OrgUnitRow, buffer: Buffer, locale: Locale): Promise<ParsedRow[]> {
+  const { ws, header } = await loadSheet(buffer);
+
+  const allUnits = await listUnits(db);
+  const units = allUnits.filter((u) => u.path.startsWith(planRegion.path));
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  const parsed: ParsedRow[] = [];
+  const { rows, rawDe } = sheetRows(ws, header);
+  const des = new Map((await findDataElements(db, [...rawDe])).map((d) => [d.code, d]));
+  const msg = rowMessages(locale);
+
+  const pending: PendingRow[] = [];
+  for (const row of rows) {
+    const checked = checkRow(row, { actor, units, allUnits, byCode, des, msg });
+    if (!checked) continue; // blank line
+    parsed.push(checked.p);
+    if (checked.pending) pending.push(checked.pending);
+  }
+
+  // Compare with what is stored: unchanged, locked, or an implausible jump from last year.
+  await compareWithStored(db, pending, msg);
   return parsed;
 }
 
