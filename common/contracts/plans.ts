@@ -176,6 +176,10 @@ export const indicatorsQuery = z.object({
   approvedOnly: z.enum(['true', 'false']).optional(),
 });
 
+/** Where one monitoring view looks (an org unit in the plan's region, as of a year): indicatorsQuery as the web holds it. */
+export const monitoringScope = z.object({ orgUnit: orgCode, year: z.number().int(), approvedOnly: z.boolean().optional() });
+export type MonitoringScope = z.infer<typeof monitoringScope>;
+
 export const conflictView = z.object({
   indicatorId: z.string(),
   indicatorCode: z.string(),

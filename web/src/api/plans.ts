@@ -4,6 +4,7 @@ import type {
   ConflictView,
   DashboardView,
   IndicatorSummary,
+  MonitoringScope,
   PlanSummary,
   indicatorValuesView,
   planDetail,
@@ -15,11 +16,7 @@ export type PlanDetail = z.infer<typeof planDetail>;
 export type IndicatorValues = z.infer<typeof indicatorValuesView>;
 
 /** Where one monitoring view looks: an org unit in the plan's region, as of a year. */
-export interface Scope {
-  orgUnit: string;
-  year: number;
-  approvedOnly?: boolean;
-}
+export type Scope = MonitoringScope;
 
 const scopeQuery = (s: Scope) => ({ orgUnit: s.orgUnit, year: s.year, approvedOnly: s.approvedOnly ? 'true' : undefined });
 
