@@ -235,26 +235,12 @@ function HistoryFields({ code }: { code: { pattern: RegExp; message: string } })
         )}
       </ListBlock>
       <ListBlock name="shareholdings" title={t('proj.expert.history.shareholdings')} empty={{ creditCode: '' }}>
-        {(n, i) => (
-          <Form.Item
-            name={[n, 'creditCode']}
-            rules={[{ required: true, message: t('proj.expert.creditCodeRule') }, code]}
-            style={{ width: 240, marginBottom: 8 }}
-          >
-            <Input aria-label={t('proj.expert.creditCodeN', { n: i + 1 })} placeholder={t('proj.expert.orgCreditCode')} maxLength={18} />
-          </Form.Item>
-        )}
+        {(n, i) => <CreditCodeItem n={n} i={i} code={code} width={240} />}
       </ListBlock>
       <ListBlock name="disputes" title={t('proj.expert.history.disputes')} empty={{ creditCode: '', date: null }}>
         {(n, i) => (
           <>
-            <Form.Item
-              name={[n, 'creditCode']}
-              rules={[{ required: true, message: t('proj.expert.creditCodeRule') }, code]}
-              style={{ width: 240, marginBottom: 8 }}
-            >
-              <Input aria-label={t('proj.expert.creditCodeN', { n: i + 1 })} placeholder={t('proj.expert.orgCreditCode')} maxLength={18} />
-            </Form.Item>
+            <CreditCodeItem n={n} i={i} code={code} width={240} />
             <Form.Item
               name={[n, 'date']}
               rules={[{ required: true, message: t('proj.call.dateRequired') }]}
@@ -267,6 +253,20 @@ function HistoryFields({ code }: { code: { pattern: RegExp; message: string } })
         )}
       </ListBlock>
     </>
+  );
+}
+
+/** One row's organisation credit code (统一社会信用代码), required and checked. */
+function CreditCodeItem({ n, i, code, width }: { n: number; i: number; code: { pattern: RegExp; message: string }; width: number }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item
+      name={[n, 'creditCode']}
+      rules={[{ required: true, message: t('proj.expert.creditCodeRule') }, code]}
+      style={{ width, marginBottom: 8 }}
+    >
+      <Input aria-label={t('proj.expert.creditCodeN', { n: i + 1 })} placeholder={t('proj.expert.orgCreditCode')} maxLength={18} />
+    </Form.Item>
   );
 }
 
@@ -314,13 +314,7 @@ function PeriodList({ name, title, code }: { name: 'employment' | 'advice'; titl
     <ListBlock name={name} title={title} empty={{ creditCode: '', from: null, to: null }}>
       {(n, i) => (
         <>
-          <Form.Item
-            name={[n, 'creditCode']}
-            rules={[{ required: true, message: t('proj.expert.creditCodeRule') }, code]}
-            style={{ width: 220, marginBottom: 8 }}
-          >
-            <Input aria-label={t('proj.expert.creditCodeN', { n: i + 1 })} placeholder={t('proj.expert.orgCreditCode')} maxLength={18} />
-          </Form.Item>
+          <CreditCodeItem n={n} i={i} code={code} width={220} />
           <Form.Item
             name={[n, 'from']}
             rules={[{ required: true, message: t('proj.call.dateRequired') }]}
