@@ -15,7 +15,8 @@ import type { Database } from '../server/platform/db.js';
 import { cloneTemplate } from '../test/db-template.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const WEB_DIR = path.join(PROJECT_ROOT, 'dist', 'web');
+/** The built web app: dist/web, or KECHUANG_WEB_DIR (as the server reads it) for a build of one's own. */
+export const WEB_DIR = path.resolve(process.env.KECHUANG_WEB_DIR ?? path.join(PROJECT_ROOT, 'dist', 'web'));
 
 /** Browser journeys need Debian's Chromium; with REQUIRE_E2E=1 (CI) its absence is a failure, not a skip. */
 export function e2eAvailable(): boolean {
