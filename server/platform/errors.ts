@@ -33,6 +33,18 @@ export async function findOr404<T>(rows: T[] | Promise<T[]>, what: string): Prom
   return row;
 }
 
+/**
+ * The one row a statement must give back — `insert … returning`, an `update … returning` of a row the caller
+ * has just read, or a list the caller has already proven non-empty. None is a broken invariant, not a missing
+ * resource: a 500 whose log names what was expected, instead of `row!` failing later with a TypeError.
+ * `const row = await returningOne(tx.insert(things).values(v).returning(), 'thing')`.
+ */
+export async function returningOne<T>(rows: T[] | Promise<T[]>, what: string): Promise<T> {
+  const row = (await rows)[0];
+  if (row === undefined) throw new Error(`expected one ${what}, got none`);
+  return row;
+}
+
 /** One of several problems found in a batch; the error handler localises each. */
 export interface Problem {
   field: string;
