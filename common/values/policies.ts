@@ -60,6 +60,30 @@ export const ALIVE_CLAIM_STATUSES: readonly ClaimStatus[] = [
 export const ADJUSTMENT_KINDS = ['stacking', 'yearly_cap'] as const;
 export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
 
+/**
+ * What the policies module says about a decision or a claim, as a code the web renders from its dictionary
+ * (`claim.msg.<code>`) with the message's parameters (amounts in fen, codes, the user's own words):
+ * - stacking_not_higher {bestFen}: 就高不重复, a claim of the same group is at least as high; nothing is paid;
+ * - stacking_difference {committedFen}: 就高不重复, that much is already committed; the difference is paid;
+ * - yearly_cap {capFen, usedFen}: the policy's yearly cap and what the enterprise used this year;
+ * - stacking_superseded {policyCode}: this claim is set aside for a higher one of that policy;
+ * - objection_upheld {resolution}: an upheld objection rejected the claim (the resolver's words);
+ * - seed_catalogue {}: version 1 as the catalogue loaded it, its amounts 待定.
+ */
+export const POLICY_MESSAGE_CODES = [
+  'stacking_not_higher',
+  'stacking_difference',
+  'yearly_cap',
+  'stacking_superseded',
+  'objection_upheld',
+  'seed_catalogue',
+] as const;
+export type PolicyMessageCode = (typeof POLICY_MESSAGE_CODES)[number];
+export interface PolicyMessage {
+  code: PolicyMessageCode;
+  params: Record<string, string | number>;
+}
+
 export const OBJECTION_STATUSES = ['open', 'upheld', 'dismissed'] as const;
 export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
 /** How an objection is resolved. */

@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { PolicyRule, PolicyParameter, PolicyTestCase, DecisionTrace } from '../../../common/policies/types.js';
-import type { ClaimStatus, ClaimStep, Eligibility, ObjectionStatus, VersionStatus } from '../../../common/values/policies.js';
+import type {
+  ClaimStatus,
+  ClaimStep,
+  Eligibility,
+  ObjectionStatus,
+  PolicyMessage,
+  VersionStatus,
+} from '../../../common/values/policies.js';
 import { users } from './accounts.js';
 import { orgUnits } from './orgunits.js';
 import { enterprises, registryEvents } from './registry.js';
@@ -39,6 +46,8 @@ export const policyVersions = pgTable(
     parameters: jsonb('parameters').notNull().$type<PolicyParameter[]>(),
     tests: jsonb('tests').notNull().$type<PolicyTestCase[]>(),
     note: text('note'),
+    /** What the system says about the version ({ code, params }, rendered by the web); `note` is the staff's words. */
+    message: jsonb('message').$type<PolicyMessage>(),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     approvedBy: uuid('approved_by').references(() => users.id),
@@ -92,6 +101,8 @@ export const claims = pgTable(
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     rejectionReason: text('rejection_reason'),
+    /** A rejection the system made (an upheld objection) as { code, params }; `rejectionReason` is staff's words. */
+    rejection: jsonb('rejection').$type<PolicyMessage>(),
     noticeId: uuid('notice_id'),
     /**
      * Staff who reviewed or changed the claim (reviewer, who put it on notice, who resolved an objection about
@@ -129,6 +140,8 @@ export const claimSteps = pgTable(
       .references(() => claims.id),
     step: text('step').$type<ClaimStep>().notNull(),
     note: text('note'),
+    /** What the system says about the step ({ code, params }, rendered by the web); `note` is a person's words. */
+    message: jsonb('message').$type<PolicyMessage>(),
     byUser: uuid('by_user').references(() => users.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
