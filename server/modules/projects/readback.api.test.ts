@@ -1,19 +1,21 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { today as clockToday } from '../../platform/clock.js';
 import type { ApplicationResultView as Result } from '../../../common/contracts/project-readback.js';
 import { reviews } from '../../db/schema/projects.js';
 import {
-  agentWith,
-  createTestApp,
-  creditCode,
-  login,
-  makeEnterprise,
-  makeUser,
-  type Agent,
-  type TestContext,
-} from '../../../test/harness.js';
+  assignmentsOf,
+  makeApplicant,
+  makeApplication,
+  makeCall,
+  makeExpert,
+  PLAN_PDF,
+  READBACK_TEMPLATE,
+  SUMMARY_FIELD,
+  uploadAttachment,
+  type CallOverrides,
+} from '../../../test/fixtures/projects.js';
+import { agentWith, createTestApp, creditCode, type Agent, type TestContext } from '../../../test/harness.js';
 
 /**
  * Read-backs and guards of a call's review (PGlite and PostgreSQL): the aggregation read back after the page is
@@ -25,42 +27,13 @@ let t: TestContext;
 let clerk: Agent;
 let clerkEn: Agent;
 let leader: Agent;
-const ents: { id: string; agent: Agent }[] = [];
-const experts: { id: string; agent: Agent }[] = [];
-const today = clockToday();
+const ents: Awaited<ReturnType<typeof makeApplicant>>[] = [];
+const experts: Awaited<ReturnType<typeof makeExpert>>[] = [];
 const PDF_A = Buffer.from('%PDF-1.4\n% application A\n');
 const PDF_B = Buffer.from('%PDF-1.4\n% application B\n');
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-const callBody = (code: string, extra: Record<string, unknown> = {}) => ({
-  code,
-  title: `读回测试指南 ${code}`,
-  guideText: '支持中药材产业关键技术攻关。',
-  categories: ['tcm'],
-  budgetFen: 1_000_000_00,
-  opensOn: today,
-  closesOn: today,
-  form: {
-    fields: [{ key: 'summary', zh: '项目简介', en: 'Summary', type: 'textarea', required: true }],
-    attachments: [
-      { key: 'plan', zh: '可行性报告', en: 'Feasibility report', required: true, maxBytes: 1024 * 1024, types: ['application/pdf'] },
-    ],
-  },
-  reviewTemplate: {
-    criteria: [
-      { key: 'innovation', zh: '创新性', en: 'Innovation', weight: 60, threshold: 60 },
-      { key: 'feasibility', zh: '可行性', en: 'Feasibility', weight: 40 },
-    ],
-    totalThreshold: 60,
-    aggregation: 'mean',
-    spreadThreshold: 15,
-    reviewsPerApplication: 3,
-    expertLoadCap: 2,
-  },
-  fundingMode: 'tranches',
-  fundingParams: { firstTranchePct: 60, fiscalYear: 2026 },
-  ...extra,
-});
+/** The read-back calls: the form's summary and feasibility report, the read-back template (thresholds, spread 15). */
+const READBACK_CALL: CallOverrides = { form: { fields: [SUMMARY_FIELD], attachments: [PLAN_PDF] }, reviewTemplate: READBACK_TEMPLATE };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -68,33 +41,13 @@ beforeAll(async () => {
   clerkEn = (await agentWith(t, ['bureau'])).agent;
   expect((await clerkEn.patch('/api/auth/me', { locale: 'en-US' })).statusCode).toBe(200);
   leader = (await agentWith(t, ['leader'])).agent;
-  for (const n of [1, 2]) {
-    const id = await makeEnterprise(t, '500241001', `秀山县读回企业${n}有限公司`);
-    const u = await makeUser(t, [{ role: 'enterprise', orgUnitCode: '500241', enterpriseId: id }]);
-    ents.push({ id, agent: await login(t, u.username) });
-  }
-  for (const k of [0, 1, 2, 3]) {
-    const u = await makeUser(t, [{ role: 'expert', orgUnitCode: '500241' }]);
-    const res = await clerk.post('/api/experts', {
-      name: `读回专家${k + 1}`,
-      username: u.username,
-      orgCreditCode: creditCode(7100 + k),
-      fields: ['tcm'],
-    });
-    expect(res.statusCode).toBe(201);
-    experts.push({ id: res.json().id, agent: await login(t, u.username) });
-  }
+  for (const n of [1, 2]) ents.push(await makeApplicant(t, '500241001', { name: `秀山县读回企业${n}有限公司` }));
+  for (const k of [0, 1, 2, 3]) experts.push(await makeExpert(t, clerk, { name: `读回专家${k + 1}`, orgCreditCode: creditCode(7100 + k) }));
 });
 afterAll(() => t.close());
 
 /** Every assignment of the call's applications: which expert, which review. */
-async function assignments(appIds: string[]) {
-  const out: { expert: (typeof experts)[number]; reviewId: string; applicationId: string; status: string }[] = [];
-  for (const e of experts)
-    for (const r of (await e.agent.get('/api/my/reviews')).json() as { id: string; applicationId: string; status: string }[])
-      if (appIds.includes(r.applicationId)) out.push({ expert: e, reviewId: r.id, applicationId: r.applicationId, status: r.status });
-  return out;
-}
+const assignments = (ids: string[]) => assignmentsOf(experts, ids);
 
 let callId = '';
 const appIds: string[] = [];
@@ -102,25 +55,11 @@ const attachmentIds: string[] = [];
 
 describe('a call’s results read back: applications and decision guards', () => {
   it('two enterprises apply; project_state names the status and the action in words', async () => {
-    callId = (await clerk.post('/api/calls', callBody('RB-2026-01'))).json().id;
-    await clerk.post(`/api/calls/${callId}/publish`);
+    callId = (await makeCall(clerk, { code: 'RB-2026-01', ...READBACK_CALL })).id;
     for (const [k, e] of ents.entries()) {
-      const a = (
-        await e.agent.post(`/api/calls/${callId}/applications`, {
-          title: `读回项目${k === 0 ? '甲' : '乙'}`,
-          fields: { summary: '提取工艺' },
-          requestedFen: 300_000_00,
-        })
-      ).json();
+      const a = await makeApplication(e.agent, callId, { title: `读回项目${k === 0 ? '甲' : '乙'}`, fields: { summary: '提取工艺' } });
       appIds.push(a.id);
-      const up = await e.agent.request({
-        method: 'POST',
-        url: `/api/applications/${a.id}/attachments?key=plan&fileName=plan-${k}.pdf`,
-        headers: { 'content-type': 'application/pdf' },
-        payload: k === 0 ? PDF_A : PDF_B,
-      });
-      expect(up.statusCode).toBe(201);
-      attachmentIds.push(up.json().id);
+      attachmentIds.push((await uploadAttachment(e.agent, a.id, k === 0 ? PDF_A : PDF_B, { fileName: `plan-${k}.pdf` })).id);
       expect((await e.agent.post(`/api/applications/${a.id}/submit`)).json().status).toBe('submitted');
     }
     // Editing a submitted application: refused, the status and the action in words (not codes).
@@ -328,18 +267,14 @@ describe('the aggregation read back, the consensus step and the decision', () =>
 
 describe('揭榜挂帅: a team without a registered enterprise bids', () => {
   it('a team account bids, is known by its leader and contact; staff and experts cannot bid; experts never see the contact', async () => {
-    const call = (
-      await clerk.post(
-        '/api/calls',
-        callBody('RB-CH-01', {
-          kind: 'challenge',
-          bountyFen: 500_000_00,
-          reviewTemplate: { ...callBody('x').reviewTemplate, reviewsPerApplication: 1 },
-        }),
-      )
-    ).json();
+    const call = await makeCall(clerk, {
+      code: 'RB-CH-01',
+      ...READBACK_CALL,
+      kind: 'challenge',
+      bountyFen: 500_000_00,
+      reviewTemplate: { ...READBACK_TEMPLATE, reviewsPerApplication: 1 },
+    });
     expect(call.eligibility).toEqual({ registeredInRegion: false, qualificationsAnyOf: [] });
-    await clerk.post(`/api/calls/${call.id}/publish`);
     const team = (await agentWith(t, ['team'])).agent;
     const provider = (await agentWith(t, ['provider'])).agent;
     const body = {
@@ -367,12 +302,7 @@ describe('揭榜挂帅: a team without a registered enterprise bids', () => {
     expect(created.statusCode).toBe(201);
     const id = created.json().id as string;
     expect(created.json()).toMatchObject({ enterpriseId: null, applicantName: '山地农机揭榜团队' });
-    await team.request({
-      method: 'POST',
-      url: `/api/applications/${id}/attachments?key=plan&fileName=plan.pdf`,
-      headers: { 'content-type': 'application/pdf' },
-      payload: PDF_A,
-    });
+    await uploadAttachment(team, id, PDF_A);
     // No contact yet: the submission names it.
     const noContact = await team.post(`/api/applications/${id}/submit`);
     expect(noContact.statusCode).toBe(400);
