@@ -42,13 +42,26 @@ export const budgetDecisionBody = z
   .strict()
   .nullish();
 
+/**
+ * What an account is called, as codes and parameters the web renders in the reader's language (issue #13): per
+ * kind, the fiscal year, the fund source (a FUND_SOURCES code, or any other code shown as written), the policy
+ * code (`call_<code>` for a call's budget), the unit funded, the payable's holder (the enterprise's or
+ * applicant's name when the account opened). A parameter the account does not hold is null.
+ */
+export const accountName = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('funding'), year: z.number().nullable(), source: z.string().nullable(), unitCode: z.string().nullable() }),
+  z.object({ kind: z.literal('budget'), year: z.number().nullable(), source: z.string().nullable(), policyCode: z.string().nullable() }),
+  z.object({ kind: z.literal('payable'), holder: z.string().nullable() }),
+  z.object({ kind: z.literal('paid'), year: z.number().nullable(), source: z.string().nullable(), policyCode: z.string().nullable() }),
+]);
+export type AccountName = z.input<typeof accountName>;
+
 /** An account with its balances: for a budget, what is left to reserve (requests not yet approved add nothing). */
 export const accountView = z.object({
   id: z.number(),
   code: z.string(),
   kind: z.enum(ACCOUNT_KINDS),
-  nameZh: z.string(),
-  nameEn: z.string(),
+  name: accountName,
   fiscalYear: z.number().nullable(),
   fundSource: z.string().nullable(),
   policyCode: z.string().nullable(),

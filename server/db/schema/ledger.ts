@@ -18,8 +18,12 @@ export const ledgerAccounts = pgTable(
     /** e.g. budget:2026:county:high_tech_new, payable:<enterprise id>, paid:2026:county:high_tech_new, funding:2026:county */
     code: text('code').notNull(),
     kind: text('kind').$type<AccountKind>().notNull(),
-    nameZh: text('name_zh').notNull(),
-    nameEn: text('name_en').notNull(),
+    /**
+     * A payable's holder as it was when the account opened: the enterprise's (or applicant's) name (migration
+     * 0022). The web names an account from its kind, year, fund source, policy, unit and holder; nothing stores
+     * display text (names in both languages were stored until then).
+     */
+    holderName: text('holder_name'),
     fiscalYear: integer('fiscal_year'),
     fundSource: text('fund_source'),
     policyCode: text('policy_code'),

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, findOr404 } from '../../platform/errors.js';
 import * as repo from './ledger.repo.js';
+import { budgetUnit } from './owners.js';
 import { accountSpecs, ensureAccount, transfer, type AccountRow, type TransferRow } from './ledger.service.js';
 
 /**
@@ -12,7 +13,7 @@ import { accountSpecs, ensureAccount, transfer, type AccountRow, type TransferRo
  */
 
 async function budgetAccounts(tx: Db, year: number, source: string, policyCode: string) {
-  const unit = await repo.budgetUnit(tx, policyCode);
+  const unit = await budgetUnit(tx, policyCode);
   const funding = await ensureAccount(tx, accountSpecs.funding(year, source, unit));
   const budget = await ensureAccount(tx, { ...accountSpecs.budget(year, source, policyCode), ...(unit ? { orgUnitCode: unit } : {}) });
   return { funding, budget };

@@ -1,3 +1,6 @@
+// First: the owners' registry has no dependency, so it is ready when a module that imports the ledger (and that
+// the ledger reaches back, e.g. through accounts) registers as a budget owner.
+export { defineBudgetOwner, type BudgetUnitOf } from './owners.js';
 export {
   accountSpecs,
   ensureAccount,
@@ -6,6 +9,7 @@ export {
   listAccounts,
   listTransfers,
   budgetAvailable,
+  accountName,
   type AccountRow,
   type TransferRow,
 } from './ledger.service.js';

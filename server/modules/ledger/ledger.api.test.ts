@@ -62,9 +62,9 @@ describe('ledger', () => {
     await deny(sql`delete from ledger_transfers`);
     await deny(sql`delete from ledger_accounts`);
     await deny(sql`truncate ledger_transfers cascade`);
-    await deny(sql`insert into ledger_accounts (code, kind, name_zh, name_en, credits_posted) values ('x', 'budget', 'x', 'x', 5)`);
+    await deny(sql`insert into ledger_accounts (code, kind, credits_posted) values ('x', 'budget', 5)`);
     // Balances move only through transfers, whatever column the update names alongside them.
-    await deny(sql`update ledger_accounts set name_zh = name_zh, debits_posted = 0 where code = 'budget:2026:county:p1'`);
+    await deny(sql`update ledger_accounts set holder_name = holder_name, debits_posted = 0 where code = 'budget:2026:county:p1'`);
     // A transfer naming an account that does not exist is refused by the apply trigger (there is no foreign
     // key: migration 0012), and nothing is written.
     const [budgetRow] = rowsOf<{ id: string }>(
@@ -82,8 +82,8 @@ describe('ledger', () => {
       ),
     ).rejects.toSatisfy((e) => code(e) === 'not_found');
     expect(await verifyLedger(db)).toEqual(before);
-    // Renaming an account (no balance change) is allowed.
-    await db.execute(sql`update ledger_accounts set name_en = name_en || '' where code = 'budget:2026:county:p1'`);
+    // Correcting a payable's holder (no balance change) is allowed.
+    await db.execute(sql`update ledger_accounts set holder_name = holder_name where code = 'budget:2026:county:p1'`);
     const [fund] = rowsOf<{ id: string }>(await db.execute(sql`select id::text from ledger_transfers where idempotency_key = 'fund:p1:1'`));
     // Reversing the funding would overdraw the budget (60 000 already spent): refused.
     await expect(db.transaction((tx) => reverseTransfer(tx, ctx, Number(fund!.id), 'entered twice'))).rejects.toSatisfy(

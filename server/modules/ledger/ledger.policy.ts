@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { POLICY_EDITORS, POLICY_READERS } from '../../../common/access.js';
 import { defineResource, pathsFrom, type AccessRule } from '../../platform/access.js';
-import { rowsOf, type Db } from '../../platform/db.js';
+import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { orgUnitsRead } from '../orgunits/index.js';
+import { unitByCode } from './ledger.repo.js';
+import { budgetUnit } from './owners.js';
 
 /**
  * Ledger accounts belong to a unit (ledger_accounts.org_unit_code, migration 0014): a budget and its paid-out
@@ -13,7 +16,10 @@ defineResource('ledgerAccount', {
   key: 'number',
   sharedDown: true,
   resolve: (db, id) =>
-    pathsFrom(db, sql`select u.path from ledger_accounts a left join org_units u on u.code = a.org_unit_code where a.id = ${id}::bigint`),
+    pathsFrom(
+      db,
+      sql`select u.path from ledger_accounts a left join ${orgUnitsRead} u on u.code = a.org_unit_code where a.id = ${id}::bigint`,
+    ),
 });
 
 /** A transfer belongs to the units of both its accounts (reversing it needs both). */
@@ -24,7 +30,7 @@ defineResource('ledgerTransfer', {
     pathsFrom(
       db,
       sql`select u.path from ledger_transfers t join ledger_accounts a on a.id in (t.debit_account_id, t.credit_account_id)
-              left join org_units u on u.code = a.org_unit_code where t.id = ${id}::bigint`,
+              left join ${orgUnitsRead} u on u.code = a.org_unit_code where t.id = ${id}::bigint`,
     ),
 });
 
@@ -37,19 +43,15 @@ defineResource('budgetRequest', {
       db,
       sql`select u.path from ledger_transfers t join ledger_accounts b on b.id = t.credit_account_id and b.kind = 'budget'
               join ledger_accounts f on f.id = t.debit_account_id and f.kind = 'funding'
-              left join org_units u on u.code = b.org_unit_code where t.id = ${id}::bigint and t.kind = 'pending'`,
+              left join ${orgUnitsRead} u on u.code = b.org_unit_code where t.id = ${id}::bigint and t.kind = 'pending'`,
     ),
 });
 
 /** The owner unit of the budget of a policy code (a policy's, or `call_<code>` for a call's), if the code is known. */
 export async function budgetOwner(db: Db, code: string) {
-  const rows = rowsOf<{ code: string; path: string; name: string }>(
-    await db.execute(sql`select u.code, u.path, u.name from policies p join org_units u on u.code = p.region_code where p.code = ${code}
-      union all
-      select u.code, u.path, u.name from calls c join org_units u on u.code = c.region_code where 'call_' || c.code = ${code}
-      limit 1`),
-  );
-  return rows[0] ?? null;
+  const unit = await budgetUnit(db, code);
+  const [owner] = unit ? await unitByCode(db, unit) : [];
+  return owner ?? null;
 }
 
 /**

@@ -195,9 +195,7 @@ function openAccounts(run: string) {
       await ensureAccount(tx, accountSpecs.budget(2026, run, 'b1')),
     ];
     const payables = await Promise.all(
-      [0, 1].map((j) =>
-        ensureAccount(tx, { code: `payable:${run}:${j}`, kind: 'payable', nameZh: `应付 ${j}`, nameEn: `Payable ${j}`, noOverdraft: true }),
-      ),
+      [0, 1].map((j) => ensureAccount(tx, { code: `payable:${run}:${j}`, kind: 'payable', holderName: `企业 ${j}`, noOverdraft: true })),
     );
     const paid = await ensureAccount(tx, accountSpecs.paid(2026, run));
     return { funding, budgets, payables, paid };

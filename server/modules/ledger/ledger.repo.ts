@@ -6,6 +6,7 @@ import { inScope } from '../../platform/access.js';
 import { rowsOf, type Db } from '../../platform/db.js';
 import { usersRead } from '../accounts/index.js';
 import { orgUnitsRead } from '../orgunits/index.js';
+import { enterprisesRead } from '../registry/index.js';
 
 /**
  * The ledger's queries. The statements keep the shapes the payment path was measured with (bench:ledger):
@@ -27,14 +28,18 @@ export async function insertAccount(
 
 export const accountByCode = (tx: Db, code: string) => tx.select().from(ledgerAccounts).where(eq(ledgerAccounts.code, code));
 
-/** The unit of an account from its policy's (or call's, `call_<code>`) region, else its enterprise's unit. */
+/**
+ * The unit of an account not given one: that of the ledger's accounts of its policy code (a budget gets its
+ * policy's or call's unit when it is funded), else its enterprise's (the registry's read view).
+ */
 export function ownerUnitSql(p: { policyCode?: string | undefined; enterpriseId?: string | undefined }): SQL | null {
   const parts: SQL[] = [];
-  // TODO(#13 boundaries) calls, policies and enterprises are read by code inside the insert.
-  if (p.policyCode?.startsWith('call_'))
-    parts.push(sql`(select region_code from calls where code = ${p.policyCode.slice('call_'.length)})`);
-  else if (p.policyCode) parts.push(sql`(select region_code from policies where code = ${p.policyCode})`);
-  if (p.enterpriseId) parts.push(sql`(select org_unit_code from enterprises where id = ${p.enterpriseId}::uuid)`);
+  if (p.policyCode)
+    parts.push(
+      sql`(select ${ledgerAccounts.orgUnitCode} from ${ledgerAccounts} where ${ledgerAccounts.policyCode} = ${p.policyCode} and ${ledgerAccounts.orgUnitCode} is not null order by ${ledgerAccounts.id} limit 1)`,
+    );
+  if (p.enterpriseId)
+    parts.push(sql`(select ${enterprisesRead.orgUnitCode} from ${enterprisesRead} where ${enterprisesRead.id} = ${p.enterpriseId}::uuid)`);
   return parts.length ? sql`coalesce(${sql.join(parts, sql`, `)})` : null;
 }
 
@@ -50,18 +55,12 @@ export const transferById = (tx: Db, id: number) => tx.select().from(ledgerTrans
 export const resolutionOf = (tx: Db, pendingId: number) =>
   tx.select().from(ledgerTransfers).where(eq(ledgerTransfers.pendingId, pendingId));
 
-/** The unit owning the budgets of a policy code (a policy's region, or a call's for `call_<code>`), if known. */
-export async function budgetUnit(tx: Db, policyCode: string): Promise<string | undefined> {
-  // TODO(#13 boundaries) the calls' and policies' regions.
-  const rows = rowsOf<{ code: string }>(
-    await tx.execute(
-      policyCode.startsWith('call_')
-        ? sql`select region_code as code from calls where code = ${policyCode.slice('call_'.length)}`
-        : sql`select region_code as code from policies where code = ${policyCode}`,
-    ),
-  );
-  return rows[0]?.code;
-}
+/** An org unit's path and name by its code. */
+export const unitByCode = (db: Db, code: string) =>
+  db
+    .select({ code: orgUnitsRead.code, path: orgUnitsRead.path, name: orgUnitsRead.name })
+    .from(orgUnitsRead)
+    .where(eq(orgUnitsRead.code, code));
 
 /** A budget request by its id: the pending transfer from a funding account to a budget. */
 export async function budgetRequestRows(tx: Db, id: number) {
@@ -148,7 +147,7 @@ export async function reconcileRows(db: Db): Promise<ReconcileRow[]> {
     select a.code, a.debits_pending::text as dp, a.debits_posted::text as dpo, a.credits_pending::text as cp, a.credits_posted::text as cpo,
       coalesce(s.dp, 0)::text as xdp, coalesce(s.dpo, 0)::text as xdpo, coalesce(s.cp, 0)::text as xcp, coalesce(s.cpo, 0)::text as xcpo,
       a.debits_must_not_exceed_credits as flag, coalesce(u.path, '/') as path
-    from ledger_accounts a left join sums s on s.acc = a.id left join org_units u on u.code = a.org_unit_code order by a.id`);
+    from ledger_accounts a left join sums s on s.acc = a.id left join ${orgUnitsRead} u on u.code = a.org_unit_code order by a.id`);
   return rowsOf<ReconcileRow>(res);
 }
 
@@ -168,7 +167,7 @@ export async function transferCount(db: Db): Promise<number> {
 
 /** The path of an account's unit (the root for an account of no unit), for scope filters. */
 const accountPath = (id: SQL | AnyPgColumn) =>
-  sql`(select coalesce(u.path, '/') from ledger_accounts a left join org_units u on u.code = a.org_unit_code where a.id = ${id})`;
+  sql`(select coalesce(u.path, '/') from ledger_accounts a left join ${orgUnitsRead} u on u.code = a.org_unit_code where a.id = ${id})`;
 
 export interface AccountFilter {
   id?: number;

@@ -21,12 +21,13 @@ import type { Db } from '../../platform/db.js';
 import { BUDGET_DECISIONS } from '../../../common/values/ledger.js';
 import { RULES } from './ledger.policy.js';
 import { decideBudget, listBudgetRequests, requestBudget, reverseTransfer } from './budgets.js';
-import { listAccounts, listTransfers, type AccountRow } from './ledger.service.js';
+import { accountName, listAccounts, listTransfers, type AccountRow } from './ledger.service.js';
 import { verifyLedger } from './reconcile.js';
 
 /** An account with its balances: for a budget, what is left to reserve (requests not yet approved add nothing). */
 const present = (a: AccountRow) => ({
   ...a,
+  name: accountName(a),
   balanceFen: a.creditsPosted - a.debitsPosted,
   availableFen: a.creditsPosted - a.debitsPosted - a.debitsPending,
   requestedFen: a.kind === 'budget' ? a.creditsPending : 0,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AccountName } from '../../../common/contracts/ledger.js';
 import type { AccountKind, TransferKind } from '../../../common/values/ledger.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
@@ -7,7 +8,7 @@ import { pgErrorOf } from '../../platform/pg-errors.js';
 import * as repo from './ledger.repo.js';
 
 /**
- * The ledger (domain-rules §5). The database enforces the guarantees (migration 0006); this service names
+ * The ledger (domain-rules §5). The database enforces the guarantees (migration 0006); this service opens
  * accounts, derives content hashes for idempotency and turns refusals into clear errors. Every function runs
  * inside the caller's transaction, so a payment and the claim it pays commit together or not at all.
  */
@@ -18,26 +19,21 @@ export type { TransferKind };
 export interface AccountSpec {
   code: string;
   kind: AccountKind;
-  nameZh: string;
-  nameEn: string;
   fiscalYear?: number;
   fundSource?: string;
   policyCode?: string;
   enterpriseId?: string;
-  /** The unit the account belongs to; when not given, its policy's or call's, else its enterprise's. */
+  /** A payable's holder: the enterprise's (or applicant's) name, kept as it was when the account opened. */
+  holderName?: string;
+  /** The unit the account belongs to; when not given, its budget's (same policy code), else its enterprise's. */
   orgUnitCode?: string;
   noOverdraft: boolean;
 }
 
-/** Fund sources by their usual names; any other source code is shown as written. */
-const SOURCE_NAMES: Record<string, [string, string]> = {
-  county: ['县级财政', 'county budget'],
-  municipal: ['市级财政', 'municipal budget'],
-  national: ['中央财政', 'central budget'],
-};
-const zhSource = (s: string) => SOURCE_NAMES[s]?.[0] ?? s;
-const enSource = (s: string) => SOURCE_NAMES[s]?.[1] ?? s;
-
+/**
+ * The accounts the ledger opens. They carry no display text (issue #13): the web names an account from its kind
+ * and parameters (accountName).
+ */
 export const accountSpecs = {
   /**
    * Where a fiscal year's appropriation comes from (may run negative: it is the source), one per unit that owns
@@ -46,8 +42,6 @@ export const accountSpecs = {
   funding: (year: number, source: string, unitCode?: string): AccountSpec => ({
     code: unitCode ? `funding:${year}:${source}:${unitCode}` : `funding:${year}:${source}`,
     kind: 'funding',
-    nameZh: `${year} 年度资金来源（${zhSource(source)}）${unitCode ? ` · ${unitCode}` : ''}`,
-    nameEn: `${year} funding (${enSource(source)})${unitCode ? ` · ${unitCode}` : ''}`,
     fiscalYear: year,
     fundSource: source,
     ...(unitCode ? { orgUnitCode: unitCode } : {}),
@@ -57,20 +51,17 @@ export const accountSpecs = {
   budget: (year: number, source: string, policyCode: string): AccountSpec => ({
     code: `budget:${year}:${source}:${policyCode}`,
     kind: 'budget',
-    nameZh: `${year} 年度预算（${zhSource(source)}）· ${policyCode}`,
-    nameEn: `${year} budget (${enSource(source)}) · ${policyCode}`,
     fiscalYear: year,
     fundSource: source,
     policyCode,
     noOverdraft: true,
   }),
   /** What the bureau owes one enterprise: approved and not yet paid out. */
-  payable: (enterpriseId: string, enterpriseName: string): AccountSpec => ({
+  payable: (enterpriseId: string, holderName: string): AccountSpec => ({
     code: `payable:${enterpriseId}`,
     kind: 'payable',
-    nameZh: `应付：${enterpriseName}`,
-    nameEn: `Payable: ${enterpriseName}`,
     enterpriseId,
+    holderName,
     noOverdraft: true,
   }),
   /**
@@ -80,8 +71,6 @@ export const accountSpecs = {
   paid: (year: number, source: string, policyCode?: string): AccountSpec => ({
     code: policyCode ? `paid:${year}:${source}:${policyCode}` : `paid:${year}:${source}`,
     kind: 'paid',
-    nameZh: `${year} 年度已支付（${zhSource(source)}）${policyCode ? ` · ${policyCode}` : ''}`,
-    nameEn: `${year} paid out (${enSource(source)})${policyCode ? ` · ${policyCode}` : ''}`,
     fiscalYear: year,
     fundSource: source,
     ...(policyCode ? { policyCode } : {}),
@@ -89,7 +78,24 @@ export const accountSpecs = {
   }),
 };
 
-/** The unit of an account not given one: its policy's (or call's, `call_<code>`), else its enterprise's. */
+/** An account's name as codes and parameters (common/contracts/ledger.ts), for the web to render. */
+export function accountName(
+  a: Pick<AccountRow, 'kind' | 'fiscalYear' | 'fundSource' | 'policyCode' | 'orgUnitCode' | 'holderName'>,
+): AccountName {
+  const period = { year: a.fiscalYear, source: a.fundSource };
+  switch (a.kind) {
+    case 'funding':
+      return { kind: 'funding', ...period, unitCode: a.orgUnitCode };
+    case 'budget':
+      return { kind: 'budget', ...period, policyCode: a.policyCode };
+    case 'payable':
+      return { kind: 'payable', holder: a.holderName };
+    case 'paid':
+      return { kind: 'paid', ...period, policyCode: a.policyCode };
+  }
+}
+
+/** The unit of an account not given one: its budget's (same policy code), else its enterprise's. */
 const ownerUnitOf = (spec: AccountSpec) => spec.orgUnitCode ?? repo.ownerUnitSql(spec);
 
 /** The account with this code, opened (at zero) if it does not exist yet. */
@@ -97,8 +103,7 @@ export async function ensureAccount(tx: Db, spec: AccountSpec): Promise<AccountR
   const created = await repo.insertAccount(tx, {
     code: spec.code,
     kind: spec.kind,
-    nameZh: spec.nameZh,
-    nameEn: spec.nameEn,
+    holderName: spec.holderName ?? null,
     fiscalYear: spec.fiscalYear ?? null,
     fundSource: spec.fundSource ?? null,
     policyCode: spec.policyCode ?? null,

@@ -17,6 +17,10 @@ export const findCall = (db: Db, id: string): Promise<CallRow> => findOr404(db.s
 export const lockCall = (tx: Db, id: string): Promise<CallRow> =>
   findOr404(tx.select().from(calls).where(eq(calls.id, id)).for('update'), id);
 
+/** The region of the call with this code, if there is one (the unit owning its budgets in the ledger). */
+export const callRegionByCode = async (db: Db, code: string): Promise<string | undefined> =>
+  (await db.select({ regionCode: calls.regionCode }).from(calls).where(eq(calls.code, code)))[0]?.regionCode;
+
 /** A new call, or null when its code is taken. */
 export async function insertCall(tx: Db, values: CallInsert): Promise<CallRow | null> {
   const [row] = await tx.insert(calls).values(values).onConflictDoNothing({ target: calls.code }).returning();

@@ -1,5 +1,10 @@
+import { defineBudgetOwner } from '../ledger/index.js';
+import { callRegionByCode } from './calls.repo.js';
+
 export { projectRoutes } from './projects.routes.js';
 export { reviewRoutes } from './review.routes.js';
 export { readbackRoutes } from './readback.routes.js';
 export { panelRoutes } from './panels.routes.js';
 export { noticeRoutes } from './notices.routes.js';
+// The unit owning a call's budgets (`call_<code>`), for the ledger (projects use the ledger: it cannot import this module).
+defineBudgetOwner(async (db, code) => (code.startsWith('call_') ? callRegionByCode(db, code.slice('call_'.length)) : undefined));
