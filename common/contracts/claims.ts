@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ADJUSTMENT_KINDS, CLAIM_STATUSES, CLAIM_STEPS, ELIGIBILITIES, OBJECTION_STATUSES } from '../values/policies.js';
 import { transferView } from './ledger.js';
-import { checklistItemView, conditionResultView, decisionTraceView, factsView } from './policies.js';
+import { checklistItemView, conditionResultView, decisionTraceView, factsView, policyMessageView } from './policies.js';
 import { instant } from './primitives.js';
 
 /**
@@ -10,13 +10,14 @@ import { instant } from './primitives.js';
  * JSON the web receives (`z.input`).
  */
 
-/** What limited a claim's amount (就高不重复, the yearly cap), as stored with its decision. */
-export const adjustmentView = z.object({
-  kind: z.enum(ADJUSTMENT_KINDS),
-  fen: z.number(),
-  zh: z.string(),
-  en: z.string(),
-});
+/**
+ * What limited a claim's amount (就高不重复, the yearly cap), as stored with its decision: the amount left and a
+ * message the web renders. Claims decided before issue #13 stored the sentence itself (`zh`, `en`): still read.
+ */
+export const adjustmentView = z.union([
+  policyMessageView.extend({ kind: z.enum(ADJUSTMENT_KINDS), fen: z.number() }),
+  z.object({ kind: z.enum(ADJUSTMENT_KINDS), fen: z.number(), zh: z.string(), en: z.string() }),
+]);
 export type Adjustment = z.input<typeof adjustmentView>;
 
 /** The decision as stored with the claim: the engine's trace, limits applied, and facts a reviewer confirmed. */
@@ -49,7 +50,10 @@ export const claimRecordView = z.object({
   approvedBy: z.string().nullable(),
   approvedAt: instant.nullable(),
   paidAt: instant.nullable(),
+  /** The staff's reason for a rejection, in their words (or, before issue #13, an upheld objection's sentence). */
   rejectionReason: z.string().nullable(),
+  /** A rejection the system made (an upheld objection), as a message the web renders. */
+  rejection: policyMessageView.nullable(),
   noticeId: z.string().nullable(),
   /** Staff who reviewed or changed it: above the installation's threshold none of them approves it. */
   editors: z.array(z.string()),
@@ -70,10 +74,14 @@ const claimNames = z.object({
 export const claimView = claimRecordView.extend(claimNames.shape);
 export type Claim = z.input<typeof claimView>;
 
-/** A step of a claim's history; staff names only for staff (`byUser`). */
+/**
+ * A step of a claim's history; staff names only for staff (`byUser`). `note`: the staff's or enterprise's words
+ * (or, before issue #13, a sentence the server wrote); `message`: what the system says, rendered by the web.
+ */
 export const claimStepView = z.object({
   step: z.enum(CLAIM_STEPS),
   note: z.string().nullable(),
+  message: policyMessageView.nullable(),
   at: instant,
   byUser: z.string().nullable().optional(),
 });
@@ -146,6 +154,7 @@ export const myClaimView = z.object({
   fiscalYear: z.number(),
   checklist: z.array(checklistEntryView).nullable(),
   rejectionReason: z.string().nullable(),
+  rejection: policyMessageView.nullable(),
   conditions: z.array(conditionResultView),
   createdAt: instant,
   steps: z.array(claimStepView),

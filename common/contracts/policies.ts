@@ -7,6 +7,7 @@ import {
   OBJECTION_RESOLUTIONS,
   PARAMETER_UNITS,
   POLICY_EVENTS,
+  POLICY_MESSAGE_CODES,
   VERSION_STATUSES,
 } from '../values/policies.js';
 import { figure, isoDate, name as displayName, text } from './common.js';
@@ -181,6 +182,13 @@ const amountRuleView = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('share'), fact: z.string(), rateParam: z.string(), capParam: z.string().optional() }),
 ]);
 
+/** A message of the policies module: a code the web renders and its parameters (see POLICY_MESSAGE_CODES). */
+export const policyMessageView = z.object({
+  code: z.enum(POLICY_MESSAGE_CODES),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type PolicyMessageView = z.input<typeof policyMessageView>;
+
 export const checklistItemView = z.object({ key: z.string(), zh: z.string(), en: z.string() });
 
 export const policyRuleView = z.object({
@@ -273,6 +281,8 @@ export const versionView = z.object({
   parameters: z.array(parameterView),
   tests: z.array(testCaseView),
   note: z.string().nullable(),
+  /** What the system says about the version (the seed's "initial catalogue"); `note` is the staff's words. */
+  message: policyMessageView.nullable(),
   createdBy: z.string().nullable(),
   createdAt: instant,
   approvedBy: z.string().nullable(),

@@ -39,6 +39,8 @@ describe('policies and claims: the catalogue and its approval', () => {
 
     const detail = (await clerk.get('/api/policies/high_tech_new')).json();
     const v1 = detail.versions[0];
+    // The seed's note is a code the web renders (issue #13), not a sentence.
+    expect(v1).toMatchObject({ note: null, message: { code: 'seed_catalogue', params: {} } });
     expect(v1.parameters.every((p: { values: { value: unknown; citation: string }[] }) => p.values[0]!.value === null)).toBe(true);
     // Bad input: a fractional fen, named by field.
     const bad = await clerk.patch('/api/policies/high_tech_new/versions/1', {

@@ -10,4 +10,4 @@ export const id = z.object({ id: z.uuid() });
 
 /** Staff names are never shown to enterprises or the public: steps carry roles, not people. */
 export const presentSteps = (steps: Awaited<ReturnType<typeof claimsSvc.stepsOf>>, withUsers: boolean) =>
-  steps.map((s) => ({ step: s.step, note: s.note, at: s.at, ...(withUsers ? { byUser: s.byUser } : {}) }));
+  steps.map((s) => ({ step: s.step, note: s.note, message: s.message, at: s.at, ...(withUsers ? { byUser: s.byUser } : {}) }));

@@ -1,5 +1,5 @@
 import type { DecisionTrace, Facts } from '../../../common/policies/index.js';
-import { ALIVE_CLAIM_STATUSES } from '../../../common/values/policies.js';
+import { ALIVE_CLAIM_STATUSES, type AdjustmentKind, type PolicyMessage } from '../../../common/values/policies.js';
 import type { RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import * as repo from './claims.repo.js';
@@ -8,12 +8,8 @@ import type { VersionRow } from './policies.repo.js';
 /** Stacking and caps count what is committed: everything still alive. */
 const ALIVE = ALIVE_CLAIM_STATUSES;
 
-export interface Adjustment {
-  kind: 'stacking' | 'yearly_cap';
-  fen: number;
-  zh: string;
-  en: string;
-}
+/** A limit applied: the amount left and what the web says about it (codes and figures in fen, no sentences). */
+export type Adjustment = PolicyMessage & { kind: AdjustmentKind; fen: number };
 export type StoredTrace = DecisionTrace & { adjustments?: Adjustment[]; confirmedFacts?: Facts };
 
 /**
@@ -37,26 +33,16 @@ export async function applyLimits(
     const open = others.filter((o) => o.status !== 'approved' && o.status !== 'paid');
     const best = Math.max(committed, ...open.map((o) => o.amountFen));
     if (amount <= best) {
-      adjustments.push({
-        kind: 'stacking',
-        fen: 0,
-        zh: `就高不重复：同组已有不低于此金额的申领（${best} 分）`,
-        en: `Not stacked: a claim in the same group is at least as high (${best} fen)`,
-      });
+      adjustments.push({ kind: 'stacking', fen: 0, code: 'stacking_not_higher', params: { bestFen: best } });
       return { fen: 0, adjustments, stacked: true };
     }
     for (const o of open) {
       await repo.updateClaim(tx, o.id, { status: 'stacked', updatedAt: new Date() });
-      await repo.recordStep(tx, ctx, o.id, 'stacked', `就高不重复：改按更高的“${trace.policyCode}”兑现 / superseded by a higher claim`);
+      await repo.recordStep(tx, ctx, o.id, 'stacked', { code: 'stacking_superseded', params: { policyCode: trace.policyCode } });
     }
     if (committed > 0) {
       amount -= committed;
-      adjustments.push({
-        kind: 'stacking',
-        fen: amount,
-        zh: `就高不重复：已兑现 ${committed} 分，补足差额`,
-        en: `Not stacked: ${committed} fen already committed, the difference is paid`,
-      });
+      adjustments.push({ kind: 'stacking', fen: amount, code: 'stacking_difference', params: { committedFen: committed } });
     }
   }
   const capName = v.rule.yearlyCapParam;
@@ -65,12 +51,7 @@ export async function applyLimits(
     const used = await repo.usedThisYear(tx, c, ALIVE);
     const left = Math.max(0, cap - used);
     if (amount > left) {
-      adjustments.push({
-        kind: 'yearly_cap',
-        fen: left,
-        zh: `年度上限 ${cap} 分，本年已用 ${used} 分`,
-        en: `Yearly cap ${cap} fen, ${used} fen used this year`,
-      });
+      adjustments.push({ kind: 'yearly_cap', fen: left, code: 'yearly_cap', params: { capFen: cap, usedFen: used } });
       amount = left;
     }
   }

@@ -43,6 +43,7 @@ export function portalRoutes(r: ZodRouter, db: Db, match: () => Promise<number>)
           fiscalYear: c.fiscalYear,
           checklist: c.checklist,
           rejectionReason: c.rejectionReason,
+          rejection: c.rejection,
           conditions: c.trace.conditions,
           createdAt: c.createdAt,
           steps: presentSteps(await claimsSvc.stepsOf(db, c.id), false),

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { ClaimStatus, ClaimStep } from '../../../common/values/policies.js';
+import type { ClaimStatus, ClaimStep, PolicyMessage } from '../../../common/values/policies.js';
 import { claimSteps, claims, notices, objections, policies, policyVersions } from '../../db/schema/policies.js';
 import { inScope } from '../../platform/access.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
@@ -18,11 +18,19 @@ export async function recordStep(
   ctx: RequestContext,
   claimId: string,
   name: ClaimStep,
-  note?: string | null,
+  note?: string | PolicyMessage | null,
   extra?: Record<string, unknown>,
 ) {
-  await tx.insert(claimSteps).values({ claimId, step: name, note: note ?? null, byUser: ctx.userId });
-  await audit(tx, ctx, { action: name, entity: 'claim', entityId: claimId, note: { ...(note ? { note } : {}), ...(extra ?? {}) } });
+  // A person's words go to `note`; what the system says, as a code and its parameters, to `message`.
+  const message = note && typeof note === 'object' ? note : null;
+  const text = typeof note === 'string' ? note : null;
+  await tx.insert(claimSteps).values({ claimId, step: name, note: text, message, byUser: ctx.userId });
+  await audit(tx, ctx, {
+    action: name,
+    entity: 'claim',
+    entityId: claimId,
+    note: { ...(text ? { note: text } : {}), ...(message ? { message } : {}), ...(extra ?? {}) },
+  });
 }
 
 export const claimForUpdate = (tx: Db, id: string) => tx.select().from(claims).where(eq(claims.id, id)).for('update');

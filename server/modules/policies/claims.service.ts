@@ -1,5 +1,5 @@
 import { evaluate, type Facts } from '../../../common/policies/index.js';
-import { CLOSED_CLAIM_STATUSES, type ClaimStatus } from '../../../common/values/policies.js';
+import { CLOSED_CLAIM_STATUSES, type ClaimStatus, type PolicyMessage } from '../../../common/values/policies.js';
 import type { RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { rowFromJson } from '../../platform/db.js';
@@ -120,7 +120,7 @@ export async function approveClaim(db: Db, ctx: RequestContext, id: string, toda
     if (c.reviewedBy === ctx.userId) throw new AppError(403, 'claim_four_eyes');
     const above = await fourEyesThreshold(tx);
     if (c.amountFen > above && (!ctx.userId || c.editors.includes(ctx.userId)))
-      throw new AppError(403, 'claim_four_eyes_threshold', { threshold: (above / 100).toLocaleString('zh-CN') });
+      throw new AppError(403, 'claim_four_eyes_threshold', { threshold: above });
     const [n] = c.noticeId ? await repo.noticeById(tx, c.noticeId) : [];
     if (!n || today <= n.endsOn) throw new AppError(409, 'claim_notice_open', { endsOn: n?.endsOn ?? '' });
     const open = await repo.openObjections(tx, n.id);
@@ -146,7 +146,7 @@ export async function approveClaim(db: Db, ctx: RequestContext, id: string, toda
         .catch((e: unknown) => {
           // The database's rule (migration 0014) refuses what the check above let through.
           if (pgErrorOf(e)?.constraint === 'claims_four_eyes_threshold')
-            throw new AppError(403, 'claim_four_eyes_threshold', { threshold: (above / 100).toLocaleString('zh-CN') });
+            throw new AppError(403, 'claim_four_eyes_threshold', { threshold: above });
           throw e;
         }),
       id,
@@ -185,7 +185,11 @@ async function ensurePaidAccount(tx: Db, c: ClaimRow) {
   return ensureAccount(tx, accountSpecs.paid(c.fiscalYear, c.fundSource, p.code));
 }
 
-export async function rejectIn(tx: Db, ctx: RequestContext, id: string, reason: string): Promise<ClaimRow> {
+/**
+ * Rejects a claim. `reason`: the staff's words (kept as they are, and the voided reservation's reason);
+ * `message`: a rejection the system makes (an upheld objection), stored as a code the web renders.
+ */
+export async function rejectIn(tx: Db, ctx: RequestContext, id: string, reason: string, message?: PolicyMessage): Promise<ClaimRow> {
   const c = await lockClaim(tx, id);
   if (c.status === 'rejected') return c;
   if (c.status === 'paid' || CLOSED.includes(c.status)) throw refuse(c, 'reject');
@@ -198,8 +202,16 @@ export async function rejectIn(tx: Db, ctx: RequestContext, id: string, reason: 
       reason,
     });
   }
-  const row = await findOr404(repo.updateClaim(tx, id, { status: 'rejected', rejectionReason: reason, updatedAt: new Date() }), id);
-  await repo.recordStep(tx, ctx, id, 'rejected', reason);
+  const row = await findOr404(
+    repo.updateClaim(tx, id, {
+      status: 'rejected',
+      rejectionReason: message ? null : reason,
+      rejection: message ?? null,
+      updatedAt: new Date(),
+    }),
+    id,
+  );
+  await repo.recordStep(tx, ctx, id, 'rejected', message ?? reason);
   return row;
 }
 

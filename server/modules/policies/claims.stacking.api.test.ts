@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../../common/clock.js';
+import { today as clockToday } from '../../platform/clock.js';
 import { grantQualification, makeEnterpriseAgent, operatePolicy } from '../../../test/fixtures/policies.js';
 import { agentWith, createTestApp, type Agent, type TestContext } from '../../../test/harness.js';
 
@@ -12,6 +14,7 @@ let clerk: Agent;
 let chief: Agent;
 let enterprise: Agent;
 let enterpriseId: string;
+let tenantId: string;
 
 const operate = (code: string, fen: number) => operatePolicy(clerk, chief, code, fen);
 
@@ -52,7 +55,36 @@ describe('fast application and stacking', () => {
     const after = (await clerk.get('/api/claims')).json();
     expect(after.find((c: { id: string }) => c.id === general.id)).toMatchObject({ status: 'stacked' });
     const steps = (await enterprise.get('/api/my/claims')).json().find((c: { id: string }) => c.id === general.id).steps;
-    expect(steps.at(-1)).toMatchObject({ step: 'stacked', note: expect.stringContaining('就高不重复') });
+    // What the server says is a code and its parameters, rendered by the web (issue #13): no sentence.
+    expect(steps.at(-1)).toEqual({
+      step: 'stacked',
+      note: null,
+      message: { code: 'stacking_superseded', params: { policyCode: 'tenant_high_tech' } },
+      at: expect.any(String),
+    });
+    tenantId = tenant.id;
+  });
+
+  it('an upheld objection rejects the claim with a code and the resolver’s words as its parameter', async () => {
+    const days = (n: number) => addDays(clockToday(), n);
+    const notice = await clerk.post('/api/notices', { title: '孵化器奖励公示', startsOn: days(-1), endsOn: days(5), claimIds: [tenantId] });
+    expect(notice.statusCode).toBe(201);
+    const objected = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/notices/${notice.json().id}/objections`,
+      payload: { claimId: tenantId, text: '该企业并未入驻孵化器' },
+    });
+    expect(objected.statusCode).toBe(201);
+    const resolution = '经核实，入驻协议已于 2024 年底终止';
+    const resolved = await chief.post(`/api/objections/${objected.json().id}/resolve`, { status: 'upheld', resolution });
+    expect(resolved.statusCode).toBe(200);
+    const message = { code: 'objection_upheld', params: { resolution } };
+    const detail = (await clerk.get(`/api/claims/${tenantId}`)).json();
+    expect(detail).toMatchObject({ status: 'rejected', rejectionReason: null, rejection: message });
+    expect(detail.steps.at(-1)).toMatchObject({ step: 'rejected', note: null, message });
+    expect(JSON.stringify(detail)).not.toContain('异议成立');
+    const mine = (await enterprise.get('/api/my/claims')).json().find((c: { id: string }) => c.id === tenantId);
+    expect(mine).toMatchObject({ status: 'rejected', rejectionReason: null, rejection: message });
   });
 
   it('an application-type policy: apply with a reference, once', async () => {

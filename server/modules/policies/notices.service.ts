@@ -110,7 +110,8 @@ export async function resolveObjection(
       id,
     );
     await audit(tx, ctx, { action: 'resolve', entity: 'objection', entityId: id, after: input });
-    if (input.status === 'upheld' && o.claimId) await rejectIn(tx, ctx, o.claimId, `异议成立：${input.resolution}`);
+    if (input.status === 'upheld' && o.claimId)
+      await rejectIn(tx, ctx, o.claimId, input.resolution, { code: 'objection_upheld', params: { resolution: input.resolution } });
     else if (o.claimId) {
       // Dismissing an objection about a claim is a decision on it: the resolver is one of its editors.
       const c = await lockClaim(tx, o.claimId);

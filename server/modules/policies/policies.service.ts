@@ -51,7 +51,8 @@ export async function seedPolicies(db: Db, catalogue: SeedPolicyLike[], regionCo
         rule: p.rule,
         parameters: p.parameters,
         tests: p.tests,
-        note: '初始目录（金额待定）',
+        note: null,
+        message: { code: 'seed_catalogue', params: {} },
       });
     }
     if (added)

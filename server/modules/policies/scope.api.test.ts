@@ -264,7 +264,8 @@ describe('claim approvals and payments: scope and four eyes above the threshold'
     const publisher = await B().post(`/api/claims/${c1}/approve`);
     expect(publisher.statusCode).toBe(403);
     expect(publisher.json().error.code).toBe('claim_four_eyes_threshold');
-    expect(publisher.json().error.message).toContain('100,000');
+    // The service passes the fen; the message formatter writes them as yuan in the reader's language.
+    expect(publisher.json().error.message).toContain('100,000.00');
     for (const who of [users.wz!.agent, users.town!.agent]) {
       const res = await who.post(`/api/claims/${c1}/approve`);
       expect(res.statusCode).toBe(403);
