@@ -21,6 +21,8 @@ export const LIMITS = {
   zipRatioMax: 200,
   loginFailuresPerWindow: 10,
   loginFailureWindowMinutes: 15,
+  /** Enterprise users one bulk invitation may create (each password is hashed with argon2: about 30 ms of CPU). */
+  invitationsMax: 1_000,
 } as const;
 
 /** GB/T 2260 six digits; NBS nine digits (towns); own codes for parks, e.g. 500241P01. */

@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { LIMITS } from '../common/limits.js';
-import { authRoutes, userRoutes } from './modules/accounts/index.js';
+import { authRoutes, userLinkRoutes, userRoutes } from './modules/accounts/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { dataEntryRoutes } from './modules/dataentry/index.js';
@@ -84,6 +84,7 @@ export async function buildApp({ database, config, logger }: AppOptions): Promis
   systemRoutes(app, database, config);
   authRoutes(app, database.db, config);
   userRoutes(app, database.db);
+  userLinkRoutes(app, database.db);
   orgUnitRoutes(app, database.db);
   auditRoutes(app, database.db);
   planRoutes(app, database.db);

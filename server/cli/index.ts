@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../../common/enums.js';
 import { ERROR_MESSAGES, translate } from '../../common/messages.js';
-import { createUser, findUserByUsername, resetPassword } from '../modules/accounts/index.js';
+import { createUser, enterpriseByCreditCode, findUserByUsername, resetPassword } from '../modules/accounts/index.js';
 import { verifyLedger, type Reconciliation } from '../modules/ledger/index.js';
 import { listUnits } from '../modules/orgunits/index.js';
 import { IMPORT_KINDS, openRows, runImport, type ImportKind } from '../modules/registry/index.js';
@@ -10,12 +10,16 @@ import { systemContext } from '../platform/audit.js';
 import { openAndPrepare } from '../bootstrap.js';
 import { loadConfig } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
+import type { Db } from '../platform/db.js';
+import type { RoleGrantInput } from '../../common/contracts/accounts.js';
 
 const HELP = `kechuang <command> [options]
 
-  users:create --username U --role R [--org CODE] [--display-name NAME] [--locale zh-CN|en-US]
-      Create a user with a generated password (printed once). --role may repeat;
-      --org is the scope (default: the top-level unit). Roles: ${ROLES.join(', ')}.
+  users:create --username U --role R [--org CODE] [--enterprise CREDIT_CODE] [--display-name NAME] [--locale zh-CN|en-US]
+      Create a user with a generated password (printed once; it must be changed at first sign-in).
+      --role may repeat; --org is the scope (default: the top-level unit; for --role enterprise, the
+      enterprise's own unit). --role enterprise needs --enterprise, the credit code of a registered
+      enterprise inside --org. Roles: ${ROLES.join(', ')}.
   users:reset-password --username U
       Give the user a new generated password (printed once) and end their sessions.
 
@@ -45,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
       username: { type: 'string' },
       role: { type: 'string', multiple: true },
       org: { type: 'string' },
+      enterprise: { type: 'string' },
       'display-name': { type: 'string' },
       locale: { type: 'string' },
     },
@@ -69,15 +74,19 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`--role 必须是 must be one of: ${ROLES.join(', ')}${bad ? ` (got "${bad}")` : ''}\n`);
         return 2;
       }
-      const org = values.org ?? (await listUnits(database.db)).find((u) => u.parentCode === null)?.code;
-      if (!org) throw new Error('no org units loaded');
+      const grants = await grantsFor(database.db, roles as Role[], values.org, values.enterprise);
+      if (typeof grants === 'number') return grants;
       const { user, initialPassword } = await createUser(database.db, ctx, () => true, {
         username: values.username,
         displayName: values['display-name'] ?? values.username,
         locale: values.locale === 'en-US' ? 'en-US' : 'zh-CN',
-        roles: roles.map((role) => ({ role: role as Role, orgUnitCode: org })),
+        roles: grants,
       });
-      process.stdout.write(`已创建用户 Created user ${user.username} (${roles.join(', ')} @ ${org})\n密码 Password: ${initialPassword}\n`);
+      const org = [...new Set(grants.map((g) => g.orgUnitCode))].join(', ');
+      const acting = grants.some((g) => g.enterpriseId) ? ` for ${values.enterprise?.trim().toUpperCase()}` : '';
+      process.stdout.write(
+        `已创建用户 Created user ${user.username} (${roles.join(', ')} @ ${org}${acting})\n密码 Password: ${initialPassword}\n`,
+      );
     } else {
       const user = await findUserByUsername(database.db, values.username);
       if (!user) {
@@ -99,6 +108,40 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await release();
   }
+}
+
+/**
+ * The grants of `users:create`: each role at --org (default: the top-level unit; for the enterprise role, the
+ * enterprise's own unit), the enterprise role acting for the enterprise of --enterprise. A number is the exit code
+ * of input refused here (createUser checks the rest: the unit exists, the enterprise lies inside it).
+ */
+async function grantsFor(
+  db: Db,
+  roles: Role[],
+  org: string | undefined,
+  creditCode: string | undefined,
+): Promise<RoleGrantInput[] | number> {
+  const wantsEnterprise = roles.includes('enterprise');
+  if (wantsEnterprise !== Boolean(creditCode)) {
+    process.stderr.write(
+      wantsEnterprise
+        ? '--role enterprise 需要 --enterprise <统一社会信用代码> / --role enterprise needs --enterprise <credit code>\n'
+        : '--enterprise 只用于 --role enterprise / --enterprise goes with --role enterprise only\n',
+    );
+    return 2;
+  }
+  const enterprise = creditCode ? await enterpriseByCreditCode(db, creditCode) : undefined;
+  if (creditCode && !enterprise) {
+    process.stderr.write(`企业未登记 No registered enterprise with credit code ${creditCode}\n`);
+    return 1;
+  }
+  const top = org ?? (await listUnits(db)).find((u) => u.parentCode === null)?.code;
+  if (!top) throw new Error('no org units loaded');
+  return roles.map((role) =>
+    role === 'enterprise' && enterprise
+      ? { role, orgUnitCode: org ?? enterprise.orgUnitCode, enterpriseId: enterprise.id }
+      : { role, orgUnitCode: top },
+  );
 }
 
 async function importCommand(args: string[]): Promise<number> {

@@ -65,6 +65,42 @@ export const accessErrors: Dict = {
     'zh-CN': '不能移除自己的管理员角色',
     'en-US': 'You cannot remove your own administrator role',
   },
+  expert_link_without_role: {
+    'zh-CN': '字段“{field}”：只有具有专家角色的用户才能关联专家库条目',
+    'en-US': 'Field "{field}": only a user with the expert role can be linked to an expert pool entry',
+  },
+  expert_entry_taken: {
+    'zh-CN': '字段“{field}”：专家“{name}”已关联其他用户账号',
+    'en-US': 'Field "{field}": expert "{name}" is already linked to another user',
+  },
+  expert_entry_outside: {
+    'zh-CN': '字段“{field}”：专家“{name}”不在专家角色所属区划“{unit}”的专家库中',
+    'en-US': 'Field "{field}": expert "{name}" is not in the pool of the expert role’s org unit "{unit}"',
+  },
+  user_already_expert: {
+    'zh-CN': '字段“{field}”：该用户已关联专家库条目“{name}”',
+    'en-US': 'Field "{field}": this user is already linked to expert pool entry "{name}"',
+  },
+  invitation_nothing: {
+    'zh-CN': '所选企业都已有企业用户，没有需要邀请的企业',
+    'en-US': 'Every selected enterprise already has an enterprise user; there is nobody to invite',
+  },
+  invitation_too_many: {
+    'zh-CN': '一次最多邀请 {max} 家企业，请选择更小的区划或部分企业',
+    'en-US': 'At most {max} enterprises can be invited at once; choose a smaller unit or fewer enterprises',
+  },
+  invitation_rows: {
+    'zh-CN': '有 {n} 家企业无法邀请，未创建任何用户',
+    'en-US': 'Enterprises that cannot be invited: {n}; no user was created',
+  },
+  invitation_unknown_enterprise: {
+    'zh-CN': '{field}：企业不存在或不在区划“{unit}”内',
+    'en-US': '{field}: no such enterprise in org unit "{unit}"',
+  },
+  invitation_username_taken: {
+    'zh-CN': '{field}：企业“{name}”的用户名“{username}”已被其他用户使用',
+    'en-US': '{field}: the username "{username}" for "{name}" is taken by another user',
+  },
   last_admin: {
     'zh-CN': '至少需要保留一个可用的管理员账号',
     'en-US': 'At least one active administrator must remain',

@@ -23,6 +23,13 @@ export const RULES = {
   manage: { roles: ADMINS } satisfies AccessRule,
   /** One user: seen by an admin whose subtree holds one of its grants, changed only when it holds all of them. */
   user: { roles: ADMINS, resource: 'user' } satisfies AccessRule,
+  /**
+   * What a grant at the unit `orgUnitCode` may link to (its enterprises, its expert pool entries without an
+   * account): only for a unit the admin may hand grants out in.
+   */
+  grantOptions: { roles: ADMINS, resource: 'orgUnit', key: { query: 'orgUnitCode' }, action: 'write' } satisfies AccessRule,
+  /** Bulk invitation of the enterprise contacts of a unit the admin may hand grants out in. */
+  invite: { roles: ADMINS, resource: 'orgUnit', key: { body: 'orgUnitCode' } } satisfies AccessRule,
 };
 
 export const covers = (scopes: readonly string[], path: string) => scopes.some((s) => grantCovers(s, path));

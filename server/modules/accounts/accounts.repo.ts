@@ -4,6 +4,7 @@ import { orgUnitsRead } from '../orgunits/index.js';
 import { dataElementsRead } from '../plans/index.js';
 import { enterprisesRead } from '../registry/index.js';
 import { escapeLike, inScope } from '../../platform/access.js';
+import { textArray } from '../../platform/bulk-insert.js';
 import { rowsOf, type Db } from '../../platform/db.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -15,6 +16,9 @@ export interface GrantRow {
   path: string;
   dataElements: string[] | null;
   enterpriseId: string | null;
+  /** The enterprise an enterprise grant acts for, from the register's read view. */
+  enterpriseName?: string | null;
+  enterpriseCreditCode?: string | null;
 }
 
 export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
@@ -51,6 +55,24 @@ export async function listUsers(
     .orderBy(asc(users.username));
 }
 
+/**
+ * Active users holding `role` on the unit at `path` or on a unit above it (their grant covers it), by display
+ * name: e.g. who may approve a unit's figures.
+ */
+export function usersWithRoleOver(db: Db, role: string, path: string): Promise<{ id: string; displayName: string }[]> {
+  return db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(
+      and(
+        eq(users.disabled, false),
+        sql`exists (select 1 from ${userRoles} r join ${orgUnitsRead} o on o.code = r.org_unit_code
+                    where r.user_id = ${users.id} and r.role = ${role} and left(${path}, length(o.path)) = o.path)`,
+      ),
+    )
+    .orderBy(asc(users.displayName), asc(users.id));
+}
+
 export async function grantsOf(db: Db, userIds: string[]): Promise<GrantRow[]> {
   if (userIds.length === 0) return [];
   return db
@@ -62,9 +84,12 @@ export async function grantsOf(db: Db, userIds: string[]): Promise<GrantRow[]> {
       path: orgUnitsRead.path,
       dataElements: userRoles.dataElements,
       enterpriseId: userRoles.enterpriseId,
+      enterpriseName: enterprisesRead.name,
+      enterpriseCreditCode: enterprisesRead.creditCode,
     })
     .from(userRoles)
     .innerJoin(orgUnitsRead, eq(orgUnitsRead.code, userRoles.orgUnitCode))
+    .leftJoin(enterprisesRead, eq(enterprisesRead.id, userRoles.enterpriseId))
     .where(inArray(userRoles.userId, userIds))
     .orderBy(asc(userRoles.role), asc(userRoles.orgUnitCode));
 }
@@ -164,4 +189,15 @@ export async function clearFailures(db: Db, username: string, ip: string): Promi
 /** An administrator reset the password: every IP's counter for the user starts again. */
 export async function clearFailuresForUser(db: Db, username: string): Promise<void> {
   await db.delete(loginThrottle).where(eq(loginThrottle.username, username.toLowerCase()));
+}
+
+/** Which of the usernames exist already (lower case, as sign-in compares them). */
+export async function existingUsernames(db: Db, names: readonly string[]): Promise<Set<string>> {
+  if (names.length === 0) return new Set();
+  const lower = names.map((n) => n.toLowerCase());
+  const rows = await db
+    .select({ username: users.username })
+    .from(users)
+    .where(sql`lower(${users.username}) = any(${textArray(lower)})`);
+  return new Set(rows.map((r) => r.username.toLowerCase()));
 }

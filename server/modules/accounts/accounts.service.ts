@@ -1,5 +1,3 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Locale, Role } from '../../../common/enums.js';
 import type { CreateUserBody, Me, RoleGrantInput, UpdateUserBody, UserView } from '../../../common/contracts/accounts.js';
 import { LIMITS } from '../../../common/limits.js';
@@ -9,10 +7,11 @@ import type { Db } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { timeZone } from '../../platform/clock.js';
 import { assertAcceptablePassword, dummyPasswordHash, generatePassword, hashPassword, verifyPassword } from '../../platform/passwords.js';
-import { findUnits, listUnits } from '../orgunits/index.js';
+import { findUnits } from '../orgunits/index.js';
 import * as repo from './accounts.repo.js';
 import type { GrantRow, UserRow } from './accounts.repo.js';
 import { canManage, canSee, covers } from './accounts.policy.js';
+import { applyExpertLink, withExpertEntries } from './links.service.js';
 
 const presentGrant = (g: GrantRow) => ({
   role: g.role as Role,
@@ -20,6 +19,7 @@ const presentGrant = (g: GrantRow) => ({
   orgUnitName: g.orgUnitName,
   dataElements: g.dataElements,
   enterpriseId: g.enterpriseId,
+  ...(g.enterpriseName ? { enterpriseName: g.enterpriseName, enterpriseCreditCode: g.enterpriseCreditCode ?? '' } : {}),
 });
 
 /** A user as the caller sees it; `scopes` (the caller's admin subtrees) decide `manageable`, else it is true. */
@@ -57,7 +57,7 @@ export function presentMe(auth: AuthInfo): Me {
 }
 
 /** What the audit log records of a user: never the hash itself. */
-const auditable = (u: UserRow, grants: GrantRow[]) => ({
+export const auditable = (u: UserRow, grants: GrantRow[]) => ({
   username: u.username,
   displayName: u.displayName,
   locale: u.locale,
@@ -224,7 +224,10 @@ export async function listVisibleUsers(
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((u) => presentUser(u, grants, scopes));
+  return withExpertEntries(
+    db,
+    rows.map((u) => presentUser(u, grants, scopes)),
+  );
 }
 
 async function loadManageable(db: Db, id: string, scopes: readonly string[] | 'all'): Promise<{ user: UserRow; grants: GrantRow[] }> {
@@ -243,7 +246,8 @@ export async function getVisibleUser(db: Db, scopes: readonly string[], id: stri
   const user = await repo.findUserById(db, id);
   const grants = user ? await repo.grantsOf(db, [id]) : [];
   if (!user || !canSee(scopes, grants)) throw notFound(id);
-  return presentUser(user, grants, scopes);
+  const [view] = await withExpertEntries(db, [presentUser(user, grants, scopes)]);
+  return view!;
 }
 
 export async function createUser(
@@ -271,7 +275,10 @@ export async function createUser(
     await repo.replaceGrants(tx, user.id, body.roles);
     const grants = await repo.grantsOf(tx, [user.id]);
     await audit(tx, ctx, { action: 'create', entity: 'user', entityId: user.id, after: auditable(user, grants) });
-    return { user: presentUser(user, grants), ...(generated ? { initialPassword: generated } : {}) };
+    if (body.expert)
+      await applyExpertLink(tx, ctx, { userId: user.id, displayName: user.displayName, grants, link: body.expert, canWrite: canGrant });
+    const [view] = await withExpertEntries(tx, [presentUser(user, grants)]);
+    return { user: view!, ...(generated ? { initialPassword: generated } : {}) };
   });
 }
 
@@ -310,7 +317,16 @@ export async function updateUser(
       before: auditable(before, beforeGrants),
       after: auditable(after, afterGrants),
     });
-    return presentUser(after, afterGrants);
+    if (body.expert)
+      await applyExpertLink(tx, ctx, {
+        userId: id,
+        displayName: after.displayName,
+        grants: afterGrants,
+        link: body.expert,
+        canWrite: actor.canGrant,
+      });
+    const [view] = await withExpertEntries(tx, [presentUser(after, afterGrants)]);
+    return view!;
   });
 }
 
@@ -339,52 +355,4 @@ export async function resetPassword(
     });
   });
   return generated ? { password: generated } : {};
-}
-
-// ---------------------------------------------------------------- first start
-
-export interface InitialAdmin {
-  username: string;
-  password: string | undefined;
-  file: string | undefined;
-}
-
-/**
- * When no active administrator exists (first start): create `admin` with a random password (or KECHUANG_ADMIN_PASSWORD), an admin
- * grant on every top-level unit, and write the password once to <dataDir>/initial-admin.txt (mode 0600).
- */
-export async function ensureInitialAdmin(
-  db: Db,
-  ctx: RequestContext,
-  opts: { password: string | undefined; dataDir: string | undefined },
-): Promise<InitialAdmin | undefined> {
-  // Only when nobody can administer the installation (a fresh database, or one the CLI filled with non-admins).
-  if ((await repo.countActiveAdmins(db)) > 0 || (await repo.findUserByUsername(db, 'admin'))) return undefined;
-  const roots = (await listUnits(db)).filter((u) => u.parentCode === null);
-  const password = opts.password ?? generatePassword();
-  if (opts.password) assertAcceptablePassword(password, 'admin', 'KECHUANG_ADMIN_PASSWORD');
-  const passwordHash = await hashPassword(password);
-  await db.transaction(async (tx) => {
-    const user = await repo.insertUser(tx, {
-      username: 'admin',
-      displayName: '系统管理员',
-      passwordHash,
-      mustChangePassword: !opts.password,
-    });
-    await repo.replaceGrants(
-      tx,
-      user.id,
-      roots.map((r) => ({ role: 'admin', orgUnitCode: r.code })),
-    );
-    const grants = await repo.grantsOf(tx, [user.id]);
-    await audit(tx, ctx, { action: 'create', entity: 'user', entityId: user.id, after: auditable(user, grants) });
-  });
-  let file: string | undefined;
-  if (!opts.password && opts.dataDir) {
-    mkdirSync(opts.dataDir, { recursive: true });
-    file = path.join(opts.dataDir, 'initial-admin.txt');
-    writeFileSync(file, `username: admin\npassword: ${password}\n`, { mode: 0o600 });
-    chmodSync(file, 0o600);
-  }
-  return { username: 'admin', password: opts.password ? undefined : password, file };
 }

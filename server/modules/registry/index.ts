@@ -6,6 +6,8 @@ export { registerFacts, REGISTER_COUNTS, type RegisterFact } from './live.js';
 export { importRoutes } from './import.routes.js';
 export { IMPORT_KINDS, openRows, runImport, type ImportKind } from './import.js';
 export { ownEnterpriseId } from './registry.policy.js';
+// The contact person of each enterprise, for the accounts module's bulk invitation of enterprise users.
+export { enterpriseContacts, type EnterpriseContact } from './contacts.repo.js';
 // The one definition of "a qualification is valid on date D" (validity.ts), for policies, projects, indicators.
 export { isValidOn, type QualificationDates } from './validity.js';
 export { validQualifications, validQualificationsOf, type ValidQualification } from './registry.repo.js';
