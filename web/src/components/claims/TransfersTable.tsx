@@ -6,7 +6,7 @@ import { accountsQuery, type LedgerAccount, type LedgerTransfer } from '../../ap
 import { useI18n } from '../../app/i18n';
 import { formatBeijing } from '../format';
 import { formatFen } from '../money';
-import { nameOf } from '../policies/labels';
+import { accountNameText } from '../ledger/accountName';
 
 interface Props {
   transfers: readonly LedgerTransfer[];
@@ -19,12 +19,12 @@ interface Props {
 }
 
 export function useAccountNames(): (accountId: number) => string {
-  const { locale } = useI18n();
+  const { t } = useI18n();
   const accounts = useQuery(accountsQuery()).data;
   const byId = new Map((accounts ?? []).map((a: LedgerAccount) => [a.id, a]));
   return (accountId: number) => {
     const a = byId.get(accountId);
-    return a ? nameOf(a, locale) : `#${accountId}`;
+    return a ? accountNameText(a.name, t) : `#${accountId}`;
   };
 }
 

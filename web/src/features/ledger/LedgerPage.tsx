@@ -16,6 +16,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { fenToYuan, formatFen } from '../../components/money';
 import { Section } from '../../components/Section';
 import { fundSourceText } from '../../components/claims/labels';
+import { accountNameText } from '../../components/ledger/accountName';
 import { nameOf } from '../../components/policies/labels';
 import { BudgetModal } from '../../components/ledger/BudgetModal';
 import { BudgetRequests } from './BudgetRequests';
@@ -239,7 +240,7 @@ function AccountsSection({
 }) {
   const { t, locale } = useI18n();
   const accountColumns: TableColumnsType<LedgerAccount> = [
-    { key: 'name', title: t('ledger.account'), render: (_, a) => <OpenLink a={a} text={nameOf(a, locale)} onOpen={onOpen} /> },
+    { key: 'name', title: t('ledger.account'), render: (_, a) => <OpenLink a={a} text={accountNameText(a.name, t)} onOpen={onOpen} /> },
     {
       key: 'code',
       title: t('ledger.code'),
@@ -286,7 +287,7 @@ function AccountsSection({
       { key: 'balance', title: t('ledger.balanceYuan') },
     ],
     rows: ofKind.map((a) => ({
-      name: nameOf(a, locale),
+      name: accountNameText(a.name, t),
       code: a.code,
       year: a.fiscalYear,
       debits: fenToYuan(a.debitsPosted),

@@ -13,7 +13,7 @@ import { fenToYuan, formatFen } from '../../components/money';
 import { useLastNonNull } from '../../components/useLastNonNull';
 import { ReasonModal } from '../../components/claims/ReasonModal';
 import { TransfersTable, useAccountNames } from '../../components/claims/TransfersTable';
-import { nameOf } from '../../components/policies/labels';
+import { accountNameText } from '../../components/ledger/accountName';
 
 /** One account's transfers, oldest first; a posted transfer can be corrected by a reversing one, with a reason. */
 export function TransfersDrawer({ account, onClose }: { account: LedgerAccount | null; onClose: () => void }) {
@@ -38,7 +38,7 @@ export function TransfersDrawer({ account, onClose }: { account: LedgerAccount |
   const reversed = new Set(transfers.map((x) => x.reversesId).filter((x): x is number => x !== null));
   const reversible = (x: LedgerTransfer) =>
     (x.kind === 'posted' || x.kind === 'post_pending') && !reversed.has(x.id) && x.reversesId === null;
-  const title = shown ? nameOf(shown, locale) : '';
+  const title = shown ? accountNameText(shown.name, t) : '';
 
   const exportTable = () => transfersExportTable(title, transfers, names, t);
 

@@ -155,6 +155,13 @@ export default {
   'ledger.verify.doubleResolved': { zh: '重复处理的预留款', en: 'Reservations resolved twice' },
 
   'ledger.budget.call': { zh: '项目指南：{title}', en: 'Call: {title}' },
+  // An account's name (components/ledger/accountName.ts): the server sends its kind and parameters.
+  'ledger.name.funding': { zh: '{year} 年度资金来源（{source}）', en: '{year} funding ({source})' },
+  'ledger.name.fundingOf': { zh: '{year} 年度资金来源（{source}）· {unit}', en: '{year} funding ({source}) · {unit}' },
+  'ledger.name.budget': { zh: '{year} 年度预算（{source}）· {policy}', en: '{year} budget ({source}) · {policy}' },
+  'ledger.name.payable': { zh: '应付：{holder}', en: 'Payable: {holder}' },
+  'ledger.name.paid': { zh: '{year} 年度已支付（{source}）', en: '{year} paid out ({source})' },
+  'ledger.name.paidOf': { zh: '{year} 年度已支付（{source}）· {policy}', en: '{year} paid out ({source}) · {policy}' },
   'ledger.source.municipal': { zh: '市级财政', en: 'Municipal' },
   'ledger.source.national': { zh: '中央财政', en: 'Central' },
 } satisfies Dictionary;
