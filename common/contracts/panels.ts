@@ -140,6 +140,33 @@ export const drawAnswer = z.object({
 });
 export type DrawAnswer = z.input<typeof drawAnswer>;
 
+const unfilledBase = {
+  applicationId: z.uuid(),
+  applicationTitle: z.string(),
+  /** Reviews (kind 'reviews') or quota experts (kind 'quota') missing. */
+  missing: z.number().int(),
+  kind: z.enum(['reviews', 'quota']),
+};
+const count = z.number().int();
+/**
+ * A place a draw could not fill, as a code and its numbers (common/review/assignment/types.ts UnfilledReason); the
+ * web words it. The 409 `assignment_infeasible` carries them as `error.details.unfilled`.
+ */
+export const unfilledPlace = z.discriminatedUnion('code', [
+  z.object({ ...unfilledBase, code: z.literal('assign_orgs_short'), params: z.object({ experts: count, orgs: count, reviews: count }) }),
+  z.object({ ...unfilledBase, code: z.literal('assign_load_caps'), params: z.object({ free: count }) }),
+  z.object({
+    ...unfilledBase,
+    code: z.literal('quota_orgs_short'),
+    params: z.object({ field: z.string(), min: z.number(), experts: count, orgs: count }),
+  }),
+  z.object({ ...unfilledBase, code: z.literal('quota_load_caps'), params: z.object({ field: z.string(), min: z.number() }) }),
+]);
+export type UnfilledPlace = z.input<typeof unfilledPlace>;
+/** `error.details` of a draw that cannot be met (409 assignment_infeasible): nothing was saved. */
+export const drawInfeasible = z.object({ unfilled: z.array(unfilledPlace) });
+export type DrawInfeasible = z.input<typeof drawInfeasible>;
+
 /** A stored draw re-run: the same checksum (and assignments) means the same draw. */
 export const drawVerification = z.object({
   drawId: z.uuid(),

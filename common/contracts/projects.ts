@@ -22,6 +22,7 @@ import {
 } from '../values/projects.js';
 import { figure, isoDate, name } from './common.js';
 import { instant } from './primitives.js';
+import { thresholdMiss } from './project-readback.js';
 
 /** Project calls, applications, experts and reviews (issue #7; domain-rules §6). */
 const key = z.string().regex(FORM_KEY_PATTERN);
@@ -289,6 +290,10 @@ export const callView = z.object({
 });
 export type CallView = z.input<typeof callView>;
 
+/** An approval below the review template's thresholds: the misses (criterion key, or null for the total) and the reason. */
+export const decisionOverride = z.object({ misses: z.array(thresholdMiss), reason: z.string() });
+export type DecisionOverride = z.infer<typeof decisionOverride>;
+
 export const applicationView = z.object({
   id: z.uuid(),
   callId: z.uuid(),
@@ -309,6 +314,8 @@ export const applicationView = z.object({
   rank: z.number().int().nullable(),
   approvedFen: z.number().nullable(),
   decisionNote: z.string().nullable(),
+  /** Funded below the review thresholds: what it missed and why it was funded all the same (the web words it). */
+  decisionOverride: decisionOverride.nullable(),
   extensionMonths: z.number().int(),
   midtermChecks: z.number().int(),
   createdAt: instant,

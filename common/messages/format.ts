@@ -1,7 +1,7 @@
 import type { Locale } from '../enums.js';
 import type { Dict } from './dict.js';
 import { FIELD_LABELS } from './fields.js';
-import { STATUS_LABELS, ACTION_LABELS, LIST_ITEM_LABELS } from './labels.js';
+import { STATUS_LABELS, ACTION_LABELS, ENTITY_STATUS_LABELS, LIST_ITEM_LABELS, STAGE_LABELS } from './labels.js';
 
 function listItem(v: unknown, locale: Locale): string {
   if (isLocalised(v)) return v[locale] ?? v['zh-CN'];
@@ -23,10 +23,15 @@ export function fenAsYuan(fen: number): string {
   return `${whole < 0 ? '-' : ''}${yuan}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** `{name|format}` in a template: the parameter shown as money or as a label instead of its raw code. */
-const FORMATS: Record<string, (value: unknown, locale: Locale) => string> = {
+/**
+ * `{name|format}` in a template: the parameter shown as money or as a label instead of its raw code. A status
+ * takes its entity's own word when the message names one (`of`: ENTITY_STATUS_LABELS).
+ */
+const FORMATS: Record<string, (value: unknown, locale: Locale, params: Record<string, unknown>) => string> = {
   yuan: (v) => (typeof v === 'number' ? fenAsYuan(v) : String(v)),
-  status: (v, locale) => STATUS_LABELS[String(v)]?.[locale] ?? String(v),
+  status: (v, locale, params) =>
+    ENTITY_STATUS_LABELS[String(params.of)]?.[String(v)]?.[locale] ?? STATUS_LABELS[String(v)]?.[locale] ?? String(v),
+  stage: (v, locale) => STAGE_LABELS[String(v)]?.[locale] ?? String(v),
   action: (v, locale) => ACTION_LABELS[String(v)]?.[locale] ?? String(v),
   list: (v, locale) => (Array.isArray(v) ? v.map((x) => listItem(x, locale)).join(locale === 'zh-CN' ? '、' : ', ') : listItem(v, locale)),
 };
@@ -41,7 +46,7 @@ export function fill(template: string, params: Record<string, unknown> = {}, loc
     const v = params[k];
     if (isLocalised(v)) return v[locale] ?? v['zh-CN'];
     const f = format ? FORMATS[format] : undefined;
-    return f ? f(v, locale) : String(v);
+    return f ? f(v, locale, params) : String(v);
   });
 }
 

@@ -35,6 +35,29 @@ export const STATUS_LABELS: Dict = {
   dismissed: { 'zh-CN': '已排除', 'en-US': 'dismissed' },
 };
 
+/**
+ * An entity's own words for a status, where they differ from the common ones (STATUS_LABELS): an application is
+ * 已立项, not 已批准; an objection is 异议不成立, not a dismissed conflict. A message names the entity in its
+ * `of` parameter (`{status|status}` reads it).
+ */
+export const ENTITY_STATUS_LABELS: Record<string, Dict> = {
+  application: {
+    approved: { 'zh-CN': '已立项', 'en-US': 'approved' },
+    rejected: { 'zh-CN': '不予受理', 'en-US': 'rejected' },
+  },
+  objection: {
+    upheld: { 'zh-CN': '异议成立', 'en-US': 'upheld' },
+    dismissed: { 'zh-CN': '异议不成立', 'en-US': 'dismissed' },
+  },
+};
+
+/** The review stages messages name (`{stage|stage}`): the application review, the mid-term check, acceptance. */
+export const STAGE_LABELS: Dict = {
+  review: { 'zh-CN': '立项评审', 'en-US': 'application review' },
+  midterm: { 'zh-CN': '中期检查', 'en-US': 'mid-term check' },
+  acceptance: { 'zh-CN': '验收', 'en-US': 'acceptance' },
+};
+
 /** Labels of the actions messages name ("cannot …"). */
 export const ACTION_LABELS: Dict = {
   published: { 'zh-CN': '发布', 'en-US': 'publish' },
@@ -77,4 +100,10 @@ export const LIST_ITEM_LABELS: Dict = {
     'zh-CN': '须持有有效资质之一：{types}',
     'en-US': 'a valid qualification is required (any of: {types})',
   },
+  // A threshold an application missed (common/review/decision.ts missItems): 创新性 55 < 60, 总分 58 < 60.
+  miss_criterion: { 'zh-CN': '{name} {value} < {threshold}', 'en-US': '{name} {value} < {threshold}' },
+  miss_total: { 'zh-CN': '总分 {value} < {threshold}', 'en-US': 'total {value} < {threshold}' },
+  // An application that keeps a call from being decided (blockerItems): “标题”（评审中）, and how many more.
+  blocker: { 'zh-CN': '“{title}”（{status|status}）', 'en-US': '"{title}" ({status|status})' },
+  blocker_more: { 'zh-CN': '另 {n} 个', 'en-US': '{n} more' },
 };

@@ -57,9 +57,14 @@ describe('expert assignment: rules', () => {
     expect(r.assignments).toHaveLength(2);
     expect(new Set(expertsOf(r, 'p1').map((e) => (e === 'e3' ? 'B' : 'A')))).toEqual(new Set(['A', 'B']));
     expect(r.unfilled).toHaveLength(1);
-    expect(r.unfilled[0]).toMatchObject({ applicationId: 'p1', missing: 1, kind: 'reviews' });
-    expect(r.unfilled[0]!.reason).toContain('only 3 non-conflicted experts in 2 organisations');
-    expect(r.unfilled[0]!.reason).toContain('仅 3 位无回避专家');
+    // A code and its numbers, no words (the web words them): 3 experts in 2 organisations for 3 reviews.
+    expect(r.unfilled[0]).toEqual({
+      applicationId: 'p1',
+      missing: 1,
+      kind: 'reviews',
+      code: 'assign_orgs_short',
+      params: { experts: 3, orgs: 2, reviews: 3 },
+    });
     expect(r.log.exact).toBe(true);
   });
 
@@ -74,7 +79,7 @@ describe('expert assignment: rules', () => {
     expect(r.assignments).toHaveLength(8);
     expect(Object.fromEntries(loads(r))).toEqual({ e1: 3, e2: 3, e3: 2 });
     expect(r.unfilled.reduce((s, u) => s + u.missing, 0)).toBe(2);
-    expect(r.unfilled.every((u) => u.reason.includes('load caps exhausted'))).toBe(true);
+    expect(r.unfilled.every((u) => u.code === 'assign_load_caps' && u.params.free === 0)).toBe(true);
   });
 
   it('no two experts of one organisation on one application (bad pairs), even when they are the cheapest', () => {
@@ -143,7 +148,8 @@ describe('expert assignment: rules', () => {
         applicationId: 'p1',
         kind: 'quota',
         missing: 1,
-        reason: expect.stringContaining('only 0 non-conflicted finance experts') as string,
+        code: 'quota_orgs_short',
+        params: { field: 'finance', min: 1, experts: 0, orgs: 0 },
       }),
     ]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateReviews } from './aggregate.js';
-import { decisionBlockers, describeMisses, policyOfTemplate, thresholdMisses } from './decision.js';
+import { fill } from '../messages.js';
+import { blockerItems, decisionBlockers, missItems, policyOfTemplate, thresholdMisses } from './decision.js';
 
 const template = {
   criteria: [
@@ -61,9 +62,24 @@ describe('decision rules', () => {
     // No total threshold: only the criterion. Exactly at the threshold passes.
     expect(thresholdMisses(r, null)).toHaveLength(1);
     expect(thresholdMisses(r, 63)).toHaveLength(1);
-    expect(describeMisses(thresholdMisses(r, 65), template.criteria)).toEqual({
-      'zh-CN': '创新性 55 < 60、总分 63 < 65',
-      'en-US': 'Innovation 55 < 60, total 63 < 65',
-    });
+    // Codes and numbers, no words: the message dictionary words them in the reader's language.
+    const items = missItems(thresholdMisses(r, 65), template.criteria);
+    expect(items).toEqual([
+      { code: 'miss_criterion', params: { name: { 'zh-CN': '创新性', 'en-US': 'Innovation' }, value: 55, threshold: 60 } },
+      { code: 'miss_total', params: { value: 63, threshold: 65 } },
+    ]);
+    expect(fill('{failures|list}', { failures: items }, 'zh-CN')).toBe('创新性 55 < 60、总分 63 < 65');
+    expect(fill('{failures|list}', { failures: items }, 'en-US')).toBe('Innovation 55 < 60, total 63 < 65');
+  });
+
+  it('the applications that keep a call from being decided are items (title and status code), worded per language', () => {
+    const apps = Array.from({ length: 12 }, (_, i) => ({ title: `项目${i + 1}`, status: i ? 'under_review' : 'accepted' }));
+    const items = blockerItems(apps);
+    expect(items).toHaveLength(11);
+    expect(items[0]).toEqual({ code: 'blocker', params: { title: '项目1', status: 'accepted' } });
+    expect(items[10]).toEqual({ code: 'blocker_more', params: { n: 2 } });
+    expect(fill('{items|list}', { items: items.slice(0, 2) }, 'zh-CN')).toBe('“项目1”（已受理）、“项目2”（评审中）');
+    expect(fill('{items|list}', { items: items.slice(9) }, 'en-US')).toBe('"项目10" (under review), 2 more');
+    expect(fill('{items|list}', { items: items.slice(9) }, 'zh-CN')).toBe('“项目10”（评审中）、另 2 个');
   });
 });

@@ -3,7 +3,6 @@
  * step resolved, and each application's thresholds judged on its final score (the agreed score after a consensus
  * step, otherwise the aggregated total). Pure.
  */
-import { STATUS_LABELS } from '../messages.js';
 import { SCORE_TOLERANCE, type AggregationMethod, type ApplicationResult, type ReviewPolicy } from './aggregate.js';
 
 /** A call's review template (common/contracts/projects.ts), as far as the aggregation reads it. */
@@ -66,29 +65,28 @@ export function thresholdMisses(
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** The misses in words, both languages: 创新性 55 < 60、总分 58 < 60. */
-export function describeMisses(
-  misses: readonly ThresholdMiss[],
-  criteria: readonly { key: string; zh: string; en: string }[],
-): { 'zh-CN': string; 'en-US': string } {
-  const name = (m: ThresholdMiss, zh: boolean) => {
-    if (m.criterionId === null) return zh ? '总分' : 'total';
-    const c = criteria.find((x) => x.key === m.criterionId);
-    return c ? (zh ? c.zh : c.en) : m.criterionId;
-  };
-  return {
-    'zh-CN': misses.map((m) => `${name(m, true)} ${round2(m.value)} < ${m.threshold}`).join('、'),
-    'en-US': misses.map((m) => `${name(m, false)} ${round2(m.value)} < ${m.threshold}`).join(', '),
-  };
+/** An item of a message's `{…|list}` (common/messages/labels.ts LIST_ITEM_LABELS words it in the reader's language). */
+export interface ListItem {
+  code: string;
+  params: Record<string, unknown>;
 }
 
-/** The applications that keep a call from being decided, in both languages: “标题”（评审中）、… */
-export function blockerList(apps: readonly { title: string; status: string }[], max = 10): { 'zh-CN': string; 'en-US': string } {
-  const shown = apps.slice(0, max);
+/**
+ * The misses as list items, not words: a criterion's (its name as the template gives it in both languages, the
+ * value and the threshold) or the total's — `miss_criterion`, `miss_total` words them (创新性 55 < 60、总分 58 < 60).
+ */
+export function missItems(misses: readonly ThresholdMiss[], criteria: readonly { key: string; zh: string; en: string }[]): ListItem[] {
+  return misses.map((m) => {
+    const params = { value: round2(m.value), threshold: m.threshold };
+    if (m.criterionId === null) return { code: 'miss_total', params };
+    const c = criteria.find((x) => x.key === m.criterionId);
+    return { code: 'miss_criterion', params: { ...params, name: c ? { 'zh-CN': c.zh, 'en-US': c.en } : m.criterionId } };
+  });
+}
+
+/** The applications that keep a call from being decided, as list items (`blocker`: title and status; `blocker_more`). */
+export function blockerItems(apps: readonly { title: string; status: string }[], max = 10): ListItem[] {
+  const shown = apps.slice(0, max).map((a) => ({ code: 'blocker', params: { title: a.title, status: a.status } }));
   const more = apps.length - shown.length;
-  const label = (s: string, l: 'zh-CN' | 'en-US') => STATUS_LABELS[s]?.[l] ?? s;
-  return {
-    'zh-CN': shown.map((a) => `“${a.title}”（${label(a.status, 'zh-CN')}）`).join('、') + (more > 0 ? ` 等 ${apps.length} 个` : ''),
-    'en-US': shown.map((a) => `"${a.title}" (${label(a.status, 'en-US')})`).join(', ') + (more > 0 ? ` and ${more} more` : ''),
-  };
+  return more > 0 ? [...shown, { code: 'blocker_more', params: { n: more } }] : shown;
 }

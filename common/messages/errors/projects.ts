@@ -34,19 +34,22 @@ export const projectsErrors: Dict = {
     'zh-CN': '评分须覆盖全部评审指标（0–100 分），缺少或多余：{keys}',
     'en-US': 'Scores must cover every criterion (0–100); missing or unknown: {keys}',
   },
-  assignment_infeasible: { 'zh-CN': '专家抽取无法满足：{detail}', 'en-US': 'The reviewer draw cannot be met: {detail}' },
+  assignment_infeasible: {
+    'zh-CN': '专家抽取无法满足：{n} 个项目配不齐评审专家，未保存任何抽取结果',
+    'en-US': 'The reviewer draw cannot be met: applications short of reviewers: {n}; nothing was saved',
+  },
   project_budget: {
     'zh-CN': '字段“{field}”：批准金额合计 {total|yuan} 元，超过指南预算 {budget|yuan} 元',
     'en-US': 'Field "{field}": approved amounts total {total|yuan} yuan, over the call budget of {budget|yuan} yuan',
   },
   decision_pending: {
-    'zh-CN': '还有 {n} 个已受理的项目未完成评分，不能决策：{items}。请待全部专家提交评分、汇总并完成协商后再决策',
+    'zh-CN': '还有 {n} 个已受理的项目未完成评分，不能决策：{items|list}。请待全部专家提交评分、汇总并完成协商后再决策',
     'en-US':
-      '{n} accepted applications are not fully scored, so no decision yet: {items}. Decide once every review is in, aggregated and any consensus resolved',
+      '{n} accepted applications are not fully scored, so no decision yet: {items|list}. Decide once every review is in, aggregated and any consensus resolved',
   },
   decision_threshold: {
-    'zh-CN': '字段“{field}”：“{title}”未达到评审门槛（{failures}），仍予立项须写明理由',
-    'en-US': 'Field "{field}": "{title}" did not reach the review thresholds ({failures}); funding it needs a reason',
+    'zh-CN': '字段“{field}”：“{title}”未达到评审门槛（{failures|list}），仍予立项须写明理由',
+    'en-US': 'Field "{field}": "{title}" did not reach the review thresholds ({failures|list}); funding it needs a reason',
   },
   challenge_bidder: {
     'zh-CN': '只有“揭榜团队”账号可以以团队名义揭榜；科技局工作人员和评审专家不能揭榜，企业请从企业门户申报',
@@ -59,13 +62,13 @@ export const projectsErrors: Dict = {
     'en-US': 'At most one extension of at most {max} months',
   },
   draw_nothing: {
-    'zh-CN': '没有待抽取专家的{stageZh}对象（立项评审须为已受理的项目，中期检查和验收须为已提交且尚无专家组的报告）',
+    'zh-CN': '没有待抽取专家的{stage|stage}对象（立项评审须为已受理的项目，中期检查和验收须为已提交且尚无专家组的报告）',
     'en-US':
-      'Nothing waits for a {stageEn} draw (the review needs accepted applications; mid-term and acceptance panels need submitted reports without a panel)',
+      'Nothing waits for a {stage|stage} draw (the review needs accepted applications; mid-term and acceptance panels need submitted reports without a panel)',
   },
   redraw_nothing: {
-    'zh-CN': '{stageZh}没有待补足的评审任务（未评分或已谢绝的）',
-    'en-US': 'No open or declined {stageEn} assignment to redraw',
+    'zh-CN': '{stage|stage}没有待补足的评审任务（未评分或已谢绝的）',
+    'en-US': 'No open or declined {stage|stage} assignment to redraw',
   },
   swap_no_place: {
     'zh-CN': '该项目的评审专家已满 {size} 人，无需替换',
@@ -84,8 +87,8 @@ export const projectsErrors: Dict = {
     'en-US': 'Only mid-term and acceptance reports have expert panels',
   },
   panel_required: {
-    'zh-CN': '本指南规定{stageZh}须经专家组评审：请先抽取专家组，待其评分完成后再决定',
-    'en-US': 'This call requires an expert panel for the {stageEn}: draw a panel and wait for its scores before deciding',
+    'zh-CN': '本指南规定{stage|stage}须经专家组评审：请先抽取专家组，待其评分完成后再决定',
+    'en-US': 'This call requires an expert panel for the {stage|stage}: draw a panel and wait for its scores before deciding',
   },
   panel_unfinished: {
     'zh-CN': '专家组尚未完成评分（已提交 {done}/{size}），暂不能作出决定',

@@ -11,6 +11,7 @@ import {
   type AssignmentLog,
   type AssignmentResult,
   type Unfilled,
+  type UnfilledReason,
 } from './types.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -172,11 +173,11 @@ function compose(
     if (miss > 0) {
       const orgs = new Set(Array.from(el, (e) => m.org[e]!)).size;
       const free = Array.from(el).filter(spare).length;
-      const reason =
+      const reason: UnfilledReason =
         el.length < r || orgs < r
-          ? `仅 ${el.length} 位无回避专家，分属 ${orgs} 个单位，而 ${r} 份评审需要 ${r} 个不同单位 / only ${el.length} non-conflicted experts in ${orgs} organisations; ${r} reviews need ${r} different organisations`
-          : `无回避专家的评审上限已满：可用且单位未重复的专家仅 ${free} 位 / load caps exhausted: only ${free} non-conflicted experts with spare capacity in organisations not yet on this application`;
-      unfilled.push({ applicationId: app.id, missing: miss, kind: 'reviews', reason });
+          ? { code: 'assign_orgs_short', params: { experts: el.length, orgs, reviews: r } }
+          : { code: 'assign_load_caps', params: { free } };
+      unfilled.push({ applicationId: app.id, missing: miss, kind: 'reviews', ...reason });
     }
     for (const q of m.quotas[a]!) {
       const have = got.filter((e) => q.has[e]).length;
@@ -184,11 +185,11 @@ function compose(
       if (have >= need) continue;
       const holders = Array.from(el).filter((e) => q.has[e]!);
       const orgs = new Set(holders.map((e) => m.org[e]!)).size;
-      const reason =
+      const reason: UnfilledReason =
         holders.length < need || orgs < need
-          ? `配额 ${q.field} ≥ ${q.min}：仅 ${holders.length} 位无回避的 ${q.field} 专家，分属 ${orgs} 个单位 / quota ${q.field} ≥ ${q.min}: only ${holders.length} non-conflicted ${q.field} experts in ${orgs} organisations`
-          : `配额 ${q.field} ≥ ${q.min}：无回避的 ${q.field} 专家已满额或单位重复 / quota ${q.field} ≥ ${q.min}: the non-conflicted ${q.field} experts are at their load caps or share an organisation with an assigned expert`;
-      unfilled.push({ applicationId: app.id, missing: need - have, kind: 'quota', reason });
+          ? { code: 'quota_orgs_short', params: { field: q.field, min: q.min, experts: holders.length, orgs } }
+          : { code: 'quota_load_caps', params: { field: q.field, min: q.min } };
+      unfilled.push({ applicationId: app.id, missing: need - have, kind: 'quota', ...reason });
     }
   }
 

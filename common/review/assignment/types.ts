@@ -63,14 +63,23 @@ export interface Assignment {
   cost: number;
 }
 
-export interface Unfilled {
+/**
+ * Why places stay empty, as a code and its numbers (the web words them; the 409 of a draw carries them):
+ * too few non-conflicted experts or organisations (`*_orgs_short`), or enough of them but at their load caps or
+ * sharing an organisation with an assigned expert (`*_load_caps`); `quota_*` for a quota rule (its field and min).
+ */
+export type UnfilledReason =
+  | { code: 'assign_orgs_short'; params: { experts: number; orgs: number; reviews: number } }
+  | { code: 'assign_load_caps'; params: { free: number } }
+  | { code: 'quota_orgs_short'; params: { field: string; min: number; experts: number; orgs: number } }
+  | { code: 'quota_load_caps'; params: { field: string; min: number } };
+
+export type Unfilled = {
   applicationId: string;
   /** Reviews (kind 'reviews') or quota experts (kind 'quota') missing. */
   missing: number;
   kind: 'reviews' | 'quota';
-  /** Bilingual explanation. */
-  reason: string;
-}
+} & UnfilledReason;
 
 export interface Alternates {
   applicationId: string;

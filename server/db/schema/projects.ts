@@ -16,7 +16,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import type { CallForm, FundingParams, ReviewTemplate } from '../../../common/contracts/projects.js';
+import type { CallForm, DecisionOverride, FundingParams, ReviewTemplate } from '../../../common/contracts/projects.js';
 import type {
   ApplicationStatus,
   CallKind,
@@ -113,6 +113,11 @@ export const applications = pgTable(
     rank: integer('rank'),
     approvedFen: bigint('approved_fen', { mode: 'number' }),
     decisionNote: text('decision_note'),
+    /**
+     * An approval below the review template's thresholds: what it missed (criterion key or null for the total, the
+     * value, the threshold) and the reason stated. Data, not words: the web and the decision letter word it.
+     */
+    decisionOverride: jsonb('decision_override').$type<DecisionOverride>(),
     extensionMonths: integer('extension_months').notNull().default(0),
     midtermChecks: integer('midterm_checks').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

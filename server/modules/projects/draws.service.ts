@@ -1,3 +1,4 @@
+import type { DrawInfeasible } from '../../../common/contracts/panels.js';
 import type { AssignmentResult } from '../../../common/review/index.js';
 import type { ReviewStage } from '../../../common/values/review.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
@@ -99,8 +100,12 @@ async function saveDraw(
   };
 }
 
-const infeasible = (result: AssignmentResult) =>
-  new AppError(409, 'assignment_infeasible', { detail: result.unfilled.map((u) => u.reason).join('；') });
+/** A draw that cannot be met: how many applications fall short, and why each place stays empty (codes the web words). */
+function infeasible(result: AssignmentResult, targets: Target[]): AppError {
+  const title = (id: string) => targets.find((x) => x.app.id === id)?.app.title ?? '';
+  const details: DrawInfeasible = { unfilled: result.unfilled.map((u) => ({ ...u, applicationTitle: title(u.applicationId) })) };
+  return new AppError(409, 'assignment_infeasible', { n: new Set(result.unfilled.map((u) => u.applicationId)).size }, undefined, details);
+}
 
 /** The places a draw fills: the accepted applications (review), or the submitted reports without a live panel. */
 async function drawTargets(tx: Db, call: CallRow, stage: Stage, all: repo.ReviewRow[], reportIds?: string[]): Promise<Target[]> {
@@ -127,7 +132,7 @@ export async function drawStage(db: Db, ctx: RequestContext, callId: string, opt
     if (targets.length === 0) throw new AppError(409, 'draw_nothing', stageParams(stage));
     const input = await problemOf(tx, call, targets, all);
     const result = solve(input, seed);
-    if (result.unfilled.length) throw infeasible(result);
+    if (result.unfilled.length) throw infeasible(result, targets);
     const out = await saveDraw(tx, ctx, call, stage, 'draw', seed, targets, input, result);
     if (stage === 'review')
       await repo.markUnderReview(
@@ -187,7 +192,7 @@ export async function redrawStage(
     if (targets.length === 0) throw new AppError(409, 'redraw_nothing', stageParams(stage));
     const input = await problemOf(tx, call, targets, all);
     const result = solve(input, seed);
-    if (result.unfilled.length) throw infeasible(result);
+    if (result.unfilled.length) throw infeasible(result, targets);
     const parent = targets.flatMap((x) => [...x.ending, ...x.kept]).find((r) => r.drawId)?.drawId ?? null;
     return saveDraw(tx, ctx, call, stage, 'redraw', seed, targets, input, result, { parentId: parent, reason: opts.reason });
   });

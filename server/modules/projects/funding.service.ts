@@ -1,5 +1,5 @@
 import { addDays, addMonths } from '../../../common/clock.js';
-import { decisionBlockers, describeMisses } from '../../../common/review/decision.js';
+import { decisionBlockers, missItems, type ThresholdMiss } from '../../../common/review/decision.js';
 import type { FundingMode, PaymentCondition, PaymentKind } from '../../../common/values/projects.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
 import { today } from '../../platform/clock.js';
@@ -8,10 +8,9 @@ import { AppError } from '../../platform/errors.js';
 import { accountSpecs, ensureAccount, transfer } from '../ledger/index.js';
 import type { ApplicationRow, CallRow } from './calls.repo.js';
 import * as repo from './funding.repo.js';
-import { noteWithOverride } from './letters.js';
 import { contractGate } from './notices.service.js';
 import { isPanelStage, panelSnapshot, panelsOf, panelView } from './panels.service.js';
-import { blockerList, thresholdMissesOf } from './readback.service.js';
+import { blockerItems, thresholdMissesOf } from './readback.service.js';
 import { stageParams, stateError } from './states.js';
 
 export { decisionLetter } from './letters.js';
@@ -24,7 +23,8 @@ export { decisionLetter } from './letters.js';
  * The queries are in funding.repo.ts, the decision letter in letters.ts.
  */
 type Approval = { applicationId: string; approvedFen: number; thresholdReason?: string | undefined };
-type Override = { applicationId: string; misses: string; reason: string };
+/** An approval below the thresholds: what it missed and the reason stated, stored as data (decision_override). */
+type Override = { applicationId: string; misses: ThresholdMiss[]; reason: string };
 
 /** The instalments an approval implies under the call's funding mode (those of no amount left out). */
 export function paymentSchedule(
@@ -51,7 +51,7 @@ export function paymentSchedule(
 /** Every approval names a scored application; nothing is decided while one still waits for its score or consensus. */
 function checkApprovals(apps: ApplicationRow[], approvals: Approval[]): void {
   const blockers = decisionBlockers(apps);
-  if (blockers.length) throw new AppError(409, 'decision_pending', { n: blockers.length, items: blockerList(blockers) }, 'approvals');
+  if (blockers.length) throw new AppError(409, 'decision_pending', { n: blockers.length, items: blockerItems(blockers) }, 'approvals');
   for (const [i, ap] of approvals.entries()) {
     const a = apps.find((x) => x.id === ap.applicationId);
     if (!a || a.status !== 'scored')
@@ -70,11 +70,11 @@ async function thresholdOverrides(tx: Db, call: CallRow, apps: ApplicationRow[],
   for (const [i, ap] of approvals.entries()) {
     const missed = misses.get(ap.applicationId) ?? [];
     if (!missed.length) continue;
-    const words = describeMisses(missed, call.reviewTemplate.criteria);
     const reason = ap.thresholdReason?.trim();
     const title = apps.find((x) => x.id === ap.applicationId)?.title ?? ap.applicationId;
-    if (!reason) throw new AppError(409, 'decision_threshold', { title, failures: words }, `approvals.${i}.thresholdReason`);
-    overrides.push({ applicationId: ap.applicationId, misses: words['zh-CN'], reason });
+    const failures = missItems(missed, call.reviewTemplate.criteria);
+    if (!reason) throw new AppError(409, 'decision_threshold', { title, failures }, `approvals.${i}.thresholdReason`);
+    overrides.push({ applicationId: ap.applicationId, misses: missed, reason });
   }
   return overrides;
 }
@@ -99,7 +99,8 @@ export async function decideCall(db: Db, ctx: RequestContext, call: CallRow, app
       await repo.setApplication(tx, a.id, {
         status: 'approved',
         approvedFen: ap.approvedFen,
-        decisionNote: noteWithOverride(note, override),
+        decisionNote: note ?? null,
+        decisionOverride: override ? { misses: override.misses, reason: override.reason } : null,
         updatedAt: new Date(),
       });
       const schedule = paymentSchedule(call.fundingMode, ap.approvedFen, call.fundingParams.firstTranchePct);

@@ -2,21 +2,24 @@ import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { today } from '../../platform/clock.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import type { DecisionOverride } from '../../../common/contracts/projects.js';
 import type { ApplicationRow } from './calls.repo.js';
 import * as repo from './funding.repo.js';
 import type { PaymentRow } from './funding.repo.js';
 
 /**
  * The documents a decision produces, in the bureau's language (Chinese): the decision letter (立项通知书 or
- * 未立项通知) and the note kept with an approval below the review thresholds. Text of record, not of the screen:
- * the web shows it as written.
+ * 未立项通知). A document of record composes its own words: an approval below the review thresholds is stored as
+ * data (decision_override: the misses and the reason) and worded here, when the letter is made.
  */
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 });
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** The decision note of an approved application, with the reason it was funded below the thresholds, if it was. */
-export function noteWithOverride(note: string | undefined, override: { misses: string; reason: string } | undefined): string | null {
-  const parts = [note, override ? `低于评审门槛（${override.misses}）仍予立项，理由：${override.reason}` : undefined].filter(Boolean);
-  return parts.length ? parts.join('\n') : null;
+/** 低于评审门槛（创新性 55 < 60、总分 58 < 60）仍予立项，理由：… — from the stored override and the call's criteria. */
+export function overrideSentence(o: DecisionOverride, criteria: readonly { key: string; zh: string }[]): string {
+  const name = (id: string | null) => (id === null ? '总分' : (criteria.find((c) => c.key === id)?.zh ?? id));
+  const misses = o.misses.map((m) => `${name(m.criterionId)} ${round2(m.value)} < ${m.threshold}`).join('、');
+  return `低于评审门槛（${misses}）仍予立项，理由：${o.reason}`;
 }
 
 const WHEN: Record<PaymentRow['condition'], string> = {
@@ -56,6 +59,9 @@ export async function decisionLetter(db: Db, id: string): Promise<Buffer> {
             ? paragraph(`现予立项，资助经费 ${yuan(a.approvedFen ?? 0)} 元。拨付安排：${schedule}。`)
             : paragraph('经研究，本次未予立项。感谢你单位的参与。'),
           ...(a.decisionNote ? [paragraph(`说明：${a.decisionNote}`)] : []),
+          ...(approved && a.decisionOverride
+            ? [paragraph(`说明：${overrideSentence(a.decisionOverride, call.reviewTemplate.criteria)}`)]
+            : []),
           paragraph(`${region ?? ''}科学技术局`),
           paragraph(today()),
         ],

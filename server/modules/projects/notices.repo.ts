@@ -65,7 +65,7 @@ export async function lockApplicationIfAny(tx: Db, id: string) {
 export async function withdrawApproval(tx: Db, applicationId: string, note: string): Promise<void> {
   await tx
     .update(applications)
-    .set({ status: 'not_funded', approvedFen: null, decisionNote: note, updatedAt: new Date() })
+    .set({ status: 'not_funded', approvedFen: null, decisionNote: note, decisionOverride: null, updatedAt: new Date() })
     .where(eq(applications.id, applicationId));
   await tx.delete(projectPayments).where(and(eq(projectPayments.applicationId, applicationId), eq(projectPayments.status, 'scheduled')));
   await tx.delete(projectReports).where(and(eq(projectReports.applicationId, applicationId), eq(projectReports.status, 'due')));

@@ -246,7 +246,12 @@ describe('the aggregation read back, the consensus step and the decision', () =>
     expect(ok.statusCode).toBe(200);
     const b = (await clerk.get(`/api/applications/${appIds[1]}`)).json();
     expect(b.status).toBe('approved');
-    expect(b.decisionNote).toContain(reason);
+    // The override is data beside the note, not words added to it (the letter and the web word it).
+    expect(b.decisionNote).toBe('按评审结果立项');
+    expect(b.decisionOverride).toMatchObject({
+      reason,
+      misses: [expect.objectContaining({ criterionId: 'innovation' }), expect.objectContaining({ criterionId: null })],
+    });
     // After the decision the results still read back, with the statuses.
     const after = (await clerk.get(`/api/calls/${callId}/results`)).json();
     expect((after.results as Result[]).map((r) => r.status)).toEqual(['approved', 'approved']);

@@ -15,8 +15,8 @@ import { isLiveReview } from './review.service.js';
  * for the experts assigned to it.
  */
 
-/** The applications that keep a call from being decided, in words (the parameter of `decision_pending`). */
-export { blockerList } from '../../../common/review/decision.js';
+/** The applications that keep a call from being decided, as list items (the parameter of `decision_pending`). */
+export { blockerItems } from '../../../common/review/decision.js';
 
 /** Statuses in which an application has been aggregated (its stored score and rank stand). */
 const AGGREGATED = new Set(['scored', 'consensus', 'approved', 'not_funded', 'contracted', 'completed', 'terminated']);

@@ -5,6 +5,7 @@ import type {
   Declined,
   DrawAnswer,
   DrawBody,
+  DrawInfeasible,
   DrawRecordView,
   DrawVerification,
   ExpertRef,
@@ -16,6 +17,7 @@ import type {
   ResolveProjectObjection,
   Stage,
   SwapAnswer,
+  UnfilledPlace,
 } from '../../../common/contracts/panels';
 import type {
   BureauNotice,
@@ -39,6 +41,8 @@ import { PUBLIC_KEY } from './claims';
 // public notice (公示) of a call's approval list. Types come from the contracts (common/contracts/panels.ts).
 
 export type { DrawAnswer, DrawKind, ExpertRef, PanelOutcome, PanelRules, PanelView, Stage };
+/** `error.details` of a draw refused as infeasible (409 assignment_infeasible): the places it could not fill, as codes. */
+export type { DrawInfeasible, UnfilledPlace };
 export { DRAW_KINDS, REVIEW_STAGES as STAGES };
 /** GET /api/calls/:id/draws: one draw record as the bureau reads it back. */
 export type DrawRecord = DrawRecordView;

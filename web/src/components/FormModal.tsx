@@ -20,6 +20,8 @@ interface FormModalProps<V> {
   /** False hides the mutation's error (when a field shows it already). */
   showError?: boolean;
   errorTestId?: string;
+  /** More about the refusal, under its message (e.g. the places a draw could not fill). */
+  errorDetail?: ReactNode;
   initialValues?: Partial<V>;
   onFinish: (values: V) => void;
   children: ReactNode;
@@ -42,6 +44,7 @@ export function FormModal<V>({
   intro,
   showError = true,
   errorTestId,
+  errorDetail,
   initialValues,
   onFinish,
   children,
@@ -75,7 +78,14 @@ export function FormModal<V>({
     >
       {intro}
       {mutation.error && showError ? (
-        <Alert type="error" showIcon title={errorText(mutation.error, t)} style={{ marginBottom: 12 }} data-testid={errorTestId} />
+        <Alert
+          type="error"
+          showIcon
+          title={errorText(mutation.error, t)}
+          description={errorDetail}
+          style={{ marginBottom: 12 }}
+          data-testid={errorTestId}
+        />
       ) : null}
       <Form<V> form={form} layout="vertical" disabled={mutation.isPending} initialValues={initialValues} onFinish={onFinish}>
         {children}

@@ -11,12 +11,14 @@ interface Props {
   testId: string;
   pending: boolean;
   error: unknown;
+  /** More about the refusal, under its message (e.g. the places a draw could not fill). */
+  errorDetail?: ReactNode;
   onOk: () => void;
   onCancel: () => void;
 }
 
 /** A decision confirmed in words (approve, pay), with the server's refusal shown in place. */
-export function ConfirmModal({ open, title, children, okText, testId, pending, error, onOk, onCancel }: Props) {
+export function ConfirmModal({ open, title, children, okText, testId, pending, error, errorDetail, onOk, onCancel }: Props) {
   const t = useT();
   return (
     <Modal
@@ -34,7 +36,7 @@ export function ConfirmModal({ open, title, children, okText, testId, pending, e
       }
     >
       <Typography.Paragraph>{children}</Typography.Paragraph>
-      {error ? <Alert type="error" showIcon title={errorText(error, t)} data-testid={`${testId}-error`} /> : null}
+      {error ? <Alert type="error" showIcon title={errorText(error, t)} description={errorDetail} data-testid={`${testId}-error`} /> : null}
     </Modal>
   );
 }

@@ -11,6 +11,7 @@ import { ReviewStatusTag } from '../review/ReviewStatusTag';
 import { textOf } from '../policies/labels';
 import { randomSeed } from './panels';
 import { SeedField } from './SeedField';
+import { UnfilledReasons } from './UnfilledReasons';
 import { listSep, score } from './labels';
 
 /** A report's panel in one cell: the rule, how far the panel got, and its outcome. */
@@ -114,6 +115,7 @@ export function PanelDrawModal({ report, onClose }: { report: Report | null; onC
         ) : null
       }
       errorTestId="panel-draw-error"
+      errorDetail={<UnfilledReasons error={run.error} />}
       initialValues={{ seed: randomSeed() }}
       onFinish={(v) => run.mutate(v)}
     >

@@ -19,6 +19,7 @@ import { ScrollRegion } from '../../components/ScrollRegion';
 import { StatusTag } from '../../components/StatusTag';
 import { ConfirmModal } from '../../components/claims/ConfirmModal';
 import { DANGER, DECIDABLE, LETTER, listSep, score } from '../../components/projects/labels';
+import { DecisionOverrides } from './DecisionOverrides';
 import { missesText } from './results';
 import { ApplicationStatusTag } from '../../components/projects/StatusTags';
 
@@ -118,7 +119,7 @@ export function DecisionTab({ call, applications, editor }: { call: Call; applic
           ) : null}
         </>
       ) : null}
-      <DecidedResults decided={decided} />
+      <DecidedResults decided={decided} call={call} />
       <ConfirmModal
         open={confirming}
         title={t('proj.decision.confirmTitle')}
@@ -341,7 +342,7 @@ function DecisionSubmit({
 }
 
 /** The decided applications with their amounts and decision letters, and the decision's note. */
-function DecidedResults({ decided }: { decided: Application[] }) {
+function DecidedResults({ decided, call }: { decided: Application[]; call: Call }) {
   const { t, locale } = useI18n();
   if (!decided.length) return null;
   return (
@@ -379,6 +380,7 @@ function DecidedResults({ decided }: { decided: Application[] }) {
         ]}
         data-testid="decided-table"
       />
+      <DecisionOverrides decided={decided} call={call} />
       {decided[0]?.decisionNote ? (
         <Typography.Paragraph style={{ marginTop: 8 }}>
           {t('proj.decision.note')}：{decided[0].decisionNote}

@@ -6,6 +6,7 @@ import { useI18n } from '../../app/i18n';
 import { FormModal, ReasonField } from '../../components/FormModal';
 import { randomSeed } from '../../components/projects/panels';
 import { SeedField } from '../../components/projects/SeedField';
+import { UnfilledReasons } from '../../components/projects/UnfilledReasons';
 
 /**
  * 替换专家: the next ranked alternate of the draw that still meets every rule takes the place. A declined expert
@@ -88,6 +89,7 @@ export function RedrawModal({
       okTestId="redraw-confirm"
       intro={<Typography.Paragraph>{t('draws.redrawText', { n: places, stage: t(`panel.stage.${stage}`) })}</Typography.Paragraph>}
       errorTestId="redraw-error"
+      errorDetail={<UnfilledReasons error={run.error} />}
       initialValues={{ seed: randomSeed(), reason: '' }}
       onFinish={(v) => run.mutate(v)}
     >

@@ -15,6 +15,7 @@ import { ReviewStatusTag } from '../../components/review/ReviewStatusTag';
 import { ConfirmModal } from '../../components/claims/ConfirmModal';
 import { DrawHistory } from './DrawHistory';
 import { panelRulesOf, randomSeed, MAX_SEED, openPlaces } from '../../components/projects/panels';
+import { UnfilledReasons } from '../../components/projects/UnfilledReasons';
 import { RedrawModal, SwapModal } from './DrawModals';
 import { score } from '../../components/projects/labels';
 
@@ -129,6 +130,7 @@ export function DrawTab({ call, applications, editor }: { call: Call; applicatio
         testId="draw"
         pending={draw.isPending}
         error={draw.error}
+        errorDetail={<UnfilledReasons error={draw.error} />}
         onOk={() => seed !== null && draw.mutate(seed)}
         onCancel={() => !draw.isPending && setConfirming(false)}
       >

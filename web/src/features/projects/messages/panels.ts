@@ -41,6 +41,31 @@ export default {
   },
 
   'draws.stage': { zh: '评审阶段', en: 'Stage' },
+  // Why a draw could not fill its places (409 assignment_infeasible, error.details.unfilled: a code and its numbers).
+  'draws.unfilled.title': {
+    zh: '无法配齐的项目（{n} 个），未保存任何抽取结果：',
+    en: '{n, plural, one {# application} other {# applications}} cannot be fully staffed; nothing was saved:',
+  },
+  'draws.unfilled.item': {
+    zh: '“{title}”缺 {missing} 位：{reason}',
+    en: '"{title}", {missing, plural, one {# place} other {# places}} short: {reason}',
+  },
+  'draws.unfilled.assign_orgs_short': {
+    zh: '仅 {experts} 位无回避专家，分属 {orgs} 个单位，而 {reviews} 份评审需要 {reviews} 个不同单位',
+    en: 'only {experts, plural, one {# non-conflicted expert} other {# non-conflicted experts}} in {orgs, plural, one {# organisation} other {# organisations}}; {reviews, plural, one {# review needs # organisation} other {# reviews need # different organisations}}',
+  },
+  'draws.unfilled.assign_load_caps': {
+    zh: '无回避专家的评审上限已满：可用且单位未重复的专家仅 {free} 位',
+    en: 'load caps exhausted: {free, plural, =0 {no non-conflicted expert has} one {only # non-conflicted expert has} other {only # non-conflicted experts have}} spare capacity in an organisation not yet on this application',
+  },
+  'draws.unfilled.quota_orgs_short': {
+    zh: '配额 {field} ≥ {min}：仅 {experts} 位无回避的 {field} 专家，分属 {orgs} 个单位',
+    en: 'quota {field} ≥ {min}: only {experts, plural, one {# non-conflicted {field} expert} other {# non-conflicted {field} experts}} in {orgs, plural, one {# organisation} other {# organisations}}',
+  },
+  'draws.unfilled.quota_load_caps': {
+    zh: '配额 {field} ≥ {min}：无回避的 {field} 专家已满额或单位重复',
+    en: 'quota {field} ≥ {min}: the non-conflicted {field} experts are at their load caps or share an organisation with an assigned expert',
+  },
   'draws.drawn': { zh: '已抽取 {n} 份评审', en: '{n, plural, one {# review} other {# reviews}} drawn' },
   'draws.panelRequired': {
     zh: '{stage}须经专家组评审（每份报告 {n} 位专家）',

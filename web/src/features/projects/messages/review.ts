@@ -132,6 +132,10 @@ export default {
   'proj.decision.budgetUse': { zh: '预算使用比例', en: 'Share of the budget' },
   'proj.decision.over': { zh: '已超过指南预算，请调减金额', en: 'Over the budget: reduce the amounts' },
   'proj.decision.note': { zh: '决策说明', en: 'Decision note' },
+  'proj.decision.override': {
+    zh: '“{title}”低于评审门槛（{misses}）仍予立项，理由：{reason}',
+    en: '"{title}" was funded below the review thresholds ({misses}); reason: {reason}',
+  },
   'proj.decision.submit': { zh: '确定立项（{n} 项）', en: 'Decide ({n} funded)' },
   'proj.decision.confirmTitle': { zh: '确定立项', en: 'Decide' },
   'proj.decision.confirm': { zh: '确定', en: 'Decide' },
