@@ -1,14 +1,11 @@
-import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { enterpriseInput, patentInput, statsInput } from '../../../common/contracts/registry.js';
-import { STAT_FIELDS } from '../../../common/values/registry.js';
 import { patentExpiry, validatePatentNumber, type PatentType } from '../../../common/registry/index.js';
-import { enterpriseStats, enterprises, patents } from '../../db/schema/registry.js';
-import { insertUnnest, textArray } from '../../platform/bulk-insert.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, zodErrorToIssues } from '../../platform/errors.js';
 import type { OrgUnitRow } from '../orgunits/index.js';
+import * as repo from './bulk.repo.js';
 import { checkCreditCode } from './enterprises.service.js';
 
 /**
@@ -50,20 +47,6 @@ export function parseRow<S extends z.ZodType>(schema: S, value: unknown): z.infe
   throw new AppError(400, 'import_field', { issues }, issues[0]!.path || 'row');
 }
 
-/** Registered enterprises by credit code, with the path of their unit (for the scope check). */
-async function registeredByCode(db: Db, codes: string[]): Promise<Map<string, { id: string; code: string; path: string }>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db
-    .select({
-      id: enterprises.id,
-      code: enterprises.creditCode,
-      path: sql<string>`(select path from org_units u where u.code = ${enterprises.orgUnitCode})`,
-    })
-    .from(enterprises)
-    .where(sql`${enterprises.creditCode} = any(${textArray(codes)})`);
-  return new Map(rows.map((x) => [x.code, x]));
-}
-
 /**
  * One audit event per batch: who imported which records from which rows of the file. The audit search
  * finds a record's history through it too (see audit.repo). One event per record would double the cost of
@@ -99,15 +82,9 @@ export function enterpriseImporter(b: BulkContext, toInput: (cells: Record<strin
       }
     }
     return async (db) => {
-      const existing = new Map(
-        ok.length
-          ? (
-              await db
-                .select({ code: enterprises.creditCode, name: enterprises.name })
-                .from(enterprises)
-                .where(sql`${enterprises.creditCode} = any(${textArray(ok.map((o) => o.input.creditCode))})`)
-            ).map((x) => [x.code, x.name])
-          : [],
+      const existing = await repo.namesByCreditCode(
+        db,
+        ok.map((o) => o.input.creditCode),
       );
       const fresh = ok.filter((o) => {
         const name = existing.get(o.input.creditCode);
@@ -116,49 +93,7 @@ export function enterpriseImporter(b: BulkContext, toInput: (cells: Record<strin
       });
       return async (tx) => {
         const withIds = fresh.map((o) => ({ id: crypto.randomUUID(), ...o.input }));
-        await insertUnnest(
-          tx,
-          'enterprises',
-          [
-            { name: 'id', type: 'uuid' },
-            { name: 'credit_code', type: 'text' },
-            { name: 'name', type: 'text' },
-            { name: 'legal_representative', type: 'text' },
-            { name: 'founded_on', type: 'date' },
-            { name: 'org_unit_code', type: 'text' },
-            { name: 'industry_code', type: 'text' },
-            { name: 'tags', type: 'text', expr: (v) => sql`case when ${v} = '' then '{}'::text[] else string_to_array(${v}, chr(31)) end` },
-            { name: 'size_class', type: 'text' },
-            { name: 'contact_name', type: 'text' },
-            { name: 'contact_phone', type: 'text' },
-            { name: 'address', type: 'text' },
-          ],
-          withIds.map((e) => [
-            e.id,
-            e.creditCode,
-            e.name,
-            e.legalRepresentative,
-            e.foundedOn,
-            e.orgUnitCode,
-            e.industryCode,
-            e.tags.join('\u001f'),
-            e.sizeClass,
-            e.contactName,
-            e.contactPhone,
-            e.address,
-          ]),
-        );
-        await insertUnnest(
-          tx,
-          'park_memberships',
-          [
-            { name: 'enterprise_id', type: 'uuid' },
-            { name: 'park_code', type: 'text' },
-            { name: 'from_date', type: 'date' },
-            { name: 'to_date', type: 'date' },
-          ],
-          withIds.flatMap((e) => e.parks.map((p) => [e.id, p.parkCode, p.fromDate, p.toDate])),
-        );
+        await repo.insertEnterprises(tx, withIds);
         await auditBatch(
           tx,
           b,
@@ -199,17 +134,11 @@ export function patentImporter(b: BulkContext, toInput: (cells: Record<string, s
       }
     }
     return async (db) => {
-      const registered = new Set(
-        ok.length
-          ? (
-              await db
-                .select({ n: patents.number })
-                .from(patents)
-                .where(sql`${patents.number} = any(${textArray(ok.map((o) => o.number))})`)
-            ).map((x) => x.n)
-          : [],
+      const registered = await repo.registeredPatentNumbers(
+        db,
+        ok.map((o) => o.number),
       );
-      const owners = await registeredByCode(db, [...new Set(ok.flatMap((o) => o.owners))]);
+      const owners = await repo.registeredByCode(db, [...new Set(ok.flatMap((o) => o.owners))]);
       const fresh = ok.filter((o) => {
         if (registered.has(o.number)) {
           fail(o.row, new AppError(409, 'patent_duplicate', { number: o.number }, 'number'));
@@ -222,44 +151,26 @@ export function patentImporter(b: BulkContext, toInput: (cells: Record<string, s
         return true;
       });
       return async (tx) => {
-        const ids = fresh.map(() => crypto.randomUUID());
-        await insertUnnest(
+        const news = fresh.map((o) => ({
+          id: crypto.randomUUID(),
+          number: o.number,
+          type: o.type,
+          title: o.input.title,
+          filedOn: o.input.filedOn,
+          grantedOn: o.input.grantedOn,
+          status: o.input.status,
+          lapsedOn: o.input.lapsedOn,
+          expiresOn: patentExpiry(o.type, o.input.filedOn),
+          owners: [...new Set(o.owners)].map((creditCode) => ({ creditCode, enterpriseId: owners.get(creditCode)?.id ?? null })),
+        }));
+        await repo.insertPatents(tx, news);
+        await auditBatch(
           tx,
-          'patents',
-          [
-            { name: 'id', type: 'uuid' },
-            { name: 'number', type: 'text' },
-            { name: 'type', type: 'text' },
-            { name: 'title', type: 'text' },
-            { name: 'filed_on', type: 'date' },
-            { name: 'granted_on', type: 'date' },
-            { name: 'status', type: 'text' },
-            { name: 'lapsed_on', type: 'date' },
-            { name: 'expires_on', type: 'date' },
-          ],
-          fresh.map((o, i) => [
-            ids[i],
-            o.number,
-            o.type,
-            o.input.title,
-            o.input.filedOn,
-            o.input.grantedOn,
-            o.input.status,
-            o.input.lapsedOn,
-            patentExpiry(o.type, o.input.filedOn),
-          ]),
+          b,
+          'patent',
+          rows,
+          news.map((p) => p.id),
         );
-        await insertUnnest(
-          tx,
-          'patent_owners',
-          [
-            { name: 'patent_id', type: 'uuid' },
-            { name: 'credit_code', type: 'text' },
-            { name: 'enterprise_id', type: 'uuid' },
-          ],
-          fresh.flatMap((o, i) => [...new Set(o.owners)].map((creditCode) => [ids[i], creditCode, owners.get(creditCode)?.id ?? null])),
-        );
-        await auditBatch(tx, b, 'patent', rows, ids);
       };
     };
   };
@@ -289,58 +200,29 @@ export function statsImporter(
       }
     }
     return async (db) => {
-      const ents = await registeredByCode(db, [...new Set(ok.map((o) => o.code))]);
-      const approved = new Set(
-        ents.size
-          ? (
-              await db
-                .select({ id: enterpriseStats.enterpriseId, year: enterpriseStats.year })
-                .from(enterpriseStats)
-                .where(
-                  sql`${enterpriseStats.status} = 'approved' and ${enterpriseStats.enterpriseId}::text = any(${textArray([...ents.values()].map((e) => e.id))})`,
-                )
-            ).map((x) => `${x.id}|${x.year}`)
-          : [],
+      const ents = await repo.registeredByCode(db, [...new Set(ok.map((o) => o.code))]);
+      const approved = await repo.approvedStatsKeys(
+        db,
+        [...ents.values()].map((e) => e.id),
       );
-      const fresh = ok.filter((o) => {
+      const fresh = ok.flatMap((o) => {
         const e = ents.get(o.code);
         if (!e) fail(o.row, new AppError(400, 'unknown_enterprise', { code: o.code }, 'creditCode'));
         else if (!b.canWrite(e.path)) fail(o.row, new AppError(403, 'forbidden_scope', { unit: o.code }));
         else if (approved.has(`${e.id}|${o.year}`)) fail(o.row, new AppError(409, 'stats_locked', { year: o.year }));
-        else return true;
-        return false;
+        else return [{ enterpriseId: e.id, year: o.year, figures: o.figures }];
+        return [];
       });
       return async (tx) => {
-        const figureCols = STAT_COLUMNS.map((c) => ({ name: c.col, type: 'float8' }));
-        await insertUnnest(
-          tx,
-          'enterprise_stats',
-          [{ name: 'enterprise_id', type: 'uuid' }, { name: 'year', type: 'int4' }, ...figureCols, { name: 'status', type: 'text' }],
-          fresh.map((o) => {
-            const { submit, ...figures } = o.figures;
-            return [
-              ents.get(o.code)!.id,
-              o.year,
-              ...STAT_COLUMNS.map((c) => (figures as Record<string, number | null | undefined>)[c.key]),
-              submit ? 'submitted' : 'draft',
-            ];
-          }),
-          {
-            onConflict: sql.raw(
-              `on conflict (enterprise_id, year) do update set ${[...STAT_COLUMNS.map((c) => c.col), 'status'].map((c) => `${c} = excluded.${c}`).join(', ')}, updated_at = now()`,
-            ),
-          },
-        );
+        await repo.upsertStats(tx, fresh);
         await auditBatch(
           tx,
           b,
           'enterprise_stats',
           rows,
-          fresh.map((o) => `${ents.get(o.code)!.id}|${o.year}`),
+          fresh.map((o) => `${o.enterpriseId}|${o.year}`),
         );
       };
     };
   };
 }
-
-const STAT_COLUMNS = STAT_FIELDS.map((key) => ({ key, col: key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) }));

@@ -1,7 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { EnterpriseInput, EnterpriseView, QualificationView } from '../../../common/contracts/registry.js';
 import { termEnd, validateCreditCode } from '../../../common/registry/index.js';
-import { enterprises, parkMemberships, qualifications } from '../../db/schema/registry.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -10,6 +8,7 @@ import { recordEvent } from './events.js';
 import { bumpRevision } from '../../platform/revision.js';
 import { findUnits } from '../orgunits/index.js';
 import * as repo from './registry.repo.js';
+import * as write from './registry-write.repo.js';
 import { isValidOn } from './validity.js';
 
 /** The registry's today is the platform clock's (the bureau's zone); re-exported for the routes that read ent.today(). */
@@ -90,7 +89,7 @@ async function checkPlaces(
   });
 }
 
-const auditable = (e: typeof enterprises.$inferSelect) => {
+const auditable = (e: repo.EnterpriseRow) => {
   const { createdAt: _c, updatedAt: _u, ...rest } = e;
   return rest;
 };
@@ -102,14 +101,11 @@ export async function createEnterprise(db: Db, ctx: RequestContext, canWrite: (p
     const [dup] = await repo.findByCreditCodes(tx, [creditCode]);
     if (dup) throw new AppError(409, 'enterprise_duplicate', { code: creditCode, name: dup.name }, 'creditCode');
     const { parks, ...fields } = input;
-    const [row] = await tx
-      .insert(enterprises)
-      .values({ ...fields, creditCode })
-      .returning();
-    if (parks.length) await tx.insert(parkMemberships).values(parks.map((p) => ({ enterpriseId: row!.id, ...p })));
+    const row = await write.insertEnterprise(tx, { ...fields, creditCode });
+    await write.insertParks(tx, row.id, parks);
     await bumpRevision(tx);
-    await audit(tx, ctx, { action: 'create', entity: 'enterprise', entityId: row!.id, after: { ...auditable(row!), parks } });
-    return row!.id;
+    await audit(tx, ctx, { action: 'create', entity: 'enterprise', entityId: row.id, after: { ...auditable(row), parks } });
+    return row.id;
   });
 }
 
@@ -131,14 +127,9 @@ export async function updateEnterprise(
       if (dup) throw new AppError(409, 'enterprise_duplicate', { code: creditCode, name: dup.name }, 'creditCode');
     }
     const { parks, ...fields } = input;
-    const [after] = await tx
-      .update(enterprises)
-      .set({ ...fields, creditCode, updatedAt: sql`now()` })
-      .where(eq(enterprises.id, id))
-      .returning();
+    const after = await write.updateEnterpriseRow(tx, id, { ...fields, creditCode });
     const beforeParks = (await repo.parksOf(tx, [id])).map((p) => ({ parkCode: p.m.parkCode, fromDate: p.m.fromDate, toDate: p.m.toDate }));
-    await tx.delete(parkMemberships).where(eq(parkMemberships.enterpriseId, id));
-    if (parks.length) await tx.insert(parkMemberships).values(parks.map((p) => ({ enterpriseId: id, ...p })));
+    await write.replaceParks(tx, id, parks);
     await bumpRevision(tx);
     const { orgUnitName: _n, orgPath: _p, ...plain } = before;
     await audit(tx, ctx, {
@@ -146,7 +137,7 @@ export async function updateEnterprise(
       entity: 'enterprise',
       entityId: id,
       before: { ...auditable(plain), parks: beforeParks },
-      after: { ...auditable(after!), parks },
+      after: { ...auditable(after), parks },
     });
   });
 }
@@ -161,18 +152,14 @@ export async function updateOwnProfile(
   await db.transaction(async (tx) => {
     const before = await repo.findEnterprise(tx, id);
     if (!before) throw notFound(id);
-    const [after] = await tx
-      .update(enterprises)
-      .set({ ...patch, updatedAt: sql`now()` })
-      .where(eq(enterprises.id, id))
-      .returning();
-    const pick = (e: typeof enterprises.$inferSelect) => ({
+    const after = await write.updateEnterpriseRow(tx, id, patch);
+    const pick = (e: repo.EnterpriseRow) => ({
       contactName: e.contactName,
       contactPhone: e.contactPhone,
       address: e.address,
       legalRepresentative: e.legalRepresentative,
     });
-    await audit(tx, ctx, { action: 'update', entity: 'enterprise', entityId: id, before: pick(before), after: pick(after!) });
+    await audit(tx, ctx, { action: 'update', entity: 'enterprise', entityId: id, before: pick(before), after: pick(after) });
   });
 }
 
@@ -187,41 +174,35 @@ export async function addQualification(
   if (input.revokedOn && input.revokedOn < input.issuedOn)
     throw new AppError(400, 'dates_out_of_order', { other: input.issuedOn }, 'revokedOn');
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(qualifications)
-      .values({
-        enterpriseId,
-        typeCode: type.code,
-        number: input.number ?? null,
-        issuedOn: input.issuedOn,
-        validUntil: validUntilFor(type.validity, input.issuedOn),
-        revokedOn: input.revokedOn ?? null,
-      })
-      .returning();
+    const row = await write.insertQualification(tx, {
+      enterpriseId,
+      typeCode: type.code,
+      number: input.number ?? null,
+      issuedOn: input.issuedOn,
+      validUntil: validUntilFor(type.validity, input.issuedOn),
+      revokedOn: input.revokedOn ?? null,
+    });
     await bumpRevision(tx);
-    const { createdAt: _c, ...rest } = row!;
-    await audit(tx, ctx, { action: 'create', entity: 'qualification', entityId: row!.id, after: rest });
-    if (!row!.revokedOn)
+    const { createdAt: _c, ...rest } = row;
+    await audit(tx, ctx, { action: 'create', entity: 'qualification', entityId: row.id, after: rest });
+    if (!row.revokedOn)
       await recordEvent(tx, {
         kind: 'qualification.granted',
         enterpriseId,
-        recordId: row!.id,
-        occurredOn: row!.issuedOn,
-        payload: { qualificationType: type.code, number: row!.number },
+        recordId: row.id,
+        occurredOn: row.issuedOn,
+        payload: { qualificationType: type.code, number: row.number },
       });
-    return row!.id;
+    return row.id;
   });
 }
 
 export async function revokeQualification(db: Db, ctx: RequestContext, enterpriseId: string, id: string, revokedOn: string) {
   await db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(qualifications)
-      .where(and(eq(qualifications.id, id), eq(qualifications.enterpriseId, enterpriseId)));
+    const before = await write.findQualificationOf(tx, enterpriseId, id);
     if (!before) throw notFound(id);
     if (revokedOn < before.issuedOn) throw new AppError(400, 'dates_out_of_order', { other: before.issuedOn }, 'revokedOn');
-    await tx.update(qualifications).set({ revokedOn }).where(eq(qualifications.id, id));
+    await write.setQualificationRevoked(tx, id, revokedOn);
     await bumpRevision(tx);
     await audit(tx, ctx, {
       action: 'revoke',

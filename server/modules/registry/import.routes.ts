@@ -13,7 +13,7 @@ import { ERROR_MESSAGES, translate } from '../../../common/messages.js';
 import { contextOf } from '../../platform/audit.js';
 import { accessOf } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, returningOne } from '../../platform/errors.js';
 import { localeOf } from '../../platform/i18n.js';
 import { getUnitOr404 } from '../orgunits/index.js';
 import { importTemplate, openRows, runImport } from './import.js';
@@ -62,8 +62,10 @@ export function importRoutes(app: FastifyInstance, db: Db): void {
       if (!Buffer.isBuffer(req.body)) throw new AppError(400, 'import_bad_file', { detail: 'expected an xlsx or csv body' });
       // The region names are resolved in: the one asked for, or the editor's first unit. Each row's unit is then
       // checked against the editor's scope (a row outside it is reported, and a real run saves nothing).
-      const grant = access.auth.grants.find((g) => access.roles.includes(g.role));
-      const region = await getUnitOr404(db, req.query.orgUnit ?? grant!.orgUnitCode);
+      // The access rule has let the caller in, so one of its grants carries one of the rule's roles.
+      const importGrants = access.auth.grants.filter((g) => access.roles.includes(g.role));
+      const regionCode = req.query.orgUnit ?? (await returningOne(importGrants, 'grant of an import role')).orgUnitCode;
+      const region = await getUnitOr404(db, regionCode);
       access.assert('read', region.path, region.name, true);
       const source = await openRows(req.query.kind, req.body, req.headers['content-type']);
       const locale = localeOf(req);

@@ -1,8 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { type z } from 'zod';
 import { type patentInput, type platformInput, type statsInput, type talentInput } from '../../../common/contracts/registry.js';
 import { patentExpiry, validatePatentNumber } from '../../../common/registry/index.js';
-import { enterpriseStats, patentOwners, patents, platforms, talents } from '../../db/schema/registry.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
@@ -12,6 +10,7 @@ import { bumpRevision } from '../../platform/revision.js';
 import { findUnits } from '../orgunits/index.js';
 import { checkCreditCode } from './enterprises.service.js';
 import * as repo from './registry.repo.js';
+import * as write from './registry-write.repo.js';
 
 type Scope = (path: string) => boolean;
 
@@ -54,23 +53,20 @@ export async function addPlatform(db: Db, ctx: RequestContext, canWrite: Scope, 
   const host = await enterpriseByCode(db, input.hostCreditCode, 'hostCreditCode');
   return db.transaction(async (tx) => {
     const { hostCreditCode: _h, ...fields } = input;
-    const [row] = await tx
-      .insert(platforms)
-      .values({
-        ...fields,
-        hostEnterpriseId: host?.id ?? null,
-        hostName: input.hostName ?? host?.name ?? null,
-      })
-      .returning();
-    if (host && !row!.revokedOn)
+    const row = await write.insertPlatform(tx, {
+      ...fields,
+      hostEnterpriseId: host?.id ?? null,
+      hostName: input.hostName ?? host?.name ?? null,
+    });
+    if (host && !row.revokedOn)
       await recordEvent(tx, {
         kind: 'platform.recognized',
         enterpriseId: host.id,
-        recordId: row!.id,
-        occurredOn: row!.recognizedOn,
-        payload: { platformType: row!.typeCode, level: row!.level, name: row!.name },
+        recordId: row.id,
+        occurredOn: row.recognizedOn,
+        payload: { platformType: row.typeCode, level: row.level, name: row.name },
       });
-    return recordCreated(tx, ctx, 'platform', row!);
+    return recordCreated(tx, ctx, 'platform', row);
   });
 }
 
@@ -80,15 +76,12 @@ export async function addTalent(db: Db, ctx: RequestContext, canWrite: Scope, in
   const employer = await enterpriseByCode(db, input.employerCreditCode, 'employerCreditCode');
   return db.transaction(async (tx) => {
     const { employerCreditCode: _e, ...fields } = input;
-    const [row] = await tx
-      .insert(talents)
-      .values({
-        ...fields,
-        employerEnterpriseId: employer?.id ?? null,
-        employerName: input.employerName ?? employer?.name ?? null,
-      })
-      .returning();
-    return recordCreated(tx, ctx, 'talent', row!);
+    const row = await write.insertTalent(tx, {
+      ...fields,
+      employerEnterpriseId: employer?.id ?? null,
+      employerName: input.employerName ?? employer?.name ?? null,
+    });
+    return recordCreated(tx, ctx, 'talent', row);
   });
 }
 
@@ -116,32 +109,30 @@ export async function addPatent(db: Db, ctx: RequestContext, canWrite: Scope, in
   return db.transaction(async (tx) => {
     if (await repo.findPatentByNumber(tx, num.normalized))
       throw new AppError(409, 'patent_duplicate', { number: num.normalized }, 'number');
-    const [row] = await tx
-      .insert(patents)
-      .values({
-        number: num.normalized,
-        type: num.type,
-        title: input.title,
-        filedOn: input.filedOn,
-        grantedOn: input.grantedOn ?? null,
-        status: input.status,
-        lapsedOn: input.lapsedOn ?? null,
-        expiresOn: patentExpiry(num.type, input.filedOn),
-      })
-      .returning();
-    await tx
-      .insert(patentOwners)
-      .values(codes.map((creditCode) => ({ patentId: row!.id, creditCode, enterpriseId: owners.get(creditCode)?.id ?? null })));
-    if (row!.grantedOn)
+    const row = await write.insertPatent(tx, {
+      number: num.normalized,
+      type: num.type,
+      title: input.title,
+      filedOn: input.filedOn,
+      grantedOn: input.grantedOn ?? null,
+      status: input.status,
+      lapsedOn: input.lapsedOn ?? null,
+      expiresOn: patentExpiry(num.type, input.filedOn),
+    });
+    await write.insertPatentOwners(
+      tx,
+      codes.map((creditCode) => ({ patentId: row.id, creditCode, enterpriseId: owners.get(creditCode)?.id ?? null })),
+    );
+    if (row.grantedOn)
       for (const owner of new Set([...owners.values()].map((e) => e.id)))
         await recordEvent(tx, {
           kind: 'patent.granted',
           enterpriseId: owner,
-          recordId: row!.id,
-          occurredOn: row!.grantedOn,
-          payload: { patentType: row!.type, number: row!.number },
+          recordId: row.id,
+          occurredOn: row.grantedOn,
+          payload: { patentType: row.type, number: row.number },
         });
-    return recordCreated(tx, ctx, 'patent', row!, { owners: codes });
+    return recordCreated(tx, ctx, 'patent', row, { owners: codes });
   });
 }
 
@@ -149,16 +140,10 @@ export async function addPatent(db: Db, ctx: RequestContext, canWrite: Scope, in
 export async function saveStats(db: Db, ctx: RequestContext, enterpriseId: string, year: number, input: z.infer<typeof statsInput>) {
   const { submit, ...figures } = input;
   await db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(enterpriseStats)
-      .where(and(eq(enterpriseStats.enterpriseId, enterpriseId), eq(enterpriseStats.year, year)))
-      .for('update');
+    const before = await write.statsForUpdate(tx, enterpriseId, year);
     if (before?.status === 'approved') throw new AppError(409, 'stats_locked', { year });
     const status = submit ? ('submitted' as const) : ('draft' as const);
-    const values = { ...figures, status, updatedAt: sql`now()` };
-    if (before) await tx.update(enterpriseStats).set(values).where(eq(enterpriseStats.id, before.id));
-    else await tx.insert(enterpriseStats).values({ enterpriseId, year, ...values });
+    await write.writeStats(tx, before?.id, { enterpriseId, year }, { ...figures, status });
     await bumpRevision(tx);
     const strip = (r: Record<string, unknown> | undefined) =>
       r ? Object.fromEntries(Object.entries(r).filter(([k]) => !['id', 'updatedAt', 'approvedAt'].includes(k))) : null;
@@ -174,17 +159,10 @@ export async function saveStats(db: Db, ctx: RequestContext, enterpriseId: strin
 
 export async function approveStats(db: Db, ctx: RequestContext, enterpriseId: string, year: number) {
   await db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(enterpriseStats)
-      .where(and(eq(enterpriseStats.enterpriseId, enterpriseId), eq(enterpriseStats.year, year)))
-      .for('update');
+    const before = await write.statsForUpdate(tx, enterpriseId, year);
     if (!before) throw new AppError(404, 'not_found', { what: `${year}` });
     if (before.status === 'approved') throw new AppError(409, 'stats_locked', { year });
-    await tx
-      .update(enterpriseStats)
-      .set({ status: 'approved', approvedBy: ctx.userId, approvedAt: new Date() })
-      .where(eq(enterpriseStats.id, before.id));
+    await write.markStatsApproved(tx, before.id, ctx.userId);
     await bumpRevision(tx);
     await audit(tx, ctx, {
       action: 'approve',
