@@ -93,6 +93,8 @@ describe('audit log', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.name).toBe('审计日志');
     expect(ws.getRow(1).getCell(4).value).toBe('操作');
+    // The default zone (Asia/Shanghai) by its usual name; another zone: audit.zone.api.test.ts.
+    expect(ws.getRow(1).getCell(2).value).toBe('时间（北京时间）');
     const total = (await auditor.get('/api/audit?entity=org_unit')).json().total;
     expect(ws.rowCount - 1).toBe(total);
     expect(String(ws.getRow(2).getCell(5).value)).toBe('org_unit');

@@ -2,8 +2,9 @@ import ExcelJS from '../../platform/exceljs.js';
 import type { AuditEventView, AuditQuery } from '../../../common/contracts/audit.js';
 import type { Locale } from '../../../common/enums.js';
 import { LIMITS } from '../../../common/limits.js';
+import { timeZoneLabel } from '../../../common/messages/timezones.js';
 import type { Db } from '../../platform/db.js';
-import { dateTimeIn } from '../../platform/clock.js';
+import { dateTimeIn, timeZone } from '../../platform/clock.js';
 import * as repo from './audit.repo.js';
 
 export function present(r: repo.AuditRow): AuditEventView {
@@ -26,13 +27,13 @@ export async function list(db: Db, q: AuditQuery, scopes: readonly string[]) {
   return { items: rows.map(present), total };
 }
 
-const HEADERS: Record<Locale, string[]> = {
-  'zh-CN': ['编号', '时间（北京时间）', '用户', '操作', '对象类型', '对象编号', '变更内容', '请求编号', 'IP'],
-  'en-US': ['ID', 'Time (Beijing)', 'User', 'Action', 'Entity', 'Entity ID', 'Changes', 'Request ID', 'IP'],
+/** The export's headings; the time is on the installation's wall clock, and its heading names that zone. */
+const headers = (locale: Locale, zone: string): string[] => {
+  const label = timeZoneLabel(zone, locale);
+  return locale === 'zh-CN'
+    ? ['编号', `时间（${label}）`, '用户', '操作', '对象类型', '对象编号', '变更内容', '请求编号', 'IP']
+    : ['ID', `Time (${label})`, 'User', 'Action', 'Entity', 'Entity ID', 'Changes', 'Request ID', 'IP'];
 };
-
-/** The time on the bureau's wall clock (its zone, Asia/Shanghai unless configured). */
-const beijing = (d: Date) => dateTimeIn(d);
 
 /** The filtered log as an xlsx workbook (newest first, up to the export limit). */
 export async function exportXlsx(
@@ -45,11 +46,11 @@ export async function exportXlsx(
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Kechuang';
   const ws = wb.addWorksheet(locale === 'zh-CN' ? '审计日志' : 'Audit log');
-  ws.addRow(HEADERS[locale]).font = { bold: true };
+  ws.addRow(headers(locale, timeZone())).font = { bold: true };
   for (const r of rows) {
     ws.addRow([
       r.id,
-      beijing(r.at),
+      dateTimeIn(r.at),
       r.username ?? '',
       r.action,
       r.entity,
