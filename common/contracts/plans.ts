@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { PERIOD_PATTERN } from '../aggregation.js';
 import { ORG_CODE_PATTERN } from '../limits.js';
-import { AGGREGATIONS, COMPARATORS, DIRECTIONS, PROGRESS_METHODS, PROGRESS_STATUSES, STATEMENT_KINDS } from '../values/plans.js';
+import {
+  AGGREGATIONS,
+  COMPARATORS,
+  DIRECTIONS,
+  PROGRESS_METHODS,
+  PROGRESS_STATUSES,
+  SHARE_BASES,
+  SHARE_CLIPS,
+  STATEMENT_KINDS,
+  VERDICT_OUTCOMES,
+} from '../values/plans.js';
 import { figure, isoDate, name } from './common.js';
 
 const code = z.string().trim().min(1).max(64);
@@ -136,6 +146,28 @@ export const progressView = z.object({
   projection: z
     .object({ year: z.number(), value: z.number(), method: z.enum(['compound_growth', 'linear_trend']), extrapolation: z.literal(true) })
     .nullable(),
+  /** The share of the way to the target shown to readers, 0..1, with the unclipped figure and how it was measured. */
+  share: z
+    .object({
+      value: z.number(),
+      raw: z.number(),
+      basis: z.enum(SHARE_BASES),
+      clipped: z.enum(SHARE_CLIPS).nullable(),
+      year: z.number(),
+    })
+    .nullable(),
+  /** After the target year: achieved or not, with the gap in the indicator's unit (common/progress-outcome.ts). */
+  verdict: z
+    .object({
+      outcome: z.enum(VERDICT_OUTCOMES),
+      targetYear: z.number(),
+      target: z.number(),
+      comparator: z.enum(COMPARATORS),
+      value: z.number().nullable(),
+      valueYear: z.number().nullable(),
+      gap: z.number().nullable(),
+    })
+    .nullable(),
 });
 export type ProgressView = z.infer<typeof progressView>;
 
@@ -209,9 +241,20 @@ export const dashboardView = z.object({
   orgUnit: z.object({ code: z.string(), name: z.string() }),
   year: z.number(),
   revision: z.number(),
+  /** Cards by progress status, those without a final verdict (their target year not over, or the view before it). */
   summary: z.record(z.enum(PROGRESS_STATUSES), z.number()),
   cards: z.array(indicatorSummary),
-  keyTasks: z.array(z.object({ taskNo: z.string().nullable(), title: z.string(), indicators: z.array(indicatorSummary) })),
+  /** Cards with a final verdict (their target year is over), by outcome; the others are counted in summary. */
+  verdicts: z.record(z.enum(VERDICT_OUTCOMES), z.number()),
+  keyTasks: z.array(
+    z.object({
+      taskNo: z.string().nullable(),
+      title: z.string(),
+      indicators: z.array(indicatorSummary),
+      /** The group's progress: the mean shown share of the way of its indicators that have one. */
+      progress: z.object({ share: z.number().nullable(), measured: z.number(), total: z.number() }),
+    }),
+  ),
 });
 export type DashboardView = z.infer<typeof dashboardView>;
 

@@ -1,6 +1,7 @@
 import type { Aggregation } from '../../../common/aggregation.js';
 import { dashboardView, type DashboardView, type IndicatorSummary, type ProgressView } from '../../../common/contracts/plans.js';
-import { progress, type Comparator, type Point } from '../../../common/progress.js';
+import { progress, type Comparator, type Point, type ProgressInput } from '../../../common/progress.js';
+import { shareOfWay, verdict } from '../../../common/progress-outcome.js';
 import type { Db } from '../../platform/db.js';
 import { thisYear } from '../../platform/clock.js';
 import {
@@ -83,14 +84,15 @@ export function summarise(
   series.sort((a, b) => a.year - b.year);
   const last = series.at(-1);
   const lastComputed = known.at(-1);
-  const p = progress({
+  const input: ProgressInput = {
     direction: ind.direction as 'increase' | 'decrease',
     rank: ind.unit === '位',
     baseline: baseline ? { year: baseline.year, value: baseline.value } : null,
     target: mainTarget ? { year: mainTarget.year, value: mainTarget.value, comparator: mainTarget.comparator as Comparator } : null,
     series,
     asOf: year,
-  });
+  };
+  const p = progress(input);
   const progressView: ProgressView = {
     status: p.status,
     ...(p.reason ? { reason: p.reason } : {}),
@@ -101,6 +103,8 @@ export function summarise(
     ratio: p.ratio,
     expectedOnTrajectory: p.expectedOnTrajectory,
     projection: p.projection,
+    share: shareOfWay(input),
+    verdict: verdict({ ...input, decimals: ind.decimals, currentYear: thisYear() }),
   };
   return {
     id: ind.id,
@@ -150,7 +154,8 @@ export async function indicatorSummaries(
 }
 
 // Results per database, valid while the data revision is unchanged (every write that can alter a
-// computed figure bumps it in its own transaction, so a hit is never stale).
+// computed figure bumps it in its own transaction, so a hit is never stale) — and, for the dashboard, within
+// the calendar year (a target's verdict appears when its year is over).
 const cache = new WeakMap<Db, Map<string, { revision: number; value: unknown }>>();
 const CACHE_ENTRIES = 500;
 
@@ -175,9 +180,22 @@ export function dashboardJson(
   year: number,
   approvedOnly: boolean,
 ): Promise<string> {
-  return memo(db, revision, `dashboard|${plan.plan.id}|${unit.code}|${year}|${approvedOnly}`, async () =>
+  return memo(db, revision, `dashboard|${plan.plan.id}|${unit.code}|${year}|${approvedOnly}|${thisYear()}`, async () =>
     JSON.stringify(dashboardView.parse(await dashboard(db, plan, unit, year, approvedOnly, revision, await taskTitles(db, plan.plan.id)))),
   );
+}
+
+/**
+ * A key task's progress: the plan gives none for the task itself, so it is the mean shown share of the way
+ * (0..1) of the task's indicators that have one, with how many do.
+ */
+export function groupProgress(indicators: IndicatorSummary[]): DashboardView['keyTasks'][number]['progress'] {
+  const shares = indicators.flatMap((i) => (i.progress.share ? [i.progress.share.value] : []));
+  return {
+    share: shares.length ? shares.reduce((a, b) => a + b, 0) / shares.length : null,
+    measured: shares.length,
+    total: indicators.length,
+  };
 }
 
 export async function dashboard(
@@ -193,7 +211,11 @@ export async function dashboard(
   const all = await indicatorSummaries(db, plan, unit, year, approvedOnly);
   const cards = all.filter((i) => i.table1No !== null).sort((a, b) => a.table1No! - b.table1No!);
   const counts = { achieved: 0, on_track: 0, needs_acceleration: 0, limited: 0, deteriorating: 0, no_data: 0 };
-  for (const c of cards) counts[c.progress.status] += 1;
+  const verdicts = { achieved: 0, not_achieved: 0, awaiting_value: 0 };
+  for (const c of cards) {
+    if (c.progress.verdict) verdicts[c.progress.verdict.outcome] += 1;
+    else counts[c.progress.status] += 1;
+  }
   const byTask = new Map<string | null, IndicatorSummary[]>();
   for (const i of all.filter((x) => x.table1No === null)) {
     const k = i.taskNo ?? (i.goalNo !== null ? `G${i.goalNo}` : null);
@@ -205,11 +227,13 @@ export async function dashboard(
     year,
     revision,
     summary: counts,
+    verdicts,
     cards,
     keyTasks: [...byTask.entries()].map(([taskNo, indicators]) => ({
       taskNo,
       title: (taskNo && titles.get(taskNo)) ?? taskNo ?? '',
       indicators,
+      progress: groupProgress(indicators),
     })),
   };
   return view;
