@@ -4,6 +4,7 @@ import type {
   EvaluateBody,
   Evaluation,
   PolicyDetail,
+  PolicyMessageView as PolicyMessage,
   PolicyRow,
   PolicySummary,
   PolicyVersion,
@@ -22,6 +23,7 @@ import { get, patch, post } from './http';
 
 export type {
   ConditionResult,
+  PolicyMessage,
   TestCaseResult,
   Evaluation,
   PolicyDetail,

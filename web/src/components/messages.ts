@@ -39,6 +39,23 @@ export default {
   'value.source.computed': { zh: '系统计算', en: 'Computed' },
   'value.source.official': { zh: '官方统计', en: 'Official statistics' },
 
+  // What the policies module says about a decision, a claim or a version (a code and its parameters, issue #13).
+  'policyMsg.stacking_not_higher': {
+    zh: '就高不重复：同组已有不低于此金额的申领（{best}）',
+    en: 'Not stacked: a claim in the same group is at least as high ({best})',
+  },
+  'policyMsg.stacking_difference': {
+    zh: '就高不重复：已兑现 {committed}，补足差额',
+    en: 'Not stacked: {committed} already committed; the difference is paid',
+  },
+  'policyMsg.yearly_cap': { zh: '年度上限 {cap}，本年已用 {used}', en: 'Yearly cap {cap}; {used} used this year' },
+  'policyMsg.stacking_superseded': {
+    zh: '就高不重复：改按更高的“{policy}”兑现',
+    en: 'Not stacked: superseded by the higher claim of “{policy}”',
+  },
+  'policyMsg.objection_upheld': { zh: '异议成立：{resolution}', en: 'Objection upheld: {resolution}' },
+  'policyMsg.seed_catalogue': { zh: '初始目录（金额待定）', en: 'Initial catalogue (amounts to be set)' },
+
   'demo.tag': { zh: '演示数据', en: 'Demo' },
   'demo.title': { zh: '演示数据，不是真实登记信息', en: 'Demo data, not a real record' },
 } satisfies Dictionary;

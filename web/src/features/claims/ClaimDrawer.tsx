@@ -26,6 +26,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { useLastNonNull } from '../../components/useLastNonNull';
 import { EligibilityTag } from '../../components/policies/EligibilityTag';
 import { textOf } from '../../components/policies/labels';
+import { policyMessageText } from '../../components/policies/policyMessage';
 import { ClaimStatusTag } from '../../components/claims/ClaimStatusTag';
 import { ConfirmModal } from '../../components/claims/ConfirmModal';
 import { ReasonModal } from '../../components/claims/ReasonModal';
@@ -171,6 +172,8 @@ function ActionButtons({ c, onOpen }: { c: ClaimDetail; onOpen: (a: Action) => v
 /** Who and what: enterprise, policy and version, status, eligibility, amount, year and source, dates, notes. */
 function useSummaryItems(c: ClaimDetail, policyName: string): DescriptionsProps['items'] {
   const { t, locale } = useI18n();
+  // A rejection the system made (an upheld objection) is a message; staff rejections are their words.
+  const rejection = c.rejection ? policyMessageText(c.rejection, t, locale) : c.rejectionReason;
   return [
     {
       key: 'enterprise',
@@ -216,7 +219,7 @@ function useSummaryItems(c: ClaimDetail, policyName: string): DescriptionsProps[
       ),
     },
     ...(c.applicationNote ? [{ key: 'note', label: t('claim.applicationNote'), children: c.applicationNote }] : []),
-    ...(c.rejectionReason ? [{ key: 'rejection', label: t('claim.rejectionReason'), children: c.rejectionReason }] : []),
+    ...(rejection ? [{ key: 'rejection', label: t('claim.rejectionReason'), children: rejection }] : []),
   ];
 }
 

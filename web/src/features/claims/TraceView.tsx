@@ -7,6 +7,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { ConditionsTable } from '../../components/policies/ConditionsTable';
 import { EligibilityTag } from '../../components/policies/EligibilityTag';
 import { factText, textOf, unitOf } from '../../components/policies/labels';
+import { policyMessageText } from '../../components/policies/policyMessage';
 
 interface ParamRow {
   name: string;
@@ -37,7 +38,8 @@ export function TraceView({ trace, amountFen }: { trace: ClaimTrace; amountFen: 
         <ul style={{ margin: 0, paddingInlineStart: 20 }} data-testid="claim-adjustments">
           {trace.adjustments.map((a, i) => (
             <li key={i}>
-              {textOf(a, locale)} → {formatFen(a.fen, locale)}
+              {/* Claims decided before issue #13 stored the sentence itself. */}
+              {'code' in a ? policyMessageText(a, t, locale) : textOf(a, locale)} → {formatFen(a.fen, locale)}
             </li>
           ))}
         </ul>

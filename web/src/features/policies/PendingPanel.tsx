@@ -3,15 +3,17 @@ import { Alert, App, Button, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { decideVersion, POLICIES_KEY, type PolicyRow, type PolicyVersion } from '../../api/policies';
 import { CLAIMS_KEY } from '../../api/claims';
-import { useT } from '../../app/i18n';
+import { useI18n } from '../../app/i18n';
 import { useMe } from '../../app/session';
 import { errorText } from '../../components/errors';
 import { ParametersTable } from './ParametersTable';
+import { noteOrMessage } from '../../components/policies/policyMessage';
 import { whoText } from '../../components/policies/who';
 
 /** A version waiting for approval: its parameters, and approve / send back for a second person. */
 export function PendingPanel({ policy, version, editable }: { policy: PolicyRow; version: PolicyVersion; editable: boolean }) {
-  const t = useT();
+  const { t, locale } = useI18n();
+  const versionNote = noteOrMessage(version, t, locale);
   const me = useMe().data;
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -32,7 +34,7 @@ export function PendingPanel({ policy, version, editable }: { policy: PolicyRow;
     <div data-testid="pending-panel" data-version={version.version}>
       <Typography.Paragraph>
         {t('pol.pending.by', { v: version.version, who: whoText(version.createdBy, me, t) })}
-        {version.note ? ` ${t('pol.pending.note', { note: version.note })}` : ''}
+        {versionNote ? ` ${t('pol.pending.note', { note: versionNote })}` : ''}
       </Typography.Paragraph>
       <ParametersTable parameters={version.parameters} testId="pending-parameters" />
       {editable ? (

@@ -2,17 +2,18 @@ import { Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import type { PolicyVersion } from '../../api/policies';
-import { useT } from '../../app/i18n';
+import { useI18n } from '../../app/i18n';
 import { useMe } from '../../app/session';
 import { formatBeijing } from '../../components/format';
 import { StatusTag } from '../../components/StatusTag';
 import { VERSION_TONES } from '../../components/policies/labels';
+import { noteOrMessage } from '../../components/policies/policyMessage';
 import { whoText } from '../../components/policies/who';
 import { ScrollRegion } from '../../components/ScrollRegion';
 
 /** Every version, newest first: who made it, who approved it and when. */
 export function VersionsTable({ versions }: { versions: readonly PolicyVersion[] }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const me = useMe().data;
   const columns: TableColumnsType<PolicyVersion> = [
     { key: 'version', title: t('pol.version'), render: (_, v) => `v${v.version}`, width: 72 },
@@ -21,7 +22,7 @@ export function VersionsTable({ versions }: { versions: readonly PolicyVersion[]
       title: t('pol.status'),
       render: (_, v) => <StatusTag tone={VERSION_TONES[v.status]}>{t(`pol.version.${v.status}`)}</StatusTag>,
     },
-    { key: 'note', title: t('pol.note'), render: (_, v) => v.note ?? '—' },
+    { key: 'note', title: t('pol.note'), render: (_, v) => noteOrMessage(v, t, locale) ?? '—' },
     {
       key: 'created',
       title: t('pol.createdBy'),

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorText } from '../../components/errors';
 import { formatBeijing } from '../../components/format';
 import { formatFen } from '../../components/money';
+import { policyMessageText } from '../../components/policies/policyMessage';
 import { Section } from '../../components/Section';
 import { StatusTag } from '../../components/StatusTag';
 import { ClaimStatusTag } from '../../components/claims/ClaimStatusTag';
@@ -82,11 +83,10 @@ export function MyClaims() {
 
 function ClaimDetails({ claim: c }: { claim: MyClaim }) {
   const { t, locale } = useI18n();
+  const reason = c.rejection ? policyMessageText(c.rejection, t, locale) : c.rejectionReason;
   return (
     <div style={{ padding: '4px 0' }}>
-      {c.rejectionReason ? (
-        <Alert type="error" showIcon title={t('my.claims.rejected', { reason: c.rejectionReason })} style={{ marginBottom: 12 }} />
-      ) : null}
+      {reason ? <Alert type="error" showIcon title={t('my.claims.rejected', { reason })} style={{ marginBottom: 12 }} /> : null}
       <Typography.Title level={3} style={{ fontSize: 14 }}>
         {t('claim.steps')}
       </Typography.Title>
