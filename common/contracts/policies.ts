@@ -220,8 +220,10 @@ const testCaseView = z.object({
 
 export const conditionResultView = z.object({
   id: z.string(),
-  zh: z.string(),
-  en: z.string(),
+  /** The rule's words (data); absent for a condition the system adds, which has a `code` the web renders. */
+  zh: z.string().optional(),
+  en: z.string().optional(),
+  code: z.enum(['no_trigger']).optional(),
   outcome: z.enum(CONDITION_OUTCOMES),
   fact: z.string(),
   actual: factValue.optional(),

@@ -83,8 +83,11 @@ export interface PolicyTestCase {
 
 export interface ConditionResult {
   id: string;
-  zh: string;
-  en: string;
+  /** The rule's words for the condition (data); absent for one the system adds, which has a `code` instead. */
+  zh?: string;
+  en?: string;
+  /** A condition the system adds, not the rule's (the register holds no triggering record): the web renders it. */
+  code?: 'no_trigger';
   outcome: ConditionOutcome;
   fact: string;
   actual: FactValue | undefined;

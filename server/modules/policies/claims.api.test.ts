@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grantQualification, makeEnterpriseAgent } from '../../../test/fixtures/policies.js';
+import { grantQualification, makeEnterpriseAgent, parameterValues } from '../../../test/fixtures/policies.js';
 import { agentWith, createTestApp, makeEnterprise, type Agent, type TestContext } from '../../../test/harness.js';
 
 /**
@@ -47,10 +47,7 @@ describe('policies and claims: the catalogue and its approval', () => {
       parameters: [{ ...v1.parameters[0], values: [{ from: '2021-01-01', value: 1.5, citation: 'x' }] }],
     });
     expect(bad.statusCode).toBe(400);
-    const parameters = v1.parameters.map((p: { name: string; unit: string }) => ({
-      ...p,
-      values: [{ from: '2021-01-01', value: p.unit === 'fen' ? AMOUNT : 10, citation: '秀山县科技局 2021 年第 3 号文（测试）' }],
-    }));
+    const parameters = parameterValues(v1, AMOUNT, { citation: '秀山县科技局 2021 年第 3 号文（测试）' });
     expect((await clerk.patch('/api/policies/high_tech_new/versions/1', { parameters })).statusCode).toBe(200);
     const tests = (await clerk.post('/api/policies/high_tech_new/tests/run')).json();
     expect(tests.failed).toBe(0);
@@ -146,16 +143,14 @@ describe('policies and claims: the claim journey and what-if', () => {
     expect(r).toMatchObject({ eligibility: 'eligible', amountFen: AMOUNT });
     const none = (await leader.post('/api/policies/high_tech_new/evaluate', { creditCode: e.creditCode, date: '2025-01-01' })).json();
     expect(none.eligibility).toBe('ineligible');
-    expect(none.reasons[0]).toMatchObject({ id: 'event', outcome: 'fail' });
+    // The condition the system adds is a code the web renders, not a sentence (issue #13).
+    expect(none.reasons[0]).toMatchObject({ id: 'event', code: 'no_trigger', outcome: 'fail' });
+    expect(none.reasons[0]).not.toHaveProperty('zh');
     const bad = await leader.post('/api/policies/high_tech_new/evaluate', { creditCode: '91500241MA6000000X' });
     expect(bad.statusCode).toBe(400);
     // A second certificate of 2025 not yet paid; the first, paid, is already out of the remaining budget.
     const second = await makeEnterprise(t, '500241001', '秀山县第二家高企有限公司');
-    await clerk.post(`/api/enterprises/${second}/qualifications`, {
-      typeCode: 'high_tech',
-      number: 'GR202550000999',
-      issuedOn: '2025-09-01',
-    });
+    await grantQualification(clerk, second, 'GR202550000999', '2025-09-01');
     const w = (await leader.post('/api/policies/high_tech_new/what-if', { year: 2025, parameters: { amount: 500_000_00 } })).json();
     expect(w.alreadyCommitted).toBe(1);
     expect(w).toMatchObject({

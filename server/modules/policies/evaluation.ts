@@ -16,7 +16,7 @@ export async function regionPath(db: Db, code: string): Promise<string> {
 export const enterpriseByCreditCode = (db: Db, creditCode: string) => repo.enterpriseByCreditCode(db, creditCode);
 
 /** The condition a decision without a triggering record fails (its code is the web's message key). */
-export const NO_TRIGGER = 'no_trigger';
+export const NO_TRIGGER = 'no_trigger' as const;
 
 /**
  * One enterprise against one policy on a date: the latest registry event that triggers the policy up to that
@@ -63,8 +63,7 @@ export async function evaluateFor(
     conditions: [
       {
         id: 'event',
-        zh: '登记库中有触发该政策的事项',
-        en: 'The register holds a record that triggers this policy',
+        code: NO_TRIGGER,
         outcome: 'fail',
         fact: kind,
         actual: null,

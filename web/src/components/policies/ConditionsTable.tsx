@@ -29,7 +29,8 @@ export function ConditionsTable({ conditions, checklist = [], plain = false, tes
       title: t('pol.cond.condition'),
       render: (_, c) => (
         <>
-          <div>{textOf(c, locale)}</div>
+          {/* A condition the system adds (no triggering record) has a code; the rule's own carry their words. */}
+          <div>{c.code ? t(`pol.cond.code.${c.code}`) : textOf({ zh: c.zh ?? c.id, en: c.en ?? c.id }, locale)}</div>
           {plain ? null : (
             <Typography.Text code style={{ fontSize: 12 }}>
               {c.fact}
