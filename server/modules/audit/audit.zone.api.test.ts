@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TIME_ZONE, dateTimeIn } from '../../../common/clock.js';
-import { agentWith, createTestApp, type TestContext } from '../../../test/harness.js';
+import { agentWith, createTestApp, login, type TestContext } from '../../../test/harness.js';
 import { users } from '../../db/schema/accounts.js';
 import ExcelJS from '../../platform/exceljs.js';
 
@@ -35,8 +35,10 @@ describe('audit export in another time zone', () => {
     // Seven or six hours from Beijing's wall clock: the zone is not ignored.
     expect(zh.getRow(2).getCell(2).value).not.toBe(dateTimeIn(event!.at, DEFAULT_TIME_ZONE));
 
+    // An English reader (signed in again: a session keeps the user it was opened with for a while).
     await t.database.db.update(users).set({ locale: 'en-US' }).where(eq(users.id, user.id));
-    const en = await sheetOf(await auditor.get('/api/audit/export?entity=org_unit&entityId=500241003'));
+    const english = await login(t, user.username);
+    const en = await sheetOf(await english.get('/api/audit/export?entity=org_unit&entityId=500241003'));
     expect(en.getRow(1).getCell(2).value).toBe('Time (Europe/Berlin)');
     expect(en.getRow(2).getCell(2).value).toBe(dateTimeIn(event!.at, 'Europe/Berlin'));
   });
