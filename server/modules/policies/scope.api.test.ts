@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../common/clock.js';
 import { today as clockToday } from '../../platform/clock.js';
+import { grantQualification, parameterValues } from '../../../test/fixtures/policies.js';
 import { agentWith, createTestApp, makeEnterprise, type Agent, type TestContext } from '../../../test/harness.js';
 import { rowsOf } from '../../platform/db.js';
 
@@ -62,10 +63,7 @@ const C = () => users.c!.agent;
 describe('policy versions: scope and four eyes', () => {
   it('A sets the amount to ¥999 999, B edits only the note, A submits: neither A nor B approves; C does', async () => {
     const v1 = (await A().get('/api/policies/high_tech_new')).json().versions[0];
-    const parameters = v1.parameters.map((p: { unit: string }) => ({
-      ...p,
-      values: [{ from: '2021-01-01', value: p.unit === 'fen' ? AMOUNT : 10, citation: '秀山县科技局 2021 年第 3 号文（测试）' }],
-    }));
+    const parameters = parameterValues(v1, AMOUNT, { citation: '秀山县科技局 2021 年第 3 号文（测试）' });
     expect((await A().patch('/api/policies/high_tech_new/versions/1', { parameters })).statusCode).toBe(200);
     expect((await B().patch('/api/policies/high_tech_new/versions/1', { note: '只改了备注' })).statusCode).toBe(200);
     // A bureau user of one town acts on nothing of the county's policy.
@@ -199,10 +197,8 @@ describe('claims, notices and objections: scope', () => {
       [A(), e1, 'GR202550000001'],
       [A(), e2, 'GR202550000002'],
       [users.wz!.agent, wzEnt, 'GR202550000003'],
-    ] as const) {
-      const q = await who.post(`/api/enterprises/${ent}/qualifications`, { typeCode: 'high_tech', number: no, issuedOn: '2025-06-01' });
-      expect(q.statusCode).toBe(201);
-    }
+    ] as const)
+      await grantQualification(who, ent, no, '2025-06-01');
     c1 = (await claimOf(e1)).id;
     c2 = (await claimOf(e2)).id;
     expect((await claimOf(e1)).amountFen).toBe(AMOUNT);

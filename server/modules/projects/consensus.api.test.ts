@@ -3,7 +3,15 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema/audit.js';
 import { reviewConsensus } from '../../db/schema/projects.js';
-import { callBody, makeApplicant, makeApplication, makeExpert } from '../../../test/fixtures/projects.js';
+import {
+  assignmentsOf,
+  makeApplicant,
+  makeApplication,
+  makeCall,
+  makeExpert,
+  READBACK_TEMPLATE,
+  submitAndAccept,
+} from '../../../test/fixtures/projects.js';
 import { agentWith, createTestApp, creditCode, type Agent, type TestContext } from '../../../test/harness.js';
 
 /**
@@ -17,27 +25,8 @@ let clerk: Agent;
 const experts: Awaited<ReturnType<typeof makeExpert>>[] = [];
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 let applicant: Awaited<ReturnType<typeof makeApplicant>>;
-/** The read-back tests' template: two criteria, thresholds, a spread threshold of 15, three reviews, a load cap of 2. */
-const READBACK_TEMPLATE = {
-  criteria: [
-    { key: 'innovation', zh: '创新性', en: 'Innovation', weight: 60, threshold: 60 },
-    { key: 'feasibility', zh: '可行性', en: 'Feasibility', weight: 40 },
-  ],
-  totalThreshold: 60,
-  aggregation: 'mean' as const,
-  spreadThreshold: 15,
-  reviewsPerApplication: 3,
-  expertLoadCap: 2,
-};
-
 /** Every assignment of these applications: which expert, which review. */
-async function assignments(appIds: string[]) {
-  const out: { expert: (typeof experts)[number]; reviewId: string; applicationId: string; status: string }[] = [];
-  for (const e of experts)
-    for (const r of (await e.agent.get('/api/my/reviews')).json() as { id: string; applicationId: string; status: string }[])
-      if (appIds.includes(r.applicationId)) out.push({ expert: e, reviewId: r.id, applicationId: r.applicationId, status: r.status });
-  return out;
-}
+const assignments = (appIds: string[]) => assignmentsOf(experts, appIds);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -49,12 +38,10 @@ afterAll(() => t.close());
 
 /** An application whose two experts disagree (90 and 50 against a spread threshold of 15): in consensus. */
 async function inConsensus(): Promise<{ callId: string; appId: string }> {
-  const callId = (await clerk.post('/api/calls', callBody(undefined, { reviewTemplate: { spreadThreshold: 15 } }))).json().id as string;
-  expect((await clerk.post(`/api/calls/${callId}/publish`)).statusCode).toBe(200);
+  const callId = (await makeCall(clerk, { reviewTemplate: { spreadThreshold: 15 } })).id;
   const applicant = await makeApplicant(t);
   const appId = (await makeApplication(applicant.agent, callId)).id;
-  expect((await applicant.agent.post(`/api/applications/${appId}/submit`)).statusCode).toBe(200);
-  expect((await clerk.post(`/api/applications/${appId}/formal-check`, { decision: 'accept' })).statusCode).toBe(200);
+  await submitAndAccept(applicant.agent, clerk, appId);
   expect((await clerk.post(`/api/calls/${callId}/draw`, { seed: 3 })).statusCode).toBe(200);
   const [first, second] = await assignments([appId]);
   for (const [x, s] of [
@@ -127,14 +114,9 @@ describe('running the aggregation again keeps a resolved consensus', () => {
     ((await clerk.get(`/api/calls/${callId}/results`)).json().results as { applicationId: string }[]).find((r) => r.applicationId === id)!;
 
   it('keeps the agreed score while the reviews are unchanged; asks again, and says so, when they changed', async () => {
-    const body = callBody('RB-2026-02', { reviewTemplate: READBACK_TEMPLATE });
-    const callId = (await clerk.post('/api/calls', body)).json().id as string;
-    await clerk.post(`/api/calls/${callId}/publish`);
-    const appId = (
-      await applicant.agent.post(`/api/calls/${callId}/applications`, { title: '协商复核项目', fields: {}, requestedFen: 100_000_00 })
-    ).json().id as string;
-    expect((await applicant.agent.post(`/api/applications/${appId}/submit`)).statusCode).toBe(200);
-    await clerk.post(`/api/applications/${appId}/formal-check`, { decision: 'accept' });
+    const callId = (await makeCall(clerk, { code: 'RB-2026-02', reviewTemplate: READBACK_TEMPLATE })).id;
+    const appId = (await makeApplication(applicant.agent, callId, { title: '协商复核项目', requestedFen: 100_000_00 })).id;
+    await submitAndAccept(applicant.agent, clerk, appId);
     expect((await clerk.post(`/api/calls/${callId}/draw`, { seed: 11 })).statusCode).toBe(200);
     const [first, second, third] = await assignments([appId]);
     // Two experts disagree (90 and 60: range 30 > 15); the third declines.

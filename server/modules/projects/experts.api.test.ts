@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema/audit.js';
 import { agentWith, createTestApp, creditCode, type Agent, type TestContext } from '../../../test/harness.js';
-import { makeApplicant, makeApplication, makeCall, makeExpert } from '../../../test/fixtures/projects.js';
+import { makeApplicant, makeApplication, makeCall, makeExpert, submitAndAccept } from '../../../test/fixtures/projects.js';
 
 /**
  * The expert pool's edits (PGlite and PostgreSQL): PATCH /api/experts/:id changes availability, organisation,
@@ -152,8 +152,7 @@ describe('an unavailable expert is never drawn, swapped in or redrawn', () => {
     expect((await patch(clerk, experts[0]!.id, { available: false })).json()).toMatchObject({ available: false, openAssignments: 0 });
     callId = (await makeCall(clerk, { code: 'AVAIL-01', title: '专家可用性测试指南 AVAIL-01' })).id;
     appId = (await makeApplication(applicant, callId, { title: '可用性测试项目', requestedFen: 100_000_00 })).id;
-    expect((await applicant.post(`/api/applications/${appId}/submit`)).statusCode).toBe(200);
-    await clerk.post(`/api/applications/${appId}/formal-check`, { decision: 'accept' });
+    await submitAndAccept(applicant, clerk, appId);
     expect((await clerk.post(`/api/calls/${callId}/draw`, { seed: 5 })).statusCode).toBe(200);
     const [draw] = (await clerk.get(`/api/calls/${callId}/draws`)).json() as Draw[];
     expect(draw!.params.pool).toBe(5);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../common/clock.js';
 import { today as clockToday } from '../../platform/clock.js';
 import { projectNotices } from '../../db/schema/projects.js';
-import { callBody as fixtureCall, CRITERIA_60_40, makeApplicant, makeApplication, makeExpert } from '../../../test/fixtures/projects.js';
+import { CRITERIA_60_40, makeApplicant, makeApplication, makeCall, makeExpert, submitAndAccept } from '../../../test/fixtures/projects.js';
 import { checkPanelPlaces, live } from './panels.test-support.js';
 import { agentWith, createTestApp, creditCode, type Agent, type TestContext } from '../../../test/harness.js';
 
@@ -25,17 +25,18 @@ const experts: { id: string; name: string; agent: Agent; org: string; fields: st
 const day = (offset: number) => addDays(clockToday(), offset);
 const today = day(0);
 
-const callBody = (code: string) =>
-  fixtureCall(code, {
-    title: `专家组测试指南 ${code}`,
-    reviewTemplate: {
-      criteria: CRITERIA_60_40,
-      totalThreshold: 60,
-      reviewsPerApplication: 3,
-      expertLoadCap: 3,
-      quotas: [{ field: 'finance', min: 1 }],
-    },
-  });
+/** The panels' call: 60/40 criteria, a total threshold of 60, three reviews, load cap 3, one finance expert each. */
+const PANEL_CALL = {
+  code: 'PANEL-01',
+  title: '专家组测试指南 PANEL-01',
+  reviewTemplate: {
+    criteria: CRITERIA_60_40,
+    totalThreshold: 60,
+    reviewsPerApplication: 3,
+    expertLoadCap: 3,
+    quotas: [{ field: 'finance', min: 1 }],
+  },
+};
 
 const agentOf = (expertId: string) => experts.find((e) => e.id === expertId)!.agent;
 /** Every place keeps its rules: its size, no conflict with enterprise 1, one expert per organisation, one finance expert. */
@@ -57,14 +58,11 @@ beforeAll(async () => {
     const fields = k === 3 || k === 7 ? ['finance'] : ['tcm'];
     experts.push({ ...(await makeExpert(t, clerk, { name: `组员${k + 1}`, orgCreditCode: org, fields })), org });
   }
-  const call = (await clerk.post('/api/calls', callBody('PANEL-01'))).json();
-  callId = call.id;
-  await clerk.post(`/api/calls/${callId}/publish`);
+  callId = (await makeCall(clerk, PANEL_CALL)).id;
   for (const [k, e] of ents.entries()) {
-    const a = await makeApplication(e.agent, callId, { title: `道地药材研究 ${k + 1}`, fields: {}, requestedFen: 300_000_00 });
+    const a = await makeApplication(e.agent, callId, { title: `道地药材研究 ${k + 1}` });
     appIds.push(a.id);
-    expect((await e.agent.post(`/api/applications/${a.id}/submit`)).json().status).toBe('submitted');
-    await clerk.post(`/api/applications/${a.id}/formal-check`, { decision: 'accept' });
+    await submitAndAccept(e.agent, clerk, a.id);
   }
 });
 afterAll(() => t.close());

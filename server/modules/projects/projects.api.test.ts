@@ -6,13 +6,16 @@ import { today as clockToday } from '../../platform/clock.js';
 import { projectNotices } from '../../db/schema/projects.js';
 import { agentWith, createTestApp, creditCode, type Agent, type TestContext } from '../../../test/harness.js';
 import {
+  assignmentsOf,
   callBody as projectCallBody,
   CRITERIA_60_40,
   makeApplicant,
+  makeApplication,
   makeExpert,
   PDF,
   PLAN_PDF,
   SUMMARY_FIELD,
+  uploadAttachment,
 } from '../../../test/fixtures/projects.js';
 
 /**
@@ -96,20 +99,15 @@ describe('project calls: publication and applications', () => {
     expect((await townClerk.get(`/api/calls/${callId}`)).statusCode).toBe(200);
     expect((await wanzhouClerk.get('/api/calls')).json().map((c: { id: string }) => c.id)).not.toContain(callId);
     for (const [k, e] of ents.entries()) {
-      const a = await e.agent.post(`/api/calls/${callId}/applications`, {
-        title: `中药材提取工艺研究 ${k + 1}`,
-        fields: {},
-        requestedFen: 500_000_00,
-      });
-      expect(a.statusCode).toBe(201);
-      appIds.push(a.json().id);
+      const a = await makeApplication(e.agent, callId, { title: `中药材提取工艺研究 ${k + 1}`, requestedFen: 500_000_00 });
+      appIds.push(a.id);
       // Incomplete: the required field and file are named.
-      const early = await e.agent.post(`/api/applications/${a.json().id}/submit`);
+      const early = await e.agent.post(`/api/applications/${a.id}/submit`);
       expect(early.statusCode).toBe(400);
       expect(early.json().error.message).toContain('项目简介');
       await e.agent.request({
         method: 'PUT',
-        url: `/api/applications/${a.json().id}`,
+        url: `/api/applications/${a.id}`,
         payload: {
           title: `中药材提取工艺研究 ${k + 1}`,
           fields: { summary: '提取率提高 20 %' },
@@ -118,19 +116,14 @@ describe('project calls: publication and applications', () => {
       });
       const wrongType = await e.agent.request({
         method: 'POST',
-        url: `/api/applications/${a.json().id}/attachments?key=plan&fileName=a.png`,
+        url: `/api/applications/${a.id}/attachments?key=plan&fileName=a.png`,
         headers: { 'content-type': 'image/png' },
         payload: Buffer.from('png'),
       });
       expect(wrongType.statusCode).toBe(415);
-      const up = await e.agent.request({
-        method: 'POST',
-        url: `/api/applications/${a.json().id}/attachments?key=plan&fileName=可行性报告.pdf`,
-        headers: { 'content-type': 'application/pdf' },
-        payload: PDF,
-      });
-      expect(up.json().sha256).toBe(createHash('sha256').update(PDF).digest('hex'));
-      expect((await e.agent.post(`/api/applications/${a.json().id}/submit`)).json().status).toBe('submitted');
+      const up = await uploadAttachment(e.agent, a.id, PDF, { fileName: '可行性报告.pdf' });
+      expect(up.sha256).toBe(createHash('sha256').update(PDF).digest('hex'));
+      expect((await e.agent.post(`/api/applications/${a.id}/submit`)).json().status).toBe('submitted');
     }
     // One applicant never reads another's application or its files.
     expect((await ents[1]!.agent.get(`/api/applications/${appIds[0]}`)).statusCode).toBe(404);
@@ -183,9 +176,7 @@ describe('project calls: draw and blind scoring', () => {
     });
     const draw = (await clerk.post(`/api/calls/${callId}/draw`, { seed: 42 })).json();
     expect(draw).toMatchObject({ assignments: 6 });
-    const all = [] as { expert: string; app: string }[];
-    for (const e of experts)
-      for (const r of (await e.agent.get('/api/my/reviews')).json()) all.push({ expert: e.id, app: r.applicationId });
+    const all = (await assignmentsOf(experts, appIds)).map((x) => ({ expert: x.expert.id, app: x.applicationId }));
     expect(all).toHaveLength(6);
     expect(all.find((x) => x.expert === experts[0]!.id && x.app === appIds[0])).toBeUndefined();
     for (const id of appIds) {
@@ -199,21 +190,19 @@ describe('project calls: draw and blind scoring', () => {
   it('experts score blind, see others only after submitting; applicants never see who reviewed', async () => {
     const scores = [80, 70, 90, 60, 75, 85];
     let k = 0;
-    for (const e of experts) {
-      for (const r of (await e.agent.get('/api/my/reviews')).json()) {
-        const before = (await e.agent.get(`/api/my/reviews/${r.id}`)).json();
-        expect(before.others).toEqual([]);
-        // The expert reads the call's criteria (its review form), not its working records.
-        expect((await e.agent.get(`/api/calls/${callId}`)).json().reviewTemplate.criteria).toHaveLength(2);
-        expect((await e.agent.get(`/api/calls/${callId}/applications`)).statusCode).toBe(403);
-        const bad = await e.agent.post(`/api/my/reviews/${r.id}/score`, { scores: { innovation: 80 } });
-        expect(bad.statusCode).toBe(400);
-        const s = scores[k++ % scores.length]!;
-        expect(
-          (await e.agent.post(`/api/my/reviews/${r.id}/score`, { scores: { innovation: s, feasibility: s - 10 }, comment: '可行' }))
-            .statusCode,
-        ).toBe(200);
-      }
+    for (const { expert: e, reviewId } of await assignmentsOf(experts, appIds)) {
+      const before = (await e.agent.get(`/api/my/reviews/${reviewId}`)).json();
+      expect(before.others).toEqual([]);
+      // The expert reads the call's criteria (its review form), not its working records.
+      expect((await e.agent.get(`/api/calls/${callId}`)).json().reviewTemplate.criteria).toHaveLength(2);
+      expect((await e.agent.get(`/api/calls/${callId}/applications`)).statusCode).toBe(403);
+      const bad = await e.agent.post(`/api/my/reviews/${reviewId}/score`, { scores: { innovation: 80 } });
+      expect(bad.statusCode).toBe(400);
+      const s = scores[k++ % scores.length]!;
+      expect(
+        (await e.agent.post(`/api/my/reviews/${reviewId}/score`, { scores: { innovation: s, feasibility: s - 10 }, comment: '可行' }))
+          .statusCode,
+      ).toBe(200);
     }
     // Once submitted, every expert sees the other two scores of each of its applications, anonymised; an
     // assignment of someone else is not reachable.

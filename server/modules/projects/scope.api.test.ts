@@ -1,7 +1,14 @@
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentWith, createTestApp, type Agent, type TestContext } from '../../../test/harness.js';
-import { callBody as projectCallBody, makeApplicant, PLAN_PDF, type CallOverrides } from '../../../test/fixtures/projects.js';
+import {
+  callBody as projectCallBody,
+  makeApplicant,
+  makeApplication,
+  makeCall,
+  PLAN_PDF,
+  type CallOverrides,
+} from '../../../test/fixtures/projects.js';
 
 /**
  * Org-unit scope of project calls and the expert pool (issue #12), on PGlite and PostgreSQL: a city-wide call
@@ -18,26 +25,28 @@ let wanzhou: Agent;
 let countyLeader: Agent;
 
 /** The scope tests' call: an optional plan of any of four types, one criterion, two reviews, load cap 5. */
-const callBody = (code: string, extra: CallOverrides = {}) =>
-  projectCallBody(code, {
-    title: `范围测试指南 ${code}`,
-    form: {
-      attachments: [
-        {
-          ...PLAN_PDF,
-          required: false,
-          types: [
-            'application/pdf',
-            'image/png',
-            'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-            'application/zip',
-          ],
-        },
-      ],
-    },
-    reviewTemplate: { expertLoadCap: 5 },
-    ...extra,
-  });
+const scopeCall = (code: string, extra: CallOverrides = {}): CallOverrides & { code: string } => ({
+  code,
+  title: `范围测试指南 ${code}`,
+  form: {
+    attachments: [
+      {
+        ...PLAN_PDF,
+        required: false,
+        types: [
+          'application/pdf',
+          'image/png',
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          'application/zip',
+        ],
+      },
+    ],
+  },
+  reviewTemplate: { expertLoadCap: 5 },
+  ...extra,
+});
+/** The scope tests' call as a request body (POST /api/calls). */
+const callBody = (code: string, extra: CallOverrides = {}) => projectCallBody(code, scopeCall(code, extra));
 
 /** An enterprise of the unit with a signed-in user (granted in the unit itself). */
 async function applicant(unit: string): Promise<Agent> {
@@ -123,12 +132,11 @@ describe('calls by org unit', () => {
   });
 
   it('a call’s applications are listed to the staff of its unit, and to a town’s for its own enterprises only', async () => {
-    const call = (await county.post('/api/calls', callBody('XS-APPS-01'))).json();
-    await county.post(`/api/calls/${call.id}/publish`);
+    const call = await makeCall(county, scopeCall('XS-APPS-01'));
     const here = await applicant('500241001');
     const there = await applicant('500241002');
-    const mine = (await here.post(`/api/calls/${call.id}/applications`, { title: '本镇企业项目', requestedFen: 1_000_00 })).json();
-    const theirs = (await there.post(`/api/calls/${call.id}/applications`, { title: '邻镇企业项目', requestedFen: 1_000_00 })).json();
+    const mine = await makeApplication(here, call.id, { title: '本镇企业项目', requestedFen: 1_000_00 });
+    const theirs = await makeApplication(there, call.id, { title: '邻镇企业项目', requestedFen: 1_000_00 });
     expect(ids(await county.get(`/api/calls/${call.id}/applications`)).sort()).toEqual([mine.id, theirs.id].sort());
     expect(ids(await town.get(`/api/calls/${call.id}/applications`))).toEqual([mine.id]);
     expect((await town.get(`/api/applications/${mine.id}`)).statusCode).toBe(200);
@@ -170,15 +178,9 @@ describe('the expert pool by org unit', () => {
     expect((await city.post(`/api/experts/${made['500241']![0]}/rating`, { rating: 5 })).statusCode).toBe(200);
     expect((await wanzhou.post(`/api/experts/${made['500241']![0]}/rating`, { rating: 1 })).statusCode).toBe(403);
 
-    const call = (
-      await county.post(
-        '/api/calls',
-        callBody('XS-POOL-01', { reviewTemplate: { ...callBody('x').reviewTemplate, reviewsPerApplication: 3 } }),
-      )
-    ).json();
-    await county.post(`/api/calls/${call.id}/publish`);
+    const call = await makeCall(county, scopeCall('XS-POOL-01', { reviewTemplate: { expertLoadCap: 5, reviewsPerApplication: 3 } }));
     const ent = await applicant('500241001');
-    const app = (await ent.post(`/api/calls/${call.id}/applications`, { title: '池范围测试项目', requestedFen: 1_000_00 })).json();
+    const app = await makeApplication(ent, call.id, { title: '池范围测试项目', requestedFen: 1_000_00 });
     expect((await ent.post(`/api/applications/${app.id}/submit`)).json().status).toBe('submitted');
     expect((await town.post(`/api/applications/${app.id}/formal-check`, { decision: 'accept' })).statusCode).toBe(403);
     expect((await county.post(`/api/applications/${app.id}/formal-check`, { decision: 'accept' })).json().status).toBe('accepted');
@@ -221,10 +223,9 @@ describe('attachments are sniffed', () => {
     });
 
   beforeAll(async () => {
-    const call = (await county.post('/api/calls', callBody('XS-SNIFF-01'))).json();
-    await county.post(`/api/calls/${call.id}/publish`);
+    const call = await makeCall(county, scopeCall('XS-SNIFF-01'));
     ent = await applicant('500241001');
-    appId = (await ent.post(`/api/calls/${call.id}/applications`, { title: '附件类型测试项目', requestedFen: 1_000_00 })).json().id;
+    appId = (await makeApplication(ent, call.id, { title: '附件类型测试项目', requestedFen: 1_000_00 })).id;
   });
 
   it('a file whose content is not its declared type is refused naming the file, and nothing is stored', async () => {
