@@ -62,7 +62,7 @@ export default function DashboardPage() {
             {t('dashboard.scopeLine', { org: data.orgUnit.name, year: data.year })}
             {scope?.approvedOnly ? ` ${t('dashboard.approvedOnlyNote')}` : ''}
           </Typography.Paragraph>
-          <StatusSummary counts={data.summary} />
+          <StatusSummary counts={data.summary} verdicts={data.verdicts} />
           <section aria-labelledby="table1-heading">
             <Typography.Title level={2} id="table1-heading" style={{ fontSize: 18, marginBottom: 12 }}>
               {t('dashboard.table1')}

@@ -5,6 +5,9 @@ import { useI18n } from '../../app/i18n';
 import { StatusTag } from '../../components/StatusTag';
 import { indicatorName, mainTarget, targetText, valueText } from '../../components/monitoring/indicatorText';
 import { ProgressTag } from '../../components/monitoring/ProgressTag';
+import { verdictDetail } from '../../components/monitoring/outcome';
+import { ShareOfWay } from '../../components/monitoring/ShareOfWay';
+import { VerdictTag } from '../../components/monitoring/VerdictTag';
 import { Sparkline } from './Sparkline';
 
 interface Props {
@@ -16,11 +19,15 @@ interface Props {
 
 const label = { color: 'rgba(0, 0, 0, 0.68)' } as const;
 
-/** One 表1 indicator: latest value, target, baseline, status and trend. Click for the details. */
+/**
+ * One 表1 indicator: latest value, target, baseline, the share of the way, and the status — or, once the
+ * target year is over, the verdict with its gap — and the trend. Click for the details.
+ */
 export function IndicatorCard({ ind, years, to }: Props) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const target = mainTarget(ind);
+  const verdict = ind.progress.verdict;
   const title = (
     <Typography.Title level={3} style={{ fontSize: 15, margin: 0, whiteSpace: 'normal' }}>
       {/* The link is the keyboard way in; the whole card is the mouse's. */}
@@ -68,10 +75,23 @@ export function IndicatorCard({ ind, years, to }: Props) {
         <dd style={{ margin: 0 }}>{target ? targetText(ind, target, locale) : '—'}</dd>
         <dt style={label}>{ind.baseline ? t('card.baseline', { year: ind.baseline.year }) : t('card.baselineNone')}</dt>
         <dd style={{ margin: 0 }}>{ind.baseline ? valueText(ind, ind.baseline.value, locale) : '—'}</dd>
+        <dt style={label}>{t('indicator.shareOfWay')}</dt>
+        <dd style={{ margin: 0 }}>
+          <ShareOfWay share={ind.progress.share} data-testid={`share-${ind.code}`} />
+        </dd>
       </dl>
-      <Space size={4} wrap>
-        <ProgressTag status={ind.progress.status} data-testid={`status-${ind.code}`} />
-      </Space>
+      {verdict ? (
+        <div>
+          <VerdictTag outcome={verdict.outcome} data-testid={`verdict-${ind.code}`} />
+          <Typography.Text style={{ display: 'block', marginTop: 4 }} data-testid={`verdict-detail-${ind.code}`}>
+            {verdictDetail(ind, verdict, t, locale)}
+          </Typography.Text>
+        </div>
+      ) : (
+        <Space size={4} wrap>
+          <ProgressTag status={ind.progress.status} data-testid={`status-${ind.code}`} />
+        </Space>
+      )}
       <Sparkline ind={ind} years={years} />
     </Card>
   );

@@ -18,6 +18,7 @@ import { indicatorName } from '../../components/monitoring/indicatorText';
 import { PlanLoadState } from '../../components/monitoring/PlanLoadState';
 import { ProgressExplanation } from './ProgressExplanation';
 import { ProgressTag } from '../../components/monitoring/ProgressTag';
+import { VerdictTag } from '../../components/monitoring/VerdictTag';
 import { StatementsTable } from '../../components/monitoring/StatementsTable';
 import { monitoringYear, scopeSearch, useCurrentPlan, useScopeParams } from '../../components/monitoring/usePlan';
 import { YearValuesTable } from './YearValuesTable';
@@ -44,7 +45,17 @@ export default function IndicatorPage() {
       <Link to={`/dashboard${scopeSearch(scope)}`} style={{ display: 'inline-block', marginBottom: 8 }} data-testid="back-to-dashboard">
         <ArrowLeftOutlined aria-hidden /> {t('indicator.back')}
       </Link>
-      <PageTitle titleKey="indicator.title" text={name} extra={ind ? <ProgressTag status={ind.progress.status} /> : null} />
+      <PageTitle
+        titleKey="indicator.title"
+        text={name}
+        extra={
+          ind?.progress.verdict ? (
+            <VerdictTag outcome={ind.progress.verdict.outcome} />
+          ) : ind ? (
+            <ProgressTag status={ind.progress.status} />
+          ) : null
+        }
+      />
       {ind && locale !== 'zh-CN' ? (
         <Typography.Paragraph lang="zh-CN" style={{ marginTop: -8 }}>
           {ind.nameZh}

@@ -6,9 +6,12 @@ import { useI18n } from '../../app/i18n';
 import { formatNumber, formatPercent } from '../../components/format';
 import { mainTarget, targetText, valueText } from '../../components/monitoring/indicatorText';
 import { ProgressTag } from '../../components/monitoring/ProgressTag';
+import { shareExplanation, verdictDetail } from '../../components/monitoring/outcome';
+import { ShareOfWay } from '../../components/monitoring/ShareOfWay';
+import { VerdictTag } from '../../components/monitoring/VerdictTag';
 import { reasonKey } from '../../components/monitoring/status';
 
-/** How the status was reached: the method, the growth rates and their ratio, and the bands. */
+/** How the status was reached: the verdict after the target year, the method, the growth rates and their ratio, and the bands. */
 export function ProgressExplanation({ ind }: { ind: IndicatorSummary }) {
   const { t, locale } = useI18n();
   const p = ind.progress;
@@ -17,7 +20,21 @@ export function ProgressExplanation({ ind }: { ind: IndicatorSummary }) {
   const pct = (v: number | null) => (v === null ? '—' : formatPercent(v, locale, 2));
   const point = (year: number, text: string) => t('chart.point', { year, value: text });
 
-  const items: DescriptionsProps['items'] = [
+  const items: DescriptionsProps['items'] = [];
+  if (p.verdict) {
+    items.push({
+      key: 'verdict',
+      label: t('verdict.heading', { year: p.verdict.targetYear }),
+      children: (
+        <span>
+          <VerdictTag outcome={p.verdict.outcome} data-testid="detail-verdict" />{' '}
+          <span data-testid="detail-verdict-text">{verdictDetail(ind, p.verdict, t, locale)}</span>
+        </span>
+      ),
+      span: 'filled',
+    });
+  }
+  items.push(
     {
       key: 'status',
       label: t('indicator.status'),
@@ -46,7 +63,7 @@ export function ProgressExplanation({ ind }: { ind: IndicatorSummary }) {
       children: ind.latest ? point(ind.latest.year, valueText(ind, ind.latest.value, locale)) : '—',
     },
     { key: 'target', label: t('indicator.target'), children: target ? point(target.year, targetText(ind, target, locale)) : '—' },
-  ];
+  );
   if (p.method === 'cagr') {
     items.push(
       { key: 'cagrActual', label: t('progress.cagrActual'), children: pct(p.cagrActual) },
@@ -59,7 +76,17 @@ export function ProgressExplanation({ ind }: { ind: IndicatorSummary }) {
       label: t(p.method === 'linear' ? 'progress.ratioLinear' : 'progress.ratio'),
       children: p.ratio === null ? '—' : formatNumber(p.ratio, locale, 2),
     },
-    { key: 'share', label: t('indicator.shareOfWay'), children: p.shareOfWay === null ? '—' : formatPercent(p.shareOfWay, locale, 1) },
+    {
+      key: 'share',
+      label: t('indicator.shareOfWay'),
+      children: (
+        <span>
+          <ShareOfWay share={p.share} data-testid="detail-share" />
+          {p.share ? <Typography.Text style={{ display: 'block' }}>{shareExplanation(p.share, t, locale)}</Typography.Text> : null}
+        </span>
+      ),
+      span: 'filled',
+    },
     {
       key: 'expected',
       label: t('progress.expected'),

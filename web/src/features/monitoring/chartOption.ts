@@ -19,9 +19,15 @@ export function axisYears(ind: Ind, planYears: readonly number[]): number[] {
 }
 
 /**
- * Actual values (solid), the baseline and target points, the target as a horizontal line, the planned
- * straight line from baseline to target (dashed) and the projection to the target year (dotted,
- * labelled as an extrapolation with its method).
+ * Drawing order, bottom to top: the planned trajectory, the baseline and target markers, the projection,
+ * and the actual values on top of them all, so a marker never hides the line.
+ */
+export const Z = { trajectory: 1, markers: 2, projection: 3, actual: 10 } as const;
+
+/**
+ * Actual values (a solid line joining every year with a value), the baseline and target points, the target
+ * as a horizontal line, the planned straight line from baseline to target (dashed) and the projection to
+ * the target year (dotted, labelled as an extrapolation with its method), with a legend naming each.
  */
 export function detailOption(data: IndicatorValues, years: readonly number[], t: TFunction, locale: Locale): ChartOption {
   const ind = data.indicator;
@@ -37,11 +43,13 @@ export function detailOption(data: IndicatorValues, years: readonly number[], t:
       name: t('chart.actual'),
       type: 'line',
       data: years.map((y) => actual.get(y) ?? null),
-      connectNulls: false,
+      // A year without a value does not break the line: the years around it are joined.
+      connectNulls: true,
       symbol: 'circle',
-      symbolSize: 7,
-      lineStyle: { color: COLORS.actual, width: 2 },
-      itemStyle: { color: COLORS.actual },
+      symbolSize: 8,
+      z: Z.actual,
+      lineStyle: { color: COLORS.actual, width: 3 },
+      itemStyle: { color: COLORS.actual, borderColor: '#fff', borderWidth: 1 },
     },
   ];
   if (ind.baseline) {
@@ -51,6 +59,7 @@ export function detailOption(data: IndicatorValues, years: readonly number[], t:
       data: at(ind.baseline.year, ind.baseline.value),
       symbol: 'diamond',
       symbolSize: 13,
+      z: Z.markers,
       itemStyle: { color: COLORS.baseline },
     });
   }
@@ -61,6 +70,7 @@ export function detailOption(data: IndicatorValues, years: readonly number[], t:
       data: at(target.year, target.value),
       symbol: 'rect',
       symbolSize: 11,
+      z: Z.markers,
       itemStyle: { color: COLORS.target },
       markLine: {
         silent: true,
@@ -84,19 +94,22 @@ export function detailOption(data: IndicatorValues, years: readonly number[], t:
         y < b.year || y > target.year ? null : b.value + ((target.value - b.value) * (y - b.year)) / (target.year - b.year),
       ),
       symbol: 'none',
+      z: Z.trajectory,
       lineStyle: { color: COLORS.trajectory, type: 'dashed', width: 1.5 },
       itemStyle: { color: COLORS.trajectory },
     });
   }
-  if (projection && ind.latest) {
+  if (projection && ind.latest && projection.year > ind.latest.year) {
     const from = ind.latest;
     series.push({
       name: projectionName,
       type: 'line',
-      data: years.map((y) => (y === from.year ? from.value : y === projection.year ? projection.value : null)),
+      // It starts at the latest actual value without a marker of its own there (the actual point shows).
+      data: years.map((y) => (y === from.year ? { value: from.value, symbol: 'none' } : y === projection.year ? projection.value : null)),
       connectNulls: true,
       symbol: 'emptyCircle',
       symbolSize: 7,
+      z: Z.projection,
       lineStyle: { color: COLORS.projection, type: 'dotted', width: 2 },
       itemStyle: { color: COLORS.projection },
       // Anchored at its right end, so the label stays inside the chart at the last year.
@@ -112,7 +125,7 @@ export function detailOption(data: IndicatorValues, years: readonly number[], t:
 
   return {
     grid: { left: 16, right: 40, top: 64, bottom: 24 },
-    legend: { top: 0, textStyle: { color: '#262626' } },
+    legend: { show: true, top: 0, data: series.map((x) => String(x.name)), textStyle: { color: '#262626' } },
     tooltip: { trigger: 'axis', valueFormatter: fmt },
     xAxis: { type: 'category', boundaryGap: false, data: years.map(String), axisLabel: { color: '#434343' } },
     yAxis: {

@@ -15,6 +15,56 @@ export default {
   'status.deteriorating': { zh: '倒退', en: 'Deteriorating' },
   'status.no_data': { zh: '无法判断', en: 'Cannot be assessed' },
 
+  'verdict.achieved': { zh: '已完成', en: 'Achieved' },
+  'verdict.not_achieved': { zh: '未完成', en: 'Not achieved' },
+  'verdict.awaiting_value': { zh: '待报数据', en: 'Awaiting data' },
+  'verdict.heading': { zh: '{year} 年目标结果', en: 'Result against the {year} target' },
+  'verdict.column': { zh: '目标年结果', en: 'Result in the target year' },
+  'verdict.achievedBeyond': {
+    zh: '{year} 年 {value}，目标 {target}，超出 {gap}',
+    en: '{value} in {year} against a target of {target}: {gap} beyond it',
+  },
+  'verdict.achievedExactly': { zh: '{year} 年 {value}，达到目标 {target}', en: '{value} in {year}: the target of {target} is met' },
+  'verdict.notAchievedGap': {
+    zh: '{year} 年 {value}，目标 {target}，差 {gap}',
+    en: '{value} in {year} against a target of {target}: {gap} short',
+  },
+  'verdict.awaitingGap': {
+    zh: '目标年（{targetYear} 年）数值尚未报送；最近 {year} 年 {value}，距目标 {target} 差 {gap}',
+    en: 'The {targetYear} figure is not in yet; the latest, {value} in {year}, is {gap} short of the target of {target}',
+  },
+  'verdict.awaitingMet': {
+    zh: '目标年（{targetYear} 年）数值尚未报送；最近 {year} 年 {value}，已达到目标 {target}',
+    en: 'The {targetYear} figure is not in yet; the latest, {value} in {year}, already meets the target of {target}',
+  },
+  'verdict.awaitingNone': {
+    zh: '目标年（{targetYear} 年）数值尚未报送，此前也没有实际值；目标 {target}',
+    en: 'The {targetYear} figure is not in yet and there is no earlier value; the target is {target}',
+  },
+
+  'share.ofWay': { zh: '{share}（{year} 年）', en: '{share} ({year})' },
+  'share.basis.baseline': {
+    zh: '完成进度 =（最新值 − 基期值）÷（目标值 − 基期值）；目标是下降的指标同样适用（分子分母同为负）。',
+    en: 'Share of the way = (latest − baseline) ÷ (target − baseline); for an indicator meant to fall both differences are negative, so the same formula holds.',
+  },
+  'share.basis.from_zero': {
+    zh: '规划没有给出基期值：完成进度按 最新值 ÷ 目标值 计算（从 0 起算）。',
+    en: 'The plan states no baseline: the share of the way is latest ÷ target (measured from zero).',
+  },
+  'share.basis.target_over_actual': {
+    zh: '规划没有给出基期值，且目标是下降：完成进度按 目标值 ÷ 最新值 计算。',
+    en: 'The plan states no baseline and the aim is a fall: the share of the way is target ÷ latest.',
+  },
+  'share.clipped.overshoot': {
+    zh: '已超过目标（按公式为 {raw}），显示为 100%。',
+    en: 'Past the target ({raw} by the formula), shown as 100%.',
+  },
+  'share.clipped.backwards': {
+    zh: '比基期值更远离目标（按公式为 {raw}），显示为 0%。',
+    en: 'Further from the target than the baseline ({raw} by the formula), shown as 0%.',
+  },
+  'share.none': { zh: '无法计算完成进度', en: 'No share of the way' },
+
   'reason.no_baseline': { zh: '没有基期值，无法计算进展。', en: 'There is no baseline value, so progress cannot be computed.' },
   'reason.no_target': { zh: '规划没有给出目标值，无法判断进展。', en: 'The plan states no target, so progress cannot be judged.' },
   'reason.no_value': { zh: '还没有任何实际值。', en: 'There is no actual value yet.' },
@@ -41,6 +91,7 @@ export default {
 
   'dashboard.title': { zh: '监测总览', en: 'Dashboard' },
   'dashboard.summary': { zh: '各进展状态的指标数', en: 'Indicators by progress status' },
+  'dashboard.verdictSummary': { zh: '目标年已过的指标：完成情况', en: 'Indicators whose target year is over: results' },
   'dashboard.scopeLine': { zh: '{org} · 截至 {year} 年', en: '{org} · as of {year}' },
   'dashboard.approvedOnly': { zh: '只计已审核数据', en: 'Approved values only' },
   'dashboard.approvedOnlyNote': { zh: '（只计已审核数据）', en: '(approved values only)' },
@@ -60,6 +111,11 @@ export default {
   'tasks.task': { zh: '任务 {no}：{title}', en: 'Task {no}: {title}' },
   'tasks.other': { zh: '其他目标（保障措施）', en: 'Other targets (safeguards)' },
   'tasks.heading': { zh: '{title}（{n} 项）', en: '{title} ({n})' },
+  'tasks.progress': {
+    zh: '完成进度 {share}（{measured}/{n} 项有数据，取平均）',
+    en: '{share} of the way ({measured} of {n} with data, averaged)',
+  },
+  'tasks.progressNone': { zh: '完成进度：暂无数据', en: 'Share of the way: no data yet' },
   'tasks.group': { zh: '目标或任务', en: 'Goal or task' },
 
   'indicator.title': { zh: '指标详情', en: 'Indicator' },
