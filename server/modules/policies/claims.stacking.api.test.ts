@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../common/clock.js';
 import { today as clockToday } from '../../platform/clock.js';
@@ -85,6 +86,29 @@ describe('fast application and stacking', () => {
     expect(JSON.stringify(detail)).not.toContain('异议成立');
     const mine = (await enterprise.get('/api/my/claims')).json().find((c: { id: string }) => c.id === tenantId);
     expect(mine).toMatchObject({ status: 'rejected', rejectionReason: null, rejection: message });
+  });
+
+  it('a higher reward after a lower one was approved: the difference only, the adjustment a code with the committed fen', async () => {
+    const days = (n: number) => addDays(clockToday(), n);
+    const budget = { year: 2025, fundSource: 'county', policyCode: 'high_tech_new', amountFen: 500_000_00, reason: '2025 年预算' };
+    const requested = await clerk.post('/api/ledger/budgets', { ...budget, requestKey: randomUUID() });
+    expect((await chief.post(`/api/ledger/budget-requests/${requested.json().transfer.id}/approve`)).statusCode).toBe(200);
+    const firm = await makeEnterpriseAgent(t, '500241001', '秀山县补差测试有限公司');
+    await grantQualification(clerk, firm.enterpriseId, 'GR202550000999', '2025-04-01');
+    const mine = (await firm.agent.get('/api/my/claims')).json();
+    const general = mine.find((c: { policyCode: string }) => c.policyCode === 'high_tech_new');
+    const tenant = mine.find((c: { policyCode: string }) => c.policyCode === 'tenant_high_tech');
+    expect((await clerk.post(`/api/claims/${general.id}/review`, {})).json().status).toBe('reviewed');
+    const notice = { title: '高企奖励公示', startsOn: days(-10), endsOn: days(-3), claimIds: [general.id] };
+    expect((await clerk.post('/api/notices', notice)).statusCode).toBe(201);
+    expect((await chief.post(`/api/claims/${general.id}/approve`)).json().status).toBe('approved');
+
+    const facts = { 'enterprise.incubatorTenant': true };
+    const reviewed = (await clerk.post(`/api/claims/${tenant.id}/review`, { facts })).json();
+    expect(reviewed).toMatchObject({ status: 'reviewed', amountFen: 50_000_00 });
+    expect(reviewed.trace.adjustments).toEqual([
+      { kind: 'stacking', fen: 50_000_00, code: 'stacking_difference', params: { committedFen: 100_000_00 } },
+    ]);
   });
 
   it('an application-type policy: apply with a reference, once', async () => {
