@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ORG_CODE_PATTERN } from '../limits.js';
 import { figure, name } from './common.js';
-import { AGGREGATIONS, VALUE_SOURCES, VALUE_STATUSES } from '../values/plans.js';
+import { AGGREGATIONS, PLAUSIBILITY_CODES, VALUE_SOURCES, VALUE_STATUSES } from '../values/plans.js';
 import { periodSchema } from './plans.js';
 
 const orgCode = z.string().regex(ORG_CODE_PATTERN);
@@ -54,8 +54,39 @@ export const saveValuesBody = z
     values: z.array(valueInput).min(1).max(10_000),
     /** save = draft; submit = save and submit for approval. */
     action: z.enum(['save', 'submit']).default('save'),
+    /**
+     * The caller has seen the plausibility warnings of these values and saves them anyway. Without it, a batch
+     * with any warning is refused (409 dv_implausible, details.warnings) and nothing is saved.
+     */
+    confirmWarnings: z.boolean().default(false),
   })
   .strict();
+
+/** An earlier value a figure is compared with: the same period of the latest earlier year that has one. */
+export const earlierValue = z.object({ period: z.string(), value: z.number(), status: z.enum(VALUE_STATUSES) });
+export type EarlierValue = z.infer<typeof earlierValue>;
+
+/** Why one value of a save looks implausible (common/plausibility.ts); the web words it from the code and parameters. */
+export const plausibilityWarning = z.object({
+  /** Position in `values` (0-based) and its field, e.g. values.2.value. */
+  index: z.number(),
+  field: z.string(),
+  code: z.enum(PLAUSIBILITY_CODES),
+  dataElement: z.string(),
+  orgUnit: z.string(),
+  period: z.string(),
+  value: z.number(),
+  unit: z.string(),
+  previous: earlierValue.nullable(),
+  ratio: z.number().optional(),
+  factor: z.number().optional(),
+  likelyUnit: z.string().optional(),
+  corrected: z.number().optional(),
+  typicalMax: z.number().optional(),
+});
+export type PlausibilityWarning = z.infer<typeof plausibilityWarning>;
+/** error.details of the 409 dv_implausible answer to a save without confirmWarnings. */
+export const implausibleDetails = z.object({ warnings: z.array(plausibilityWarning) });
 
 export const saveValuesResponse = z.object({ saved: z.number(), unchanged: z.number(), values: z.array(dataValueView) });
 
@@ -71,14 +102,23 @@ export const gridQuery = z.object({
 export const gridRow = z.object({
   dataElement: dataElementView,
   current: dataValueView.nullable(),
-  previousYear: z.number().nullable(),
+  /** The 上年值: the latest earlier year's value of the same element and unit (2020 when 2021–2024 were never entered). */
+  previous: earlierValue.nullable(),
   editable: z.boolean(),
+  /** The caller entered, changed or submitted the current version since it was last approved. */
+  mine: z.boolean(),
+  /** The caller may approve the current version now (submitted, in scope, and not theirs when four eyes apply). */
+  approvable: z.boolean(),
 });
 export const gridResponse = z.object({
   orgUnit: z.object({ code: z.string(), name: z.string() }),
   year: z.number(),
   rows: z.array(gridRow),
   canApprove: z.boolean(),
+  /** The installation's four-eyes setting: the approver of a value is never who entered, changed or submitted it. */
+  fourEyes: z.boolean(),
+  /** Who may approve the unit's figures (active bureau users whose grant covers it), by display name. */
+  approvers: z.array(z.object({ id: z.string(), displayName: z.string() })),
 });
 
 export const historyQuery = valueKey;

@@ -38,6 +38,12 @@ export interface Config {
    * value never approves it. Written to kc_settings (four_eyes_values) at start-up; the database enforces it too.
    */
   fourEyesValues: boolean;
+  /**
+   * Plausibility of data values (KECHUANG_PLAUSIBILITY_FACTOR, a whole number ≥ 2, default 10): a figure more
+   * than this many times, or less than this fraction of, the previous year's value needs a confirmation to be
+   * saved (common/plausibility.ts). Written to kc_settings (plausibility_factor) at start-up.
+   */
+  plausibilityFactor: number;
   webDir: string;
   version: string;
   /**
@@ -80,11 +86,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     rateLimits: rateLimitsFromEnv(env),
     fourEyesValues: !['0', 'false', 'off', 'no'].includes((env.KECHUANG_FOUR_EYES_VALUES ?? '').trim().toLowerCase()),
+    plausibilityFactor: factorEnv(env, 'KECHUANG_PLAUSIBILITY_FACTOR', 10),
     webDir: path.resolve(env.KECHUANG_WEB_DIR ?? path.join(PROJECT_ROOT, 'dist', 'web')),
     version: readVersion(),
     claimFourEyesAboveFen: Math.round(intEnv(env, 'KECHUANG_CLAIM_FOUR_EYES_YUAN', 100_000) * 100),
     timeZone: timeZoneEnv(env),
   };
+}
+
+function factorEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const n = intEnv(env, name, fallback);
+  if (!Number.isInteger(n) || n < 2) throw new Error(`${name} must be a whole number of at least 2, got "${env[name]}"`);
+  return n;
 }
 
 function timeZoneEnv(env: NodeJS.ProcessEnv): string {

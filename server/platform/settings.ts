@@ -12,6 +12,8 @@ export const SETTING_KEYS = {
   claimFourEyesAboveFen: 'claim_four_eyes_above_fen',
   /** 1: a data value's approver is not its last editor (trigger of 0016); 0: one person may do both. */
   fourEyesValues: 'four_eyes_values',
+  /** A data value beyond this factor of the previous year's needs a confirmation (KECHUANG_PLAUSIBILITY_FACTOR). */
+  plausibilityFactor: 'plausibility_factor',
 } as const;
 
 export type SettingKey = (typeof SETTING_KEYS)[keyof typeof SETTING_KEYS];

@@ -49,6 +49,25 @@ export const plansErrors: Dict = {
     'en-US':
       'Field "{field}": you entered, changed or submitted this value ({unit} · {dataElement} · {period}); another staff member must approve it',
   },
+  dv_implausible: {
+    'zh-CN': '有 {count} 项数值与上年值相差过大或像是单位填错，请核对；确认无误后再保存',
+    'en-US':
+      '{count, plural, one {# value differs} other {# values differ}} greatly from the previous year or look like the wrong unit; check, then confirm to save',
+  },
+  dv_jump: {
+    'zh-CN': '字段“{field}”：{value} 是上年值 {previous} 的 {ratio} 倍，超出 {factor} 倍的合理变化范围，请核对',
+    'en-US':
+      'Field "{field}": {value} is {ratio} times the previous value {previous}, beyond the plausible factor of {factor}; please check',
+  },
+  dv_wrong_unit: {
+    'zh-CN': '字段“{field}”：{value} 约为上年值 {previous} 的 {ratio} 倍，像是按“{likelyUnit}”填写的（应为 {corrected} {unit}？）',
+    'en-US':
+      'Field "{field}": {value} is about {ratio} times the previous value {previous}, as if given in {likelyUnit} (should it be {corrected} {unit}?)',
+  },
+  dv_magnitude: {
+    'zh-CN': '字段“{field}”：{value} {unit} 超出县级统计的常见量级（{typicalMax} {unit}），请核对单位',
+    'en-US': 'Field "{field}": {value} {unit} is beyond what a county reports ({typicalMax} {unit}); please check the unit',
+  },
   dv_approved_not_replaced: {
     'zh-CN': '数值 {key} 已审核（{current}），不能通过导入替换；请在数据填报中填写原因更正',
     'en-US': 'Value {key} is approved ({current}) and cannot be replaced by an import; correct it in data entry with a reason',

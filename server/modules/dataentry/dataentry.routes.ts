@@ -11,6 +11,7 @@ import { localeOf } from '../../platform/i18n.js';
 import { valueActor } from '../datavalues/index.js';
 import { getUnitOr404, type OrgUnitRow } from '../orgunits/index.js';
 import { getPlanOr404, listPlans, type PlanWithRegion } from '../plans/index.js';
+import { grid } from './dataentry.grid.js';
 import { RULES } from './dataentry.policy.js';
 import * as service from './dataentry.service.js';
 
@@ -38,7 +39,9 @@ export function dataEntryRoutes(app: FastifyInstance, db: Db): void {
       config: { access: RULES.grid },
       schema: {
         tags,
-        summary: 'The entry grid for one unit and year: every data element of the plan with last year’s value',
+        summary:
+          'The entry grid for one unit and year: every data element of the plan with its previous value (the latest earlier year), ' +
+          'whether the caller may edit or approve it (never their own under four eyes), and who may approve the unit’s figures',
         querystring: gridQuery,
         response: { 200: gridResponse },
       },
@@ -47,7 +50,7 @@ export function dataEntryRoutes(app: FastifyInstance, db: Db): void {
       const access = accessOf(req);
       const unit = await getUnitOr404(db, req.query.orgUnit);
       const plan = await planFor(db, access, req.query.plan, unit);
-      return service.grid(db, valueActor(access.auth), plan.plan.id, unit, req.query.year);
+      return grid(db, valueActor(access.auth), contextOf(req).userId, plan.plan.id, unit, req.query.year);
     },
   );
 

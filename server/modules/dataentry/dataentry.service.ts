@@ -10,12 +10,13 @@ import { AppError } from '../../platform/errors.js';
 import { compileIndicator } from '../analytics/index.js';
 import {
   currentValues,
+  earlierValuesOf,
   findDataElements,
   keyString,
-  presentDataElement,
-  presentValue,
+  plausibilityWarnings,
   rangeProblem,
   saveValues,
+  warningParams,
   type DataElementRow,
   type DataValueRow,
   type ValueActor,
@@ -31,30 +32,6 @@ export async function planDataElements(db: Db, planId: string): Promise<DataElem
     for (const c of compileIndicator(ind.expression).refs) if (!codes.includes(c)) codes.push(c);
   const rows = new Map((await findDataElements(db, codes)).map((d) => [d.code, d]));
   return codes.flatMap((c) => (rows.get(c) ? [rows.get(c)!] : []));
-}
-
-export async function grid(db: Db, actor: ValueActor, planId: string, unit: OrgUnitRow, year: number) {
-  const des = await planDataElements(db, planId);
-  const values = await currentValues(db, {
-    orgUnits: [unit.code],
-    periods: [String(year), String(year - 1)],
-    dataElements: des.map((d) => d.code),
-  });
-  const at = (de: string, period: string) => values.find((v) => v.dataElementCode === de && v.period === period);
-  return {
-    orgUnit: { code: unit.code, name: unit.name },
-    year,
-    canApprove: actor.canApprove(unit.path),
-    rows: des.map((d) => {
-      const cur = at(d.code, String(year));
-      return {
-        dataElement: presentDataElement(d),
-        current: cur ? presentValue(cur) : null,
-        previousYear: at(d.code, String(year - 1))?.value ?? null,
-        editable: actor.canWrite(unit.path, d.code),
-      };
-    }),
-  };
 }
 
 const HEADERS = {
@@ -81,11 +58,16 @@ export async function template(db: Db, actor: ValueActor, planId: string, root: 
   const [des, units] = await Promise.all([planDataElements(db, planId), writableUnits(db, actor, root)]);
   const values = await currentValues(db, {
     orgUnits: units.map((u) => u.code),
-    periods: [String(year), String(year - 1)],
+    periods: [String(year)],
     dataElements: des.map((d) => d.code),
   });
   const byKey = new Map<string, DataValueRow>(
     values.map((v) => [keyString({ dataElement: v.dataElementCode, orgUnit: v.orgUnitCode, period: v.period }), v]),
+  );
+  // The 上年值: the latest earlier year's value, as the entry grid shows it.
+  const earlier = await earlierValuesOf(
+    db,
+    units.flatMap((u) => des.map((d) => ({ dataElement: d.code, orgUnit: u.code, period: String(year) }))),
   );
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Kechuang';
@@ -95,7 +77,7 @@ export async function template(db: Db, actor: ValueActor, planId: string, root: 
   for (const u of units) {
     for (const d of des) {
       if (!actor.canWrite(u.path, d.code)) continue;
-      const prev = byKey.get(keyString({ dataElement: d.code, orgUnit: u.code, period: String(year - 1) }));
+      const prev = earlier.get(keyString({ dataElement: d.code, orgUnit: u.code, period: String(year) }));
       const cur = byKey.get(keyString({ dataElement: d.code, orgUnit: u.code, period: String(year) }));
       ws.addRow([
         d.code,
@@ -271,21 +253,16 @@ function checkRow(
   return { p, pending: { p, de: de!, unit: unit!, period: periodText, value: value as number } };
 }
 
-/** Compares with what is stored: unchanged, locked, or an implausible jump from last year. */
+/** Compares with what is stored: unchanged, locked, or implausible next to its previous value (a warning, shown in the preview). */
 async function compareWithStored(db: Db, pending: PendingRow[], msg: RowMessage): Promise<void> {
-  const periods = new Set<string>();
-  for (const x of pending) {
-    periods.add(x.period);
-    const y = Number(x.period.slice(0, 4));
-    if (x.period.length === 4) periods.add(String(y - 1));
-  }
   const stored = await currentValues(db, {
     orgUnits: [...new Set(pending.map((x) => x.unit.code))],
-    periods: [...periods],
+    periods: [...new Set(pending.map((x) => x.period))],
     dataElements: [...new Set(pending.map((x) => x.de.code))],
   });
   const storedBy = new Map(stored.map((v) => [keyString({ dataElement: v.dataElementCode, orgUnit: v.orgUnitCode, period: v.period }), v]));
   const seen = new Map<string, number>();
+  const toCheck: PendingRow[] = [];
   for (const x of pending) {
     const k = keyString(x.p.input!);
     const report = x.p.report;
@@ -306,14 +283,18 @@ async function compareWithStored(db: Db, pending: PendingRow[], msg: RowMessage)
       report.messages.push(msg(x.p.row, 'value', 'dv_locked', { current: cur.value }));
       continue;
     }
-    const prev = x.period.length === 4 ? storedBy.get(keyString({ ...x.p.input!, period: String(Number(x.period) - 1) })) : undefined;
-    if (prev && prev.value !== 0 && x.value !== 0) {
-      const ratio = x.value / prev.value;
-      if (ratio > 10 || ratio < 0.1) {
-        report.status = 'warning';
-        report.messages.push(msg(x.p.row, 'value', 'import_jump', { previous: prev.value, value: x.value }));
-      }
-    }
+    toCheck.push(x);
+  }
+  const warnings = await plausibilityWarnings(
+    db,
+    toCheck.map((x, index) => ({ input: x.p.input!, index, field: 'value' })),
+    new Map(toCheck.map((x) => [x.de.code, x.de])),
+    'submitted',
+  );
+  for (const w of warnings) {
+    const x = toCheck[w.index]!;
+    x.p.report.status = 'warning';
+    x.p.report.messages.push(msg(x.p.row, 'value', w.code, warningParams(w)));
   }
 }
 
@@ -368,7 +349,8 @@ export async function importUpload(
       ctx,
       actor,
       toSave.map((p) => p.input!),
-      { action: opts.action, source: 'import', fieldPrefix: 'rows', rowLabels: toSave.map((p) => p.row) },
+      // The preview showed the rows' plausibility warnings: confirming the import confirms them.
+      { action: opts.action, source: 'import', fieldPrefix: 'rows', rowLabels: toSave.map((p) => p.row), confirmWarnings: true },
     );
   }
   return reportOf(parsed, false, true);

@@ -15,6 +15,7 @@ import { contextOf } from '../../platform/audit.js';
 import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db.js';
 import { readSetting, SETTING_KEYS, writeSetting } from '../../platform/settings.js';
+import { syncPlausibilityFactor } from './datavalues.plausibility.js';
 import { RULES, valueActor } from './datavalues.policy.js';
 import * as repo from './datavalues.repo.js';
 import * as service from './datavalues.service.js';
@@ -26,10 +27,13 @@ export async function syncFourEyes(db: Db, on: boolean): Promise<void> {
   await writeSetting(db, SETTING_KEYS.fourEyesValues, value);
 }
 
-export function dataValueRoutes(app: FastifyInstance, db: Db, config: Pick<Config, 'fourEyesValues'>): void {
+export function dataValueRoutes(app: FastifyInstance, db: Db, config: Pick<Config, 'fourEyesValues' | 'plausibilityFactor'>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['data values'];
-  app.addHook('onReady', () => syncFourEyes(db, config.fourEyesValues));
+  app.addHook('onReady', async () => {
+    await syncFourEyes(db, config.fourEyesValues);
+    await syncPlausibilityFactor(db, config.plausibilityFactor);
+  });
 
   r.get(
     '/api/data-elements',
@@ -54,7 +58,9 @@ export function dataValueRoutes(app: FastifyInstance, db: Db, config: Pick<Confi
       schema: {
         tags,
         summary:
-          'Save values in bulk (draft, or submitted for approval): validated, all-or-nothing; corrections of approved values need a reason',
+          'Save values in bulk (draft, or submitted for approval): validated, all-or-nothing; corrections of approved values need a reason. ' +
+          'A value far from its previous year’s (beyond KECHUANG_PLAUSIBILITY_FACTOR, or typical of another unit) is refused with ' +
+          '409 dv_implausible and its warnings in error.details.warnings, unless confirmWarnings is true',
         body: saveValuesBody,
         response: { 200: saveValuesResponse },
       },
@@ -63,6 +69,7 @@ export function dataValueRoutes(app: FastifyInstance, db: Db, config: Pick<Confi
       return service.saveValues(db, contextOf(req), valueActor(accessOf(req).auth), req.body.values, {
         action: req.body.action,
         source: 'manual',
+        confirmWarnings: req.body.confirmWarnings,
       });
     },
   );

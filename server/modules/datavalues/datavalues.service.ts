@@ -5,6 +5,7 @@ import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, type Problem } from '../../platform/errors.js';
 import { bumpRevision } from '../../platform/revision.js';
+import { plausibilityWarnings } from './datavalues.plausibility.js';
 import * as repo from './datavalues.repo.js';
 import type { DataElementRow, DataValueRow, Key } from './datavalues.repo.js';
 
@@ -83,6 +84,8 @@ export interface SaveOptions {
   fieldPrefix?: string;
   /** Row numbers to report instead of array indexes (imports report spreadsheet rows). */
   rowLabels?: number[];
+  /** Save values with plausibility warnings (the caller has shown them); otherwise such a batch is refused (409). */
+  confirmWarnings?: boolean;
 }
 
 /**
@@ -114,7 +117,7 @@ export async function saveValues(db: Db, ctx: RequestContext, actor: ValueActor,
     });
     const current = new Map((await repo.lockCurrent(tx, inputs)).map((r) => [keyString(rowKey(r)), r]));
     const targetStatus = opts.action === 'submit' ? 'submitted' : 'draft';
-    const changes: { input: ValueInput; cur: DataValueRow | undefined }[] = [];
+    const changes: { input: ValueInput; cur: DataValueRow | undefined; index: number }[] = [];
     let unchanged = 0;
     inputs.forEach((v, i) => {
       const cur = current.get(keyString(v));
@@ -129,10 +132,15 @@ export async function saveValues(db: Db, ctx: RequestContext, actor: ValueActor,
       if (cur?.status === 'approved' && cur.value !== v.value && !v.reason) {
         problems.push({ field: `${label(i)}.reason`, code: 'dv_locked', params: { current: cur.value } });
       }
-      changes.push({ input: v, cur });
+      changes.push({ input: v, cur, index: i });
     });
     if (problems.length) throw new AppError(400, problems[0]!.code, problems[0]!.params, problems[0]!.field, problems);
     if (changes.length === 0) return { saved: 0, unchanged, values: [] as DataValueView[] };
+    // Plausibility: a change beyond the installation's factor, or typical of another unit, is saved only when confirmed.
+    const changed = changes.map((c) => ({ input: c.input, index: c.index, field: `${label(c.index)}.value` }));
+    const warnings = await plausibilityWarnings(tx, changed, des, targetStatus);
+    if (warnings.length > 0 && !opts.confirmWarnings)
+      throw new AppError(409, 'dv_implausible', { count: warnings.length }, undefined, { warnings });
 
     await repo.retire(
       tx,

@@ -11,8 +11,10 @@ export {
   keyString,
   type ValueActor,
 } from './datavalues.service.js';
+export { earlierValuesOf, plausibilityFactor, plausibilityWarnings, warningParams } from './datavalues.plausibility.js';
 export {
   currentValues,
+  editorsSinceApproval,
   countedValues,
   allDataElements,
   findDataElements,

@@ -20,8 +20,9 @@ export const historyQuery = (key: ValueKey) =>
     queryFn: () => get<DataValueView[]>('/api/data-values/history', { ...key }),
   });
 
-export const saveValues = (values: ValueInput[], action: 'save' | 'submit') =>
-  post<{ saved: number; unchanged: number; values: DataValueView[] }>('/api/data-values', { values, action });
+/** Refused with 409 dv_implausible (error.details.warnings) when a value looks implausible, unless confirmWarnings. */
+export const saveValues = (values: ValueInput[], action: 'save' | 'submit', confirmWarnings = false) =>
+  post<{ saved: number; unchanged: number; values: DataValueView[] }>('/api/data-values', { values, action, confirmWarnings });
 
 export const submitValues = (keys: ValueKey[]) => post<{ changed: number }>('/api/data-values/submit', { keys });
 export const approveValues = (keys: ValueKey[]) => post<{ changed: number }>('/api/data-values/approve', { keys });

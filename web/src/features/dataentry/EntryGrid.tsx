@@ -7,11 +7,14 @@ import type { EntryGrid as Grid, EntryRow } from '../../api/datavalues';
 import { useI18n, type TFunction } from '../../app/i18n';
 import { ExportButton } from '../../components/ExportButton';
 import { ValueHistoryDrawer, type HistoryTarget } from '../../components/ValueHistoryDrawer';
+import { Approval } from './ApproveDialog';
 import { entryColumns } from './entryColumns';
 import type { RowErrors } from './entryErrors';
 import { entryExport } from './entryExport';
+import { FourEyesNote } from './FourEyesNote';
 import { ReasonModal } from './ReasonModal';
 import { useEntryActions, type SaveRequest } from './useEntryActions';
+import { WarningsModal, type Warned } from './WarningsModal';
 
 type Edits = Record<string, number | null>;
 
@@ -21,6 +24,10 @@ const changedRows = (rows: EntryRow[], edits: Edits) =>
     const v = edits[r.dataElement.code];
     return v !== undefined && v !== null && v !== r.current?.value;
   });
+
+/** The approved values a correction is about: those changed, else those the server asked a reason for. */
+const reasonRows = (lockedChanged: EntryRow[], changed: EntryRow[], errors: RowErrors | null) =>
+  lockedChanged.length > 0 ? lockedChanged : changed.filter((r) => errors?.byCode[r.dataElement.code]);
 
 /** A changed value to save; a correction of an approved (locked) value carries the reason given. */
 const valueInput = (key: ValueKey, value: number, r: EntryRow, reason?: string): ValueInput => ({
@@ -37,15 +44,19 @@ export function EntryGrid({ grid }: { grid: Grid }) {
   const [selected, setSelected] = useState<string[]>([]);
   const [pendingReason, setPendingReason] = useState<SaveRequest | null>(null);
   const [history, setHistory] = useState<HistoryTarget | null>(null);
+  const [warned, setWarned] = useState<Warned | null>(null);
   const { save, approve } = useEntryActions({
     onSaved: () => {
       setEdits({});
       setErrors(null);
+      setWarned(null);
     },
     onRowErrors: (e, request) => {
       setErrors(e);
+      setWarned(null);
       if (e.needsReason) setPendingReason(request);
     },
+    onWarnings: (warnings, request) => setWarned({ warnings, request }),
   });
 
   const name = (r: EntryRow) => (locale === 'zh-CN' ? r.dataElement.nameZh : r.dataElement.nameEn);
@@ -53,8 +64,9 @@ export function EntryGrid({ grid }: { grid: Grid }) {
   const shown = (r: EntryRow) => (r.dataElement.code in edits ? edits[r.dataElement.code]! : (r.current?.value ?? null));
   const changed = changedRows(grid.rows, edits);
   const lockedChanged = changed.filter((r) => r.current?.status === 'approved');
-  const submittedRows = grid.rows.filter((r) => r.current?.status === 'submitted');
-  const toApprove = selected.length > 0 ? submittedRows.filter((r) => selected.includes(r.dataElement.code)) : submittedRows;
+  // Only what the caller may approve: never their own values under four eyes (the server refuses those too).
+  const approvableRows = grid.rows.filter((r) => r.approvable);
+  const toApprove = selected.length > 0 ? approvableRows.filter((r) => selected.includes(r.dataElement.code)) : approvableRows;
   const draftsUnchanged = grid.rows.filter((r) => r.current?.status === 'draft' && !changed.includes(r));
 
   const run = (action: 'save' | 'submit', reason?: string) => {
@@ -98,17 +110,14 @@ export function EntryGrid({ grid }: { grid: Grid }) {
           {t('entry.submit')}
         </Button>
         {grid.canApprove ? (
-          <ApproveButton
-            count={toApprove.length}
+          <Approval
+            grid={grid}
+            rows={toApprove}
             selected={selected.length > 0}
-            pending={approve.isPending}
             disabled={toApprove.length === 0 || changed.length > 0}
-            onApprove={() =>
-              approve.mutate(
-                toApprove.map((r) => key(r.dataElement.code)),
-                { onSuccess: () => setSelected([]) },
-              )
-            }
+            name={name}
+            approve={approve}
+            onApproved={() => setSelected([])}
           />
         ) : null}
         <span style={{ flex: 1 }} />
@@ -117,6 +126,7 @@ export function EntryGrid({ grid }: { grid: Grid }) {
         </span>
         <ExportButton table={() => entryExport(grid, name, t)} data-testid="entry-export" />
       </div>
+      <FourEyesNote grid={grid} />
       <EntryErrors errors={errors} />
       <Table<EntryRow>
         rowKey={(r) => r.dataElement.code}
@@ -129,11 +139,7 @@ export function EntryGrid({ grid }: { grid: Grid }) {
         data-testid="entry-grid"
       />
       <ReasonModal
-        names={
-          pendingReason
-            ? (lockedChanged.length > 0 ? lockedChanged : changed.filter((r) => errors?.byCode[r.dataElement.code])).map(name)
-            : null
-        }
+        names={pendingReason ? reasonRows(lockedChanged, changed, errors).map(name) : null}
         onCancel={() => setPendingReason(null)}
         onOk={(reason) => {
           const request = pendingReason;
@@ -141,6 +147,7 @@ export function EntryGrid({ grid }: { grid: Grid }) {
           if (request) run(request.action, reason);
         }}
       />
+      <WarningsModal warned={warned} grid={grid} save={save} onBack={() => setWarned(null)} />
       <ValueHistoryDrawer target={history} onClose={() => setHistory(null)} />
     </>
   );
@@ -167,17 +174,7 @@ function EntryErrors({ errors }: { errors: RowErrors | null }) {
   );
 }
 
-/** Approves the selected submitted values, or all of them when none is selected. */
-function ApproveButton(props: { count: number; selected: boolean; pending: boolean; disabled: boolean; onApprove: () => void }) {
-  const { t } = useI18n();
-  return (
-    <Button onClick={props.onApprove} loading={props.pending} disabled={props.disabled} data-testid="entry-approve">
-      {t(props.selected ? 'entry.approveSelected' : 'entry.approveAll', { n: props.count })}
-    </Button>
-  );
-}
-
-/** The checkboxes of submitted rows, for approving some of them. */
+/** The checkboxes of the rows the caller may approve, for approving some of them. */
 function approvalSelection(
   selected: string[],
   setSelected: (keys: string[]) => void,
@@ -187,7 +184,7 @@ function approvalSelection(
   return {
     selectedRowKeys: selected,
     onChange: (keys) => setSelected(keys.map(String)),
-    getCheckboxProps: (r) => ({ disabled: r.current?.status !== 'submitted', 'aria-label': t('entry.selectRow', { name: name(r) }) }),
+    getCheckboxProps: (r) => ({ disabled: !r.approvable, 'aria-label': t('entry.selectRow', { name: name(r) }) }),
     columnTitle: <span className="kc-sr-only">{t('entry.selectColumn')}</span>,
   };
 }

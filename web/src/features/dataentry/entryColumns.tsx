@@ -4,10 +4,10 @@ import type { TableColumnsType } from 'antd';
 import type { Locale } from '../../../../common/enums';
 import type { EntryGrid, EntryRow } from '../../api/datavalues';
 import type { TFunction } from '../../app/i18n';
-import { formatNumber } from '../../components/format';
 import { StatusTag } from '../../components/StatusTag';
 import { ValueStatusTag } from '../../components/ValueStatusTag';
 import type { RowErrors } from './entryErrors';
+import { previousText } from './plausibility';
 import { ValueCell } from './ValueCell';
 
 export interface EntryColumnsInput {
@@ -45,7 +45,9 @@ export function entryColumns(c: EntryColumnsInput): TableColumnsType<EntryRow> {
       key: 'previous',
       title: t('entry.previous', { year: grid.year - 1 }),
       align: 'right',
-      render: (_, r) => (r.previousYear === null ? '—' : formatNumber(r.previousYear, locale)),
+      render: (_, r) => (
+        <span data-testid={`previous-${r.dataElement.code}`}>{previousText(r.previous, String(grid.year), t, locale)}</span>
+      ),
     },
     {
       key: 'value',
@@ -68,6 +70,11 @@ export function entryColumns(c: EntryColumnsInput): TableColumnsType<EntryRow> {
         <Space size={4} wrap>
           <ValueStatusTag status={r.current?.status ?? null} />
           {c.changed.includes(r) ? <StatusTag tone="warn">{t('entry.unsaved')}</StatusTag> : null}
+          {grid.fourEyes && r.mine && r.current?.status === 'submitted' ? (
+            <span data-testid={`mine-${r.dataElement.code}`}>
+              <StatusTag tone="info">{t('entry.mine')}</StatusTag>
+            </span>
+          ) : null}
         </Space>
       ),
     },

@@ -17,8 +17,8 @@ export default {
   'entry.changedCount': { zh: '有 {n} 项修改尚未保存', en: '{n} unsaved changes' },
   'entry.save': { zh: '保存草稿', en: 'Save draft' },
   'entry.submit': { zh: '提交审核', en: 'Submit for approval' },
-  'entry.approveAll': { zh: '审核通过（全部待审核 {n} 项）', en: 'Approve (all {n} submitted)' },
-  'entry.approveSelected': { zh: '审核通过（选中 {n} 项）', en: 'Approve ({n} selected)' },
+  'entry.approveAll': { zh: '审核通过（可审核的 {n} 项）…', en: 'Approve (all {n} you may approve)…' },
+  'entry.approveSelected': { zh: '审核通过（选中 {n} 项）…', en: 'Approve ({n} selected)…' },
   'entry.selectColumn': { zh: '选择要审核的行', en: 'Select rows to approve' },
   'entry.selectRow': { zh: '选择“{name}”', en: 'Select “{name}”' },
   'entry.saved': { zh: '已保存 {saved} 项，{unchanged} 项未变化', en: '{saved} saved, {unchanged} unchanged' },
@@ -37,6 +37,50 @@ export default {
   'entry.reason': { zh: '更正原因', en: 'Reason for the correction' },
   'entry.reasonRequired': { zh: '请填写更正原因', en: 'Enter the reason for the correction' },
   'entry.reasonOk': { zh: '确认更正', en: 'Correct' },
+  'entry.previousPeriod': { zh: '上年值所属期间', en: 'Period of the previous value' },
+  'entry.previousFrom': { zh: '{value}（{period} 年）', en: '{value} ({period})' },
+  'entry.warn.dv_jump': {
+    zh: '{name}：{value} 是上年值 {previous}（{period} 年）的 {ratio} 倍，超出 {factor} 倍的合理变化范围。',
+    en: '{name}: {value} is {ratio} times the previous value {previous} ({period}), beyond the plausible factor of {factor}.',
+  },
+  'entry.warn.dv_wrong_unit': {
+    zh: '{name}：{value} 约为上年值 {previous}（{period} 年）的 {ratio} 倍，像是按“{likelyUnit}”填写的——应为 {corrected}？',
+    en: '{name}: {value} is about {ratio} times the previous value {previous} ({period}), as if given in {likelyUnit}. Should it be {corrected}?',
+  },
+  'entry.warn.dv_magnitude': {
+    zh: '{name}：{value} 超出县级统计的常见量级（{typicalMax}），请核对单位。',
+    en: '{name}: {value} is beyond what a county reports ({typicalMax}); check the unit.',
+  },
+  'entry.warnTitle': { zh: '请核对以下数值', en: 'Check these values' },
+  'entry.warnText': {
+    zh: '以下数值与上年值相差过大，或像是单位填错，尚未保存。请返回修改；如确认无误，可仍然保存。',
+    en: 'These values differ greatly from the previous year or look like the wrong unit, and have not been saved. Go back and correct them, or save them if they are right.',
+  },
+  'entry.warnBack': { zh: '返回修改', en: 'Go back and correct' },
+  'entry.warnSave': { zh: '确认无误，仍然保存', en: 'They are right: save' },
+  'entry.fourEyes': {
+    zh: '提交的数值须由另一位审核人审核通过：任何人都不能审核自己填报、修改或提交的数值。',
+    en: 'Submitted values are approved by another approver: nobody approves a value they entered, changed or submitted.',
+  },
+  'entry.fourEyesOff': {
+    zh: '本系统未启用“双人审核”：审核人也可以审核自己填报的数值。',
+    en: 'This installation does not require a second person: approvers may approve values they entered themselves.',
+  },
+  'entry.approvers': { zh: '可审核本单位数据的人员：{names}。', en: 'Who may approve this unit’s figures: {names}.' },
+  'entry.noApprovers': {
+    zh: '目前没有可审核本单位数据的人员，请联系系统管理员。',
+    en: 'Nobody may approve this unit’s figures yet; ask the administrator.',
+  },
+  'entry.mine': { zh: '待他人审核', en: 'Awaits another approver' },
+  'entry.approveTitle': {
+    zh: '审核通过以下 {n} 项数值？',
+    en: '{n, plural, one {Approve this value?} other {Approve these # values?}}',
+  },
+  'entry.approveText': {
+    zh: '{org} {year} 年。审核通过后数值即锁定，更正须说明原因。',
+    en: '{org}, {year}. Approved values are locked; a correction needs a reason.',
+  },
+  'entry.approveOk': { zh: '审核通过 {n} 项', en: 'Approve {n}' },
 
   'import.title': { zh: 'Excel 批量填报', en: 'Fill in with Excel' },
   'import.steps': {
