@@ -116,9 +116,9 @@ export async function upload<T>(path: string, file: Blob, contentType: string): 
 }
 
 /** A file the server generates from a JSON body, with the name it suggests. */
-export async function postForFile(path: string, body: unknown): Promise<{ blob: Blob; filename: string | null }> {
+export async function postForFile(path: string, body: unknown): Promise<{ blob: Blob; filename: string | null; headers: Headers }> {
   const res = await send('POST', path, '*/*', JSON.stringify(body), 'application/json');
-  return { blob: await res.blob(), filename: filenameOf(res.headers.get('content-disposition')) };
+  return { blob: await res.blob(), filename: filenameOf(res.headers.get('content-disposition')), headers: res.headers };
 }
 
 function filenameOf(disposition: string | null): string | null {

@@ -20,7 +20,8 @@ export function toNamePath(field: string): (string | number)[] {
 
 /**
  * Puts the server's message(s) under the matching form fields.
- * Returns false when no field of the form matched, so the caller shows the message elsewhere.
+ * Returns false when a message found no field the form shows (e.g. "roles.0.enterpriseId" while that row has no
+ * such input), so the caller shows the error elsewhere: a failed save never goes silent.
  */
 export function applyServerError(form: FormInstance, error: unknown, fields: readonly string[]): boolean {
   if (!(error instanceof ApiError)) return false;
@@ -30,6 +31,9 @@ export function applyServerError(form: FormInstance, error: unknown, fields: rea
   const byField = new Map<string, string[]>();
   for (const i of known) byField.set(i.field, [...(byField.get(i.field) ?? []), i.message]);
   form.setFields([...byField].map(([field, errors]) => ({ name: toNamePath(field), errors })));
-  form.scrollToField(toNamePath(known[0]!.field));
-  return true;
+  // antd keeps errors only on the inputs it renders: a name without one dropped its message.
+  const shown = [...byField.keys()].filter((field) => form.getFieldError(toNamePath(field)).length > 0);
+  if (shown.length === 0) return false;
+  form.scrollToField(toNamePath(shown[0]!));
+  return shown.length === byField.size && known.length === issues.length;
 }

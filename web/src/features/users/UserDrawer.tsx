@@ -9,6 +9,7 @@ import { createUser, updateUser } from '../../api/users';
 import { useI18n } from '../../app/i18n';
 import { applyServerError, errorText } from '../../components/errors';
 import { useLastNonNull } from '../../components/useLastNonNull';
+import { ExpertEntryField, expertBody, type ExpertEntryValues } from './ExpertEntryField';
 import { RoleGrantList } from './RoleGrantList';
 import { localeOptions } from './roles';
 
@@ -20,9 +21,18 @@ interface Values {
   password?: string;
   locale: Locale;
   roles: RoleGrantInput[];
+  expert?: ExpertEntryValues;
 }
 
-const FIELDS = ['username', 'displayName', 'password', 'locale', 'roles'] as const;
+const FIELDS = ['username', 'displayName', 'password', 'locale', 'roles', 'expert'] as const;
+
+/** A grant as the server takes it: the enterprise only for the enterprise role, data elements only for a department. */
+const grantBody = ({ role, orgUnitCode, enterpriseId, dataElements }: RoleGrantInput): RoleGrantInput => ({
+  role,
+  orgUnitCode,
+  ...(role === 'enterprise' && enterpriseId ? { enterpriseId } : {}),
+  ...(role === 'department' && dataElements?.length ? { dataElements } : {}),
+});
 interface Props {
   state: UserDrawerState;
   onClose: () => void;
@@ -43,8 +53,16 @@ export function UserDrawer({ state, onClose, onCreated }: Props) {
 
   const save = useMutation({
     mutationFn: async ({ values: v }: { values: Values; form: FormInstance<Values> }) => {
-      const roles = v.roles.map(({ role, orgUnitCode }) => ({ role, orgUnitCode }));
-      if (editing) return { user: await updateUser(editing.id, { displayName: v.displayName.trim(), locale: v.locale, roles }) };
+      const roles = v.roles.map(grantBody);
+      const expert = expertBody(
+        v.expert,
+        roles.some((g) => g.role === 'expert'),
+        Boolean(editing?.expert),
+      );
+      if (editing)
+        return {
+          user: await updateUser(editing.id, { displayName: v.displayName.trim(), locale: v.locale, roles, ...(expert ? { expert } : {}) }),
+        };
       const password = v.password ? v.password : undefined;
       return createUser({
         username: v.username.trim(),
@@ -52,6 +70,7 @@ export function UserDrawer({ state, onClose, onCreated }: Props) {
         locale: v.locale,
         roles,
         ...(password ? { password } : {}),
+        ...(expert ? { expert } : {}),
       });
     },
     onMutate: () => setFormError(null),
@@ -123,9 +142,18 @@ function UserForm({ editing, formRef, disabled, onSubmit }: FormProps) {
         username: editing.username,
         displayName: editing.displayName,
         locale: editing.locale,
-        roles: editing.roles.map(({ role, orgUnitCode }) => ({ role, orgUnitCode })),
+        // The whole grant goes back: an enterprise user's enterprise, a department's data elements.
+        roles: editing.roles.map((g) =>
+          grantBody({ ...g, enterpriseId: g.enterpriseId ?? undefined, dataElements: g.dataElements ?? undefined }),
+        ),
+        expert: { mode: 'none' },
       }
-    : { locale, roles: [{} as RoleGrantInput] };
+    : { locale, roles: [{} as RoleGrantInput], expert: { mode: 'create' } };
+  const enterpriseLabels = new Map(
+    (editing?.roles ?? []).flatMap((g) =>
+      g.enterpriseId && g.enterpriseName ? [[g.enterpriseId, `${g.enterpriseName}（${g.enterpriseCreditCode ?? ''}）`]] : [],
+    ),
+  );
   const usernameRule = t('users.usernameRule', { min: LIMITS.usernameMin, max: LIMITS.usernameMax });
 
   return (
@@ -161,7 +189,8 @@ function UserForm({ editing, formRef, disabled, onSubmit }: FormProps) {
       <Form.Item label={t('users.locale')} name="locale">
         <Select options={localeOptions(t)} data-testid="user-form-locale" />
       </Form.Item>
-      <RoleGrantList />
+      <RoleGrantList enterpriseLabels={enterpriseLabels} />
+      <ExpertEntryField editing={editing} />
     </Form>
   );
 }

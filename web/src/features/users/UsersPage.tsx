@@ -1,6 +1,6 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { MailOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Form, Input, Select } from 'antd';
+import { App, Button, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import type { Role } from '../../../../common/enums';
 import { usersQuery, type UserFilters } from '../../api/users';
@@ -8,6 +8,7 @@ import { PageTitle } from '../../app/PageTitle';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useDebounced } from '../../components/useDebounced';
+import { InviteModal } from './InviteModal';
 import { OneTimePasswordModal, type OneTimePassword } from './OneTimePasswordModal';
 import { UserDrawer, type UserDrawerState } from './UserDrawer';
 import { UsersTable } from './UsersTable';
@@ -21,6 +22,7 @@ export default function UsersPage() {
   const [status, setStatus] = useState<UserFilters['disabled']>();
   const [drawer, setDrawer] = useState<UserDrawerState>(null);
   const [secret, setSecret] = useState<OneTimePassword | null>(null);
+  const [inviting, setInviting] = useState(false);
   const filters: UserFilters = { q: useDebounced(q.trim()) || undefined, role, disabled: status };
   const query = useQuery(usersQuery(filters));
 
@@ -29,9 +31,14 @@ export default function UsersPage() {
       <PageTitle
         titleKey="users.title"
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ mode: 'create' })} data-testid="users-create">
-            {t('users.create')}
-          </Button>
+          <Space wrap>
+            <Button icon={<MailOutlined />} onClick={() => setInviting(true)} data-testid="users-invite">
+              {t('users.invite')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ mode: 'create' })} data-testid="users-create">
+              {t('users.create')}
+            </Button>
+          </Space>
         }
       />
       <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onSubmitCapture={(e) => e.preventDefault()}>
@@ -95,6 +102,7 @@ export default function UsersPage() {
         }}
       />
       <OneTimePasswordModal value={secret} onClose={() => setSecret(null)} />
+      <InviteModal open={inviting} onClose={() => setInviting(false)} />
     </>
   );
 }

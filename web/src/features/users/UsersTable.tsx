@@ -16,6 +16,29 @@ interface Props {
   onPasswordReset: (user: UserView, password: string) => void;
 }
 
+/** What the user acts for: the enterprise of an enterprise grant, the expert pool entry, a department's data elements. */
+function ActsFor({ user }: { user: UserView }) {
+  const { t } = useI18n();
+  const lines = user.roles.flatMap((g) => {
+    if (g.role === 'enterprise' && g.enterpriseName)
+      return [
+        <span key={`e${g.enterpriseId}`}>
+          {g.enterpriseName} <Typography.Text type="secondary">{g.enterpriseCreditCode}</Typography.Text>
+        </span>,
+      ];
+    if (g.role === 'department' && g.dataElements?.length)
+      return [<span key={`d${g.orgUnitCode}`}>{t('users.actsForElements', { n: g.dataElements.length })}</span>];
+    return [];
+  });
+  if (user.expert !== undefined)
+    lines.push(<span key="expert">{user.expert ? t('users.actsForExpert', { name: user.expert.name }) : t('users.actsForNoExpert')}</span>);
+  return lines.length ? (
+    <Space orientation="vertical" size={0} data-testid={`user-acts-for-${user.username}`}>
+      {lines}
+    </Space>
+  ) : null;
+}
+
 export function UsersTable({ users, loading, onEdit, onPasswordReset }: Props) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
@@ -54,6 +77,11 @@ export function UsersTable({ users, loading, onEdit, onPasswordReset }: Props) {
           ))}
         </Space>
       ),
+    },
+    {
+      key: 'actsFor',
+      title: t('users.actsFor'),
+      render: (_, u) => <ActsFor user={u} />,
     },
     {
       key: 'status',
