@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGGREGATION_METHODS, CONSENSUS_STATES } from '../values/review.js';
+import { AGGREGATION_METHODS, CENTRAL_VALUE_NOTES, CONSENSUS_STATES } from '../values/review.js';
 
 /**
  * Read-backs of a call's review (issue #7): the aggregation recomputed from the stored reviews, and the files an
@@ -11,7 +11,7 @@ export const centralValue = z.object({
   requested: z.enum(AGGREGATION_METHODS),
   applied: z.enum(AGGREGATION_METHODS),
   used: z.number().int(),
-  note: z.string().optional(),
+  note: z.enum(CENTRAL_VALUE_NOTES).optional(),
 });
 export const spread = z.object({ min: z.number(), max: z.number(), range: z.number(), sd: z.number() });
 

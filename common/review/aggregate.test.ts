@@ -32,7 +32,7 @@ describe('central values', () => {
   it('with fewer than 5 experts the trimmed mean falls back to the mean and says so', () => {
     const cv = centralValue([60, 70, 80, 100], 'trimmed-mean');
     expect(cv).toMatchObject({ value: 77.5, requested: 'trimmed-mean', applied: 'mean', used: 4 });
-    expect(cv.note).toContain('at least 5');
+    expect(cv.note).toBe('trim_too_few');
   });
 
   it('mean and median (even count: the two middle values)', () => {
@@ -118,7 +118,7 @@ describe('aggregation and ranking', () => {
     const r = aggregateApplication(policy, { applicationId: 'p1', sheets: flat(70, 80, 90) });
     expect(r.spread.range).toBeCloseTo(20, 12);
     expect(r.highSpread).toBe(false);
-    expect(r.total.note).toContain('at least 5');
+    expect(r.total.note).toBe('trim_too_few');
   });
 
   it('criterion and total thresholds', () => {

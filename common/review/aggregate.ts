@@ -13,7 +13,7 @@
  * `spreadThreshold` points (default 20) flags the application for a consensus step.
  */
 
-import { AGGREGATION_METHODS, type AggregationMethod } from '../values/review.js';
+import { AGGREGATION_METHODS, type AggregationMethod, type CentralValueNote } from '../values/review.js';
 
 export { AGGREGATION_METHODS, type AggregationMethod };
 
@@ -142,7 +142,8 @@ export interface CentralValue {
   applied: AggregationMethod;
   /** How many values entered the result (after trimming). */
   used: number;
-  note?: string;
+  /** A code (CENTRAL_VALUE_NOTES) the web words: the trimmed mean fell back to the mean, or dropped the extremes. */
+  note?: CentralValueNote;
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
@@ -164,7 +165,7 @@ export function centralValue(values: readonly number[], method: AggregationMetho
       requested: method,
       applied: 'mean',
       used: n,
-      note: `trimmed mean needs at least ${TRIM_MIN_EXPERTS} experts; ${n} scored, so the plain mean is used / 专家不足 ${TRIM_MIN_EXPERTS} 人，改用算术平均`,
+      note: 'trim_too_few',
     };
   }
   const kept = sorted.slice(1, -1);
@@ -173,7 +174,7 @@ export function centralValue(values: readonly number[], method: AggregationMetho
     requested: method,
     applied: 'trimmed-mean',
     used: kept.length,
-    note: 'highest and lowest value dropped / 去掉一个最高分和一个最低分',
+    note: 'trim_dropped',
   };
 }
 

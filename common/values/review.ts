@@ -25,6 +25,13 @@ export type LiveReviewStatus = (typeof LIVE_REVIEW_STATUSES)[number];
 export const AGGREGATION_METHODS = ['mean', 'median', 'trimmed-mean'] as const;
 export type AggregationMethod = (typeof AGGREGATION_METHODS)[number];
 
+/**
+ * Why a central value is not what was asked for, as a code the web words: a trimmed mean with too few experts
+ * fell back to the mean (`trim_too_few`), or the highest and lowest values were dropped (`trim_dropped`).
+ */
+export const CENTRAL_VALUE_NOTES = ['trim_too_few', 'trim_dropped'] as const;
+export type CentralValueNote = (typeof CENTRAL_VALUE_NOTES)[number];
+
 /** Where an application stands with its consensus step: none needed, waiting for it, the panel agreed a score. */
 export const CONSENSUS_STATES = ['none', 'pending', 'resolved'] as const;
 export type ConsensusState = (typeof CONSENSUS_STATES)[number];

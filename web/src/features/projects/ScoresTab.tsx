@@ -92,7 +92,9 @@ export function ScoresTab({ call, applications, editor }: { call: Call; applicat
                 expandable={{
                   expandedRowRender: (r) => (
                     <div style={{ fontSize: 13 }}>
-                      {r.total.note ? <p>{r.total.note}</p> : null}
+                      {r.total.note ? (
+                        <p>{t(`proj.scores.note.${r.total.note}`, { min: res.policy.trimMinExperts, n: r.total.used })}</p>
+                      ) : null}
                       <p>
                         {t('proj.scores.expertTotals')}：
                         {r.expertTotals.map((x, i) => `${t('proj.scores.expertN', { n: i + 1 })} ${score(x)}`).join(clauseSep(locale))}

@@ -95,3 +95,16 @@ describe('an approval below the thresholds (stored as misses and a reason) reads
     );
   });
 });
+
+describe('how a central value was taken (a code of CENTRAL_VALUE_NOTES) reads in both languages', () => {
+  it('the trimmed mean that fell back to the mean, and the one that dropped the extremes', () => {
+    expect(zh('proj.scores.note.trim_too_few', { min: 5, n: 3 })).toBe(
+      '去掉最高最低分后平均须有 5 位以上专家评分，本项目 3 位，改用算术平均',
+    );
+    expect(en('proj.scores.note.trim_too_few', { min: 5, n: 3 })).toBe(
+      'The trimmed mean needs at least 5 experts; 3 scored, so the plain mean is used',
+    );
+    expect(zh('proj.scores.note.trim_dropped')).toBe('已去掉一个最高分和一个最低分');
+    expect(en('proj.scores.note.trim_dropped')).toBe('The highest and the lowest value were dropped');
+  });
+});

@@ -173,6 +173,12 @@ export default {
     en: '“{title}” (agreed {agreed}, now {score}, {status})',
   },
   'proj.scores.agreed': { zh: '协商定分 {score}', en: 'Agreed {score}' },
+  // How the central value was taken when it is not what was asked for (a code of CENTRAL_VALUE_NOTES).
+  'proj.scores.note.trim_too_few': {
+    zh: '去掉最高最低分后平均须有 {min} 位以上专家评分，本项目 {n} 位，改用算术平均',
+    en: 'The trimmed mean needs at least {min, plural, one {# expert} other {# experts}}; {n} scored, so the plain mean is used',
+  },
+  'proj.scores.note.trim_dropped': { zh: '已去掉一个最高分和一个最低分', en: 'The highest and the lowest value were dropped' },
   'proj.scores.consensusNote': { zh: '协商意见：{note}', en: 'Consensus: {note}' },
   'proj.scores.computedRank': { zh: '按汇总分第 {rank} 名', en: '#{rank} by the aggregated total' },
   'proj.scores.missTotal': { zh: '总分', en: 'Total' },
