@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IMPORT_KINDS } from '../values/registry.js';
+import { IMPORT_KINDS, IMPORT_MESSAGE_CODES } from '../values/registry.js';
 
 /** The register's spreadsheet import (server/modules/registry/import*.ts): a job the page polls. */
 export const importKind = z.enum(IMPORT_KINDS);
@@ -12,13 +12,18 @@ export const importStartQuery = z.object({
 export const importStarted = z.object({ jobId: z.string() });
 export const importJobParams = z.object({ id: z.uuid() });
 
-/** A problem of one row: the field and the message in the caller's language (with its code and parameters). */
+/**
+ * A problem of one row: the field (a column key or an input path such as `owners.1`), the code and its
+ * parameters, which the web renders in the reader's language, and the same as a message in the caller's
+ * language for API clients. `params.problem` (code `validation`, `patent_number`) is one of IMPORT_PROBLEMS.
+ */
 export const importMessage = z.object({
   field: z.string(),
   message: z.string(),
-  code: z.string().optional(),
-  params: z.record(z.string(), z.unknown()).optional(),
+  code: z.enum(IMPORT_MESSAGE_CODES),
+  params: z.record(z.string(), z.unknown()),
 });
+export type ImportMessage = z.infer<typeof importMessage>;
 
 export const registryImportReport = z.object({
   dryRun: z.boolean(),

@@ -27,6 +27,12 @@ export const PROBLEMS: Dict = {
   unknown_key: { 'zh-CN': '不认识的字段', 'en-US': 'is not a known field' },
   empty_patch: { 'zh-CN': '至少修改一项', 'en-US': 'change at least one field' },
   invalid: { 'zh-CN': '无效', 'en-US': 'is invalid' },
+  // A patent number's own check (validatePatentNumber's errors; `expected` is the right check digit).
+  patent_format: { 'zh-CN': '格式应如 202110123456.7', 'en-US': 'format like 202110123456.7' },
+  patent_year: { 'zh-CN': '申请年份不对', 'en-US': 'wrong year' },
+  patent_type: { 'zh-CN': '第 5 位专利类型码不对', 'en-US': 'wrong type digit' },
+  patent_check: { 'zh-CN': '校验位不对 → {expected}', 'en-US': 'wrong check digit → {expected}' },
+  patent_missing_check: { 'zh-CN': '缺少校验位 → {expected}', 'en-US': 'check digit missing → {expected}' },
 };
 
 export const TYPE_NAMES: Dict = {

@@ -51,3 +51,58 @@ export const INDUSTRY_CODE_PATTERN = /^[A-T](\d{2,4})?$/;
 /** The kinds of register import (one spreadsheet template each). */
 export const IMPORT_KINDS = ['enterprises', 'qualifications', 'platforms', 'patents', 'stats'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/**
+ * The codes a registry import's report can give a row's problem (server/modules/registry/import*.ts, bulk.ts and
+ * the services they call), each with its parameters; the web renders them (features/registry/import/messages.ts).
+ * `validation` is a value the input schema refused: its `problem` parameter is one of IMPORT_PROBLEMS.
+ */
+export const IMPORT_MESSAGE_CODES = [
+  'validation',
+  'import_required',
+  'import_cell_too_long',
+  'import_duplicate_row',
+  'import_bad_period',
+  'import_unknown_unit',
+  'import_ambiguous_unit',
+  'credit_code_length',
+  'credit_code_charset',
+  'credit_code_check',
+  'unknown_enterprise',
+  'enterprise_duplicate',
+  'unknown_type',
+  'not_in_scope_unit',
+  'forbidden_scope',
+  'dates_out_of_order',
+  'patent_number',
+  'patent_duplicate',
+  'stats_locked',
+] as const;
+export type ImportMessageCode = (typeof IMPORT_MESSAGE_CODES)[number];
+
+/**
+ * What was wrong with a value: the `problem` of a `validation` message (a zod issue's kind, or a refinement's
+ * message) and of `patent_number` (patent_*: the number's own check, validatePatentNumber's error).
+ */
+export const IMPORT_PROBLEMS = [
+  'required',
+  'type',
+  'too_short',
+  'too_long',
+  'too_few',
+  'too_many',
+  'too_small',
+  'too_big',
+  'format',
+  'date',
+  'one_of',
+  'unknown_key',
+  'control_char',
+  'invalid',
+  'patent_format',
+  'patent_year',
+  'patent_type',
+  'patent_check',
+  'patent_missing_check',
+] as const;
+export type ImportProblem = (typeof IMPORT_PROBLEMS)[number];

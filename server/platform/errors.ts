@@ -60,60 +60,76 @@ export function localiseProblem(p: Problem, locale: Locale): { field: string; me
 }
 export const forbidden = () => new AppError(403, 'forbidden');
 
-interface IssueLike {
+export interface IssueLike {
   keyword: string;
   path: string;
   message: string;
   params: Record<string, unknown>;
 }
 
-/** One zod issue in the user's language, naming the field. */
-export function describeIssue(issue: IssueLike, locale: Locale): { field: string; message: string } {
+/**
+ * What a zod issue says, without words: the field, the PROBLEMS key and its parameters (`expected` is a
+ * TYPE_NAMES key). Reports that the web renders (the registry import's) carry this; describeIssue words it.
+ */
+export function issueProblem(issue: IssueLike): { field: string; problem: string; params: Record<string, unknown> } {
   const p = issue.params;
   let field = issue.path;
-  let problemKey = 'invalid';
-  let problemParams: Record<string, unknown> = {};
+  let problem = 'invalid';
+  let params: Record<string, unknown> = {};
   switch (issue.keyword) {
     case 'invalid_type': {
-      if (/received undefined/.test(issue.message)) problemKey = 'required';
+      if (/received undefined/.test(issue.message)) problem = 'required';
       else {
-        problemKey = 'type';
-        const expected = String(p.expected ?? '');
-        problemParams = { expected: TYPE_NAMES[expected]?.[locale] ?? expected };
+        problem = 'type';
+        params = { expected: String(p.expected ?? '') };
       }
       break;
     }
     case 'too_small': {
       const origin = p.origin;
-      problemKey = origin === 'string' ? 'too_short' : origin === 'array' ? 'too_few' : 'too_small';
-      problemParams = { min: p.minimum };
+      problem = origin === 'string' ? 'too_short' : origin === 'array' ? 'too_few' : 'too_small';
+      params = { min: p.minimum };
       break;
     }
     case 'too_big': {
       const origin = p.origin;
-      problemKey = origin === 'string' ? 'too_long' : origin === 'array' ? 'too_many' : 'too_big';
-      problemParams = { max: p.maximum };
+      problem = origin === 'string' ? 'too_long' : origin === 'array' ? 'too_many' : 'too_big';
+      params = { max: p.maximum };
       break;
     }
     case 'invalid_format':
-      problemKey = issue.message === 'date' ? 'date' : 'format';
+      problem = issue.message === 'date' ? 'date' : 'format';
       break;
     case 'invalid_value':
-      problemKey = 'one_of';
-      problemParams = { options: Array.isArray(p.values) ? p.values.join(', ') : '' };
+      problem = 'one_of';
+      params = { options: Array.isArray(p.values) ? p.values.join(', ') : '' };
       break;
     case 'unrecognized_keys': {
       const keys = Array.isArray(p.keys) ? (p.keys as string[]) : [];
       field = [issue.path, keys[0] ?? ''].filter(Boolean).join('.');
-      problemKey = 'unknown_key';
+      problem = 'unknown_key';
       break;
     }
     default:
-      problemKey = issue.message in PROBLEMS ? issue.message : 'invalid';
+      problem = issue.message in PROBLEMS ? issue.message : 'invalid';
   }
-  const label = field ? fieldLabel(field, locale) : translate({ body: { 'zh-CN': '请求内容', 'en-US': 'request body' } }, 'body', locale);
-  const problem = translate(PROBLEMS, problemKey, locale, problemParams);
-  return { field: field || 'body', message: translate(ERROR_MESSAGES, 'validation', locale, { field: label, problem }) };
+  return { field: field || 'body', problem, params };
+}
+
+/** One zod issue in the user's language, naming the field. */
+export function describeIssue(issue: IssueLike, locale: Locale): { field: string; message: string } {
+  const { field, problem, params } = issueProblem(issue);
+  const problemParams =
+    problem === 'type' ? { expected: TYPE_NAMES[String(params.expected)]?.[locale] ?? String(params.expected) } : params;
+  const label =
+    field !== 'body' ? fieldLabel(field, locale) : translate({ body: { 'zh-CN': '请求内容', 'en-US': 'request body' } }, 'body', locale);
+  return {
+    field,
+    message: translate(ERROR_MESSAGES, 'validation', locale, {
+      field: label,
+      problem: translate(PROBLEMS, problem, locale, problemParams),
+    }),
+  };
 }
 
 export function zodErrorToIssues(error: ZodError): IssueLike[] {

@@ -27,8 +27,8 @@ export const registryErrors: Dict = {
   not_a_park: { 'zh-CN': '字段“{field}”：“{code}”不是园区', 'en-US': 'Field "{field}": "{code}" is not a park' },
   not_in_scope_unit: { 'zh-CN': '字段“{field}”：区划“{code}”不存在', 'en-US': 'Field "{field}": org unit "{code}" does not exist' },
   patent_number: {
-    'zh-CN': '字段“{field}”：专利号“{number}”无效（{detail}）',
-    'en-US': 'Field "{field}": patent number "{number}" is invalid ({detail})',
+    'zh-CN': '字段“{field}”：专利号“{number}”无效（{problem}）',
+    'en-US': 'Field "{field}": patent number "{number}" is invalid ({problem})',
   },
   patent_duplicate: {
     'zh-CN': '字段“{field}”：专利号“{number}”已登记',

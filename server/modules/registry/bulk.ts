@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db.js';
 import { AppError, zodErrorToIssues } from '../../platform/errors.js';
 import type { OrgUnitRow } from '../orgunits/index.js';
 import * as repo from './bulk.repo.js';
-import { checkCreditCode } from './enterprises.service.js';
+import { checkCreditCode, patentNumberError } from './enterprises.service.js';
 
 /**
  * The large imports (enterprises, patents, annual statistics), checked and written a batch at a time inside
@@ -115,13 +115,7 @@ export function patentImporter(b: BulkContext, toInput: (cells: Record<string, s
       try {
         const input = parseRow(patentInput, toInput(r.cells));
         const num = validatePatentNumber(input.number);
-        if (!num.ok)
-          throw new AppError(
-            400,
-            'patent_number',
-            { number: input.number, detail: `${num.error}${num.expected ? ` → ${num.expected}` : ''}` },
-            'number',
-          );
+        if (!num.ok) throw patentNumberError(input.number, num);
         if (input.grantedOn && input.grantedOn < input.filedOn)
           throw new AppError(400, 'dates_out_of_order', { other: input.filedOn }, 'grantedOn');
         const owners = input.owners.map((c, i) => checkCreditCode(c, `owners.${i}`));

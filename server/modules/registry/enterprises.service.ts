@@ -23,6 +23,16 @@ export function checkCreditCode(code: string, field = 'creditCode'): string {
   throw new AppError(400, 'credit_code_check', { expected: r.expected, actual: r.actual }, field);
 }
 
+/** A patent number that failed its check, as a 400 whose `problem` (patent_*) says what is wrong. */
+export function patentNumberError(number: string, r: { error: string; expected?: string | undefined }): AppError {
+  return new AppError(
+    400,
+    'patent_number',
+    { number, problem: `patent_${r.error}`, ...(r.expected ? { expected: r.expected } : {}) },
+    'number',
+  );
+}
+
 /** The end of validity from the type's rule: years:N → the day before the N-th anniversary; calendar_year → 31 Dec. */
 export function validUntilFor(rule: string, issuedOn: string): string | null {
   if (rule === 'open') return null;

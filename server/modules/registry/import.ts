@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { IMPORT_KINDS, type ImportKind } from '../../../common/values/registry.js';
+import type { RegistryImportReport } from '../../../common/contracts/registry-import.js';
+import { IMPORT_KINDS, IMPORT_MESSAGE_CODES, IMPORT_PROBLEMS, type ImportKind } from '../../../common/values/registry.js';
 import type { Locale } from '../../../common/enums.js';
-import { ERROR_MESSAGES, fieldLabel, translate } from '../../../common/messages.js';
+import { ERROR_MESSAGES, PROBLEMS, fieldLabel, translate } from '../../../common/messages.js';
 import { parseCsv } from '../../platform/csv.js';
-import { AppError, describeIssue } from '../../platform/errors.js';
+import { AppError, describeIssue, issueProblem, type IssueLike } from '../../platform/errors.js';
 import { bumpRevision } from '../../platform/revision.js';
 import { enterpriseImporter, patentImporter, statsImporter } from './bulk.js';
 import { IMPORT_LIMITS, type RowSource } from './import-read.js';
@@ -15,28 +16,41 @@ export { COLUMNS, importTemplate } from './import-columns.js';
 export { IMPORT_BATCH, IMPORT_LIMITS, allRows, openRows, type RowSource } from './import-read.js';
 export type { ImportContext } from './import-rows.js';
 
-export interface RegistryImportReport {
-  dryRun: boolean;
-  committed: boolean;
-  rows: { row: number; status: 'ok' | 'error'; messages: { field: string; message: string }[] }[];
-  counts: { ok: number; error: number; empty: number };
-}
+export type { RegistryImportReport };
+type ReportMessage = RegistryImportReport['rows'][number]['messages'][number];
 
 class Rollback extends Error {}
 
-/** A row's problem as messages {field, message} in the caller's locale; anything but an AppError is rethrown. */
-function problemMessages(e: unknown, locale: Locale): { field: string; message: string }[] {
-  if (e instanceof AppError) {
-    if (e.code === 'import_field') return (e.params.issues as Parameters<typeof describeIssue>[0][]).map((i) => describeIssue(i, locale));
-    const field = e.field ?? '';
-    return [
-      {
-        field,
-        message: translate(ERROR_MESSAGES, e.code, locale, { ...e.params, field: field ? fieldLabel(field, locale) : '' }),
-      },
-    ];
-  }
-  throw e;
+const CODES = new Set<string>(IMPORT_MESSAGE_CODES);
+const REPORT_PROBLEMS = new Set<string>(IMPORT_PROBLEMS);
+
+/**
+ * One problem of a row: its field, code and parameters (what the web renders), and the same in words in the
+ * caller's locale through common/messages (for API clients). A code the web cannot render is a bug: it fails
+ * the import (a 500) rather than reach the report.
+ */
+function reportMessage(field: string, code: string, params: Record<string, unknown>, locale: Locale): ReportMessage {
+  const problem = typeof params.problem === 'string' ? params.problem : undefined;
+  if (!CODES.has(code) || (problem !== undefined && !REPORT_PROBLEMS.has(problem)))
+    throw new Error(`registry import: message ${code}${problem ? `/${problem}` : ''} is not in IMPORT_MESSAGE_CODES/IMPORT_PROBLEMS`);
+  const message = translate(ERROR_MESSAGES, code, locale, {
+    ...params,
+    field: field ? fieldLabel(field, locale) : '',
+    ...(problem ? { problem: translate(PROBLEMS, problem, locale, params) } : {}),
+  });
+  return { field, code: code as ReportMessage['code'], params, message };
+}
+
+/** A row's problem as report messages; anything but an AppError is rethrown. */
+function problemMessages(e: unknown, locale: Locale): ReportMessage[] {
+  if (!(e instanceof AppError)) throw e;
+  if (e.code !== 'import_field') return [reportMessage(e.field ?? '', e.code, e.params, locale)];
+  return (e.params.issues as IssueLike[]).map((issue) => {
+    const { field, problem, params } = issueProblem(issue);
+    const checked = reportMessage(field, 'validation', { problem, ...params }, locale);
+    // The words as every other 400 has them (the type's name in the reader's language).
+    return { ...checked, message: describeIssue(issue, locale).message };
+  });
 }
 
 function tooLong(r: { cells: Record<string, string> }): void {
@@ -62,8 +76,8 @@ export async function runImport(
   const report: RegistryImportReport = { dryRun: opts.dryRun, committed: false, rows: [], counts: { ok: 0, error: 0, empty: 0 } };
   const messages = (e: unknown) => problemMessages(e, opts.locale);
   let processed = 0;
-  const NO_MESSAGES: { field: string; message: string }[] = [];
-  const record = (row: number, problems: { field: string; message: string }[] | undefined) => {
+  const NO_MESSAGES: ReportMessage[] = [];
+  const record = (row: number, problems: ReportMessage[] | undefined) => {
     report.rows.push(problems ? { row, status: 'error', messages: problems } : { row, status: 'ok', messages: NO_MESSAGES });
     report.counts[problems ? 'error' : 'ok'] += 1;
   };
@@ -76,7 +90,7 @@ export async function runImport(
         unitByCode: new Map(lookups.all.map((u) => [u.code, u])),
         auditUnit: x.region.code,
       };
-      let errors = new Map<number, { field: string; message: string }[]>();
+      let errors = new Map<number, ReportMessage[]>();
       const fail = (row: number, e: unknown) => errors.set(row, [...(errors.get(row) ?? []), ...messages(e)]);
       const bulk =
         kind === 'enterprises'

@@ -8,7 +8,7 @@ import { today } from '../../platform/clock.js';
 import { recordEvent } from './events.js';
 import { bumpRevision } from '../../platform/revision.js';
 import { findUnits } from '../orgunits/index.js';
-import { checkCreditCode } from './enterprises.service.js';
+import { checkCreditCode, patentNumberError } from './enterprises.service.js';
 import * as repo from './registry.repo.js';
 import * as write from './registry-write.repo.js';
 
@@ -85,20 +85,9 @@ export async function addTalent(db: Db, ctx: RequestContext, canWrite: Scope, in
   });
 }
 
-const PATENT_ERRORS: Record<string, string> = {
-  format: '格式应如 202110123456.7 / format like 202110123456.7',
-  year: '申请年份不对 / wrong year',
-  type: '第 5 位专利类型码不对 / wrong type digit',
-  check: '校验位不对 / wrong check digit',
-  missing_check: '缺少校验位 / check digit missing',
-};
-
 export async function addPatent(db: Db, ctx: RequestContext, canWrite: Scope, input: z.infer<typeof patentInput>) {
   const num = validatePatentNumber(input.number);
-  if (!num.ok) {
-    const detail = `${PATENT_ERRORS[num.error] ?? num.error}${num.expected ? ` → ${num.expected}` : ''}`;
-    throw new AppError(400, 'patent_number', { number: input.number, detail }, 'number');
-  }
+  if (!num.ok) throw patentNumberError(input.number, num);
   if (input.grantedOn && input.grantedOn < input.filedOn)
     throw new AppError(400, 'dates_out_of_order', { other: input.filedOn }, 'grantedOn');
   const codes = input.owners.map((c, i) => checkCreditCode(c, `owners.${i}`));

@@ -1,11 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ImportJobView, RegistryImportReport } from '../../../common/contracts/registry-import';
+import type { ImportJobView, ImportMessage, RegistryImportReport } from '../../../common/contracts/registry-import';
 import { MIME } from '../../../common/values/files';
 import { IMPORT_KINDS, type ImportKind } from '../../../common/values/registry';
 import { get, upload, withQuery } from './http';
 
 export { IMPORT_KINDS };
-export type { ImportKind, RegistryImportReport };
+export type { ImportKind, ImportMessage, RegistryImportReport };
 export type ImportJob = ImportJobView;
 
 /** The server reads the upload by its content type: a workbook, or CSV text. */

@@ -22,6 +22,7 @@ export const DICTIONARIES = {
   projects: () => import('../features/projects/messages'),
   public: () => import('../features/public/messages'),
   registry: () => import('../features/registry/messages'),
+  registryImport: () => import('../features/registry/import/messages'),
   review: () => import('../features/review/messages'),
   users: () => import('../features/users/messages'),
 } satisfies Record<string, () => Promise<{ default: Dictionary }>>;
@@ -49,7 +50,7 @@ export const FEATURE_MESSAGES = {
   portal: ['portal', 'projects', 'review', 'prechecks', 'claims', 'policies', 'ledger', 'registry'],
   projects: ['projects', 'claims', 'ledger', 'public', 'review', 'policies', 'registry', 'audit'],
   public: ['public', 'claims', 'ledger', 'projects'],
-  registry: ['registry', 'prechecks', 'portal'],
+  registry: ['registry', 'registryImport', 'prechecks', 'portal'],
   review: ['review', 'projects', 'policies', 'ledger'],
   users: ['users', 'orgunits'],
 } satisfies Record<string, DictionaryName[]>;

@@ -5,17 +5,18 @@ import type { RegistryImportReport } from '../../../api/imports';
 import { useT } from '../../../app/i18n';
 import { ExportButton } from '../../../components/ExportButton';
 import { StatusTag } from '../../../components/StatusTag';
+import { importMessageText } from './reportText';
 
 type Row = RegistryImportReport['rows'][number];
 const TONES = { ok: 'ok', error: 'error', empty: 'off' } as const;
 // Problems first, so they are on the first page. The report lists ok and error rows; empty ones are only counted.
 const ORDER = ['error', 'ok', 'empty'] as const satisfies readonly (keyof RegistryImportReport['counts'])[];
 
-/** The verdict on every row of the uploaded file, errors first, each with the server's messages. */
+/** The verdict on every row of the uploaded file, errors first, each problem in the reader's language (from its code: reportText.ts). */
 export function ImportReportView({ report, fileName }: { report: RegistryImportReport; fileName: string }) {
   const t = useT();
   const rows = [...report.rows].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.row - b.row);
-  const messageText = (r: Row) => r.messages.map((m) => m.message).join(t('common.semi'));
+  const messageText = (r: Row) => r.messages.map((m) => importMessageText(m, t)).join(t('common.semi'));
 
   const columns: TableColumnsType<Row> = [
     { key: 'row', title: t('regImport.row'), dataIndex: 'row', width: 72 },
@@ -31,7 +32,7 @@ export function ImportReportView({ report, fileName }: { report: RegistryImportR
         r.messages.length ? (
           <ul style={{ margin: 0, paddingInlineStart: 16, maxWidth: 640, whiteSpace: 'normal' }}>
             {r.messages.map((m, i) => (
-              <li key={i}>{m.message}</li>
+              <li key={i}>{importMessageText(m, t)}</li>
             ))}
           </ul>
         ) : (
