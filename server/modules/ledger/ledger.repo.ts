@@ -29,15 +29,13 @@ export async function insertAccount(
 export const accountByCode = (tx: Db, code: string) => tx.select().from(ledgerAccounts).where(eq(ledgerAccounts.code, code));
 
 /**
- * The unit of an account not given one: that of the ledger's accounts of its policy code (a budget gets its
- * policy's or call's unit when it is funded), else its enterprise's (the registry's read view).
+ * The unit of an account not given one: its budget's (a budget gets its policy's or call's unit when it is funded;
+ * looked up by its code, the unique index), else its enterprise's (the registry's read view).
  */
-export function ownerUnitSql(p: { policyCode?: string | undefined; enterpriseId?: string | undefined }): SQL | null {
+export function ownerUnitSql(p: { budgetCode?: string | undefined; enterpriseId?: string | undefined }): SQL | null {
   const parts: SQL[] = [];
-  if (p.policyCode)
-    parts.push(
-      sql`(select ${ledgerAccounts.orgUnitCode} from ${ledgerAccounts} where ${ledgerAccounts.policyCode} = ${p.policyCode} and ${ledgerAccounts.orgUnitCode} is not null order by ${ledgerAccounts.id} limit 1)`,
-    );
+  if (p.budgetCode)
+    parts.push(sql`(select ${ledgerAccounts.orgUnitCode} from ${ledgerAccounts} where ${ledgerAccounts.code} = ${p.budgetCode})`);
   if (p.enterpriseId)
     parts.push(sql`(select ${enterprisesRead.orgUnitCode} from ${enterprisesRead} where ${enterprisesRead.id} = ${p.enterpriseId}::uuid)`);
   return parts.length ? sql`coalesce(${sql.join(parts, sql`, `)})` : null;

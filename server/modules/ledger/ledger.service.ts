@@ -25,7 +25,7 @@ export interface AccountSpec {
   enterpriseId?: string;
   /** A payable's holder: the enterprise's (or applicant's) name, kept as it was when the account opened. */
   holderName?: string;
-  /** The unit the account belongs to; when not given, its budget's (same policy code), else its enterprise's. */
+  /** The unit the account belongs to; when not given, its budget's (same year, source and policy), else its enterprise's. */
   orgUnitCode?: string;
   noOverdraft: boolean;
 }
@@ -95,8 +95,16 @@ export function accountName(
   }
 }
 
-/** The unit of an account not given one: its budget's (same policy code), else its enterprise's. */
-const ownerUnitOf = (spec: AccountSpec) => spec.orgUnitCode ?? repo.ownerUnitSql(spec);
+/** The unit of an account not given one: its budget's (same year, source and policy), else its enterprise's. */
+const ownerUnitOf = (spec: AccountSpec) =>
+  spec.orgUnitCode ??
+  repo.ownerUnitSql({
+    budgetCode:
+      spec.policyCode && spec.fiscalYear !== undefined && spec.fundSource
+        ? accountSpecs.budget(spec.fiscalYear, spec.fundSource, spec.policyCode).code
+        : undefined,
+    enterpriseId: spec.enterpriseId,
+  });
 
 /** The account with this code, opened (at zero) if it does not exist yet. */
 export async function ensureAccount(tx: Db, spec: AccountSpec): Promise<AccountRow> {
