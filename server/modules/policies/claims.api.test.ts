@@ -143,7 +143,9 @@ describe('policies and claims: the claim journey and what-if', () => {
     expect(r).toMatchObject({ eligibility: 'eligible', amountFen: AMOUNT });
     const none = (await leader.post('/api/policies/high_tech_new/evaluate', { creditCode: e.creditCode, date: '2025-01-01' })).json();
     expect(none.eligibility).toBe('ineligible');
-    expect(none.reasons[0]).toMatchObject({ id: 'event', outcome: 'fail' });
+    // The condition the system adds is a code the web renders, not a sentence (issue #13).
+    expect(none.reasons[0]).toMatchObject({ id: 'event', code: 'no_trigger', outcome: 'fail' });
+    expect(none.reasons[0]).not.toHaveProperty('zh');
     const bad = await leader.post('/api/policies/high_tech_new/evaluate', { creditCode: '91500241MA6000000X' });
     expect(bad.statusCode).toBe(400);
     // A second certificate of 2025 not yet paid; the first, paid, is already out of the remaining budget.
