@@ -61,6 +61,36 @@ describe('kechuang CLI', () => {
     expect(role.err).toContain('got "king"');
   }, 120_000);
 
+  it('users:create --role enterprise acts for the enterprise of --enterprise, in its own unit by default', () => {
+    const first17 = '91500241MA7C1K0E1';
+    const code = first17 + creditCodeCheckChar(first17);
+    const file = path.join(dataDir, 'one-enterprise.csv');
+    writeFileSync(file, `统一社会信用代码,企业名称,注册地（乡镇街道）\n${code},秀山县命令行企业用户有限公司,中和街道\n`);
+    expect(kechuang('import', 'enterprises', file).code).toBe(0);
+    const created = kechuang('users:create', '--username', 'cli_company', '--role', 'enterprise', '--enterprise', code.toLowerCase());
+    expect(created.err).toBe('');
+    expect(created.out).toContain(`Created user cli_company (enterprise @ 500241001 for ${code})`);
+    const missing = kechuang('users:create', '--username', 'cli_company2', '--role', 'enterprise');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('--role enterprise needs --enterprise');
+    const unknown = kechuang('users:create', '--username', 'cli_company3', '--role', 'enterprise', '--enterprise', '91500241MA7C1K0E9X');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('No registered enterprise');
+    const outside = kechuang(
+      'users:create',
+      '--username',
+      'cli_company4',
+      '--role',
+      'enterprise',
+      '--enterprise',
+      code,
+      '--org',
+      '500241002',
+    );
+    expect(outside.code).toBe(1);
+    expect(outside.err).toContain('企业用户须关联一家在该区划内登记的企业');
+  }, 240_000);
+
   it('users:reset-password gives a new password; an unknown user is an error', () => {
     const reset = kechuang('users:reset-password', '--username', 'zhang_san');
     expect(reset.code).toBe(0);

@@ -7,7 +7,6 @@ import { agentWith, createTestApp, makeEnterprise, type Agent, type TestContext 
 
 /** User administration for every role: what an enterprise or expert user acts for, and the scope of the choice. */
 let t: TestContext;
-let admin: Agent; // over all of Chongqing
 let countyAdmin: Agent; // over Xiushan only
 let townAdmin: Agent; // over 中和街道 only
 let inZhonghe: string;
@@ -16,7 +15,6 @@ let inYouyang: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = (await agentWith(t, [{ role: 'admin', orgUnitCode: '500000' }])).agent;
   countyAdmin = (await agentWith(t, [{ role: 'admin', orgUnitCode: '500241' }])).agent;
   townAdmin = (await agentWith(t, [{ role: 'admin', orgUnitCode: '500241001' }])).agent;
   inZhonghe = await makeEnterprise(t, '500241001', '中和链接测试科技有限公司');
