@@ -3,7 +3,8 @@ import { Document, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from './exceljs.js';
 import { AppError } from './errors.js';
-import { assertContentType, contentMatches, MIME, sniffType } from './sniff.js';
+import { MIME } from '../../common/values/files.js';
+import { assertContentType, contentMatches, sniffType } from './sniff.js';
 
 /** A ZIP archive with one deflated entry (as Office writes its parts). */
 function deflatedZip(name: string, content: Buffer): Buffer {

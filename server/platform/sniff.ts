@@ -1,4 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
+import { MIME } from '../../common/values/files.js';
 import { AppError } from './errors.js';
 import { zipEntries, type ZipEntryInfo } from './zip.js';
 
@@ -7,18 +8,8 @@ import { zipEntries, type ZipEntryInfo } from './zip.js';
  * the type it declares: a PDF starts with `%PDF-`, a PNG with its 8-byte signature, a JPEG with FF D8 FF, a
  * legacy Word file is an OLE2 compound file with a `WordDocument` stream, and the Office Open XML formats are
  * ZIP archives whose `[Content_Types].xml` names their main part. Only the central directory and that one small
- * entry are read (bounded), never the whole archive.
+ * entry are read (bounded), never the whole archive. The media types are the one list of common/values/files.ts.
  */
-
-export const MIME = {
-  pdf: 'application/pdf',
-  png: 'image/png',
-  jpeg: 'image/jpeg',
-  doc: 'application/msword',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  zip: 'application/zip',
-} as const;
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
