@@ -81,4 +81,27 @@ describe.skipIf(!run)('registry journey in Chromium', () => {
     await screenshot(clerk.page, 'dashboard-after-approval');
     await clerk.context.close();
   });
+
+  it('the import report names each bad row and field in the reader’s language, from its codes (issue #13)', async () => {
+    const clerk = await newPage(s);
+    await signIn(clerk.page, s.url, 'clerk_qian', 'Clerk-qian-pass-1');
+    await clerk.page.goto(`${s.url}/registry/import`);
+    const first17 = '91500241MA6E2E0Y1';
+    const good = first17 + creditCodeCheckChar(first17);
+    const csv = [
+      '统一社会信用代码,企业名称,注册地（乡镇街道）',
+      `${good},秀山县导入报告有限公司,中和街道`,
+      `${good},秀山县重复有限公司,中和街道`,
+    ];
+    await clerk.page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'enterprises.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.join('\n')) });
+    const bad = clerk.page.getByTestId('import-row-3');
+    await bad.getByText('字段“统一社会信用代码”：与第 2 行重复').waitFor();
+    expect(await bad.getAttribute('data-status')).toBe('error');
+    await clerk.page.getByTestId('lang-switch').click();
+    await bad.getByText('Field "Credit code": duplicates row 2').waitFor();
+    await clerk.page.getByTestId('lang-switch').click();
+    await clerk.context.close();
+  });
 });
