@@ -13,6 +13,7 @@ import {
   fundAndPay,
   noticeThenContract,
 } from './projects.steps.js';
+import { infeasibleDrawExplained } from './projects.codes.steps.js';
 
 const run = e2eAvailable();
 
@@ -34,6 +35,7 @@ describe.skipIf(!run)('project call, expert review and funding journey in Chromi
     const firm = await firmAApplies(s);
     const { a, b } = await firmBApplies(s, clerkApi, callId);
     await formalCheck(clerk, firm, a, b);
+    await infeasibleDrawExplained(clerk);
     await conflictAndDraw(clerk, a);
     await expertsScore(s, a);
     await aggregateAndDecide(clerk, a, b);
