@@ -1,0 +1,21 @@
+import type { Dict } from './dict.js';
+
+/**
+ * The words of expert review that services and common/review leave as codes: why a swap passed over an
+ * alternate (common/review/skips.ts), and why the 409 `no_alternate` found none.
+ */
+export const SWAP_SKIP_LABELS: Dict = {
+  unavailable: { 'zh-CN': '不可用', 'en-US': 'unavailable' },
+  on_place: { 'zh-CN': '已在本项目评审中或已谢绝', 'en-US': 'already on it, or declined it' },
+  conflict: { 'zh-CN': '存在回避关系', 'en-US': 'conflict of interest' },
+  same_org: { 'zh-CN': '与本项目其他评审专家同一单位', 'en-US': 'same organisation as another reviewer' },
+  load_cap: { 'zh-CN': '评审数量已达上限 {cap}', 'en-US': 'at the load cap {cap}' },
+  quota: { 'zh-CN': '不满足配额 {fields|list}', 'en-US': 'misses the quota {fields|list}' },
+};
+
+/** How `no_alternate` lists the alternates passed over: each line, the separator, and the words for none. */
+export const SWAP_SKIP_LIST: Dict = {
+  line: { 'zh-CN': '{name}：{reason}', 'en-US': '{name}: {reason}' },
+  sep: { 'zh-CN': '；', 'en-US': '; ' },
+  none: { 'zh-CN': '无备选', 'en-US': 'no alternates' },
+};
