@@ -30,6 +30,7 @@ import { frameworkErrors, registerErrorHandling } from './platform/errors.js';
 import { registerRateLimits } from './platform/rate-limit.js';
 import { registerInputGuard } from './platform/input.js';
 import { registerOpenApi } from './platform/openapi.js';
+import { registerRouteRegistry } from './platform/routes.js';
 
 export interface AppOptions {
   database: Database;
@@ -73,6 +74,7 @@ export async function buildApp({ database, config, logger }: AppOptions): Promis
     hsts: config.secureCookies === 'always' ? { maxAge: 15_552_000 } : false,
   });
   await app.register(fastifyCookie);
+  registerRouteRegistry(app);
   await registerOpenApi(app, config);
 
   registerErrorHandling(app, { spaIndex: existsSync(path.join(config.webDir, 'index.html')) });

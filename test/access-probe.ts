@@ -5,7 +5,8 @@ import { systemContext } from '../server/platform/audit.js';
 import { rowsOf } from '../server/platform/db.js';
 import { ROLES, type Role } from '../common/enums.js';
 import { orgUnits } from '../server/db/schema/index.js';
-import type { AccessRule, RouteAccess } from '../server/platform/access.js';
+import type { AccessRule } from '../server/platform/access.js';
+import type { RouteEntry } from '../server/platform/routes.js';
 import { login, makeEnterprise, makeUser, type Agent, type TestContext } from './harness.js';
 
 /**
@@ -23,14 +24,14 @@ export interface Operation {
   url: string;
   /** The operation as OpenAPI writes it (`/api/claims/{id}`). */
   openapi: string;
-  route: RouteAccess | undefined;
+  route: RouteEntry | undefined;
 }
 
 /** Every operation of the OpenAPI document, with the route (and its access rule) that serves it. */
 export function operations(app: FastifyInstance): Operation[] {
   const doc = (app as unknown as { swagger: () => { paths: Record<string, Record<string, unknown>> } }).swagger();
   // An older server (replayed by bench:access) has no route table: its operations then carry no rule.
-  const routes = new Map((app.routeAccess ?? []).map((r) => [`${r.method} ${r.url}`, r]));
+  const routes = new Map((app.routeRegistry ?? []).map((r) => [`${r.method} ${r.url}`, r]));
   const ops: Operation[] = [];
   for (const [p, methods] of Object.entries(doc.paths)) {
     if (!p.startsWith('/api/')) continue;

@@ -74,7 +74,7 @@ describe('access matrix', () => {
     const missing = ops.filter((o) => !o.route || (!o.route.public && !o.route.access)).map((o) => `${o.method} ${o.url}`);
     expect(missing).toEqual([]);
     const documented = new Set(ops.map((o) => `${o.method} ${o.url}`));
-    const hidden = t.app.routeAccess.filter((r) => !documented.has(`${r.method} ${r.url}`)).map((r) => `${r.method} ${r.url}`);
+    const hidden = t.app.routeRegistry.filter((r) => !documented.has(`${r.method} ${r.url}`)).map((r) => `${r.method} ${r.url}`);
     expect(hidden).toEqual([]);
     expect(ops.length).toBeGreaterThan(100);
   });

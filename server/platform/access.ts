@@ -169,20 +169,6 @@ async function unitName(db: Db, path: string): Promise<string> {
   return rowsOf<{ name: string }>(res)[0]?.name ?? path;
 }
 
-export interface RouteAccess {
-  method: string;
-  url: string;
-  public: boolean;
-  access: AccessRule | undefined;
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Every route with its access rule, for the access-matrix test and the route table in the docs. */
-    routeAccess: RouteAccess[];
-  }
-}
-
 const isApi = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
 
 /**
@@ -193,15 +179,6 @@ const isApi = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/
 export function registerAccess(app: FastifyInstance, db: Db): void {
   app.decorateRequest('access', null);
   const checked = new WeakSet<FastifyRequest>();
-  const table: RouteAccess[] = [];
-  app.decorate('routeAccess', table);
-  app.addHook('onRoute', (route) => {
-    const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) {
-      if (method === 'HEAD' || !isApi(route.url)) continue;
-      table.push({ method, url: route.url, public: Boolean(route.config?.public), access: route.config?.access });
-    }
-  });
 
   const stableCache = new Map<string, Map<string, string[]>>();
   const remember = (type: string, key: string, paths: string[]) => {

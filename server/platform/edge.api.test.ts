@@ -294,13 +294,13 @@ describe('no internal message reaches a user', () => {
       }),
       undefined,
     ];
-    const routes = t.app.routeAccess.filter((r) => r.method !== 'GET' && r.url !== '/api/auth/logout');
+    const routes = t.app.routeRegistry.filter((r) => r.method !== 'GET' && r.url !== '/api/auth/logout');
     const leaks: string[] = [];
     const failures: string[] = [];
     let requests = 0;
     const statuses = new Map<number, number>();
     // Signing out would end the battery's session.
-    for (const route of t.app.routeAccess.filter((r) => r.url !== '/api/auth/logout')) {
+    for (const route of t.app.routeRegistry.filter((r) => r.url !== '/api/auth/logout')) {
       for (const id of junkIds) {
         const url =
           route.url.replace(/:(\w+)/g, () => encodeURIComponent(id).replace('%25E0', '%E0')) +

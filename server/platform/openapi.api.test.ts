@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/harness.js';
-import { API_TAGS, ERROR_RESPONSES, operationIdOf, routesWithoutResponse } from './openapi.js';
+import { API_TAGS, ERROR_RESPONSES, operationIdOf } from './openapi.js';
+import { routesWithoutResponse } from './routes.js';
 
 /**
  * The contract of every route (issue #13): each /api route declares its 2xx response (so the serializer sends
@@ -39,7 +40,7 @@ describe('route contracts', () => {
 describe('the OpenAPI document', () => {
   it('lists every /api route, each with a unique operationId derived from its method and path (or declared)', () => {
     const ops = operations();
-    expect(ops.length).toBe(t.app.routeSchemas.length);
+    expect(ops.length).toBe(t.app.routeRegistry.length);
     const ids = ops.map((o) => o.op.operationId);
     expect(new Set(ids).size).toBe(ids.length);
     for (const o of ops) expect(o.op.operationId, `${o.method} ${o.path}`).toMatch(/^(get|post|put|patch|delete)[A-Z]\w*$/);
@@ -60,7 +61,7 @@ describe('the OpenAPI document', () => {
 
 describe('anonymous callers', () => {
   it('every non-public path of the document answers 401 (public ones: the routes marked config.public)', async () => {
-    const publicRoutes = new Set(t.app.routeAccess.filter((r) => r.public).map((r) => `${r.method} ${r.url}`));
+    const publicRoutes = new Set(t.app.routeRegistry.filter((r) => r.public).map((r) => `${r.method} ${r.url}`));
     expect(publicRoutes.size).toBeGreaterThan(0);
     const wrong: string[] = [];
     let probed = 0;

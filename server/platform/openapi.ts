@@ -5,6 +5,7 @@ import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody } from '../../common/contracts/common.js';
 import type { Config } from './config.js';
+import type { RouteEntry } from './routes.js';
 
 /**
  * The OpenAPI document (/api/docs/json), a product of its own for the integrators of other systems: each
@@ -96,32 +97,6 @@ export function operationIdOf(method: string, openapiPath: string): string {
   return method.toLowerCase() + (words.join('') || 'Root');
 }
 
-/** One route as registered: for the "every route declares a 2xx response" checks (test and report). */
-export interface RouteSchemaInfo {
-  method: string;
-  url: string;
-  public: boolean;
-  /** The status codes the route's `schema.response` declares. */
-  responses: string[];
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Every /api route with the statuses its response schema declares (registerOpenApi's collector). */
-    routeSchemas: RouteSchemaInfo[];
-  }
-}
-
-const isApiRoute = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
-
-/** The /api routes that declare no 2xx response schema, as `METHOD /url`, sorted. */
-export function routesWithoutResponse(app: FastifyInstance): string[] {
-  return app.routeSchemas
-    .filter((r) => !r.responses.some((s) => /^2(\d\d|XX)$/i.test(s)))
-    .map((r) => `${r.method} ${r.url}`)
-    .sort();
-}
-
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -171,7 +146,7 @@ function errorSchema(): Json {
 }
 
 /** The generated document, completed: operation ids, per-operation security, error answers, schema repairs. */
-export function completeDocument(doc: Json, routes: readonly RouteSchemaInfo[]): Json {
+export function completeDocument(doc: Json, routes: readonly Pick<RouteEntry, 'method' | 'url' | 'public'>[]): Json {
   const publicRoutes = new Set(routes.filter((r) => r.public).map((r) => `${r.method} ${r.url}`));
   const seen = new Map<string, string>();
   const errorRefs = Object.fromEntries(Object.entries(ERROR_RESPONSES).map(([status, e]) => [status, ref('responses', e.name)]));
@@ -243,24 +218,15 @@ function documentHead(config: Config) {
 }
 
 /**
- * Registers the document (swagger) and its pages (/api/docs), and the collector of route schemas. Call before
- * any route is registered.
+ * Registers the document (swagger) and its pages (/api/docs); which routes are public it reads from the route
+ * registry (routes.ts, registered first). Call before any route is registered.
  */
 export async function registerOpenApi(app: FastifyInstance, config: Config): Promise<void> {
-  const routes: RouteSchemaInfo[] = [];
-  app.decorate('routeSchemas', routes);
-  app.addHook('onRoute', (route) => {
-    const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) {
-      if (method === 'HEAD' || !isApiRoute(route.url)) continue;
-      const response = (route.schema as { response?: Record<string, unknown> } | undefined)?.response;
-      routes.push({ method, url: route.url, public: Boolean(route.config?.public), responses: Object.keys(response ?? {}) });
-    }
-  });
   await app.register(fastifySwagger, {
     openapi: documentHead(config) as never,
     transform: jsonSchemaTransform,
-    transformObject: (doc) => completeDocument(('openapiObject' in doc ? doc.openapiObject : doc.swaggerObject) as Json, routes) as never,
+    transformObject: (doc) =>
+      completeDocument(('openapiObject' in doc ? doc.openapiObject : doc.swaggerObject) as Json, app.routeRegistry) as never,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 }

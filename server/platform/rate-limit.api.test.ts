@@ -97,7 +97,7 @@ describe('every anonymous and expensive route gets its limit from the central ta
   const concrete = (url: string) => url.replace(/:year\b/g, '2024').replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000002');
 
   it('the second request to each limited route is 429; unlimited routes never are', async () => {
-    const limited = t1.app.routeAccess.filter((r) => rateLimitClassOf(r.method, r.url, r.public));
+    const limited = t1.app.routeRegistry.filter((r) => rateLimitClassOf(r.method, r.url, r.public));
     // The issue's list: sign-in, both public objection routes, the imports (register, statistics, data entry,
     // plans), the index runs and the exports.
     const urls = limited.map((r) => `${r.method} ${r.url}`);
@@ -122,7 +122,7 @@ describe('every anonymous and expensive route gets its limit from the central ta
       expect(second.statusCode, `${r.method} ${r.url}`).toBe(429);
       expect(second.headers['retry-after'], `${r.method} ${r.url}`).toBeDefined();
     }
-    for (const r of t1.app.routeAccess.filter((x) => !rateLimitClassOf(x.method, x.url, x.public)).slice(0, 40)) {
+    for (const r of t1.app.routeRegistry.filter((x) => !rateLimitClassOf(x.method, x.url, x.public)).slice(0, 40)) {
       const req = { method: r.method as 'GET', url: concrete(r.url), remoteAddress: '192.0.2.2' };
       await t1.app.inject(req);
       expect((await t1.app.inject(req)).statusCode, `${r.method} ${r.url}`).not.toBe(429);
