@@ -1,7 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-
-export const CHROMIUM = '/usr/bin/chromium';
+import { launchChromium } from '../e2e/chromium.js';
 
 /** The JavaScript the login page loads, as Chromium fetches it: files, raw bytes, and bytes gzipped (level 9). */
 export interface LoginPageJs {
@@ -15,18 +13,7 @@ export interface LoginPageJs {
  * `npm run bench:startup` (against the built server) and by the contract report (scripts/contract-report.ts).
  */
 export async function measureLoginPageJs(baseUrl: string): Promise<LoginPageJs> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const bodies: Promise<Buffer>[] = [];

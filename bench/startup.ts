@@ -8,7 +8,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, median, startServer, stop, waitHealthy } from './lib.js';
-import { CHROMIUM, measureLoginPageJs, type LoginPageJs } from './login-js.js';
+import { CHROMIUM } from '../e2e/chromium.js';
+import { measureLoginPageJs, type LoginPageJs } from './login-js.js';
 
 const RUNS = 3;
 

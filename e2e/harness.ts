@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Role } from '../common/enums.js';
 import { buildApp } from '../server/app.js';
@@ -13,8 +13,9 @@ import { systemContext } from '../server/platform/audit.js';
 import { PROJECT_ROOT, loadConfig } from '../server/platform/config.js';
 import type { Database } from '../server/platform/db.js';
 import { cloneTemplate } from '../test/db-template.js';
+import { CHROMIUM, launchChromium } from './chromium.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM };
 /** The built web app: dist/web, or KECHUANG_WEB_DIR (as the server reads it) for a build of one's own. */
 export const WEB_DIR = path.resolve(process.env.KECHUANG_WEB_DIR ?? path.join(PROJECT_ROOT, 'dist', 'web'));
 
@@ -42,18 +43,7 @@ export async function startE2E(): Promise<E2EServer> {
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await launchChromium();
   return {
     url: `http://127.0.0.1:${port}`,
     app,

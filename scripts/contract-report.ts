@@ -10,7 +10,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CHROMIUM, measureLoginPageJs } from '../bench/login-js.js';
+import { measureLoginPageJs } from '../bench/login-js.js';
+import { CHROMIUM } from '../e2e/chromium.js';
 import { buildApp } from '../server/app.js';
 import { PROJECT_ROOT, loadConfig } from '../server/platform/config.js';
 import { openDatabase } from '../server/platform/db.js';
