@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import type { ConflictFinding } from '../review/conflicts.js';
 import { CONFLICT_SOURCES, CONFLICT_STATUSES, CONFLICT_TYPES } from '../values/projects.js';
-import { instant } from './primitives.js';
+import { CONFLICT_PARTIES } from '../values/review.js';
+import { instant, isoDate } from './primitives.js';
 
 /**
  * Views of the expert pool and of conflicts of interest, as the server sends them (the inputs are in
@@ -38,13 +40,33 @@ export type ExpertView = z.input<typeof expertView>;
 export const expertUpdated = expertView.extend({ openAssignments: z.number().int() });
 export type ExpertUpdated = z.input<typeof expertUpdated>;
 
+const partyParams = { party: z.enum(CONFLICT_PARTIES), creditCode: z.string() };
+const windowParams = { windowStart: isoDate, years: z.number().int() };
+/** What an automatic conflict rule found (common/review/conflicts.ts ConflictFinding): a code and its parameters. */
+export const conflictFinding = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('same_org'), params: z.object({ expert: z.string(), ...partyParams }) }),
+  z.object({
+    code: z.enum(['employment', 'advice']),
+    params: z.object({ expert: z.string(), from: isoDate, to: isoDate.nullable(), ...partyParams, ...windowParams }),
+  }),
+  z.object({ code: z.literal('relative_org'), params: z.object({ expert: z.string(), relative: z.string(), ...partyParams }) }),
+  z.object({ code: z.literal('relative_name'), params: z.object({ expert: z.string(), name: z.string() }) }),
+  z.object({ code: z.literal('shareholding'), params: z.object({ expert: z.string(), ...partyParams }) }),
+  z.object({ code: z.literal('dispute'), params: z.object({ expert: z.string(), date: isoDate, ...partyParams, ...windowParams }) }),
+  z.object({ code: z.literal('drafted_call'), params: z.object({ expert: z.string(), callId: z.string() }) }),
+]) satisfies z.ZodType<ConflictFinding>;
+export type ConflictFindingView = z.input<typeof conflictFinding>;
+
 export const conflictView = z.object({
   id: z.uuid(),
   expertId: z.uuid(),
   applicationId: z.uuid().nullable(),
   type: z.enum(CONFLICT_TYPES),
   source: z.enum(CONFLICT_SOURCES),
-  evidence: z.string(),
+  /** The evidence a person wrote (declared, entered); an automatic suggestion from before #13: its sentence 「中文 / English」. */
+  evidence: z.string().nullable(),
+  /** An automatic suggestion's evidence: what the rule found, as a code and its parameters (the web words it). */
+  finding: conflictFinding.nullable(),
   status: z.enum(CONFLICT_STATUSES),
   /** Declared, but nothing in the records supports it: still honoured, flagged for a look. */
   unsupported: z.boolean(),

@@ -9,6 +9,7 @@ import {
   type ConflictApplication,
   type ConflictExpert,
 } from './conflicts.js';
+import { CONFLICT_FINDINGS } from '../values/review.js';
 
 const APPLICANT = '91500241MA5U1234X5';
 const PARTNER = '12500000450412345K';
@@ -55,9 +56,7 @@ describe('conflict detection: the window and each rule', () => {
     expect(types(expert({ orgCreditCode: '' }))).toEqual([]);
     const [c] = detectPairConflicts(expert({ orgCreditCode: PARTNER }), app, REF);
     expect(c).toMatchObject({ expertId: 'x1', applicationId: 'p1', source: 'automatic' });
-    expect(c!.evidence).toContain('合作单位');
-    expect(c!.evidence).toContain('partner');
-    expect(c!.evidence).toContain(PARTNER);
+    expect(c!.finding).toEqual({ code: 'same_org', params: { expert: '王明', party: 'partner', creditCode: PARTNER } });
   });
 
   it('employment within 3 years: ending on the window start counts, the day before does not; open periods count', () => {
@@ -68,8 +67,18 @@ describe('conflict detection: the window and each rule', () => {
     expect(types(expert({ employmentHistory: [{ creditCode: PARTNER, from: '2023-01-01' }] }))).toEqual(['employment:strong']);
     expect(types(expert({ employmentHistory: [{ creditCode: OTHER, from: '2023-01-01' }] }))).toEqual([]);
     const [c] = detectPairConflicts(expert({ employmentHistory: [{ creditCode: APPLICANT, from: '2019-03-01' }] }), app, REF);
-    expect(c!.evidence).toContain('2019-03-01–至今');
-    expect(c!.evidence).toContain('2019-03-01–present');
+    expect(c!.finding).toEqual({
+      code: 'employment',
+      params: {
+        expert: '王明',
+        party: 'applicant',
+        creditCode: APPLICANT,
+        from: '2019-03-01',
+        to: null,
+        windowStart: '2021-06-30',
+        years: 3,
+      },
+    });
   });
 
   it('advice within 3 years, same boundary', () => {
@@ -84,8 +93,7 @@ describe('conflict detection: the window and each rule', () => {
     expect(types(expert({ relatives: [{ name: '李 华' }, { name: '李华华' }] }))).toEqual([]);
     expect(types(expert({ relatives: [{ name: '李华', creditCode: PARTNER }] }))).toEqual(['relative:strong', 'relative:weak']);
     const weak = detectPairConflicts(expert({ relatives: [{ name: '李华' }] }), app, REF)[0]!;
-    expect(weak.evidence).toContain('需人工核实');
-    expect(weak.evidence).toContain('to be verified');
+    expect(weak.finding).toEqual({ code: 'relative_name', params: { expert: '王明', name: '李华' } });
   });
 
   it('shareholding in the applicant or a partner', () => {
@@ -137,7 +145,28 @@ describe('conflict detection: all rules together, declarations and exclusions', 
     const found = detectConflicts([all, expert({ id: 'x2' })], [app, other], REF);
     expect(found).toHaveLength(7);
     expect(new Set(found.map((c) => conflictKey(c.expertId, c.applicationId)))).toEqual(new Set(['x1|p1']));
-    for (const c of found) expect(c.evidence).toMatch(/[\u4e00-\u9fff].* \/ [a-z]/);
+    // Codes and parameters, no words: the web says them (the expert's name and the credit codes are data).
+    expect(found.map((c) => c.finding.code)).toEqual([
+      'same_org',
+      'employment',
+      'advice',
+      'relative_name',
+      'shareholding',
+      'dispute',
+      'drafted_call',
+    ]);
+    expect(found.map((c) => c.finding.params)).toContainEqual({
+      expert: '王明',
+      party: 'partner',
+      creditCode: PARTNER,
+      date: '2023-05-05',
+      windowStart: '2021-06-30',
+      years: 3,
+    });
+    for (const c of found) {
+      expect(CONFLICT_FINDINGS).toContain(c.finding.code);
+      expect(JSON.stringify(c)).not.toMatch(/单位|至今|present| \/ |within/);
+    }
   });
 
   it('declared conflicts nothing supports are flagged for a look', () => {

@@ -21,6 +21,7 @@
 import { anniversary } from '../registry/index.js';
 
 import { CONFLICT_TYPES, type ConflictType as RecordedConflictType } from '../values/projects.js';
+import type { ConflictParty } from '../values/review.js';
 
 /** The kinds the records can show (every recorded kind but `other`, a reason only a person gives). */
 export type ConflictType = Exclude<RecordedConflictType, 'other'>;
@@ -61,13 +62,37 @@ export interface ConflictApplication {
 export type ConflictStrength = 'strong' | 'weak';
 export type ConflictSource = 'declared' | 'automatic' | 'admin';
 
+/** A party of the application a finding names, by kind and credit code (normalised). */
+interface PartyParams {
+  party: ConflictParty;
+  creditCode: string;
+}
+/** The look-back window a rule applied: from this day, this many years. */
+interface WindowParams {
+  windowStart: string;
+  years: number;
+}
+
+/**
+ * What a rule found, as a code (CONFLICT_FINDINGS) and its parameters: no words, the web says it. A period still
+ * open has `to: null` (至今 / present).
+ */
+export type ConflictFinding =
+  | { code: 'same_org'; params: { expert: string } & PartyParams }
+  | { code: 'employment' | 'advice'; params: { expert: string; from: string; to: string | null } & PartyParams & WindowParams }
+  | { code: 'relative_org'; params: { expert: string; relative: string } & PartyParams }
+  | { code: 'relative_name'; params: { expert: string; name: string } }
+  | { code: 'shareholding'; params: { expert: string } & PartyParams }
+  | { code: 'dispute'; params: { expert: string; date: string } & PartyParams & WindowParams }
+  | { code: 'drafted_call'; params: { expert: string; callId: string } };
+
 export interface DetectedConflict {
   expertId: string;
   applicationId: string;
   type: ConflictType;
   source: 'automatic';
-  /** Human-readable, Chinese then English. */
-  evidence: string;
+  /** The evidence: what the rule found, as a code and its parameters. */
+  finding: ConflictFinding;
   strength: ConflictStrength;
 }
 
@@ -77,7 +102,7 @@ export interface ConflictRecord {
   applicationId: string;
   type: ConflictType | 'other';
   source: ConflictSource;
-  evidence?: string;
+  evidence?: string | null;
   strength?: ConflictStrength;
 }
 
@@ -100,124 +125,69 @@ export function conflictWindowStart(referenceDate: string): string {
   return anniversary(referenceDate, -CONFLICT_WINDOW_YEARS);
 }
 
-interface Party {
-  code: string;
-  zh: string;
-  en: string;
-}
-
-function partiesOf(app: ConflictApplication): Party[] {
-  const parties: Party[] = [];
+function partiesOf(app: ConflictApplication): PartyParams[] {
+  const parties: PartyParams[] = [];
   const seen = new Set<string>();
-  const add = (raw: string, zh: string, en: string) => {
-    const code = normalizeCreditCode(raw);
-    if (!code || seen.has(code)) return;
-    seen.add(code);
-    parties.push({ code, zh, en });
+  const add = (raw: string, party: ConflictParty) => {
+    const creditCode = normalizeCreditCode(raw);
+    if (!creditCode || seen.has(creditCode)) return;
+    seen.add(creditCode);
+    parties.push({ party, creditCode });
   };
-  add(app.applicantCreditCode, '申报单位', 'applicant');
-  for (const p of app.partnerCreditCodes) add(p, '合作单位', 'partner');
+  add(app.applicantCreditCode, 'applicant');
+  for (const p of app.partnerCreditCodes) add(p, 'partner');
   return parties;
-}
-
-function periodText(p: Period): string {
-  return `${p.from}–${p.to ?? '至今'}`;
-}
-
-function periodTextEn(p: Period): string {
-  return `${p.from}–${p.to ?? 'present'}`;
 }
 
 /** Conflicts of one expert with one application, in rule order. */
 export function detectPairConflicts(expert: ConflictExpert, app: ConflictApplication, referenceDate: string): DetectedConflict[] {
   const windowStart = conflictWindowStart(referenceDate);
+  const window: WindowParams = { windowStart, years: CONFLICT_WINDOW_YEARS };
   const out: DetectedConflict[] = [];
-  const push = (type: ConflictType, strength: ConflictStrength, zh: string, en: string) =>
-    out.push({ expertId: expert.id, applicationId: app.id, type, source: 'automatic', evidence: `${zh} / ${en}`, strength });
+  const push = (type: ConflictType, strength: ConflictStrength, finding: ConflictFinding) =>
+    out.push({ expertId: expert.id, applicationId: app.id, type, source: 'automatic', finding, strength });
   const parties = partiesOf(app);
-  const partyOf = (raw: string | undefined): Party | undefined => {
+  const partyOf = (raw: string | undefined): PartyParams | undefined => {
     if (raw === undefined) return undefined;
     const code = normalizeCreditCode(raw);
-    return code ? parties.find((p) => p.code === code) : undefined;
+    return code ? parties.find((p) => p.creditCode === code) : undefined;
   };
+  const name = expert.name;
 
   const own = partyOf(expert.orgCreditCode);
-  if (own) {
-    push(
-      'same-organisation',
-      'strong',
-      `专家${expert.name}所在单位与${own.zh}统一社会信用代码相同（${own.code}）`,
-      `expert ${expert.name} works for the ${own.en} (same unified social credit code ${own.code})`,
-    );
-  }
+  if (own) push('same-organisation', 'strong', { code: 'same_org', params: { expert: name, ...own } });
 
-  const periods = (list: Period[], type: 'employment' | 'advice', zh: string, en: string) => {
+  const periods = (list: Period[], type: 'employment' | 'advice') => {
     for (const p of list) {
       const party = partyOf(p.creditCode);
       if (!party || (p.to !== undefined && p.to < windowStart)) continue;
-      push(
-        type,
-        'strong',
-        `专家${expert.name}${periodText(p)}在${party.zh}（${party.code}）${zh}，在 ${windowStart} 起的${CONFLICT_WINDOW_YEARS}年内`,
-        `expert ${expert.name} ${en} the ${party.en} (${party.code}) ${periodTextEn(p)}, within ${CONFLICT_WINDOW_YEARS} years (since ${windowStart})`,
-      );
+      push(type, 'strong', { code: type, params: { expert: name, ...party, from: p.from, to: p.to ?? null, ...window } });
     }
   };
-  periods(expert.employmentHistory, 'employment', '任职', 'was employed by');
-  periods(expert.adviceHistory, 'advice', '担任顾问', 'advised');
+  periods(expert.employmentHistory, 'employment');
+  periods(expert.adviceHistory, 'advice');
 
   const team = new Set(app.teamMembers.map((m) => normalizeName(m.name)).filter((n) => n.length > 0));
   for (const r of expert.relatives) {
     const party = partyOf(r.creditCode);
-    if (party) {
-      push(
-        'relative',
-        'strong',
-        `专家${expert.name}的亲属${r.name}关联${party.zh}（${party.code}）`,
-        `a relative of expert ${expert.name}, ${r.name}, is linked to the ${party.en} (${party.code})`,
-      );
-    }
-    const name = normalizeName(r.name);
-    if (name && team.has(name)) {
-      push(
-        'relative',
-        'weak',
-        `专家${expert.name}的亲属姓名"${name}"与项目组成员同名（仅姓名相同，需人工核实）`,
-        `a relative of expert ${expert.name} has the same name as team member "${name}" (name match only, to be verified)`,
-      );
-    }
+    if (party) push('relative', 'strong', { code: 'relative_org', params: { expert: name, relative: r.name, ...party } });
+    const same = normalizeName(r.name);
+    if (same && team.has(same)) push('relative', 'weak', { code: 'relative_name', params: { expert: name, name: same } });
   }
 
   for (const s of expert.shareholdings) {
     const party = partyOf(s.creditCode);
-    if (!party) continue;
-    push(
-      'shareholding',
-      'strong',
-      `专家${expert.name}持有${party.zh}（${party.code}）股份`,
-      `expert ${expert.name} holds shares in the ${party.en} (${party.code})`,
-    );
+    if (party) push('shareholding', 'strong', { code: 'shareholding', params: { expert: name, ...party } });
   }
 
   for (const d of expert.disputes) {
     const party = partyOf(d.creditCode);
     if (!party || d.date < windowStart) continue;
-    push(
-      'dispute',
-      'strong',
-      `专家${expert.name}与${party.zh}（${party.code}）于 ${d.date} 存在法律纠纷，在 ${windowStart} 起的${CONFLICT_WINDOW_YEARS}年内`,
-      `expert ${expert.name} had a legal dispute with the ${party.en} (${party.code}) on ${d.date}, within ${CONFLICT_WINDOW_YEARS} years (since ${windowStart})`,
-    );
+    push('dispute', 'strong', { code: 'dispute', params: { expert: name, ...party, date: d.date, ...window } });
   }
 
-  if (expert.draftedCalls.includes(app.callId)) {
-    push(
-      'drafted-call',
-      'strong',
-      `专家${expert.name}参与起草了本项目所申报的指南（${app.callId}）`,
-      `expert ${expert.name} drafted the call (${app.callId}) this application answers`,
-    );
-  }
+  if (expert.draftedCalls.includes(app.callId))
+    push('drafted-call', 'strong', { code: 'drafted_call', params: { expert: name, callId: app.callId } });
   return out;
 }
 

@@ -32,6 +32,55 @@ export type AggregationMethod = (typeof AGGREGATION_METHODS)[number];
 export const CENTRAL_VALUE_NOTES = ['trim_too_few', 'trim_dropped'] as const;
 export type CentralValueNote = (typeof CENTRAL_VALUE_NOTES)[number];
 
+/**
+ * A threshold an application missed, as a code the web words with its parameters: a criterion's
+ * (`miss_criterion`: its key, the aggregated value, the threshold) or the total's (`miss_total`). Report
+ * snapshots stored before #13 hold a sentence 「中文 / English」 instead, shown as it was.
+ */
+export const THRESHOLD_FAILURES = ['miss_criterion', 'miss_total'] as const;
+export type ThresholdFailureCode = (typeof THRESHOLD_FAILURES)[number];
+
+/**
+ * Why a review policy or a set of score sheets cannot be aggregated (common/review/aggregate.ts
+ * ReviewPolicyError), as error codes worded by common/messages/errors/review.ts.
+ */
+export const REVIEW_POLICY_ERRORS = [
+  'review_policy_method',
+  'review_policy_empty',
+  'review_criterion_id',
+  'review_criterion_twice',
+  'review_criterion_weight',
+  'review_criterion_threshold',
+  'review_weights_sum',
+  'review_total_threshold',
+  'review_spread_threshold',
+  'review_score_missing',
+  'review_score_range',
+  'review_no_sheets',
+  'review_scored_twice',
+] as const;
+export type ReviewPolicyErrorCode = (typeof REVIEW_POLICY_ERRORS)[number];
+
+/**
+ * What an automatic conflict suggestion found (common/review/conflicts.ts), as a code the web words with its
+ * parameters: the expert's name, which party of the application (CONFLICT_PARTIES) and its credit code, and the
+ * period, date or window the rule looked at. Rows detected before #13 hold a sentence 「中文 / English」 instead.
+ */
+export const CONFLICT_FINDINGS = [
+  'same_org',
+  'employment',
+  'advice',
+  'relative_org',
+  'relative_name',
+  'shareholding',
+  'dispute',
+  'drafted_call',
+] as const;
+export type ConflictFindingCode = (typeof CONFLICT_FINDINGS)[number];
+/** The party of an application a finding names: the applicant or one of its partners. */
+export const CONFLICT_PARTIES = ['applicant', 'partner'] as const;
+export type ConflictParty = (typeof CONFLICT_PARTIES)[number];
+
 /** Where an application stands with its consensus step: none needed, waiting for it, the panel agreed a score. */
 export const CONSENSUS_STATES = ['none', 'pending', 'resolved'] as const;
 export type ConsensusState = (typeof CONSENSUS_STATES)[number];

@@ -35,6 +35,7 @@ import type {
   ReviewStatus,
 } from '../../../common/values/projects.js';
 import type { DrawKind, ReviewStage } from '../../../common/values/review.js';
+import type { ConflictFinding } from '../../../common/review/conflicts.js';
 import { users } from './accounts.js';
 import { orgUnits } from './orgunits.js';
 import { enterprises } from './registry.js';
@@ -198,7 +199,10 @@ export const conflicts = pgTable(
     applicationId: uuid('application_id').references(() => applications.id),
     type: text('type').$type<ConflictType>().notNull(),
     source: text('source').$type<ConflictSource>().notNull(),
-    evidence: text('evidence').notNull(),
+    /** The evidence a person wrote (declared, entered), or an automatic suggestion's sentence from before #13. */
+    evidence: text('evidence'),
+    /** An automatic suggestion's evidence: what the rule found, a code and its parameters the web words. */
+    finding: jsonb('finding').$type<ConflictFinding>(),
     status: text('status').$type<ConflictStatus>().notNull(),
     /** A declared conflict nothing in the records supports: flagged for a look, still honoured. */
     unsupported: boolean('unsupported').notNull().default(false),
@@ -212,6 +216,7 @@ export const conflicts = pgTable(
     index('conflicts_expert_idx').on(t.expertId),
     check('conflicts_source_chk', sql`${t.source} in ('declared','automatic','admin')`),
     check('conflicts_status_chk', sql`${t.status} in ('suggested','confirmed','dismissed')`),
+    check('conflicts_evidence_chk', sql`${t.evidence} is not null or ${t.finding} is not null`),
   ],
 );
 

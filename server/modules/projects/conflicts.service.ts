@@ -48,7 +48,7 @@ export async function detectForCall(db: Db, ctx: RequestContext, callId: string)
         applicationId: f.applicationId,
         type: f.type,
         source: 'automatic',
-        evidence: f.evidence,
+        finding: f.finding,
         status: 'suggested',
         createdBy: ctx.userId,
       })),
