@@ -130,13 +130,15 @@ describe('benchmarks', () => {
 
 describe('drafts never count; groups and runs by scope (issue #12)', () => {
   it('a draft GDP per capita does not make a unit rank 1, in the ranking nor in the composite index', async () => {
-    // 2024: two districts have submitted figures; Xiushan's bureau has only a draft, far above both.
+    // 2024: two districts have submitted figures; Xiushan's bureau has only a draft, far above both. The figures
+    // are far from the districts' earlier ones on purpose: their plausibility warnings are confirmed (issue #14).
     const submitted = await cityBureau.post('/api/data-values', {
       values: [
         { dataElement: 'gdp_per_capita', orgUnit: '500101', period: '2024', value: 10 },
         { dataElement: 'gdp_per_capita', orgUnit: '500109', period: '2024', value: 20 },
       ],
       action: 'submit',
+      confirmWarnings: true,
     });
     expect(submitted.statusCode, submitted.body).toBe(200);
     const url = '/api/benchmarks/rankings?indicator=gdp_per_capita&year=2024';
@@ -152,6 +154,7 @@ describe('drafts never count; groups and runs by scope (issue #12)', () => {
     expect(indexBefore.json().result.scores.map((x: { unit: string }) => x.unit)).not.toContain('500241');
     const draft = await bureau.post('/api/data-values', {
       values: [{ dataElement: 'gdp_per_capita', orgUnit: '500241', period: '2024', value: 999 }],
+      confirmWarnings: true,
     });
     expect(draft.json().values[0].status).toBe('draft');
     const after = (await leader.get(url)).json();
