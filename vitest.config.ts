@@ -9,9 +9,9 @@ const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
  */
 export default defineConfig({
   test: {
-    // Vitest's default is one worker fewer than the cores: on the 2-core CI machine that is one, and every file ran
-    // in turn while a core idled. Files are independent (each has its own database clone), so use every core.
-    // The e2e files still run one at a time, after the rest (fileParallelism: false puts them in their own group).
+    // Vitest's default is one worker fewer than the cores: on a 2-core machine that is one, and every file ran in turn
+    // while a core idled. Files are independent (each has its own database clone), so use every core. `npm test`
+    // (scripts/test.mjs) runs the e2e files in a lane of their own beside the rest and sets the API lane's workers.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     reporters: ['default', './test/summary-reporter.ts'],
     projects: [

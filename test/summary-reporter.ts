@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { Reporter, TestModule } from 'vitest/node';
 
 /** Prints one plain closing line, "Tests: N passed, N failed, N skipped", that CI logs can be read by. */
@@ -17,5 +18,7 @@ export default class SummaryReporter implements Reporter {
       if (m.state() === 'failed' && ![...m.children.allTests()].some((t) => t.result().state === 'failed')) failed += 1;
     }
     process.stdout.write(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+    // scripts/test.mjs runs two lanes and adds up what each wrote here.
+    if (process.env.KC_TEST_SUMMARY) writeFileSync(process.env.KC_TEST_SUMMARY, JSON.stringify({ passed, failed, skipped }));
   }
 }
