@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
+  AMOUNT_MESSAGE_CODES,
   CLAIM_STATUSES,
+  CONDITION_CODES,
   CONDITION_OPS,
   CONDITION_OUTCOMES,
   ELIGIBILITIES,
@@ -8,6 +10,7 @@ import {
   PARAMETER_UNITS,
   POLICY_EVENTS,
   POLICY_MESSAGE_CODES,
+  REQUIREMENT_OPS,
   VERSION_STATUSES,
 } from '../values/policies.js';
 import { figure, isoDate, name as displayName, text } from './common.js';
@@ -218,19 +221,37 @@ const testCaseView = z.object({
   expected: z.object({ eligibility: z.enum(ELIGIBILITIES), amountFen: z.number().optional() }),
 });
 
+const messageParams = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/** What a condition requires, as data (the web words the operator and values in the reader's language). */
+export const requirementView = z.object({
+  op: z.enum(REQUIREMENT_OPS),
+  values: z.array(z.union([z.string(), z.number(), z.boolean()])),
+  /** The parameter compared with (its value on the date is in `values`, none while 待定). */
+  param: z.string().optional(),
+});
+export type Requirement = z.input<typeof requirementView>;
+
 export const conditionResultView = z.object({
   id: z.string(),
-  /** The rule's words (data); absent for a condition the system adds, which has a `code` the web renders. */
+  /** The rule's words (data); absent for a condition the engine adds, which has a `code` the web renders. */
   zh: z.string().optional(),
   en: z.string().optional(),
-  code: z.enum(['no_trigger']).optional(),
+  code: z.enum(CONDITION_CODES).optional(),
+  params: messageParams.optional(),
   outcome: z.enum(CONDITION_OUTCOMES),
   fact: z.string(),
   actual: factValue.optional(),
-  expected: z.string(),
+  /** What the condition requires; decisions stored before issue #13 have `expected`, a text, instead. */
+  requirement: requirementView.optional(),
+  expected: z.string().optional(),
   document: z.string().optional(),
 });
 export type ConditionResult = z.input<typeof conditionResultView>;
+
+/** How an amount was reached, as a code the web renders and its parameters (see AMOUNT_MESSAGE_CODES). */
+export const amountMessageView = z.object({ code: z.enum(AMOUNT_MESSAGE_CODES), params: messageParams });
+export type AmountMessageView = z.input<typeof amountMessageView>;
 
 export const decisionTraceView = z.object({
   policyCode: z.string(),
@@ -241,7 +262,13 @@ export const decisionTraceView = z.object({
   facts: factsView,
   parameters: z.record(z.string(), z.object({ value: z.number().nullable(), citation: z.string(), from: z.string().nullable() })),
   conditions: z.array(conditionResultView),
-  amount: z.object({ fen: z.number().nullable(), explanation: z.string(), capped: z.boolean() }),
+  /** `message`: how the amount was reached; decisions stored before issue #13 have `explanation`, a text, instead. */
+  amount: z.object({
+    fen: z.number().nullable(),
+    capped: z.boolean(),
+    message: amountMessageView.optional(),
+    explanation: z.string().optional(),
+  }),
   eligibility: z.enum(ELIGIBILITIES),
   unsetParameters: z.array(z.string()),
   documentsNeeded: z.array(z.string()),

@@ -1,4 +1,5 @@
 import type {
+  AmountMessage,
   Condition,
   ConditionOutcome,
   ConditionResult,
@@ -9,6 +10,7 @@ import type {
   PolicyParameter,
   PolicyRule,
   PolicyTestCase,
+  Requirement,
 } from './types.js';
 
 /** 1 万元 = 10 000 yuan = 1 000 000 fen. */
@@ -31,18 +33,15 @@ export function parametersUsed(rule: PolicyRule): string[] {
   return [...new Set(names)];
 }
 
-const show = (v: unknown) => (Array.isArray(v) ? v.join('、') : String(v));
-const OP_TEXT: Record<Condition['op'], string> = {
-  eq: '=',
-  ne: '≠',
-  gt: '>',
-  gte: '≥',
-  lt: '<',
-  lte: '≤',
-  in: '∈',
-  is_true: '是',
-  is_false: '否',
-};
+/** What a rule's condition requires, compared with `expected` (the constant, or the parameter's value on the date). */
+function requirementOf(c: Condition, expected: unknown): Requirement {
+  const values = Array.isArray(expected)
+    ? (expected as (string | number)[])
+    : expected === undefined || expected === null || c.op === 'is_true' || c.op === 'is_false'
+      ? []
+      : [expected as string | number | boolean];
+  return { op: c.op, values, ...(c.param ? { param: c.param } : {}) };
+}
 
 function test(op: Condition['op'], actual: FactValue | undefined, expected: unknown): ConditionOutcome {
   if (actual === undefined || actual === null) return 'unknown';
@@ -93,22 +92,21 @@ export function evaluate(input: EvaluateInput): DecisionTrace {
   // The trigger and the validity dates are conditions too, so a refusal always says why.
   conditions.push({
     id: 'valid_dates',
-    zh: '政策有效期内',
-    en: 'Within the policy’s validity dates',
+    code: 'valid_dates',
     outcome: date >= rule.validFrom && (!rule.validTo || date <= rule.validTo) ? 'pass' : 'fail',
     fact: 'date',
     actual: date,
-    expected: `${rule.validFrom} – ${rule.validTo ?? '…'}`,
+    requirement: { op: 'between', values: rule.validTo ? [rule.validFrom, rule.validTo] : [rule.validFrom] },
   });
   for (const [fact, accepted] of Object.entries(rule.trigger.match ?? {}))
     conditions.push({
       id: `trigger:${fact}`,
-      zh: `触发事件符合（${fact}）`,
-      en: `Triggering event matches (${fact})`,
+      code: 'trigger_match',
+      params: { fact },
       outcome: test('in', facts[fact], accepted),
       fact,
       actual: facts[fact],
-      expected: `∈ ${show(accepted)}`,
+      requirement: { op: 'in', values: accepted },
     });
   for (const c of rule.conditions) {
     const expected = c.param ? params[c.param]?.value : c.value;
@@ -120,7 +118,7 @@ export function evaluate(input: EvaluateInput): DecisionTrace {
       outcome,
       fact: c.fact,
       actual: facts[c.fact],
-      expected: c.op === 'is_true' || c.op === 'is_false' ? OP_TEXT[c.op] : `${OP_TEXT[c.op]} ${show(expected)}`,
+      requirement: requirementOf(c, expected),
       ...(c.document ? { document: c.document } : {}),
     });
   }
@@ -140,7 +138,7 @@ export function evaluate(input: EvaluateInput): DecisionTrace {
     facts,
     parameters: params,
     conditions,
-    amount: eligibility === 'ineligible' ? { fen: 0, explanation: '不符合条件 not eligible', capped: false } : amount,
+    amount: eligibility === 'ineligible' ? { fen: 0, capped: false, message: msg('not_eligible') } : amount,
     eligibility,
     unsetParameters,
     documentsNeeded: [...new Set(conditions.filter((c) => c.outcome === 'unknown' && c.document).map((c) => c.document!))],
@@ -148,38 +146,45 @@ export function evaluate(input: EvaluateInput): DecisionTrace {
   };
 }
 
+const msg = (code: AmountMessage['code'], params: AmountMessage['params'] = {}): AmountMessage => ({ code, params });
+const pending = (param: string): DecisionTrace['amount'] => ({ fen: null, capped: false, message: msg('param_pending', { param }) });
+const missing = (fact: string): DecisionTrace['amount'] => ({ fen: null, capped: false, message: msg('fact_missing', { fact }) });
+
+/** The amount and how it was reached: a code and its parameters, never words (the web renders them, issue #13). */
 function amountOf(rule: PolicyRule, facts: Facts, params: DecisionTrace['parameters']): DecisionTrace['amount'] {
   const a = rule.amount;
   const val = (name: string) => params[name]?.value ?? null;
   if (a.kind === 'fixed') {
     const v = val(a.param);
-    return v === null
-      ? { fen: null, explanation: `参数 ${a.param} 待定`, capped: false }
-      : { fen: v, explanation: `定额 ${a.param}`, capped: false };
+    return v === null ? pending(a.param) : { fen: v, capped: false, message: msg('amount_fixed', { param: a.param, fen: v }) };
   }
   if (a.kind === 'table') {
     const key = facts[a.fact];
-    if (key === undefined || key === null) return { fen: null, explanation: `缺少 ${a.fact}`, capped: false };
+    if (key === undefined || key === null) return missing(a.fact);
+    const shown = typeof key === 'boolean' ? String(key) : key;
     const name = a.params[String(key)];
-    if (!name) return { fen: 0, explanation: `${a.fact} = ${String(key)}：不在奖励范围`, capped: false };
+    if (!name) return { fen: 0, capped: false, message: msg('table_no_reward', { fact: a.fact, key: shown }) };
     const v = val(name);
     return v === null
-      ? { fen: null, explanation: `参数 ${name} 待定`, capped: false }
-      : { fen: v, explanation: `${a.fact} = ${String(key)} → ${name}`, capped: false };
+      ? pending(name)
+      : { fen: v, capped: false, message: msg('amount_table', { fact: a.fact, key: shown, param: name, fen: v }) };
   }
   const base = facts[a.fact];
-  if (typeof base !== 'number') return { fen: null, explanation: `缺少 ${a.fact}`, capped: false };
+  if (typeof base !== 'number') return missing(a.fact);
   const rate = val(a.rateParam);
-  if (rate === null) return { fen: null, explanation: `参数 ${a.rateParam} 待定`, capped: false };
+  if (rate === null) return pending(a.rateParam);
   // Integer arithmetic in fen: the base is rounded to the fen first, the share rounded down.
-  const raw = Math.floor((Math.max(0, Math.round(base * FEN_PER_WAN)) * Math.round(rate * 100)) / 10_000);
+  const baseFen = Math.max(0, Math.round(base * FEN_PER_WAN));
+  const raw = Math.floor((baseFen * Math.round(rate * 100)) / 10_000);
   const cap = a.capParam ? val(a.capParam) : null;
-  if (a.capParam && cap === null) return { fen: null, explanation: `参数 ${a.capParam} 待定`, capped: false };
+  if (a.capParam && cap === null) return pending(a.capParam);
   const capped = cap !== null && raw > cap;
+  const fen = capped ? cap : raw;
+  const share = { fact: a.fact, baseFen, pct: rate, fen };
   return {
-    fen: capped ? cap : raw,
-    explanation: `${a.fact} ${base} 万元 × ${rate}%${capped ? `，封顶 ${a.capParam}` : ''}`,
+    fen,
     capped,
+    message: capped ? msg('amount_rate_capped', { ...share, capParam: a.capParam ?? '', capFen: cap }) : msg('amount_rate', share),
   };
 }
 

@@ -2,7 +2,17 @@
  * Incentive policies as data (domain-rules §5): a trigger, conditions over register facts, an amount rule over
  * dated parameters with a citation per value, stacking and caps. Evaluation is three-valued and explained.
  */
-import type { ConditionOp, ConditionOutcome, Eligibility, ParameterUnit, PolicyEvent } from '../values/policies.js';
+import type {
+  AmountMessageCode,
+  ConditionCode,
+  ConditionOp,
+  ConditionOutcome,
+  Eligibility,
+  ParameterUnit,
+  PolicyEvent,
+  PolicyMessage,
+  RequirementOp,
+} from '../values/policies.js';
 
 // The value lists live in common/values/policies.ts; re-exported here for the engine's readers.
 export { CONDITION_OPS, POLICY_EVENTS } from '../values/policies.js';
@@ -81,19 +91,32 @@ export interface PolicyTestCase {
   expected: { eligibility: Eligibility; amountFen?: number };
 }
 
+/** What a condition requires (no words: the web writes the operator and the values in the reader's language). */
+export interface Requirement {
+  op: RequirementOp;
+  /** The operand(s): none for is_true / is_false, or when the parameter compared with is 待定. */
+  values: (string | number | boolean)[];
+  /** The parameter whose value on the decision date is compared with. */
+  param?: string;
+}
+
 export interface ConditionResult {
   id: string;
-  /** The rule's words for the condition (data); absent for one the system adds, which has a `code` instead. */
+  /** The rule's words for the condition (data); absent for one the engine adds, which has a `code` instead. */
   zh?: string;
   en?: string;
-  /** A condition the system adds, not the rule's (the register holds no triggering record): the web renders it. */
-  code?: 'no_trigger';
+  /** A condition the engine or the service adds, not the rule's: the web words it (with `params`). */
+  code?: ConditionCode;
+  params?: Record<string, string | number>;
   outcome: ConditionOutcome;
   fact: string;
   actual: FactValue | undefined;
-  expected: string;
+  requirement: Requirement;
   document?: string;
 }
+
+/** How the amount was reached, as a code and its parameters (AMOUNT_MESSAGE_CODES). */
+export type AmountMessage = PolicyMessage<AmountMessageCode>;
 
 export interface DecisionTrace {
   policyCode: string;
@@ -104,7 +127,7 @@ export interface DecisionTrace {
   facts: Facts;
   parameters: Record<string, { value: number | null; citation: string; from: string | null }>;
   conditions: ConditionResult[];
-  amount: { fen: number | null; explanation: string; capped: boolean };
+  amount: { fen: number | null; capped: boolean; message: AmountMessage };
   eligibility: Eligibility;
   /** Parameters the decision needs that are 待定 on the date. */
   unsetParameters: string[];

@@ -61,14 +61,42 @@ export const ADJUSTMENT_KINDS = ['stacking', 'yearly_cap'] as const;
 export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
 
 /**
+ * How a decision's amount was reached (or why there is none), as a code the web renders (`policyMsg.<code>`)
+ * with language-free parameters: parameter and fact names, amounts in fen, rates in percent. The engine
+ * (common/policies/engine.ts) and the policies service say nothing else; the matching step stores it as its message.
+ * - not_eligible {}: a condition failed, nothing is paid;
+ * - no_trigger {event}: the register holds no record of that event that triggers the policy;
+ * - param_pending {param}: the parameter is 待定 on the decision date;
+ * - fact_missing {fact}: the register does not hold the fact the amount depends on;
+ * - amount_fixed {param, fen}: the fixed amount of that parameter;
+ * - amount_table {fact, key, param, fen}: the fact's value picks the parameter;
+ * - table_no_reward {fact, key}: the fact's value has no amount in the table;
+ * - amount_rate {fact, baseFen, pct, fen}: a share (pct %) of the fact's figure (in fen);
+ * - amount_rate_capped {fact, baseFen, pct, capParam, capFen, fen}: the same, cut to the cap parameter.
+ */
+export const AMOUNT_MESSAGE_CODES = [
+  'not_eligible',
+  'no_trigger',
+  'param_pending',
+  'fact_missing',
+  'amount_fixed',
+  'amount_table',
+  'table_no_reward',
+  'amount_rate',
+  'amount_rate_capped',
+] as const;
+export type AmountMessageCode = (typeof AMOUNT_MESSAGE_CODES)[number];
+
+/**
  * What the policies module says about a decision or a claim, as a code the web renders from its dictionary
- * (`claim.msg.<code>`) with the message's parameters (amounts in fen, codes, the user's own words):
+ * (`policyMsg.<code>`) with the message's parameters (amounts in fen, codes, the user's own words):
  * - stacking_not_higher {bestFen}: 就高不重复, a claim of the same group is at least as high; nothing is paid;
  * - stacking_difference {committedFen}: 就高不重复, that much is already committed; the difference is paid;
  * - yearly_cap {capFen, usedFen}: the policy's yearly cap and what the enterprise used this year;
  * - stacking_superseded {policyCode}: this claim is set aside for a higher one of that policy;
  * - objection_upheld {resolution}: an upheld objection rejected the claim (the resolver's words);
- * - seed_catalogue {}: version 1 as the catalogue loaded it, its amounts 待定.
+ * - seed_catalogue {}: version 1 as the catalogue loaded it, its amounts 待定;
+ * - and the amount's codes above (AMOUNT_MESSAGE_CODES), which a claim's matching step keeps.
  */
 export const POLICY_MESSAGE_CODES = [
   'stacking_not_higher',
@@ -77,12 +105,28 @@ export const POLICY_MESSAGE_CODES = [
   'stacking_superseded',
   'objection_upheld',
   'seed_catalogue',
+  ...AMOUNT_MESSAGE_CODES,
 ] as const;
 export type PolicyMessageCode = (typeof POLICY_MESSAGE_CODES)[number];
-export interface PolicyMessage {
-  code: PolicyMessageCode;
+export interface PolicyMessage<C extends PolicyMessageCode = PolicyMessageCode> {
+  code: C;
   params: Record<string, string | number>;
 }
+
+/**
+ * Conditions the engine adds to a rule's own (whose words are the rule's data), as codes the web words
+ * (`policyCond.<code>`): the decision date within the policy's validity, the triggering event matching the
+ * rule's trigger on a fact (params {fact}), and the register holding a triggering record at all.
+ */
+export const CONDITION_CODES = ['valid_dates', 'trigger_match', 'no_trigger'] as const;
+export type ConditionCode = (typeof CONDITION_CODES)[number];
+
+/**
+ * What a condition requires, as data the web words: a rule operator, `between` (the validity dates, `values`
+ * = [from] or [from, to]) or `event` (a register event of that kind, `values` = [event]).
+ */
+export const REQUIREMENT_OPS = [...CONDITION_OPS, 'between', 'event'] as const;
+export type RequirementOp = (typeof REQUIREMENT_OPS)[number];
 
 export const OBJECTION_STATUSES = ['open', 'upheld', 'dismissed'] as const;
 export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];

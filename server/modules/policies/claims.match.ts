@@ -109,7 +109,7 @@ async function createClaim(
     applicationNote: application?.note ?? null,
   });
   if (!row) return undefined;
-  await repo.recordStep(tx, ctx, row.id, status, trace.amount.explanation, {
+  await repo.recordStep(tx, ctx, row.id, status, trace.amount.message, {
     policy: p.code,
     amountFen: limits.fen,
     eligibility: trace.eligibility,

@@ -15,7 +15,7 @@ export async function regionPath(db: Db, code: string): Promise<string> {
 /** An enterprise by its credit code, with where it is registered (for the evaluation's access check). */
 export const enterpriseByCreditCode = (db: Db, creditCode: string) => repo.enterpriseByCreditCode(db, creditCode);
 
-/** The condition a decision without a triggering record fails (its code is the web's message key). */
+/** The condition a decision without a triggering record fails, and its amount's message (codes the web words). */
 export const NO_TRIGGER = 'no_trigger' as const;
 
 /**
@@ -59,7 +59,7 @@ export async function evaluateFor(
   return {
     ...trace,
     eligibility: 'ineligible',
-    amount: { fen: 0, explanation: '登记库中没有触发事项 no triggering record', capped: false },
+    amount: { fen: 0, capped: false, message: { code: NO_TRIGGER, params: { event: kind } } },
     conditions: [
       {
         id: 'event',
@@ -67,7 +67,7 @@ export async function evaluateFor(
         outcome: 'fail',
         fact: kind,
         actual: null,
-        expected: kind,
+        requirement: { op: 'event', values: [kind] },
       },
       ...trace.conditions,
     ],

@@ -55,6 +55,33 @@ export default {
   },
   'policyMsg.objection_upheld': { zh: '异议成立：{resolution}', en: 'Objection upheld: {resolution}' },
   'policyMsg.seed_catalogue': { zh: '初始目录（金额待定）', en: 'Initial catalogue (amounts to be set)' },
+  // How a decision's amount was reached (the engine's codes, AMOUNT_MESSAGE_CODES; amounts from fen, rates in %).
+  'policyMsg.not_eligible': { zh: '不符合条件，不予兑现', en: 'Not eligible: nothing is paid' },
+  'policyMsg.no_trigger': {
+    zh: '登记库中没有触发该政策的事项（{event}）',
+    en: 'The register holds no record that triggers this policy ({event})',
+  },
+  'policyMsg.param_pending': { zh: '参数 {param} 待定，金额尚不能确定', en: 'Parameter {param} is still to be set: no amount yet' },
+  'policyMsg.fact_missing': { zh: '登记库中缺少 {fact}，金额尚不能确定', en: 'The register does not hold {fact}: no amount yet' },
+  'policyMsg.amount_fixed': { zh: '定额 {amount}（参数 {param}）', en: 'Fixed amount {amount} (parameter {param})' },
+  'policyMsg.amount_table': { zh: '{fact} = {key}，按参数 {param}：{amount}', en: '{fact} = {key}, so parameter {param}: {amount}' },
+  'policyMsg.table_no_reward': { zh: '{fact} = {key}：不在奖励范围', en: '{fact} = {key}: no amount for this value' },
+  'policyMsg.amount_rate': { zh: '{fact} {base} × {pct} = {amount}', en: '{fact} {base} × {pct} = {amount}' },
+  'policyMsg.amount_rate_capped': {
+    zh: '{fact} {base} × {pct}，超过上限，按封顶 {cap}（参数 {capParam}）',
+    en: '{fact} {base} × {pct}, above the cap: capped at {cap} (parameter {capParam})',
+  },
+  // A register event that triggers a policy, as a decision names it (POLICY_EVENTS).
+  'policyEvent.qualification.granted': { zh: '资质认定', en: 'qualification granted' },
+  'policyEvent.platform.recognized': { zh: '平台认定', en: 'platform recognised' },
+  'policyEvent.patent.granted': { zh: '专利授权', en: 'patent granted' },
+  'policyEvent.stats.approved': { zh: '年度统计审核通过', en: 'annual figures approved' },
+  'policyEvent.application': { zh: '企业申请', en: 'application' },
+  // Conditions the engine adds to a rule's own (CONDITION_CODES) and what a condition requires.
+  'policyCond.valid_dates': { zh: '政策有效期内', en: 'Within the policy’s validity dates' },
+  'policyCond.trigger_match': { zh: '触发事件符合（{fact}）', en: 'Triggering event matches ({fact})' },
+  'policyCond.no_trigger': { zh: '登记库中有触发该政策的事项', en: 'The register holds a record that triggers this policy' },
+  'policyCond.paramPending': { zh: '参数 {param}（待定）', en: 'parameter {param} (to be set)' },
 
   'demo.tag': { zh: '演示数据', en: 'Demo' },
   'demo.title': { zh: '演示数据，不是真实登记信息', en: 'Demo data, not a real record' },

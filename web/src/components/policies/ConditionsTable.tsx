@@ -5,7 +5,8 @@ import type { ChecklistItem } from '../../../../common/policies';
 import type { ConditionResult } from '../../api/policies';
 import { useI18n } from '../../app/i18n';
 import { OutcomeTag } from './EligibilityTag';
-import { expectedText, factText, textOf } from './labels';
+import { conditionText, requirementText } from './conditionText';
+import { factText, textOf } from './labels';
 
 interface Props {
   conditions: readonly ConditionResult[];
@@ -29,8 +30,8 @@ export function ConditionsTable({ conditions, checklist = [], plain = false, tes
       title: t('pol.cond.condition'),
       render: (_, c) => (
         <>
-          {/* A condition the system adds (no triggering record) has a code; the rule's own carry their words. */}
-          <div>{c.code ? t(`pol.cond.code.${c.code}`) : textOf({ zh: c.zh ?? c.id, en: c.en ?? c.id }, locale)}</div>
+          {/* A condition the engine adds (validity, trigger, no triggering record) has a code; the rule's own carry their words. */}
+          <div>{conditionText(c, t, locale)}</div>
           {plain ? null : (
             <Typography.Text code style={{ fontSize: 12 }}>
               {c.fact}
@@ -45,7 +46,7 @@ export function ConditionsTable({ conditions, checklist = [], plain = false, tes
       title: t('pol.cond.actual'),
       render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{factText(c.actual, t)}</span>,
     },
-    { key: 'expected', title: t('pol.cond.expected'), render: (_, c) => expectedText(c.expected, t) },
+    { key: 'expected', title: t('pol.cond.expected'), render: (_, c) => requirementText(c, t) },
     {
       key: 'document',
       title: t('pol.cond.document'),

@@ -7,7 +7,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { ConditionsTable } from '../../components/policies/ConditionsTable';
 import { EligibilityTag } from '../../components/policies/EligibilityTag';
 import { factText, textOf, unitOf } from '../../components/policies/labels';
-import { policyMessageText } from '../../components/policies/policyMessage';
+import { amountText, policyMessageText } from '../../components/policies/policyMessage';
 
 interface ParamRow {
   name: string;
@@ -29,7 +29,7 @@ export function TraceView({ trace, amountFen }: { trace: ClaimTrace; amountFen: 
       label: t('claim.computedAmount'),
       children: `${formatFen(trace.amount.fen, locale)}${trace.amount.capped ? ` ${t('claim.capped')}` : ''}`,
     },
-    { key: 'explanation', label: t('pol.amountExplanation'), children: trace.amount.explanation },
+    { key: 'explanation', label: t('pol.amountExplanation'), children: amountText(trace.amount, t, locale) },
     {
       key: 'adjustments',
       label: t('claim.adjustments'),

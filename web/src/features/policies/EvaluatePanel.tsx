@@ -10,6 +10,7 @@ import { formatFen } from '../../components/money';
 import { StatusTag } from '../../components/StatusTag';
 import { ConditionsTable } from '../../components/policies/ConditionsTable';
 import { EligibilityTag } from '../../components/policies/EligibilityTag';
+import { amountText } from '../../components/policies/policyMessage';
 
 interface Values {
   creditCode: string;
@@ -45,7 +46,7 @@ export function EvaluatePanel({ policy, versions }: { policy: PolicyRow; version
           label: t('pol.amount'),
           children: <span data-testid="evaluate-amount">{formatFen(r.amountFen, locale)}</span>,
         },
-        { key: 'explanation', label: t('pol.amountExplanation'), children: r.trace.amount.explanation },
+        { key: 'explanation', label: t('pol.amountExplanation'), children: amountText(r.trace.amount, t, locale) },
         { key: 'version', label: t('pol.version'), children: `v${r.trace.version} · ${r.trace.date}` },
         {
           key: 'unset',

@@ -10,6 +10,7 @@ import { formatFen } from '../../components/money';
 import { StatusTag } from '../../components/StatusTag';
 import { ConditionsTable } from '../../components/policies/ConditionsTable';
 import { EligibilityTag } from '../../components/policies/EligibilityTag';
+import { amountText } from '../../components/policies/policyMessage';
 
 /** Runs a version's test cases (as saved) and shows each: expected against actual, and the trace on demand. */
 export function TestsPanel({
@@ -86,7 +87,7 @@ export function TestsPanel({
               expandedRowRender: (r) => (
                 <>
                   <Typography.Paragraph style={{ marginBottom: 8 }}>
-                    {t('pol.tests.amountExplanation', { text: r.trace.amount.explanation })}
+                    {t('pol.tests.amountExplanation', { text: amountText(r.trace.amount, t, locale) })}
                   </Typography.Paragraph>
                   <ConditionsTable conditions={r.trace.conditions} checklist={r.trace.rule.checklist} />
                 </>

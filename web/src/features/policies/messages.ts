@@ -191,6 +191,5 @@ export default {
   'pol.cond.outcome': { zh: '结果', en: 'Result' },
   'pol.cond.actual': { zh: '实际情况', en: 'Actual' },
   'pol.cond.expected': { zh: '要求', en: 'Required' },
-  'pol.cond.code.no_trigger': { zh: '登记库中有触发该政策的事项', en: 'The register holds a record that triggers this policy' },
   'pol.cond.document': { zh: '可证明的材料', en: 'Document that settles it' },
 } satisfies Dictionary;
