@@ -99,8 +99,4 @@ export const plansErrors: Dict = {
   },
   import_not_number: { 'zh-CN': '字段“{field}”：“{text}”不是数字', 'en-US': 'Field "{field}": "{text}" is not a number' },
   import_duplicate_row: { 'zh-CN': '字段“{field}”：与第 {other} 行重复', 'en-US': 'Field "{field}": duplicates row {other}' },
-  import_jump: {
-    'zh-CN': '字段“{field}”：{value} 与上年 {previous} 相差十倍以上，请核实（不阻止导入）',
-    'en-US': 'Field "{field}": {value} differs more than tenfold from last year\'s {previous}; please check (does not block)',
-  },
 };
