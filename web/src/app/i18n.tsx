@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../../common/enums';
+import { timeZoneLabel } from '../../../common/messages/timezones';
+import { bureauZone } from '../components/bureauZone';
 import { updateMe } from '../api/auth';
 import { setRequestLocale } from '../api/http';
 import { setDateLocale } from './dateLocale';
@@ -36,7 +38,10 @@ function storedLocale(): Locale {
 export function translate(locale: Locale, key: MessageKey, params?: TParams): string {
   const entry = messageEntry(key);
   if (!entry) return key;
-  return formatMessage(entry[locale === 'zh-CN' ? 'zh' : 'en'], params, locale);
+  const text = entry[locale === 'zh-CN' ? 'zh' : 'en'];
+  // `{zone}` names the bureau's time zone (北京时间 unless the installation sets another), as times are shown in it.
+  const filled = text.includes('{zone}') && params?.zone === undefined ? { ...params, zone: timeZoneLabel(bureauZone(), locale) } : params;
+  return formatMessage(text, filled, locale);
 }
 
 /**

@@ -11,7 +11,7 @@ export default {
   'audit.to': { zh: '结束日期', en: 'End date' },
   'audit.allEntities': { zh: '全部类型', en: 'All entities' },
   'audit.export': { zh: '导出 xlsx', en: 'Export xlsx' },
-  'audit.time': { zh: '时间（北京时间）', en: 'Time (Beijing)' },
+  'audit.time': { zh: '时间（{zone}）', en: 'Time ({zone})' },
   'audit.user': { zh: '用户', en: 'User' },
   'audit.action': { zh: '操作', en: 'Action' },
   'audit.requestId': { zh: '请求编号', en: 'Request ID' },

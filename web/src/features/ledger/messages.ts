@@ -103,7 +103,7 @@ export default {
   'ledger.transfers.title': { zh: '账户流水：{name}', en: 'Transfers: {name}' },
   'ledger.transfers.exportTitle': { zh: '账户流水 {name}', en: 'Transfers {name}' },
   'ledger.transfer.id': { zh: '编号', en: 'No.' },
-  'ledger.transfer.at': { zh: '时间（北京时间）', en: 'At (Beijing)' },
+  'ledger.transfer.at': { zh: '时间（{zone}）', en: 'At ({zone})' },
   'ledger.transfer.kind': { zh: '类型', en: 'Kind' },
   'ledger.transfer.side': { zh: '本账户', en: 'This account' },
   'ledger.transfer.other': { zh: '对方账户', en: 'Other account' },

@@ -34,8 +34,8 @@ export default {
   'consistency.reasonLength': { zh: '理由应为 {min}–{max} 个字符', en: 'The reason must be {min}–{max} characters' },
   'consistency.resolved': { zh: '已记录决定', en: 'Decision recorded' },
   'consistency.decided': {
-    zh: '已决定：{user} 于 {at}（北京时间）设定，理由：{reason}',
-    en: 'Decided by {user} at {at} (Beijing): {reason}',
+    zh: '已决定：{user} 于 {at}（{zone}）设定，理由：{reason}',
+    en: 'Decided by {user} at {at} ({zone}): {reason}',
   },
   'consistency.defaultRule': {
     zh: '尚未决定：默认以表1为准，即“{section}”中的 {value}。',

@@ -62,8 +62,8 @@ export default {
   'pol.version.superseded': { zh: '已被取代', en: 'Superseded' },
   'pol.version.rejected': { zh: '已退回', en: 'Sent back' },
   'pol.note': { zh: '说明', en: 'Note' },
-  'pol.createdBy': { zh: '编辑人 · 时间（北京时间）', en: 'Edited by · at (Beijing)' },
-  'pol.approvedBy': { zh: '审批人 · 时间（北京时间）', en: 'Approved by · at (Beijing)' },
+  'pol.createdBy': { zh: '编辑人 · 时间（{zone}）', en: 'Edited by · at ({zone})' },
+  'pol.approvedBy': { zh: '审批人 · 时间（{zone}）', en: 'Approved by · at ({zone})' },
   'pol.user.system': { zh: '（系统）', en: '(system)' },
   'pol.user.other': { zh: '用户 {id}', en: 'user {id}' },
 

@@ -89,7 +89,7 @@ export default {
     zh: '有 {n} 份申报被科技局退回修改，请查看原因并修改后重新提交',
     en: '{n, plural, one {# application was} other {# applications were}} returned by the bureau: read the reasons, fix and submit again',
   },
-  'my.proj.updatedAt': { zh: '更新时间（北京时间）', en: 'Updated (Beijing)' },
+  'my.proj.updatedAt': { zh: '更新时间（{zone}）', en: 'Updated ({zone})' },
   'my.proj.continue': { zh: '继续填写', en: 'Continue' },
   'my.proj.view': { zh: '查看', en: 'View' },
   'my.proj.application': { zh: '申报书', en: 'Application' },

@@ -18,7 +18,7 @@ export default {
   'review.status.replaced': { zh: '已撤换', en: 'Replaced' },
   'review.status.superseded': { zh: '已作废', en: 'Superseded' },
   'review.myTotal': { zh: '我的总分', en: 'My total' },
-  'review.submittedAt': { zh: '提交时间（北京时间）', en: 'Submitted (Beijing)' },
+  'review.submittedAt': { zh: '提交时间（{zone}）', en: 'Submitted ({zone})' },
   'review.score': { zh: '评分', en: 'Score' },
   'review.view': { zh: '查看', en: 'View' },
   'review.ended': { zh: '不能再查阅申报材料', en: 'The application can no longer be opened' },
@@ -67,7 +67,7 @@ export default {
   'review.declineSubmit': { zh: '确认谢绝', en: 'Decline' },
   'review.declined': { zh: '已谢绝该评审任务', en: 'Assignment declined' },
   'review.reportTitle': { zh: '{kind}', en: '{kind}' },
-  'review.reportAt': { zh: '提交时间（北京时间）：{at}', en: 'Submitted (Beijing): {at}' },
+  'review.reportAt': { zh: '提交时间（{zone}）：{at}', en: 'Submitted ({zone}): {at}' },
   'review.panelHint': {
     zh: '本任务为{stage}专家组评审：请依据下列报告，按评审细则打分。',
     en: 'This is a {stage} panel: score the report below against the criteria.',

@@ -15,7 +15,7 @@ export default {
   'users.status': { zh: '状态', en: 'Status' },
   'users.active': { zh: '启用', en: 'Active' },
   'users.disabled': { zh: '停用', en: 'Disabled' },
-  'users.lastLogin': { zh: '最近登录（北京时间）', en: 'Last sign-in (Beijing)' },
+  'users.lastLogin': { zh: '最近登录（{zone}）', en: 'Last sign-in ({zone})' },
   'users.never': { zh: '从未登录', en: 'Never' },
   'users.edit': { zh: '编辑', en: 'Edit' },
   'users.disable': { zh: '停用', en: 'Disable' },

@@ -156,7 +156,7 @@ export default {
     en: 'This method has sub-indices (a weight tree), which the form cannot edit; it is shown only.',
   },
   'bench.index.history': { zh: '运行记录', en: 'Previous runs' },
-  'bench.index.createdAt': { zh: '运行时间（北京时间）', en: 'Run at (Beijing)' },
+  'bench.index.createdAt': { zh: '运行时间（{zone}）', en: 'Run at ({zone})' },
   'bench.index.openRun': { zh: '查看', en: 'Open' },
   'bench.index.openRunNamed': { zh: '查看运行：{name}', en: 'Open run: {name}' },
   'bench.index.shown': { zh: '正在显示', en: 'Shown' },

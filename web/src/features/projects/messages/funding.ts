@@ -82,7 +82,7 @@ export default {
   'proj.report.kind': { zh: '报告', en: 'Report' },
   'proj.report.dueOn': { zh: '截止日期', en: 'Due on' },
   'proj.report.status': { zh: '状态', en: 'Status' },
-  'proj.report.submittedAt': { zh: '提交时间（北京时间）', en: 'Submitted (Beijing)' },
+  'proj.report.submittedAt': { zh: '提交时间（{zone}）', en: 'Submitted ({zone})' },
   'proj.report.overdue': { zh: '逾期', en: 'Overdue' },
   'proj.report.none': { zh: '没有报告', en: 'No reports' },
   'proj.report.decisionNote': { zh: '审核意见', en: 'Decision note' },

@@ -78,7 +78,7 @@ export default {
   'proj.app.applicant': { zh: '申报单位', en: 'Applicant' },
   'proj.app.requested': { zh: '申请金额', en: 'Requested' },
   'proj.app.requestedYuan': { zh: '申请金额（元）', en: 'Requested (yuan)' },
-  'proj.app.submittedAt': { zh: '提交时间（北京时间）', en: 'Submitted (Beijing)' },
+  'proj.app.submittedAt': { zh: '提交时间（{zone}）', en: 'Submitted ({zone})' },
   'proj.app.status': { zh: '状态', en: 'Status' },
   'proj.app.score': { zh: '综合得分', en: 'Score' },
   'proj.app.rank': { zh: '排名', en: 'Rank' },
@@ -93,7 +93,7 @@ export default {
   'proj.app.fileName': { zh: '文件', en: 'File' },
   'proj.app.size': { zh: '大小', en: 'Size' },
   'proj.app.sha256': { zh: 'SHA-256 校验值', en: 'SHA-256' },
-  'proj.app.uploadedAt': { zh: '上传时间（北京时间）', en: 'Uploaded (Beijing)' },
+  'proj.app.uploadedAt': { zh: '上传时间（{zone}）', en: 'Uploaded ({zone})' },
   'proj.app.noAttachments': { zh: '还没有上传附件', en: 'No attachments yet' },
   'proj.apps.intro': {
     zh: '共 {n} 份申报，其中 {waiting} 份待形式审查。展开一行查看申报内容和附件（含校验值）。退回或不予受理须写明原因，申报单位会看到。',
