@@ -17,9 +17,9 @@ import { VerdictTag } from '../../components/monitoring/VerdictTag';
  * The key-task tables' one column layout: every group's table uses these columns with these widths and a
  * fixed table layout, so the columns line up from group to group (the name takes what is left).
  */
-export const KEY_TASK_WIDTHS = { latest: 210, target: 210, status: 130, share: 190 } as const;
+export const KEY_TASK_WIDTHS = { latest: 210, target: 210, status: 130, share: 225 } as const;
 /** The narrowest the tables get before they scroll inside their card. */
-export const KEY_TASK_MIN_WIDTH = 960;
+export const KEY_TASK_MIN_WIDTH = 1000;
 
 export function useKeyTaskColumns(linkTo: (code: string) => string): TableColumnsType<IndicatorSummary> {
   const { t, locale } = useI18n();
