@@ -95,6 +95,14 @@ export async function insertAttachment(tx: Db, values: typeof attachments.$infer
   return findOr404(tx.insert(attachments).values(values).returning({ id: attachments.id }), 'attachment');
 }
 
+/** Removes the files an application holds under one attachment key (a re-upload replaces them); returns what they were. */
+export async function deleteAttachmentsOfKey(tx: Db, applicationId: string, key: string) {
+  return tx
+    .delete(attachments)
+    .where(and(eq(attachments.applicationId, applicationId), eq(attachments.key, key)))
+    .returning({ id: attachments.id, fileName: attachments.fileName, sha256: attachments.sha256, size: attachments.size });
+}
+
 /** An application's files, described (never their content). */
 export async function attachmentsOf(db: Db, applicationId: string) {
   return db

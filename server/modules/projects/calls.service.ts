@@ -136,7 +136,10 @@ export async function updateApplication(
   });
 }
 
-/** Stores an attachment with its SHA-256, within the type and size limits the call's form sets. */
+/**
+ * Stores an attachment with its SHA-256, within the type and size limits the call's form sets. One file per
+ * attachment key: uploading again for a key replaces the file it held (the audit entry names the one replaced).
+ */
 export async function addAttachment(
   db: Db,
   ctx: RequestContext,
@@ -156,6 +159,7 @@ export async function addAttachment(
   return db.transaction(async (tx) => {
     const a = await repo.lockApplication(tx, id);
     if (!EDITABLE.includes(a.status)) throw new AppError(409, 'project_state', { status: a.status, action: 'attach' });
+    const replaced = await repo.deleteAttachmentsOfKey(tx, id, file.key);
     const row = await repo.insertAttachment(tx, {
       applicationId: id,
       key: file.key,
@@ -169,7 +173,7 @@ export async function addAttachment(
       action: 'attach',
       entity: 'application',
       entityId: id,
-      note: { key: file.key, fileName: file.fileName, sha256, size: file.content.length },
+      note: { key: file.key, fileName: file.fileName, sha256, size: file.content.length, ...(replaced.length ? { replaced } : {}) },
     });
     return { id: row.id, sha256, size: file.content.length };
   });

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationResultView as Result } from '../../../common/contracts/project-readback.js';
+import { auditEvents } from '../../db/schema/audit.js';
 import { reviews } from '../../db/schema/projects.js';
 import {
   assignmentsOf,
@@ -31,6 +32,9 @@ const ents: Awaited<ReturnType<typeof makeApplicant>>[] = [];
 const experts: Awaited<ReturnType<typeof makeExpert>>[] = [];
 const PDF_A = Buffer.from('%PDF-1.4\n% application A\n');
 const PDF_B = Buffer.from('%PDF-1.4\n% application B\n');
+/** Application A's first upload of its plan, replaced before submission (#14). */
+const PDF_DRAFT = Buffer.from('%PDF-1.4\n% application A, first draft\n');
+let replacedId = '';
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** The read-back calls: the form's summary and feasibility report, the read-back template (thresholds, spread 15). */
 const READBACK_CALL: CallOverrides = { form: { fields: [SUMMARY_FIELD], attachments: [PLAN_PDF] }, reviewTemplate: READBACK_TEMPLATE };
@@ -59,9 +63,24 @@ describe('a call’s results read back: applications and decision guards', () =>
     for (const [k, e] of ents.entries()) {
       const a = await makeApplication(e.agent, callId, { title: `读回项目${k === 0 ? '甲' : '乙'}`, fields: { summary: '提取工艺' } });
       appIds.push(a.id);
+      // Reproduction (#14): re-uploading the plan added a second copy that the experts then saw. Now it replaces it.
+      if (k === 0) replacedId = (await uploadAttachment(e.agent, a.id, PDF_DRAFT, { fileName: 'plan-draft.pdf' })).id;
       attachmentIds.push((await uploadAttachment(e.agent, a.id, k === 0 ? PDF_A : PDF_B, { fileName: `plan-${k}.pdf` })).id);
+      const own = (await e.agent.get(`/api/applications/${a.id}`)).json();
+      expect(own.attachments.map((x: { id: string; key: string }) => [x.key, x.id])).toEqual([['plan', attachmentIds[k]]]);
       expect((await e.agent.post(`/api/applications/${a.id}/submit`)).json().status).toBe('submitted');
     }
+    // The replaced file is gone from the application; the audit trail names it and its checksum.
+    expect((await clerk.get(`/api/applications/${appIds[0]}/attachments/${replacedId}`)).statusCode).toBe(404);
+    const trail = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, appIds[0]!), eq(auditEvents.action, 'attach')))
+      .orderBy(asc(auditEvents.id));
+    expect(trail.map((x) => x.changes.replaced?.after)).toEqual([
+      undefined,
+      [{ id: replacedId, fileName: 'plan-draft.pdf', sha256: sha(PDF_DRAFT), size: PDF_DRAFT.length }],
+    ]);
     // Editing a submitted application: refused, the status and the action in words (not codes).
     const edit = await ents[0]!.agent.request({
       method: 'PUT',

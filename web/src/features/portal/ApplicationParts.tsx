@@ -83,7 +83,7 @@ interface Uploaded {
   local: string | null;
 }
 
-/** One upload button per attachment the call asks for, with its types and size limit; the checksum is shown. */
+/** One upload button per attachment the call asks for, with its types and size limit (again: replaces the file); the checksum is shown. */
 export function Uploads({ call, application }: { call: Call; application: ApplicationDetail }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
@@ -124,7 +124,7 @@ export function Uploads({ call, application }: { call: Call; application: Applic
             }}
           >
             <Button icon={<UploadOutlined aria-hidden />} loading={up.isPending && up.variables?.key === spec.key}>
-              {t('my.proj.upload', { what: textOf(spec, locale) })}
+              {t(have.has(spec.key) ? 'my.proj.reupload' : 'my.proj.upload', { what: textOf(spec, locale) })}
             </Button>
           </Upload>
           <span style={{ fontSize: 13 }}>

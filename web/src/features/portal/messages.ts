@@ -118,6 +118,7 @@ export default {
   'my.proj.withdrawText': { zh: '撤回后这份申报不再参加评审。', en: 'A withdrawn application is not reviewed.' },
   'my.proj.withdrawnDone': { zh: '已撤回', en: 'Withdrawn' },
   'my.proj.upload': { zh: '上传{what}', en: 'Upload: {what}' },
+  'my.proj.reupload': { zh: '重新上传{what}（替换已上传的文件）', en: 'Upload again: {what} (replaces the file uploaded)' },
   'my.proj.uploaded': { zh: '已上传“{name}”', en: '“{name}” uploaded' },
   'my.proj.attached': { zh: '已上传', en: 'Uploaded' },
   'my.proj.missing': { zh: '未上传', en: 'Missing' },
