@@ -1,8 +1,8 @@
 import type { Dict } from './dict.js';
 
 /**
- * The words of expert review that services and common/review leave as codes: why a swap passed over an
- * alternate (common/review/skips.ts), and why the 409 `no_alternate` found none.
+ * The words of expert review and its outcome that services and common/review leave as codes: why a swap passed
+ * over an alternate (common/review/skips.ts), why the 409 `no_alternate` found none, the notice's default title.
  */
 export const SWAP_SKIP_LABELS: Dict = {
   unavailable: { 'zh-CN': '不可用', 'en-US': 'unavailable' },
@@ -18,4 +18,12 @@ export const SWAP_SKIP_LIST: Dict = {
   line: { 'zh-CN': '{name}：{reason}', 'en-US': '{name}: {reason}' },
   sep: { 'zh-CN': '；', 'en-US': '; ' },
   none: { 'zh-CN': '无备选', 'en-US': 'no alternates' },
+};
+
+/**
+ * The approval notice's title when the bureau gives none (POST /api/calls/:id/notice without `title`), in the
+ * publisher's language; the web proposes the same words (pnotice.defaultTitle) in its form.
+ */
+export const NOTICE_LABELS: Dict = {
+  default_title: { 'zh-CN': '{callTitle}立项公示', 'en-US': '{callTitle}: approval notice' },
 };

@@ -13,6 +13,7 @@ import {
 } from '../../../common/contracts/projects.js';
 import { contextOf } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
+import { localeOf } from '../../platform/i18n.js';
 import * as calls from './calls.service.js';
 import * as notices from './notices.service.js';
 import { RULES } from './projects.policy.js';
@@ -51,7 +52,7 @@ export function noticeRoutes(app: FastifyInstance, db: Db): void {
     },
     async (req, reply) => {
       const call = await calls.findCall(db, req.params.id);
-      return reply.status(201).send(await notices.publishNotice(db, contextOf(req), call, req.body));
+      return reply.status(201).send(await notices.publishNotice(db, contextOf(req), call, req.body, localeOf(req)));
     },
   );
 

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import type { noticeInput, projectObjectionInput, resolveProjectObjection } from '../../../common/contracts/panels.js';
 import { fundingParams } from '../../../common/contracts/projects.js';
+import type { Locale } from '../../../common/enums.js';
+import { translate } from '../../../common/messages/format.js';
+import { NOTICE_LABELS } from '../../../common/messages/review.js';
 import { addDays } from '../../../common/registry/index.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
 import { today } from '../../platform/clock.js';
@@ -34,7 +37,11 @@ export async function noticeItems(db: Db, callId: string) {
   }));
 }
 
-export async function publishNotice(db: Db, ctx: RequestContext, call: CallRow, input: z.infer<typeof noticeInput>) {
+/**
+ * Publishes the call's approval list. Without a title the notice is called after the call, in the publisher's
+ * language (`locale`: a dictionary entry, NOTICE_LABELS), as the web's form proposes it.
+ */
+export async function publishNotice(db: Db, ctx: RequestContext, call: CallRow, input: z.infer<typeof noticeInput>, locale: Locale) {
   if (call.status !== 'decided') throw stateError(call.status, 'notice');
   const now = today();
   if (input.startsOn < now) throw new AppError(400, 'notice_start_past', { today: now }, 'startsOn');
@@ -46,7 +53,7 @@ export async function publishNotice(db: Db, ctx: RequestContext, call: CallRow, 
   return db.transaction(async (tx) => {
     const row = await repo.insertNotice(tx, {
       callId: call.id,
-      title: input.title ?? `${call.title} 立项公示`,
+      title: input.title ?? translate(NOTICE_LABELS, 'default_title', locale, { callTitle: call.title }),
       startsOn: input.startsOn,
       endsOn: input.endsOn,
       createdBy: ctx.userId,
