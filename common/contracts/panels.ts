@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REVIEW_STATUSES } from '../values/projects.js';
 import { AGGREGATION_METHODS, DRAW_KINDS, PANEL_STAGES, REVIEW_STAGES, SWAP_SKIP_REASONS } from '../values/review.js';
+import type { ThresholdFailureCode } from '../values/review.js';
 import { isoDate, name, text } from './common.js';
 import { instant } from './primitives.js';
 
@@ -203,13 +204,30 @@ export const declined = z.object({
 });
 export type Declined = z.input<typeof declined>;
 
+/**
+ * A threshold an aggregation missed, as a code and its numbers (common/review/aggregate.ts ThresholdFailure):
+ * a criterion's by key, or the total's. The web words it.
+ */
+export const thresholdFailure = z.discriminatedUnion('code', [
+  z.object({
+    code: z.literal('miss_criterion' satisfies ThresholdFailureCode),
+    params: z.object({ criterion: z.string(), value: z.number(), threshold: z.number() }),
+  }),
+  z.object({
+    code: z.literal('miss_total' satisfies ThresholdFailureCode),
+    params: z.object({ value: z.number(), threshold: z.number() }),
+  }),
+]);
+export type ThresholdFailureView = z.input<typeof thresholdFailure>;
+
 /** What a report's panel concluded, without anyone's identity. */
 export const panelOutcome = z.object({
   total: z.number(),
   method: z.enum(AGGREGATION_METHODS),
   experts: z.number().int(),
   passed: z.boolean(),
-  failures: z.array(z.string()),
+  /** Codes; a report decided before #13 keeps its snapshot's sentences 「中文 / English」, shown as stored. */
+  failures: z.array(z.union([thresholdFailure, z.string()])),
   spread: z.number(),
   highSpread: z.boolean(),
   criteria: z.array(z.object({ key: z.string(), value: z.number(), threshold: z.number().nullable(), passed: z.boolean() })),

@@ -5,7 +5,7 @@ import { isoDate } from './common.js';
 import { instant } from './primitives.js';
 import { centralValue, criterionResult, recordedPolicy, spread } from './project-readback.js';
 import { paymentView, reportView, reviewTemplate, type scoreInput } from './projects.js';
-import { panelView } from './panels.js';
+import { panelView, thresholdFailure } from './panels.js';
 
 /**
  * Expert review (review.routes.ts): the expert's assignments and scores, conflicts recorded by hand, the
@@ -114,7 +114,8 @@ export const rankedResult = z.object({
   spread,
   highSpread: z.boolean(),
   passed: z.boolean(),
-  failures: z.array(z.string()),
+  /** The thresholds missed, as codes the web words. */
+  failures: z.array(thresholdFailure),
   rank: z.number().int(),
   /** The score that ranks it: an agreed score that still holds, or the aggregate. */
   score: z.number(),

@@ -4,6 +4,7 @@ import { plansErrors } from './errors/plans.js';
 import { registryErrors } from './errors/registry.js';
 import { policiesErrors } from './errors/policies.js';
 import { projectsErrors } from './errors/projects.js';
+import { reviewErrors } from './errors/review.js';
 import { registryImportErrors } from './errors/registryImport.js';
 import { benchmarksErrors } from './errors/benchmarks.js';
 import { platformErrors } from './errors/platform.js';
@@ -15,6 +16,7 @@ export const ERROR_MESSAGES: Dict = {
   ...registryErrors,
   ...policiesErrors,
   ...projectsErrors,
+  ...reviewErrors,
   ...registryImportErrors,
   ...benchmarksErrors,
   ...platformErrors,

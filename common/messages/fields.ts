@@ -99,4 +99,9 @@ export const FIELD_LABELS: Dict = {
   orgName: { 'zh-CN': '单位名称', 'en-US': 'organisation name' },
   titles: { 'zh-CN': '职称 / 职务', 'en-US': 'titles' },
   available: { 'zh-CN': '可抽取', 'en-US': 'available' },
+  // A call's review template (common/review/aggregate.ts ReviewPolicyError names them).
+  criteria: { 'zh-CN': '评分指标', 'en-US': 'criteria' },
+  totalThreshold: { 'zh-CN': '总分门槛', 'en-US': 'total threshold' },
+  spreadThreshold: { 'zh-CN': '分歧阈值', 'en-US': 'spread threshold' },
+  aggregation: { 'zh-CN': '汇总方法', 'en-US': 'aggregation method' },
 };

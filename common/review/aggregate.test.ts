@@ -12,6 +12,8 @@ import {
   type ReviewPolicy,
   type ScoreSheet,
 } from './aggregate.js';
+import { ERROR_MESSAGES, translate } from '../messages.js';
+import { REVIEW_POLICY_ERRORS } from '../values/review.js';
 
 const criteria: ReviewCriterion[] = [
   { id: 'innovation', nameZh: '创新性', nameEn: 'innovation', weight: 40 },
@@ -51,9 +53,11 @@ describe('central values', () => {
 });
 
 describe('policy validation', () => {
-  it('weights must sum to 100 %; the error names the criteria', () => {
+  it('weights must sum to 100 %; the error is a code with the sum, no words', () => {
     const bad = [...criteria.slice(0, 2), { id: 'benefit', weight: 25 }];
-    expect(() => recordPolicy({ method: 'mean', criteria: bad })).toThrow(/sum to 95 %.*"innovation".*"feasibility".*"benefit" 25 %/);
+    expect(() => recordPolicy({ method: 'mean', criteria: bad })).toThrow(
+      expect.objectContaining({ code: 'review_weights_sum', params: { sum: 95 }, message: 'review_weights_sum' }) as Error,
+    );
     expect(() => recordPolicy({ method: 'mean', criteria: [{ id: 'only', weight: 90 }] })).toThrow(
       expect.objectContaining({ criterionId: 'only' }) as Error,
     );
@@ -73,15 +77,40 @@ describe('policy validation', () => {
         { id: 'a', weight: 100 },
         { id: 'b', weight: 0 },
       ]),
-    ).toMatchObject({ criterionId: 'b', name: 'ReviewPolicyError' });
-    expect(err([{ id: 'a', weight: 100, threshold: 120 }]).criterionId).toBe('a');
+    ).toMatchObject({
+      criterionId: 'b',
+      name: 'ReviewPolicyError',
+      code: 'review_criterion_weight',
+      params: { criterion: 'b', weight: 0 },
+    });
+    expect(err([{ id: 'a', weight: 100, threshold: 120 }])).toMatchObject({
+      criterionId: 'a',
+      code: 'review_criterion_threshold',
+      params: { criterion: 'a', threshold: 120 },
+    });
     expect(
       err([
         { id: 'a', weight: 50 },
         { id: 'a', weight: 50 },
-      ]).message,
-    ).toContain('"a"');
-    expect(() => recordPolicy({ method: 'mode' as never, criteria })).toThrow(/unknown aggregation method/);
+      ]),
+    ).toMatchObject({ code: 'review_criterion_twice', params: { criterion: 'a' }, criterionId: 'a' });
+    expect(err([])).toMatchObject({ code: 'review_policy_empty', params: {} });
+    expect(() => recordPolicy({ method: 'mode' as never, criteria })).toThrow(
+      expect.objectContaining({ code: 'review_policy_method', params: { method: 'mode' } }) as Error,
+    );
+    expect(() => recordPolicy({ method: 'mean', criteria, totalThreshold: 101 })).toThrow(
+      expect.objectContaining({ code: 'review_total_threshold', params: { threshold: 101 } }) as Error,
+    );
+  });
+
+  it('every code it throws is worded in both languages by common/messages, and no message of it is composed text', () => {
+    for (const code of REVIEW_POLICY_ERRORS) {
+      expect(ERROR_MESSAGES[code]?.['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+      expect(ERROR_MESSAGES[code]?.['en-US']).toMatch(/^[\x20-\x7e–]+$/);
+    }
+    expect(translate(ERROR_MESSAGES, 'review_criterion_twice', 'zh-CN', { criterion: 'a', field: '第 2 项' })).toBe(
+      '字段“第 2 项”：指标“a”重复出现，每项指标的编号须唯一',
+    );
   });
 
   it('records the defaults it applied', () => {
@@ -98,9 +127,11 @@ describe('aggregation and ranking', () => {
 
   it('weighted total: 40 % × 80 + 30 % × 70 + 30 % × 90 = 80', () => {
     expect(weightedTotal(criteria, { expertId: 'x', scores: { innovation: 80, feasibility: 70, benefit: 90 } })).toBeCloseTo(80, 12);
-    expect(() => weightedTotal(criteria, { expertId: 'x7', scores: { innovation: 80, feasibility: 70 } })).toThrow(/x7.*"benefit"/);
+    expect(() => weightedTotal(criteria, { expertId: 'x7', scores: { innovation: 80, feasibility: 70 } })).toThrow(
+      expect.objectContaining({ code: 'review_score_missing', params: { expert: 'x7', criterion: 'benefit' } }) as Error,
+    );
     expect(() => weightedTotal(criteria, { expertId: 'x7', scores: { innovation: 80, feasibility: 101, benefit: 1 } })).toThrow(
-      /outside 0–100/,
+      expect.objectContaining({ code: 'review_score_range', params: { expert: 'x7', criterion: 'feasibility', score: 101 } }) as Error,
     );
   });
 
@@ -130,9 +161,12 @@ describe('aggregation and ranking', () => {
     expect(r.criteria.find((c) => c.criterionId === 'feasibility')).toMatchObject({ value: 52.5, passed: false, threshold: 60 });
     expect(r.total.value).toBeCloseTo((36 + 15 + 18 + 32 + 16.5 + 21) / 2, 12);
     expect(r.passed).toBe(false);
-    expect(r.failures).toHaveLength(2);
-    expect(r.failures[0]).toContain('可行性');
-    expect(r.failures[1]).toContain('total');
+    // Codes and numbers, not sentences: the web words them (and names the criterion from the template).
+    expect(r.failures).toEqual([
+      { code: 'miss_criterion', params: { criterion: 'feasibility', value: 52.5, threshold: 60 } },
+      { code: 'miss_total', params: { value: 69.25, threshold: 70 } },
+    ]);
+    expect(JSON.stringify(r.failures)).not.toMatch(/[\u4e00-\u9fff]| \/ /);
   });
 
   it('ranks highest first; ties share the best rank and the next rank skips', () => {
@@ -155,7 +189,11 @@ describe('aggregation and ranking', () => {
   });
 
   it('rejects an application without sheets and an expert scoring twice', () => {
-    expect(() => aggregateApplication(policy, { applicationId: 'p', sheets: [] })).toThrow(/no score sheets/);
-    expect(() => aggregateApplication(policy, { applicationId: 'p', sheets: [...flat(70), ...flat(80)] })).toThrow(/scored twice/);
+    expect(() => aggregateApplication(policy, { applicationId: 'p', sheets: [] })).toThrow(
+      expect.objectContaining({ code: 'review_no_sheets', params: { application: 'p' } }) as Error,
+    );
+    expect(() => aggregateApplication(policy, { applicationId: 'p', sheets: [...flat(70), ...flat(80)] })).toThrow(
+      expect.objectContaining({ code: 'review_scored_twice' }) as Error,
+    );
   });
 });

@@ -13,7 +13,7 @@
  * `spreadThreshold` points (default 20) flags the application for a consensus step.
  */
 
-import { AGGREGATION_METHODS, type AggregationMethod, type CentralValueNote } from '../values/review.js';
+import { AGGREGATION_METHODS, type AggregationMethod, type CentralValueNote, type ReviewPolicyErrorCode } from '../values/review.js';
 
 export { AGGREGATION_METHODS, type AggregationMethod };
 
@@ -59,59 +59,48 @@ export interface ScoreSheet {
   scores: Record<string, number>;
 }
 
+/**
+ * Why a policy or a set of sheets cannot be aggregated: a code (REVIEW_POLICY_ERRORS) and its parameters, worded
+ * by common/messages/errors/review.ts in the reader's language; the server answers it as a 400 naming the field.
+ */
 export class ReviewPolicyError extends Error {
   constructor(
-    message: string,
+    readonly code: ReviewPolicyErrorCode,
+    readonly params: Record<string, string | number> = {},
     /** The criterion the error is about, when there is one. */
     readonly criterionId?: string,
   ) {
-    super(message);
+    super(code);
     this.name = 'ReviewPolicyError';
   }
-}
-
-function criterionLabel(c: ReviewCriterion): string {
-  const names = [c.nameZh, c.nameEn].filter((x) => x !== undefined && x !== '').join(' ');
-  return names ? `"${c.id}" (${names})` : `"${c.id}"`;
 }
 
 const inScale = (x: number) => Number.isFinite(x) && x >= 0 && x <= 100;
 
 /** Validates a policy and fills in the defaults; throws ReviewPolicyError naming the criterion at fault. */
 export function recordPolicy(policy: ReviewPolicy): RecordedPolicy {
-  if (!AGGREGATION_METHODS.includes(policy.method)) throw new ReviewPolicyError(`unknown aggregation method: ${String(policy.method)}`);
-  if (policy.criteria.length === 0) throw new ReviewPolicyError('a review policy needs at least one criterion / 评分细则至少需要一项指标');
+  if (!AGGREGATION_METHODS.includes(policy.method)) throw new ReviewPolicyError('review_policy_method', { method: String(policy.method) });
+  if (policy.criteria.length === 0) throw new ReviewPolicyError('review_policy_empty');
   const ids = new Set<string>();
   for (const c of policy.criteria) {
-    if (!c.id) throw new ReviewPolicyError('criterion without an id / 指标缺少编号');
-    if (ids.has(c.id)) throw new ReviewPolicyError(`criterion ${criterionLabel(c)} appears twice / 指标重复`, c.id);
+    if (!c.id) throw new ReviewPolicyError('review_criterion_id');
+    if (ids.has(c.id)) throw new ReviewPolicyError('review_criterion_twice', { criterion: c.id }, c.id);
     ids.add(c.id);
-    if (!Number.isFinite(c.weight) || c.weight <= 0) {
-      throw new ReviewPolicyError(
-        `criterion ${criterionLabel(c)}: weight must be a positive percentage, got ${c.weight} / 权重须为正数`,
-        c.id,
-      );
-    }
-    if (c.threshold !== undefined && !inScale(c.threshold)) {
-      throw new ReviewPolicyError(
-        `criterion ${criterionLabel(c)}: threshold must lie in 0–100, got ${c.threshold} / 指标门槛须在 0–100 之间`,
-        c.id,
-      );
-    }
+    if (!Number.isFinite(c.weight) || c.weight <= 0)
+      throw new ReviewPolicyError('review_criterion_weight', { criterion: c.id, weight: c.weight }, c.id);
+    if (c.threshold !== undefined && !inScale(c.threshold))
+      throw new ReviewPolicyError('review_criterion_threshold', { criterion: c.id, threshold: c.threshold }, c.id);
   }
   const sum = policy.criteria.reduce((s, c) => s + c.weight, 0);
   if (Math.abs(sum - 100) > 1e-6) {
-    const list = policy.criteria.map((c) => `${criterionLabel(c)} ${c.weight} %`).join(', ');
     const fix = policy.criteria.length === 1 ? policy.criteria[0]!.id : undefined;
-    throw new ReviewPolicyError(`criterion weights sum to ${+sum.toFixed(6)} %, not 100 % (${list}) / 指标权重合计须为 100 %`, fix);
+    throw new ReviewPolicyError('review_weights_sum', { sum: +sum.toFixed(6) }, fix);
   }
-  if (policy.totalThreshold !== undefined && !inScale(policy.totalThreshold)) {
-    throw new ReviewPolicyError(`total threshold must lie in 0–100, got ${policy.totalThreshold} / 总分门槛须在 0–100 之间`);
-  }
+  if (policy.totalThreshold !== undefined && !inScale(policy.totalThreshold))
+    throw new ReviewPolicyError('review_total_threshold', { threshold: policy.totalThreshold });
   const spreadThreshold = policy.spreadThreshold ?? DEFAULT_SPREAD_THRESHOLD;
-  if (!Number.isFinite(spreadThreshold) || spreadThreshold < 0) {
-    throw new ReviewPolicyError(`spread threshold must be a non-negative number of points, got ${spreadThreshold}`);
-  }
+  if (!Number.isFinite(spreadThreshold) || spreadThreshold < 0)
+    throw new ReviewPolicyError('review_spread_threshold', { threshold: spreadThreshold });
   return {
     method: policy.method,
     criteria: policy.criteria.map((c) => ({ ...c })),
@@ -127,9 +116,8 @@ export function weightedTotal(criteria: readonly ReviewCriterion[], sheet: Score
   let total = 0;
   for (const c of criteria) {
     const s = sheet.scores[c.id];
-    if (s === undefined) throw new ReviewPolicyError(`expert ${sheet.expertId} gave no score for criterion ${criterionLabel(c)}`, c.id);
-    if (!inScale(s))
-      throw new ReviewPolicyError(`expert ${sheet.expertId}: score ${s} for criterion ${criterionLabel(c)} is outside 0–100`, c.id);
+    if (s === undefined) throw new ReviewPolicyError('review_score_missing', { expert: sheet.expertId, criterion: c.id }, c.id);
+    if (!inScale(s)) throw new ReviewPolicyError('review_score_range', { expert: sheet.expertId, criterion: c.id, score: s }, c.id);
     total += (c.weight * s) / 100;
   }
   return total;
@@ -218,39 +206,41 @@ export interface ApplicationResult {
   /** range > spreadThreshold: the application goes to a consensus step before its score stands. */
   highSpread: boolean;
   passed: boolean;
-  /** Why it did not pass (thresholds missed), bilingual. */
-  failures: string[];
+  /** Why it did not pass: the thresholds missed, as codes the web words. */
+  failures: ThresholdFailure[];
 }
+
+/**
+ * A threshold missed: a criterion's (its key, the aggregated value rounded to 2 decimals, the threshold) or the
+ * total's. Codes and numbers only (THRESHOLD_FAILURES); the web names the criterion from the call's template.
+ */
+export type ThresholdFailure =
+  | { code: 'miss_criterion'; params: { criterion: string; value: number; threshold: number } }
+  | { code: 'miss_total'; params: { value: number; threshold: number } };
 
 /** One application's aggregated result under a validated policy. */
 export function aggregateApplication(policy: RecordedPolicy, review: ApplicationReview): ApplicationResult {
   const { applicationId, sheets } = review;
-  if (sheets.length === 0) throw new ReviewPolicyError(`application ${applicationId} has no score sheets / 该项目没有评分表`);
+  if (sheets.length === 0) throw new ReviewPolicyError('review_no_sheets', { application: applicationId });
   const experts = new Set<string>();
   for (const s of sheets) {
-    if (experts.has(s.expertId)) throw new ReviewPolicyError(`application ${applicationId}: expert ${s.expertId} scored twice`);
+    if (experts.has(s.expertId)) throw new ReviewPolicyError('review_scored_twice', { application: applicationId, expert: s.expertId });
     experts.add(s.expertId);
   }
   const expertTotals = sheets.map((s) => ({ expertId: s.expertId, total: weightedTotal(policy.criteria, s) }));
   const totals = expertTotals.map((t) => t.total);
   const total = centralValue(totals, policy.method);
-  const failures: string[] = [];
+  const failures: ThresholdFailure[] = [];
   const criteria = policy.criteria.map((c): CriterionResult => {
     const scores = sheets.map((s) => s.scores[c.id]!);
     const cv = centralValue(scores, policy.method);
     const threshold = c.threshold ?? null;
     const passed = threshold === null || cv.value >= threshold - SCORE_TOLERANCE;
-    if (!passed) {
-      failures.push(
-        `指标 ${c.nameZh ?? c.id} 得分 ${round2(cv.value)} 低于门槛 ${threshold} / criterion ${c.id} scored ${round2(cv.value)}, below its threshold ${threshold}`,
-      );
-    }
+    if (!passed) failures.push({ code: 'miss_criterion', params: { criterion: c.id, value: round2(cv.value), threshold: threshold! } });
     return { criterionId: c.id, ...cv, spread: spreadOf(scores), threshold, passed };
   });
   if (policy.totalThreshold !== null && total.value < policy.totalThreshold - SCORE_TOLERANCE) {
-    failures.push(
-      `总分 ${round2(total.value)} 低于门槛 ${policy.totalThreshold} / total ${round2(total.value)} is below the threshold ${policy.totalThreshold}`,
-    );
+    failures.push({ code: 'miss_total', params: { value: round2(total.value), threshold: policy.totalThreshold } });
   }
   const spread = spreadOf(totals);
   return {

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { applicationInput, callInput } from '../../../common/contracts/projects.js';
 import { splitTeam, TEAM_CONTACT_FIELD } from '../../../common/project-team.js';
+import { recordPolicy, ReviewPolicyError } from '../../../common/review/aggregate.js';
+import { policyOfTemplate } from '../../../common/review/decision.js';
 import type { ApplicationStatus, FormalCheckDecision } from '../../../common/values/projects.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
 import { today } from '../../platform/clock.js';
@@ -26,8 +28,37 @@ export {
 } from './calls.repo.js';
 export { PUBLISHED_CALL_STATUSES as PUBLISHED_CALL } from '../../../common/values/projects.js';
 
+/** The review template field a ReviewPolicyError is about: the criterion at fault (its weight, its threshold), or the template's own. */
+function policyField(e: ReviewPolicyError, criteria: readonly { key: string }[]): string {
+  const own: Partial<Record<ReviewPolicyError['code'], string>> = {
+    review_policy_method: 'aggregation',
+    review_total_threshold: 'totalThreshold',
+    review_spread_threshold: 'spreadThreshold',
+  };
+  if (own[e.code]) return `reviewTemplate.${own[e.code]}`;
+  // The last criterion with the key: a duplicate is the second one.
+  const i = criteria.map((c) => c.key).lastIndexOf(e.criterionId ?? '');
+  if (i < 0) return 'reviewTemplate.criteria';
+  const part = e.code === 'review_criterion_weight' ? '.weight' : e.code === 'review_criterion_threshold' ? '.threshold' : '';
+  return `reviewTemplate.criteria.${i}${part}`;
+}
+
+/**
+ * The template must make a recorded policy the aggregation can apply (the contract checks each value; this the
+ * whole, e.g. two criteria with one key): else a 400 naming the field, with the policy's code and parameters.
+ */
+function checkReviewTemplate(template: z.infer<typeof callInput>['reviewTemplate']): void {
+  try {
+    recordPolicy(policyOfTemplate(template));
+  } catch (e) {
+    if (!(e instanceof ReviewPolicyError)) throw e;
+    throw new AppError(400, e.code, e.params, policyField(e, template.criteria));
+  }
+}
+
 export async function createCall(db: Db, ctx: RequestContext, input: z.infer<typeof callInput>, regionCode: string): Promise<CallRow> {
   if (input.kind === 'challenge' && !input.bountyFen) throw new AppError(400, 'call_bounty', {}, 'bountyFen');
+  checkReviewTemplate(input.reviewTemplate);
   return db.transaction(async (tx) => {
     const row = await repo.insertCall(tx, {
       ...input,

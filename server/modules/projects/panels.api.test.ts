@@ -5,7 +5,7 @@ import { addDays } from '../../../common/clock.js';
 import { today as clockToday } from '../../platform/clock.js';
 import { projectNotices } from '../../db/schema/projects.js';
 import { CRITERIA_60_40, makeApplicant, makeApplication, makeCall, makeExpert, submitAndAccept } from '../../../test/fixtures/projects.js';
-import { checkPanelPlaces, live } from './panels.test-support.js';
+import { checkPanelPlaces, live, storeOldFailures } from './panels.test-support.js';
 import { agentWith, createTestApp, creditCode, type Agent, type TestContext } from '../../../test/harness.js';
 
 /**
@@ -202,6 +202,7 @@ describe('public notice of the approval list', () => {
     expect((await ents[0]!.agent.post(`/api/calls/${callId}/notice`, { startsOn: today, endsOn: day(4) })).statusCode).toBe(403);
     const ok = await clerk.post(`/api/calls/${callId}/notice`, { startsOn: today, endsOn: day(4) });
     expect(ok.statusCode).toBe(201);
+    expect(ok.json().title).toBe(`${PANEL_CALL.title}立项公示`); // no title given: the dictionary's, in Chinese
     noticeId = ok.json().id;
     expect((await clerk.post(`/api/calls/${callId}/notice`, { startsOn: today, endsOn: day(4) })).json().error.code).toBe('notice_exists');
   });
@@ -384,6 +385,7 @@ describe('expert panels of the mid-term check and acceptance', () => {
     const owner = (await ents[0]!.agent.get(`/api/applications/${appIds[0]}/funding`)).json();
     const ownerAcc = owner.reports.find((r: { kind: string }) => r.kind === 'acceptance');
     expect(ownerAcc.panel.outcome).toMatchObject({ passed: false, experts: 3 });
+    expect(ownerAcc.panel.outcome.failures).toEqual([{ code: 'miss_total', params: { value: 54.33, threshold: 60 } }]); // a code
     expect(ownerAcc.panel.members).toBeUndefined();
     const text = JSON.stringify(owner);
     for (const e of experts) {
@@ -391,5 +393,8 @@ describe('expert panels of the mid-term check and acceptance', () => {
       expect(text).not.toContain(e.name);
     }
     expect((await clerk.get(`/api/applications/${appIds[0]}`)).json().status).toBe('completed');
+    const sentence = await storeOldFailures(t.database.db, acc.id); // a snapshot from before the codes: shown as stored
+    const oldView = (await ents[0]!.agent.get(`/api/applications/${appIds[0]}/funding`)).json();
+    expect(oldView.reports.find((r: { kind: string }) => r.kind === 'acceptance').panel.outcome.failures).toEqual([sentence]);
   });
 });

@@ -12,6 +12,7 @@ import { textOf } from '../policies/labels';
 import { randomSeed } from './panels';
 import { SeedField } from './SeedField';
 import { UnfilledReasons } from './UnfilledReasons';
+import { failureText } from './failures';
 import { listSep, score } from './labels';
 
 /** A report's panel in one cell: the rule, how far the panel got, and its outcome. */
@@ -75,7 +76,7 @@ export function PanelDetail({ panel, call }: { panel: PanelView; call?: Call }) 
           })}
           {o.failures.length ? (
             <span style={{ display: 'block' }}>
-              {t('panel.failures', { list: o.failures.map((f) => f.split(' / ')[locale === 'zh-CN' ? 0 : 1] ?? f).join(listSep(locale)) })}
+              {t('panel.failures', { list: o.failures.map((f) => failureText(f, t, locale, call)).join(listSep(locale)) })}
             </span>
           ) : null}
         </Typography.Paragraph>

@@ -20,6 +20,12 @@ export default {
     en: 'The panel of {n} scored {total} (range {spread}); by criterion: {criteria}.',
   },
   'panel.failures': { zh: '未达门槛：{list}', en: 'Thresholds missed: {list}' },
+  // A threshold the panel missed (outcome.failures: a code and its numbers).
+  'panel.failure.miss_criterion': {
+    zh: '{name}得分 {value}，低于门槛 {threshold}',
+    en: '{name} scored {value}, below its threshold {threshold}',
+  },
+  'panel.failure.miss_total': { zh: '总分 {value}，低于门槛 {threshold}', en: 'total {value}, below the threshold {threshold}' },
   'panel.draw': { zh: '抽取专家组', en: 'Draw a panel' },
   'panel.drawText': {
     zh: '按与立项评审相同的规则（回避、同单位不同组、评审上限、配额、随机种子）为这份{kind}抽取 {n} 位专家。专家在“我的评审”中评分，申报单位看不到专家身份。',
@@ -80,7 +86,7 @@ export default {
     en: 'Once a report is in, draw its panel from the Funding tab; here you see the assignments, swap experts or redraw.',
   },
   'draws.latest': { zh: '最近一次抽取', en: 'Latest draw' },
-  'draws.at': { zh: '时间（北京时间）', en: 'When (Beijing)' },
+  'draws.at': { zh: '时间（{zone}）', en: 'When ({zone})' },
   'draws.assignments': { zh: '评审分配（有效 {n} 份）', en: 'Assignments ({n} live)' },
   'draws.assignmentsHint': {
     zh: '专家谢绝后，可用抽取结果中的下一位备选专家替换（仍须满足回避、同单位、评审上限和配额规则）；联系不上的专家也可替换，须说明原因；也可用新的随机种子重新抽取全部未评分的名额，已提交的评分保留。每次变更都有抽取记录和审计日志。',
