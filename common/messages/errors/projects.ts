@@ -26,6 +26,11 @@ export const projectsErrors: Dict = {
   },
   application_ineligible: { 'zh-CN': '不符合申报条件：{reasons|list}', 'en-US': 'Not eligible: {reasons|list}' },
   expert_not_assigned: { 'zh-CN': '您未被分配评审该项目', 'en-US': 'You are not assigned to review this application' },
+  expert_not_in_pool: {
+    'zh-CN': '您的账号尚未关联专家库条目，暂不能评审。请联系科技局在专家库中登记您或关联您的账号。',
+    'en-US':
+      'Your account is not linked to an entry of the expert pool yet, so you cannot review. Ask the science and technology bureau to register you in the pool or link your account.',
+  },
   review_declined: {
     'zh-CN': '该评审任务{status|status}，您不能再查阅该项目的申报材料',
     'en-US': 'This assignment is {status|status}; you can no longer open the application or its files',

@@ -133,10 +133,10 @@ export async function updateExpert(
   });
 }
 
-/** The expert record of a signed-in user; one who is none is refused. */
+/** The expert record of a signed-in user; one who is none (an expert account not in the pool yet) is refused, saying so. */
 export async function expertOfUser(db: Db, userId: string): Promise<ExpertRow> {
   const [e] = await repo.expertRowsOfUser(db, userId);
-  if (!e) throw new AppError(403, 'forbidden');
+  if (!e) throw new AppError(403, 'expert_not_in_pool');
   return e;
 }
 

@@ -142,6 +142,13 @@ describe('experts’ files, results and the decision, on the same call', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/my/reviews/${onA.reviewId}/attachments` })).statusCode).toBe(401);
     // A bad id: 400.
     expect((await onA.expert.agent.get('/api/my/reviews/not-a-uuid/attachments')).statusCode).toBe(400);
+    // Reproduction (#14): an expert account not yet in the pool read "no permission, ask the administrator". Now the reason.
+    const unlinked = (await agentWith(t, ['expert'])).agent;
+    for (const url of ['/api/my/reviews', `/api/my/reviews/${onA.reviewId}/attachments`]) {
+      const res = await unlinked.get(url);
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error).toMatchObject({ code: 'expert_not_in_pool', message: expect.stringContaining('尚未关联专家库') });
+    }
   });
 
   it('a declined or replaced assignment loses the application and its files; it stays listed with its status', async () => {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Table, Typography } from 'antd';
+import { Alert, Button, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useSearchParams } from 'react-router';
@@ -11,6 +11,7 @@ import { formatBeijing } from '../../components/format';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { Section } from '../../components/Section';
 import { score } from '../../components/projects/labels';
+import { isNotInPool } from './notInPool';
 import { ReviewDrawer } from './ReviewDrawer';
 import { ReviewStatusTag } from '../../components/review/ReviewStatusTag';
 
@@ -106,7 +107,10 @@ export default function ReviewsPage() {
       <PageTitle titleKey="review.title" />
       <Section title={t('review.assignments', { n: rows.length, waiting })} testId="reviews">
         <Typography.Paragraph style={{ maxWidth: 900 }}>{t('review.intro')}</Typography.Paragraph>
-        {query.isError ? (
+        {isNotInPool(query.error) ? (
+          // Not a permission the administrator grants: the bureau registers the expert (the server's words say so).
+          <Alert type="warning" showIcon title={t('review.notInPool')} description={query.error.message} data-testid="review-not-in-pool" />
+        ) : query.isError ? (
           <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
         ) : (
           <ScrollRegion label={t('review.title')}>

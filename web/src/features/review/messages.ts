@@ -9,6 +9,7 @@ export default {
   },
   'review.assignments': { zh: '评审任务（共 {n} 项，待评 {waiting} 项）', en: 'Assignments ({n}, {waiting} to score)' },
   'review.none': { zh: '暂无评审任务', en: 'No assignments' },
+  'review.notInPool': { zh: '您的账号尚未关联专家库', en: 'Your account is not in the expert pool yet' },
   'review.project': { zh: '申报项目', en: 'Application' },
   'review.call': { zh: '项目指南', en: 'Call' },
   'review.status': { zh: '状态', en: 'Status' },
