@@ -24,6 +24,7 @@ import { formatBeijing } from '../../components/format';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { StatusTag } from '../../components/StatusTag';
 import { ConflictStatusTag } from '../../components/projects/StatusTags';
+import { evidenceText } from './conflictEvidence';
 
 /**
  * 回避管理: automatic detection over the call's applications (same organisation, employment, advice, relatives,
@@ -116,7 +117,7 @@ type Decide = UseMutationResult<unknown, Error, { id: string; status: 'confirmed
 
 /** The table's columns; editors get the confirm and dismiss buttons. */
 function useConflictColumns(applications: Application[], editor: boolean, decide: Decide): TableColumnsType<Conflict> {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const titleOf = (id: string | null) => applications.find((a) => a.id === id)?.title ?? '—';
   return [
     { key: 'expert', title: t('proj.conflicts.expert'), render: (_, c) => <strong>{c.expertName}</strong> },
@@ -151,7 +152,7 @@ function useConflictColumns(applications: Application[], editor: boolean, decide
       width: 340,
       render: (_, c) => (
         <span style={{ fontSize: 13, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="conflict-evidence">
-          {c.evidence}
+          {evidenceText(c, t, locale)}
         </span>
       ),
     },

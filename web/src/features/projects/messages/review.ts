@@ -15,7 +15,7 @@ export default {
   'proj.conflicts.source': { zh: '来源', en: 'Source' },
   'proj.conflicts.evidence': { zh: '依据', en: 'Evidence' },
   'proj.conflicts.status': { zh: '状态', en: 'Status' },
-  'proj.conflicts.createdAt': { zh: '记录时间（北京时间）', en: 'Recorded (Beijing)' },
+  'proj.conflicts.createdAt': { zh: '记录时间（{zone}）', en: 'Recorded ({zone})' },
   'proj.conflicts.unsupported': { zh: '记录中无依据', en: 'Not supported by records' },
   'proj.conflicts.confirm': { zh: '确认回避', en: 'Confirm' },
   'proj.conflicts.dismiss': { zh: '排除', en: 'Dismiss' },
@@ -28,6 +28,42 @@ export default {
   'proj.conflicts.applicationRequired': { zh: '请选择申报项目', en: 'Choose an application' },
   'proj.conflicts.typeRequired': { zh: '请选择回避类型', en: 'Choose a type' },
   'proj.conflicts.evidenceRequired': { zh: '请写明依据（至少 2 个字）', en: 'State the evidence (at least 2 characters)' },
+  // What an automatic rule found (conflict.finding: a code and its parameters).
+  'proj.conflicts.party.applicant': { zh: '申报单位', en: 'applicant' },
+  'proj.conflicts.party.partner': { zh: '合作单位', en: 'partner' },
+  'proj.conflicts.present': { zh: '至今', en: 'present' },
+  'proj.conflicts.finding.same_org': {
+    zh: '专家{expert}所在单位与{party}统一社会信用代码相同（{creditCode}）',
+    en: 'Expert {expert} works for the {party} (same unified social credit code {creditCode})',
+  },
+  'proj.conflicts.finding.employment': {
+    zh: '专家{expert} {from}–{to} 在{party}（{creditCode}）任职，在 {windowStart} 起的 {years} 年内',
+    en: 'Expert {expert} was employed by the {party} ({creditCode}) {from}–{to}, within {years, plural, one {# year} other {# years}} (since {windowStart})',
+  },
+  'proj.conflicts.finding.advice': {
+    zh: '专家{expert} {from}–{to} 在{party}（{creditCode}）担任顾问，在 {windowStart} 起的 {years} 年内',
+    en: 'Expert {expert} advised the {party} ({creditCode}) {from}–{to}, within {years, plural, one {# year} other {# years}} (since {windowStart})',
+  },
+  'proj.conflicts.finding.relative_org': {
+    zh: '专家{expert}的亲属{relative}关联{party}（{creditCode}）',
+    en: 'A relative of expert {expert}, {relative}, is linked to the {party} ({creditCode})',
+  },
+  'proj.conflicts.finding.relative_name': {
+    zh: '专家{expert}的亲属姓名“{name}”与项目组成员同名（仅姓名相同，需人工核实）',
+    en: 'A relative of expert {expert} has the same name as team member “{name}” (name match only, to be verified)',
+  },
+  'proj.conflicts.finding.shareholding': {
+    zh: '专家{expert}持有{party}（{creditCode}）股份',
+    en: 'Expert {expert} holds shares in the {party} ({creditCode})',
+  },
+  'proj.conflicts.finding.dispute': {
+    zh: '专家{expert}与{party}（{creditCode}）于 {date} 存在法律纠纷，在 {windowStart} 起的 {years} 年内',
+    en: 'Expert {expert} had a legal dispute with the {party} ({creditCode}) on {date}, within {years, plural, one {# year} other {# years}} (since {windowStart})',
+  },
+  'proj.conflicts.finding.drafted_call': {
+    zh: '专家{expert}参与起草了本项目所申报的指南',
+    en: 'Expert {expert} drafted the call this application answers',
+  },
   'proj.conflictType.same-organisation': { zh: '同一单位', en: 'Same organisation' },
   'proj.conflictType.employment': { zh: '任职关系', en: 'Employment' },
   'proj.conflictType.advice': { zh: '顾问关系', en: 'Advisory' },
