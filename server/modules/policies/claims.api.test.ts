@@ -17,6 +17,29 @@ let enterprise: Agent;
 let other: Agent;
 let enterpriseId: string;
 const AMOUNT = 100_000_00; // 10 万元 in fen
+const CJK = /[\u4e00-\u9fff]/;
+
+interface TraceJson {
+  amount: Record<string, unknown>;
+  conditions: { code?: string; zh?: string; en?: string; requirement?: unknown; expected?: unknown }[];
+}
+
+/**
+ * A decision as the API returns it composes no words (issue #13): the amount is a code with parameters, the
+ * conditions the engine adds are codes, every condition's requirement is data; only the rule's own words remain.
+ */
+function expectNoComposedText(trace: TraceJson) {
+  expect(trace.amount).not.toHaveProperty('explanation');
+  expect(trace.amount.message).toMatchObject({ code: expect.any(String), params: expect.any(Object) });
+  expect(JSON.stringify(trace.amount)).not.toMatch(CJK);
+  for (const c of trace.conditions) {
+    expect(c).not.toHaveProperty('expected');
+    expect(c.requirement).toMatchObject({ op: expect.any(String), values: expect.any(Array) });
+    expect(JSON.stringify(c.requirement)).not.toMatch(CJK);
+    if (c.code) expect(JSON.stringify(c)).not.toMatch(CJK);
+    else expect(c.zh).toEqual(expect.any(String));
+  }
+}
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -51,6 +74,12 @@ describe('policies and claims: the catalogue and its approval', () => {
     expect((await clerk.patch('/api/policies/high_tech_new/versions/1', { parameters })).statusCode).toBe(200);
     const tests = (await clerk.post('/api/policies/high_tech_new/tests/run')).json();
     expect(tests.failed).toBe(0);
+    // Each case's trace says how its amount was reached as a code: the fixed amount, or not eligible.
+    const codes = tests.results.map(
+      (r: { trace: TraceJson }) => (expectNoComposedText(r.trace), (r.trace.amount.message as { code: string }).code),
+    );
+    expect(new Set(codes)).toEqual(new Set(['amount_fixed', 'not_eligible']));
+    expect(tests.results[0].trace.amount.message).toEqual({ code: 'amount_fixed', params: { param: 'amount', fen: AMOUNT } });
     expect((await clerk.post('/api/policies/high_tech_new/versions/1/submit')).statusCode).toBe(200);
     const self = await clerk.post('/api/policies/high_tech_new/versions/1/approve');
     expect(self.statusCode).toBe(403);
@@ -159,5 +188,42 @@ describe('policies and claims: the claim journey and what-if', () => {
       remainingBudgetFen: 500_000_00 - AMOUNT,
       shortfallFen: AMOUNT,
     });
+  });
+});
+
+describe('policies and claims: decisions compose no words (issue #13)', () => {
+  it('the claim’s trace and its matching step say how the amount was reached as a code, not in words', async () => {
+    const claim = (await clerk.get('/api/claims')).json().find((c: { enterpriseId: string }) => c.enterpriseId === enterpriseId);
+    const message = { code: 'amount_fixed', params: { param: 'amount', fen: AMOUNT } };
+    expect(claim.trace.amount).toEqual({ fen: AMOUNT, capped: false, message });
+    expectNoComposedText(claim.trace);
+    const detail = (await clerk.get(`/api/claims/${claim.id}`)).json();
+    expect(detail.steps.find((s: { step: string }) => s.step === 'matched')).toMatchObject({ note: null, message });
+    // The enterprise's portal shows the same conditions, as data.
+    const mine = (await enterprise.get('/api/my/claims')).json()[0];
+    expectNoComposedText({ amount: claim.trace.amount, conditions: mine.conditions });
+  });
+
+  it('evaluate answers with codes and data: the amount’s message, the engine’s conditions, each requirement', async () => {
+    const e = (await leader.get(`/api/enterprises/${enterpriseId}`)).json();
+    const r = (await leader.post('/api/policies/high_tech_new/evaluate', { creditCode: e.creditCode, date: '2025-07-01' })).json();
+    const none = (await leader.post('/api/policies/high_tech_new/evaluate', { creditCode: e.creditCode, date: '2025-01-01' })).json();
+    expect(none.reasons[0].requirement).toEqual({ op: 'event', values: ['qualification.granted'] });
+    expect(none.trace.amount).toEqual({
+      fen: 0,
+      capped: false,
+      message: { code: 'no_trigger', params: { event: 'qualification.granted' } },
+    });
+    expectNoComposedText(none.trace);
+    expectNoComposedText(r.trace);
+    expect(r.trace.conditions.slice(0, 2)).toMatchObject([
+      { id: 'valid_dates', code: 'valid_dates', fact: 'date', requirement: { op: 'between', values: ['2021-01-01', '2025-12-31'] } },
+      {
+        id: 'trigger:event.qualificationType',
+        code: 'trigger_match',
+        params: { fact: 'event.qualificationType' },
+        requirement: { op: 'in', values: ['high_tech'] },
+      },
+    ]);
   });
 });

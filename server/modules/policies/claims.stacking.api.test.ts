@@ -38,7 +38,16 @@ describe('fast application and stacking', () => {
     expect(general).toMatchObject({ status: 'matched', amountFen: 100_000_00 });
     expect(tenant).toMatchObject({ status: 'needs_data', eligibility: 'undetermined' });
     expect(tenant.checklist.map((d: { key: string }) => d.key)).toContain('tenancy_contract');
-    expect(tenant.conditions.find((c: { outcome: string }) => c.outcome === 'unknown')).toMatchObject({ document: 'tenancy_contract' });
+    // What the condition requires is data the web words (issue #13), not '是'.
+    expect(tenant.conditions.find((c: { outcome: string }) => c.outcome === 'unknown')).toMatchObject({
+      document: 'tenancy_contract',
+      requirement: { op: 'is_true', values: [] },
+    });
+    expect(tenant.steps[0]).toMatchObject({
+      step: 'needs_data',
+      note: null,
+      message: { code: 'amount_fixed', params: { param: 'amount' } },
+    });
 
     // Another enterprise cannot answer it.
     const stranger = (await agentWith(t, ['enterprise'])).agent;
