@@ -32,6 +32,7 @@ import { ConfirmModal } from '../../components/claims/ConfirmModal';
 import { ReasonModal } from '../../components/claims/ReasonModal';
 import { fundSourceText, REJECTABLE, REVIEWABLE } from '../../components/claims/labels';
 import { ReviewModal } from './ReviewModal';
+import { ApproveButton } from './ClaimApproval';
 import { StepsTimeline } from '../../components/claims/StepsTimeline';
 import { TraceView } from './TraceView';
 import { TransfersTable } from '../../components/claims/TransfersTable';
@@ -150,11 +151,7 @@ function ActionButtons({ c, onOpen }: { c: ClaimDetail; onOpen: (a: Action) => v
           {t('claim.action.review')}
         </Button>
       ) : null}
-      {c.status === 'in_notice' ? (
-        <Button type="primary" onClick={() => onOpen('approve')} data-testid="claim-approve">
-          {t('claim.action.approve')}
-        </Button>
-      ) : null}
+      {c.status === 'in_notice' ? <ApproveButton c={c} onOpen={() => onOpen('approve')} /> : null}
       {c.status === 'approved' ? (
         <Button type="primary" onClick={() => onOpen('pay')} data-testid="claim-pay">
           {t('claim.action.pay')}

@@ -111,6 +111,15 @@ export default {
     zh: '审批通过后，将从 {year} 年度预算中为 {enterprise} 预留 {amount}。须在公示期结束、没有未处理的异议后进行，且不能由初审人审批。',
     en: 'Approving reserves {amount} for {enterprise} in the {year} budget. Only after the notice has ended with no open objection, and not by the reviewer.',
   },
+  'claim.approve.noticeOpen': {
+    zh: '公示期至 {endsOn} 结束，期满次日起才能审批',
+    en: 'The public notice runs until {endsOn}; approve from the day after',
+  },
+  'claim.approve.objectionsOpen': {
+    zh: '还有 {n} 条异议未处理，处理完毕后才能审批',
+    en: '{n, plural, one {An objection is} other {# objections are}} still open; approve once resolved',
+  },
+  'claim.approve.checking': { zh: '正在读取公示期…', en: 'Reading the notice period…' },
   'claim.pay.title': { zh: '确认支付', en: 'Confirm the payment' },
   'claim.pay.text': {
     zh: '向 {enterprise} 支付 {amount}。支付后记入台账且不能撤销，只能冲正。',
