@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { NoticeDetail } from '../../api/claims';
-import { approveBlock } from './approvable';
+import { ApiError } from '../../api/http';
+import { thisYear } from '../isoDate';
+import { approveBlock, budgetDefaults, needsBudget } from './approvable';
 
 const notice = (endsOn: string, statuses: ('open' | 'upheld' | 'dismissed')[] = []) =>
   ({
@@ -33,5 +35,17 @@ describe('approveBlock: 审批 only once the notice is over (#14)', () => {
   it('waits for the notice to load; says nothing for a claim not in notice', () => {
     expect(approveBlock(claim, undefined, '2026-12-06')).toEqual({ reason: 'loading' });
     expect(approveBlock({ status: 'reviewed', noticeId: null }, undefined, '2026-12-06')).toBeNull();
+  });
+});
+
+describe('追加预算 from a claim refused for want of budget (#14)', () => {
+  it('opens on the claim’s fiscal year and policy, not the current year', () => {
+    const lastYear = thisYear() - 1;
+    expect(budgetDefaults({ fiscalYear: lastYear, policyCode: 'high_tech_new' })).toEqual({ year: lastYear, policyCode: 'high_tech_new' });
+  });
+  it('is offered for the insufficient-budget refusal only', () => {
+    expect(needsBudget(new ApiError(409, 'ledger_insufficient_funds', '预算余额不足'))).toBe(true);
+    expect(needsBudget(new ApiError(409, 'claim_notice_open', '公示期'))).toBe(false);
+    expect(needsBudget(new Error('ledger_insufficient_funds'))).toBe(false);
   });
 });

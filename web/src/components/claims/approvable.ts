@@ -1,4 +1,5 @@
 import type { ClaimStatus, NoticeDetail } from '../../api/claims';
+import { ApiError } from '../../api/http';
 import { bureauToday } from '../isoDate';
 
 /**
@@ -19,3 +20,15 @@ export function approveBlock(
   const open = notice.objections.filter((o) => o.status === 'open').length;
   return open > 0 ? { reason: 'objections_open', n: open } : null;
 }
+
+/** The approval was refused for want of budget: the claim's policy's budget of its fiscal year needs a top-up. */
+export const needsBudget = (error: unknown): boolean => error instanceof ApiError && error.code === 'ledger_insufficient_funds';
+
+/**
+ * What 追加预算 opens with from a claim: the claim's fiscal year (often last year's, not this one) and its policy,
+ * the budget its approval reserves from (issue #14: it opened on the current year).
+ */
+export const budgetDefaults = (claim: { fiscalYear: number; policyCode: string }) => ({
+  year: claim.fiscalYear,
+  policyCode: claim.policyCode,
+});

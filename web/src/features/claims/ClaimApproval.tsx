@@ -1,8 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { noticeQuery, type ClaimDetail } from '../../api/claims';
+import { policiesQuery } from '../../api/policies';
 import { useI18n } from '../../app/i18n';
-import { approveBlock, type ApproveBlock } from '../../components/claims/approvable';
+import { approveBlock, budgetDefaults, needsBudget, type ApproveBlock } from '../../components/claims/approvable';
+import { BudgetModal } from '../../components/ledger/BudgetModal';
 
 const blockText = (b: ApproveBlock, t: ReturnType<typeof useI18n>['t']) =>
   b.reason === 'notice_open'
@@ -37,6 +40,22 @@ export function ApproveButton({ c, onOpen }: { c: ClaimDetail; onOpen: () => voi
       <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="claim-approve-blocked">
         {why}
       </Typography.Text>
+    </>
+  );
+}
+
+/** Under an approval refused for want of budget: 追加预算 for the claim's policy and fiscal year, right there. */
+export function BudgetShortfall({ c, error }: { c: ClaimDetail; error: unknown }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const policies = useQuery({ ...policiesQuery(), enabled: open }).data ?? [];
+  if (!needsBudget(error)) return null;
+  return (
+    <>
+      <Button size="small" onClick={() => setOpen(true)} data-testid="claim-add-budget">
+        {t('claim.approve.addBudget', { year: c.fiscalYear })}
+      </Button>
+      <BudgetModal open={open} policies={policies} defaults={budgetDefaults(c)} onClose={() => setOpen(false)} />
     </>
   );
 }

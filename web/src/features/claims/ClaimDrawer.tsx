@@ -32,7 +32,7 @@ import { ConfirmModal } from '../../components/claims/ConfirmModal';
 import { ReasonModal } from '../../components/claims/ReasonModal';
 import { fundSourceText, REJECTABLE, REVIEWABLE } from '../../components/claims/labels';
 import { ReviewModal } from './ReviewModal';
-import { ApproveButton } from './ClaimApproval';
+import { ApproveButton, BudgetShortfall } from './ClaimApproval';
 import { StepsTimeline } from '../../components/claims/StepsTimeline';
 import { TraceView } from './TraceView';
 import { TransfersTable } from '../../components/claims/TransfersTable';
@@ -120,6 +120,7 @@ export function ClaimDrawer({ claimId, onClose }: { claimId: string | null; onCl
         testId="claim-approve"
         pending={act.isPending}
         error={act.error}
+        errorDetail={c ? <BudgetShortfall c={c} error={act.error} /> : undefined}
         onOk={() => act.mutate({ action: 'approve' })}
         onCancel={close}
       >

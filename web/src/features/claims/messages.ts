@@ -120,6 +120,7 @@ export default {
     en: '{n, plural, one {An objection is} other {# objections are}} still open; approve once resolved',
   },
   'claim.approve.checking': { zh: '正在读取公示期…', en: 'Reading the notice period…' },
+  'claim.approve.addBudget': { zh: '追加 {year} 年度预算', en: 'Add budget for {year}' },
   'claim.pay.title': { zh: '确认支付', en: 'Confirm the payment' },
   'claim.pay.text': {
     zh: '向 {enterprise} 支付 {amount}。支付后记入台账且不能撤销，只能冲正。',
