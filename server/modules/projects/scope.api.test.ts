@@ -266,6 +266,8 @@ describe('attachments are sniffed', () => {
       ['application/zip', '清单.zip', zip],
     ] as const)
       expect((await upload(type, name, body)).statusCode, name).toBe(201);
-    expect((await ent.get(`/api/applications/${appId}`)).json().attachments).toHaveLength(5);
+    // One slot (`plan`): each upload replaced the one before it, so the application holds the last file only.
+    const kept = (await ent.get(`/api/applications/${appId}`)).json().attachments as { key: string; fileName: string }[];
+    expect(kept.map((a) => [a.key, a.fileName])).toEqual([['plan', '清单.zip']]);
   });
 });
