@@ -98,6 +98,10 @@ export async function clerkReviewsAndPublishes(clerk: Session, creditCode: strin
   const detail = clerk.page.getByTestId('claim-detail');
   await detail.waitFor();
   await expect.poll(() => clerk.page.getByTestId('claim-conditions').textContent()).toContain('首次获得该资质');
+  // The engine's codes worded by the web (issue #13): its own conditions, and how the amount was reached, from fen.
+  const trace = (await clerk.page.getByTestId('claim-trace').textContent()) ?? '';
+  for (const words of ['政策有效期内', '触发事件符合（event.qualificationType）', '定额 ¥100,000.00（参数 amount）'])
+    expect(trace).toContain(words);
   await expectAccessible(clerk.page, 'claim drawer');
   await screenshot(clerk.page, 'claim-drawer');
   await clerk.page.getByTestId('claim-review').click();
