@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { AuditAction, AuditObjectType } from '../../common/values/audit.js';
 import { auditEvents } from '../db/schema/audit.js';
 import type { Db } from './db.js';
 
@@ -46,8 +47,8 @@ function normalise(v: unknown): unknown {
 }
 
 export interface AuditEntry {
-  action: string;
-  entity: string;
+  action: AuditAction;
+  entity: AuditObjectType;
   entityId: string;
   before?: Plain;
   after?: Plain;

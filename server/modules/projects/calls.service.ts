@@ -4,6 +4,7 @@ import type { applicationInput, callInput } from '../../../common/contracts/proj
 import { splitTeam, TEAM_CONTACT_FIELD } from '../../../common/project-team.js';
 import { recordPolicy, ReviewPolicyError } from '../../../common/review/aggregate.js';
 import { policyOfTemplate } from '../../../common/review/decision.js';
+import type { AuditAction } from '../../../common/values/audit.js';
 import type { ApplicationStatus, FormalCheckDecision } from '../../../common/values/projects.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
 import { today } from '../../platform/clock.js';
@@ -287,7 +288,7 @@ export async function transition(
   id: string,
   from: readonly ApplicationStatus[],
   to: ApplicationStatus,
-  action: string,
+  action: AuditAction,
   note?: string,
   extra: Partial<ApplicationInsert> = {},
 ): Promise<ApplicationRow> {

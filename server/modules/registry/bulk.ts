@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { enterpriseInput, patentInput, statsInput } from '../../../common/contracts/registry.js';
 import { patentExpiry, validatePatentNumber, type PatentType } from '../../../common/registry/index.js';
+import type { AuditObjectType } from '../../../common/values/audit.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, zodErrorToIssues } from '../../platform/errors.js';
@@ -52,7 +53,7 @@ export function parseRow<S extends z.ZodType>(schema: S, value: unknown): z.infe
  * finds a record's history through it too (see audit.repo). One event per record would double the cost of
  * a large import.
  */
-async function auditBatch(tx: Db, b: BulkContext, entity: string, rows: Row[], records: string[]): Promise<void> {
+async function auditBatch(tx: Db, b: BulkContext, entity: AuditObjectType, rows: Row[], records: string[]): Promise<void> {
   if (records.length === 0) return;
   await audit(tx, b.ctx, {
     action: 'import',

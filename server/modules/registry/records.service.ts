@@ -1,6 +1,7 @@
 import { type z } from 'zod';
 import { type patentInput, type platformInput, type statsInput, type talentInput } from '../../../common/contracts/registry.js';
 import { patentExpiry, validatePatentNumber } from '../../../common/registry/index.js';
+import type { AuditObjectType } from '../../../common/values/audit.js';
 import { audit, type RequestContext } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
@@ -18,7 +19,7 @@ type Scope = (path: string) => boolean;
 async function recordCreated(
   tx: Db,
   ctx: RequestContext,
-  entity: string,
+  entity: AuditObjectType,
   row: { id: string; createdAt: Date },
   extra: Record<string, unknown> = {},
 ): Promise<string> {

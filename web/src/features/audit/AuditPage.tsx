@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Table, Typography } from 'antd';
+import { Button, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { AuditEventView } from '../../../../common/contracts/audit';
@@ -38,11 +38,18 @@ export default function AuditPage() {
     setParams(p);
   };
 
+  // The word in the column, the stored code in its tooltip (and in the export).
+  const coded = (code: string, label: string) => (
+    <Tooltip title={t('audit.code', { code })}>
+      <span data-code={code}>{label}</span>
+    </Tooltip>
+  );
+
   const columns: TableColumnsType<AuditEventView> = [
     { key: 'at', title: t('audit.time'), dataIndex: 'at', render: (v: string) => formatBeijing(v), width: 180 },
     { key: 'username', title: t('audit.user'), dataIndex: 'username', render: (v: string | null) => v ?? t('audit.system') },
-    { key: 'action', title: t('audit.action'), dataIndex: 'action', render: (v: string) => actionLabel(v, t) },
-    { key: 'entity', title: t('audit.entity'), dataIndex: 'entity', render: (v: string) => entityLabel(v, t) },
+    { key: 'action', title: t('audit.action'), dataIndex: 'action', render: (v: string) => coded(v, actionLabel(v, t)) },
+    { key: 'entity', title: t('audit.entity'), dataIndex: 'entity', render: (v: string) => coded(v, entityLabel(v, t)) },
     {
       key: 'entityId',
       title: t('audit.entityId'),
