@@ -77,6 +77,10 @@ export default {
   'policyEvent.patent.granted': { zh: '专利授权', en: 'patent granted' },
   'policyEvent.stats.approved': { zh: '年度统计审核通过', en: 'annual figures approved' },
   'policyEvent.application': { zh: '企业申请', en: 'application' },
+  // A claim's business event (its key policy|enterprise|event:record, kept in the tooltip): the policy and the event.
+  'claimEvent.text': { zh: '{policy} · {event}', en: '{policy} — {event}' },
+  'claimEvent.application': { zh: '{policy} · 企业申请（申请编号 {ref}）', en: '{policy} — application (reference {ref})' },
+  'claimEvent.key': { zh: '事项标识：{key}', en: 'Event key: {key}' },
   // Conditions the engine adds to a rule's own (CONDITION_CODES) and what a condition requires.
   'policyCond.valid_dates': { zh: '政策有效期内', en: 'Within the policy’s validity dates' },
   'policyCond.trigger_match': { zh: '触发事件符合（{fact}）', en: 'Triggering event matches ({fact})' },

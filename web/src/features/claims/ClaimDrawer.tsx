@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Descriptions, Drawer, Space, Table, Typography } from 'antd';
+import { App, Button, Descriptions, Drawer, Space, Table, Tooltip, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -30,7 +30,7 @@ import { policyMessageText } from '../../components/policies/policyMessage';
 import { ClaimStatusTag } from '../../components/claims/ClaimStatusTag';
 import { ConfirmModal } from '../../components/claims/ConfirmModal';
 import { ReasonModal } from '../../components/claims/ReasonModal';
-import { fundSourceText, REJECTABLE, REVIEWABLE } from '../../components/claims/labels';
+import { claimEventText, fundSourceText, REJECTABLE, REVIEWABLE } from '../../components/claims/labels';
 import { ReviewModal } from './ReviewModal';
 import { ApproveButton, BudgetShortfall } from './ClaimApproval';
 import { StepsTimeline } from '../../components/claims/StepsTimeline';
@@ -210,10 +210,13 @@ function useSummaryItems(c: ClaimDetail, policyName: string): DescriptionsProps[
     {
       key: 'event',
       label: t('claim.eventKey'),
+      // The words; the stored key (policy|enterprise|event:record) in the tooltip.
       children: (
-        <Typography.Text code style={{ fontSize: 12, wordBreak: 'break-all' }}>
-          {c.eventKey}
-        </Typography.Text>
+        <Tooltip title={t('claimEvent.key', { key: c.eventKey })}>
+          <span data-testid="claim-drawer-event" data-key={c.eventKey}>
+            {claimEventText(c.eventKey, policyName, t)}
+          </span>
+        </Tooltip>
       ),
     },
     ...(c.applicationNote ? [{ key: 'note', label: t('claim.applicationNote'), children: c.applicationNote }] : []),

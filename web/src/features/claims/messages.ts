@@ -49,7 +49,7 @@ export default {
   'claim.step.stacked': { zh: '就高不重复，未兑现', en: 'Not stacked' },
   'claim.drawerTitle': { zh: '{enterprise} · {policy}', en: '{enterprise} · {policy}' },
   'claim.drawerTitleLoading': { zh: '兑现申领', en: 'Claim' },
-  'claim.eventKey': { zh: '事项标识', en: 'Event key' },
+  'claim.eventKey': { zh: '触发事项', en: 'Triggering event' },
   'claim.applicationNote': { zh: '企业说明', en: 'Enterprise’s note' },
   'claim.rejectionReason': { zh: '驳回理由', en: 'Reason for rejection' },
   'claim.trace': { zh: '判定依据', en: 'Decision trace' },
