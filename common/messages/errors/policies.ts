@@ -52,7 +52,8 @@ export const policiesErrors: Dict = {
   },
   claim_four_eyes_threshold: {
     'zh-CN': '金额超过 {threshold|yuan} 元的申领，须由未审核、未公示、未处理其异议的另一位工作人员审批',
-    'en-US': 'A claim above ¥{threshold|yuan} is approved by a staff member who did not review it, put it on notice or resolve its objections',
+    'en-US':
+      'A claim above ¥{threshold|yuan} is approved by a staff member who did not review it, put it on notice or resolve its objections',
   },
   claim_outside_policy: {
     'zh-CN': '企业不在政策“{code}”的适用区划（{unit}）内',
