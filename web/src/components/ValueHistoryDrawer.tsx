@@ -7,7 +7,7 @@ import { useI18n } from '../app/i18n';
 import { useMe } from '../app/session';
 import { ErrorAlert } from './ErrorAlert';
 import { ExportButton } from './ExportButton';
-import { formatBeijing, formatNumber, withUnit } from './format';
+import { formatBeijing, formatNumber, unitText, withUnit } from './format';
 import { useLastNonNull } from './useLastNonNull';
 import { ValueStatusTag } from './ValueStatusTag';
 
@@ -35,7 +35,7 @@ export function ValueHistoryDrawer({ target, onClose }: { target: HistoryTarget 
       title: t('history.value'),
       dataIndex: 'value',
       align: 'right',
-      render: (v: number) => <span style={{ whiteSpace: 'nowrap' }}>{withUnit(formatNumber(v, locale), shown?.unit ?? '')}</span>,
+      render: (v: number) => <span style={{ whiteSpace: 'nowrap' }}>{withUnit(formatNumber(v, locale), shown?.unit ?? '', locale)}</span>,
     },
     {
       key: 'status',
@@ -83,7 +83,7 @@ export function ValueHistoryDrawer({ target, onClose }: { target: HistoryTarget 
     rows: (query.data ?? []).map((v) => ({
       version: v.version,
       value: v.value,
-      unit: shown?.unit ?? '',
+      unit: unitText(shown?.unit ?? '', locale),
       status: t(`value.status.${v.status}`),
       source: t(`value.source.${v.source}`),
       createdBy: who(v.createdBy),

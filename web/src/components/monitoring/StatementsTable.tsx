@@ -6,6 +6,7 @@ import type { IndicatorValues } from '../../api/plans';
 import { useI18n } from '../../app/i18n';
 import { ExportButton } from '../ExportButton';
 import { targetText } from './indicatorText';
+import { unitText } from '../format';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
@@ -75,7 +76,7 @@ export function StatementsTable({ data, exportTitle }: { data: IndicatorValues; 
       org: s.orgUnitCode,
       comparator: s.comparator,
       value: s.value,
-      unit: ind.unit,
+      unit: unitText(ind.unit, locale),
       section: s.section,
       clause: s.clause,
       authoritative: s.authoritative ? t('statement.isAuthoritative') : '',

@@ -6,7 +6,7 @@ type Ind = Pick<IndicatorSummary, 'unit' | 'decimals'>;
 type Target = IndicatorSummary['targets'][number];
 
 /** The indicator's value with its own precision and unit: "0.10%", "1,234 家". */
-export const valueText = (ind: Ind, value: number, locale: Locale) => withUnit(formatNumber(value, locale, ind.decimals), ind.unit);
+export const valueText = (ind: Ind, value: number, locale: Locale) => withUnit(formatNumber(value, locale, ind.decimals), ind.unit, locale);
 
 /** "≥ 100 家": the comparator only when it is not plain equality. */
 export const targetText = (ind: Ind, target: Pick<Target, 'value' | 'comparator'>, locale: Locale) =>

@@ -24,7 +24,7 @@ type Unitised = Pick<BenchmarkIndicator, 'unit' | 'decimals'>;
 /** "0.10%", "301.27 亿元", with the indicator's own precision (or `decimals`). */
 export function valueText(ind: Unitised, value: number | null | undefined, locale: Locale, decimals = ind.decimals): string {
   if (value === null || value === undefined) return '—';
-  return withUnit(formatNumber(value, locale, decimals), ind.unit);
+  return withUnit(formatNumber(value, locale, decimals), ind.unit, locale);
 }
 
 /** A difference with its sign: "+3.49%", "−1.50%". */

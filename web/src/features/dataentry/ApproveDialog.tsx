@@ -93,7 +93,7 @@ export function ApproveDialog({ grid, rows, name, pending, onCancel, onConfirm }
             key: 'value',
             title: t('entry.value', { year: grid.year }),
             align: 'right',
-            render: (_, r) => (r.current ? withUnit(formatNumber(r.current.value, locale), r.dataElement.unit) : '—'),
+            render: (_, r) => (r.current ? withUnit(formatNumber(r.current.value, locale), r.dataElement.unit, locale) : '—'),
           },
           {
             key: 'previous',

@@ -39,7 +39,7 @@ describe('plausibility warnings (codes and parameters the server sends, words th
       '地区生产总值：3,020,000 亿元 约为上年值 301.27 亿元（2020 年）的 10,024 倍，像是按“万元”填写的——应为 302 亿元？',
     );
     expect(warningText(wrongUnit, 'GDP', en, 'en-US')).toBe(
-      'GDP: 3,020,000 亿元 is about 10,024 times the previous value 301.27 亿元 (2020), as if given in 万元. Should it be 302 亿元?',
+      'GDP: 3,020,000 hundred million yuan is about 10,024 times the previous value 301.27 hundred million yuan (2020), as if given in ten thousand yuan. Should it be 302 hundred million yuan?',
     );
   });
 
@@ -60,7 +60,7 @@ describe('plausibility warnings (codes and parameters the server sends, words th
     );
     const magnitude: PlausibilityWarning = { ...wrongUnit, code: 'dv_magnitude', previous: null, typicalMax: 100_000 };
     expect(warningText(magnitude, 'GDP', en, 'en-US')).toBe(
-      'GDP: 3,020,000 亿元 is beyond what a county reports (100,000 亿元); check the unit.',
+      'GDP: 3,020,000 hundred million yuan is beyond what a county reports (100,000 hundred million yuan); check the unit.',
     );
   });
 

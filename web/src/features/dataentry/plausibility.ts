@@ -3,7 +3,7 @@ import type { Locale } from '../../../../common/enums';
 import { PLAUSIBILITY_CODES } from '../../../../common/values/plans';
 import { ApiError } from '../../api/http';
 import type { TFunction } from '../../app/i18n';
-import { formatNumber, withUnit } from '../../components/format';
+import { formatNumber, unitText, withUnit } from '../../components/format';
 
 const isWarning = (w: unknown): w is PlausibilityWarning =>
   typeof w === 'object' &&
@@ -38,14 +38,14 @@ export function previousText(previous: EarlierValue | null, period: string, t: T
 export function warningText(w: PlausibilityWarning, name: string, t: TFunction, locale: Locale): string {
   const params = {
     name,
-    value: withUnit(formatNumber(w.value, locale), w.unit),
-    previous: w.previous ? withUnit(formatNumber(w.previous.value, locale), w.unit) : '—',
+    value: withUnit(formatNumber(w.value, locale), w.unit, locale),
+    previous: w.previous ? withUnit(formatNumber(w.previous.value, locale), w.unit, locale) : '—',
     period: w.previous?.period ?? '',
     ratio: w.ratio === undefined ? '' : ratioText(w.ratio, locale),
     factor: w.factor ?? '',
-    likelyUnit: w.likelyUnit ?? '',
-    corrected: w.corrected === undefined ? '' : withUnit(formatNumber(w.corrected, locale), w.unit),
-    typicalMax: w.typicalMax === undefined ? '' : withUnit(formatNumber(w.typicalMax, locale), w.unit),
+    likelyUnit: w.likelyUnit ? unitText(w.likelyUnit, locale) : '',
+    corrected: w.corrected === undefined ? '' : withUnit(formatNumber(w.corrected, locale), w.unit, locale),
+    typicalMax: w.typicalMax === undefined ? '' : withUnit(formatNumber(w.typicalMax, locale), w.unit, locale),
   };
   return t(`entry.warn.${w.code}`, params);
 }

@@ -1,6 +1,7 @@
 import { Typography } from 'antd';
 import type { IndicatorValues } from '../../api/plans';
 import { useI18n, type TFunction } from '../../app/i18n';
+import { unitText } from '../../components/format';
 
 type Ind = IndicatorValues['indicator'];
 
@@ -10,7 +11,7 @@ export function formulaText(ind: Ind, locale: 'zh-CN' | 'en-US', t: TFunction): 
     .replace(/#\{([^}]+)\}/g, (whole, code: string) => {
       const d = ind.dataElements.find((x) => x.code === code);
       if (!d) return whole;
-      return t('values.withUnit', { name: locale === 'zh-CN' ? d.nameZh : d.nameEn, unit: d.unit });
+      return t('values.withUnit', { name: locale === 'zh-CN' ? d.nameZh : d.nameEn, unit: unitText(d.unit, locale) });
     })
     .replace(/\s*\*\s*/g, ' × ')
     .replace(/\s*\/\s*/g, ' ÷ ');
@@ -31,7 +32,7 @@ export function Formula({ ind }: { ind: Ind }) {
         <Typography.Text strong>{t('indicator.formula')}</Typography.Text>
       </dt>
       <dd style={{ margin: '4px 0 12px' }} data-testid="indicator-formula">
-        {t('indicator.formulaResult', { formula: formulaText(ind, locale, t), unit: ind.unit })}
+        {t('indicator.formulaResult', { formula: formulaText(ind, locale, t), unit: unitText(ind.unit, locale) })}
         <br />
         <Typography.Text code style={{ fontSize: 12 }}>
           {ind.expression}

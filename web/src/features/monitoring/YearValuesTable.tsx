@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import type { IndicatorValues } from '../../api/plans';
 import { useI18n } from '../../app/i18n';
 import { ExportButton } from '../../components/ExportButton';
-import { formatNumber, withUnit } from '../../components/format';
+import { formatNumber, unitText, withUnit } from '../../components/format';
 import type { HistoryTarget } from '../../components/ValueHistoryDrawer';
 import { valueText } from '../../components/monitoring/indicatorText';
 
@@ -25,7 +25,7 @@ function InputCell(props: { value: number | undefined; element: DataElement; nam
   if (value === undefined) return <span aria-label={t('values.noInput')}>—</span>;
   return (
     <span style={{ whiteSpace: 'nowrap' }}>
-      {withUnit(formatNumber(value, locale), element.unit)}
+      {withUnit(formatNumber(value, locale), element.unit, locale)}
       <Button
         type="link"
         size="small"
@@ -76,7 +76,7 @@ export function YearValuesTable({ data, years, onHistory, exportTitle }: Props) 
     { key: 'year', title: t('values.year'), dataIndex: 'year', width: 80 },
     {
       key: 'value',
-      title: t('values.value', { unit: ind.unit }),
+      title: t('values.value', { unit: unitText(ind.unit, locale) }),
       align: 'right',
       render: (_, row) => (row.value === null ? '—' : valueText(ind, row.value, locale)),
     },
@@ -105,7 +105,7 @@ export function YearValuesTable({ data, years, onHistory, exportTitle }: Props) 
           {deName(d)}
           <br />
           <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-            {d.code} · {d.unit}
+            {d.code} · {unitText(d.unit, locale)}
           </Typography.Text>
         </span>
       ),
@@ -129,8 +129,8 @@ export function YearValuesTable({ data, years, onHistory, exportTitle }: Props) 
     title: exportTitle,
     columns: [
       { key: 'year', title: t('values.year') },
-      { key: 'value', title: t('values.value', { unit: ind.unit }) },
-      ...des.map((d) => ({ key: d.code, title: t('values.withUnit', { name: deName(d), unit: d.unit }) })),
+      { key: 'value', title: t('values.value', { unit: unitText(ind.unit, locale) }) },
+      ...des.map((d) => ({ key: d.code, title: t('values.withUnit', { name: deName(d), unit: unitText(d.unit, locale) }) })),
       { key: 'gap', title: t('values.gap') },
     ],
     rows: rows.map((r) => ({

@@ -2,7 +2,7 @@ import type { Locale } from '../../../../common/enums';
 import type { IndicatorValues } from '../../api/plans';
 import type { TFunction } from '../../app/i18n';
 import type { ChartOption } from '../../components/EChart';
-import { formatNumber } from '../../components/format';
+import { formatNumber, unitText } from '../../components/format';
 import { mainTarget, targetText, valueText } from '../../components/monitoring/indicatorText';
 
 const COLORS = { actual: '#0958d9', baseline: '#434343', target: '#a8071a', trajectory: '#595959', projection: '#ad4e00' };
@@ -131,7 +131,7 @@ export function detailOption(data: IndicatorValues, years: readonly number[], t:
     yAxis: {
       type: 'value',
       scale: true,
-      name: ind.unit,
+      name: unitText(ind.unit, locale),
       nameTextStyle: { color: '#434343' },
       axisLabel: { color: '#434343', formatter: (v: number) => formatNumber(v, locale) },
     },

@@ -7,6 +7,7 @@ import { useI18n, type TFunction } from '../../app/i18n';
 import type { Locale } from '../../../../common/enums';
 import { StatusTag } from '../../components/StatusTag';
 import { indicatorName, mainTarget, targetText, valueText } from '../../components/monitoring/indicatorText';
+import { unitText } from '../../components/format';
 import { VERDICT, verdictDetail } from '../../components/monitoring/outcome';
 import { ProgressTag } from '../../components/monitoring/ProgressTag';
 import { ShareOfWay } from '../../components/monitoring/ShareOfWay';
@@ -114,7 +115,7 @@ export function keyTasksExportTable(
           group: g.heading,
           code: ind.code,
           name: indicatorName(ind, locale),
-          unit: ind.unit,
+          unit: unitText(ind.unit, locale),
           latestYear: ind.latest?.year ?? null,
           latest: ind.latest?.value ?? null,
           unapproved: ind.latest?.unapproved ? t('card.unapproved') : '',

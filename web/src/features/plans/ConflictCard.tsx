@@ -19,7 +19,7 @@ export const conflictId = (c: ConflictView) => `${c.indicatorCode}-${c.kind}-${c
 export function ConflictCard({ conflict: c, name, canResolve, onResolve }: Props) {
   const { t, locale } = useI18n();
   const id = conflictId(c);
-  const value = (s: StatementView) => `${COMPARATOR_SIGNS[s.comparator]}${withUnit(formatNumber(s.value, locale), c.unit)}`;
+  const value = (s: StatementView) => `${COMPARATOR_SIGNS[s.comparator]}${withUnit(formatNumber(s.value, locale), c.unit, locale)}`;
   const chosen = c.statements.find((s) => s.authoritative);
 
   return (

@@ -5,7 +5,7 @@ import type { IndicatorSummary } from '../../../../common/contracts/plans';
 import type { ProgressStatus } from '../../../../common/progress';
 import { useI18n } from '../../app/i18n';
 import { ExportButton } from '../../components/ExportButton';
-import { formatPercent } from '../../components/format';
+import { formatPercent, unitText } from '../../components/format';
 import { indicatorName, mainTarget, targetText, valueText } from '../../components/monitoring/indicatorText';
 import { ProgressTag } from '../../components/monitoring/ProgressTag';
 import { STATUS, STATUS_ORDER } from '../../components/monitoring/status';
@@ -60,7 +60,12 @@ export function IndicatorListTable({ indicators, loading, linkTo, exportTitle }:
         </span>
       ),
     },
-    { key: 'unit', title: t('common.unit'), dataIndex: 'unit', render: (unit: string) => <span style={nowrap}>{unit}</span> },
+    {
+      key: 'unit',
+      title: t('common.unit'),
+      dataIndex: 'unit',
+      render: (unit: string) => <span style={nowrap}>{unitText(unit, locale)}</span>,
+    },
     { key: 'direction', title: t('indicator.direction'), render: (_, ind) => <span style={nowrap}>{direction(ind)}</span> },
     {
       key: 'baseline',
@@ -123,7 +128,7 @@ export function IndicatorListTable({ indicators, loading, linkTo, exportTitle }:
       return {
         code: ind.code,
         name: indicatorName(ind, locale),
-        unit: ind.unit,
+        unit: unitText(ind.unit, locale),
         direction: direction(ind),
         baselineYear: ind.baseline?.year ?? null,
         baseline: ind.baseline?.value ?? null,

@@ -69,7 +69,7 @@ export function ResolveModal({ planId, target, onClose }: { planId: string; targ
         <>
           <Typography.Paragraph>
             {t('consistency.resolveText', {
-              value: `${COMPARATOR_SIGNS[s.comparator]}${withUnit(formatNumber(s.value, locale), target.conflict.unit)}`,
+              value: `${COMPARATOR_SIGNS[s.comparator]}${withUnit(formatNumber(s.value, locale), target.conflict.unit, locale)}`,
               section: s.section,
             })}
           </Typography.Paragraph>
