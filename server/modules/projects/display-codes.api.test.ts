@@ -4,14 +4,13 @@ import { drawInfeasible } from '../../../common/contracts/panels.js';
 import { applicationView } from '../../../common/contracts/projects.js';
 import {
   assignmentsOf,
-  makeApplicant,
   makeApplication,
   makeCall,
-  makeExpert,
+  makeReviewWorld,
   READBACK_TEMPLATE,
   submitAndAccept,
 } from '../../../test/fixtures/projects.js';
-import { agentWith, createTestApp, creditCode, type Agent, type TestContext } from '../../../test/harness.js';
+import { createTestApp, type Agent, type TestContext } from '../../../test/harness.js';
 import { zipEntries } from '../../platform/zip.js';
 
 /**
@@ -23,16 +22,12 @@ import { zipEntries } from '../../platform/zip.js';
 let t: TestContext;
 let clerk: Agent;
 let clerkEn: Agent;
-let applicant: Awaited<ReturnType<typeof makeApplicant>>;
-const experts: Awaited<ReturnType<typeof makeExpert>>[] = [];
+let applicant: Awaited<ReturnType<typeof makeReviewWorld>>['applicant'];
+let experts: Awaited<ReturnType<typeof makeReviewWorld>>['experts'];
 
 beforeAll(async () => {
   t = await createTestApp();
-  clerk = (await agentWith(t, ['bureau'])).agent;
-  clerkEn = (await agentWith(t, ['bureau'])).agent;
-  expect((await clerkEn.patch('/api/auth/me', { locale: 'en-US' })).statusCode).toBe(200);
-  applicant = await makeApplicant(t, '500241001', { name: '秀山县代码测试企业有限公司' });
-  for (const k of [0, 1]) experts.push(await makeExpert(t, clerk, { name: `代码专家${k + 1}`, orgCreditCode: creditCode(7300 + k) }));
+  ({ clerk, clerkEn, applicant, experts } = await makeReviewWorld(t, { name: '代码', codeBase: 7300 }));
 });
 afterAll(() => t.close());
 

@@ -5,14 +5,14 @@ import { addDays } from '../../../common/registry/index.js';
 import {
   assignmentsOf,
   callBody,
-  makeApplicant,
   makeApplication,
   makeCall,
+  makeReviewWorld,
   makeExpert,
   READBACK_TEMPLATE,
   submitAndAccept,
 } from '../../../test/fixtures/projects.js';
-import { agentWith, createTestApp, creditCode, type Agent, type TestContext } from '../../../test/harness.js';
+import { createTestApp, type Agent, type TestContext } from '../../../test/harness.js';
 import { conflicts } from '../../db/schema/projects.js';
 import { today } from '../../platform/clock.js';
 
@@ -26,17 +26,13 @@ import { today } from '../../platform/clock.js';
 let t: TestContext;
 let clerk: Agent;
 let clerkEn: Agent;
-let applicant: Awaited<ReturnType<typeof makeApplicant>>;
-const experts: Awaited<ReturnType<typeof makeExpert>>[] = [];
+let applicant: Awaited<ReturnType<typeof makeReviewWorld>>['applicant'];
+let experts: Awaited<ReturnType<typeof makeReviewWorld>>['experts'];
 const CJK = /[\u4e00-\u9fff]/;
 
 beforeAll(async () => {
   t = await createTestApp();
-  clerk = (await agentWith(t, ['bureau'])).agent;
-  clerkEn = (await agentWith(t, ['bureau'])).agent;
-  expect((await clerkEn.patch('/api/auth/me', { locale: 'en-US' })).statusCode).toBe(200);
-  applicant = await makeApplicant(t, '500241001', { name: '秀山县评审代码测试企业有限公司' });
-  for (const k of [0, 1]) experts.push(await makeExpert(t, clerk, { name: `评审代码专家${k + 1}`, orgCreditCode: creditCode(7400 + k) }));
+  ({ clerk, clerkEn, applicant, experts } = await makeReviewWorld(t, { name: '评审代码', codeBase: 7400 }));
 });
 afterAll(() => t.close());
 
