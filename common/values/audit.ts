@@ -1,3 +1,5 @@
+import { CLAIM_STEPS } from './policies.js';
+
 /**
  * Every action and object type the server writes to the audit log (server/platform/audit.ts types its entries
  * with these). The web names each one in both languages (web/src/features/audit/messages.ts); a unit test
@@ -55,16 +57,8 @@ export const AUDIT_ACTIONS = [
   // benchmarks and ledger
   'run',
   'transfer',
-  // claims: one per step of a claim's history (CLAIM_STEPS)
-  'needs_data',
-  'applied',
-  'matched',
-  'reviewed',
-  'in_notice',
-  'approved',
-  'paid',
-  'rejected',
-  'stacked',
+  // claims: one per step of a claim's history
+  ...CLAIM_STEPS,
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
