@@ -102,7 +102,7 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 
 /**
  * Repairs, in place, what zod's OpenAPI 3.0 output leaves that the 3.0 rules refuse: `nullable` beside `anyOf`
- * without a `type` (moved into each branch), equal branches of a union (kept once), and a record keyed by an enum (`required` keys that only
+ * without a `type` (moved into each branch; of a `oneOf`, into its first only, so the branches stay exclusive), equal branches of a union (kept once), and a record keyed by an enum (`required` keys that only
  * `additionalProperties` describes: they become properties).
  */
 export function repairSchemas(node: unknown): void {
@@ -123,8 +123,12 @@ export function repairSchemas(node: unknown): void {
     } else node[key] = unique;
   }
   if (node.nullable === true && node.type === undefined) {
-    const branches = (node.anyOf ?? node.oneOf) as unknown;
-    if (Array.isArray(branches)) for (const b of branches) if (isObject(b) && b.type !== undefined) b.nullable = true;
+    if (Array.isArray(node.anyOf)) for (const b of node.anyOf) if (isObject(b) && b.type !== undefined) b.nullable = true;
+    // oneOf's branches must exclude each other: null goes to one branch only (a nullable discriminated union).
+    if (Array.isArray(node.oneOf)) {
+      const first = node.oneOf.find((b) => isObject(b) && b.type !== undefined);
+      if (isObject(first)) first.nullable = true;
+    }
     delete node.nullable;
   }
   if (Array.isArray(node.required) && isObject(node.additionalProperties)) {
